@@ -1,0 +1,125 @@
+package dev.moat.interpreter.cli;
+
+import org.graalvm.polyglot.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line options of {@code moat} and the polyglot context they configure. */
+final class CliOptions {
+    static final String USAGE = """
+            usage: moat [options] [script [args]]
+              -e CODE            run CODE
+              -                  run standard input
+              -v                 print version
+              -h                 print this help
+              --max-instructions=N   instruction budget (default unlimited)
+              --max-memory=SIZE      allocation budget, e.g. 64m (k/m/g)
+              --max-output=SIZE      output limit
+              --max-depth=N          call depth limit
+              --stats                print run statistics to stderr
+            Without a script on a terminal, starts an interactive session.""";
+
+    boolean help;
+    boolean version;
+    boolean stats;
+    String code;
+    String script;
+    List<String> scriptArgs = new ArrayList<>();
+    long maxInstructions;
+    long maxMemory;
+    long maxOutput;
+    int maxDepth = 200_000;
+
+    static CliOptions parse(String[] args) {
+        CliOptions o = new CliOptions();
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                o.help = true;
+            } else if (a.equals("-v") || a.equals("--version")) {
+                o.version = true;
+            } else if (a.equals("-e")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("'-e' needs argument");
+                }
+                o.code = args[++i];
+            } else if (a.equals("--stats")) {
+                o.stats = true;
+            } else if (a.startsWith("--max-instructions=")) {
+                o.maxInstructions = number(a);
+            } else if (a.startsWith("--max-memory=")) {
+                o.maxMemory = size(a);
+            } else if (a.startsWith("--max-output=")) {
+                o.maxOutput = size(a);
+            } else if (a.startsWith("--max-depth=")) {
+                o.maxDepth = (int) Math.min(Integer.MAX_VALUE, number(a));
+            } else if (a.equals("-") || !a.startsWith("-")) {
+                o.script = a;
+                for (int j = i + 1; j < args.length; j++) {
+                    o.scriptArgs.add(args[j]);
+                }
+                return o;
+            } else {
+                throw new IllegalArgumentException("unrecognized option '" + a + "'");
+            }
+            i++;
+        }
+        return o;
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static long number(String arg) {
+        try {
+            long v = Long.parseLong(value(arg));
+            if (v <= 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad value in '" + arg + "'");
+        }
+    }
+
+    private static long size(String arg) {
+        String v = value(arg).toLowerCase();
+        long unit = 1;
+        if (v.endsWith("k")) {
+            unit = 1L << 10;
+        } else if (v.endsWith("m")) {
+            unit = 1L << 20;
+        } else if (v.endsWith("g")) {
+            unit = 1L << 30;
+        }
+        if (unit != 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("bad size in '" + arg + "'");
+        }
+    }
+
+    Context newContext() {
+        return Context.newBuilder("moat")
+                .allowAllAccess(false)
+                .out(System.out)
+                .err(System.err)
+                .in(System.in)
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("moat.MaxInstructions", Long.toString(maxInstructions))
+                .option("moat.MaxMemory", Long.toString(maxMemory))
+                .option("moat.MaxOutput", Long.toString(maxOutput))
+                .option("moat.MaxDepth", Integer.toString(maxDepth))
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.moat.interpreter.cli;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+
+import java.io.PrintStream;
+
+/**
+ * Prints guest errors the way {@code lua} does — "moat: FILE:LINE: message" and a stack traceback —
+ * and maps them to exit codes. A Java stack trace is never printed: internal errors get one line.
+ */
+final class ErrorReporter {
+    private ErrorReporter() {
+    }
+
+    static int report(PolyglotException e, PrintStream err) {
+        String message = e.getMessage() == null ? "(no error message)" : e.getMessage();
+        if (e.isSyntaxError()) {
+            err.println("moat: " + message);
+            return 1;
+        }
+        if (isBudget(message)) {
+            err.println("moat: " + message);
+            return 3;
+        }
+        if (e.isCancelled()) {
+            err.println("moat: cancelled");
+            return 3;
+        }
+        if (e.isInternalError() || e.isHostException()) {
+            err.println("moat: internal error: " + message);
+            return 1;
+        }
+        err.println("moat: " + message);
+        err.println("stack traceback:");
+        int shown = 0;
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (!frame.isGuestFrame()) {
+                continue;
+            }
+            if (shown++ >= 22) {
+                err.println("\t...");
+                break;
+            }
+            String name = frame.getRootName();
+            SourceSection at = frame.getSourceLocation();
+            if (at == null) {
+                err.println("\t[C]: in function '" + name + "'");
+            } else if ("main chunk".equals(name)) {
+                err.println("\t" + at.getSource().getName() + ":" + at.getStartLine() + ": in main chunk");
+            } else {
+                err.println("\t" + at.getSource().getName() + ":" + at.getStartLine() + ": in function '" + name + "'");
+            }
+        }
+        err.println("\t[C]: in ?");
+        return 1;
+    }
+
+    static boolean isBudget(String message) {
+        return message.startsWith("instruction budget exhausted") || message.startsWith("memory budget exhausted")
+                || message.startsWith("output limit exceeded");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.moat.interpreter.cli;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code moat} command: {@code moat FILE [args]}, {@code moat -e CODE}, {@code moat -} (stdin),
+ * {@code moat -v}, {@code moat -h}, and the REPL when started on a terminal without arguments.
+ * Exit codes: 0 success, 1 script or syntax error, 2 bad usage, 3 a budget was exhausted.
+ */
+public final class MoatMain {
+    static final String VERSION = "Moat 0.1 (Lua 5.4 on Truffle)";
+    /** Guest recursion runs on this thread; a large stack lets deep Lua recursion reach the depth limit. */
+    private static final long STACK_SIZE = 2L << 30;
+
+    private MoatMain() {
+    }
+
+    public static void main(String[] args) {
+        int[] status = new int[1];
+        Thread runner = new Thread(null, () -> status[0] = run(args), "moat-main", STACK_SIZE);
+        runner.start();
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.flush();
+        System.exit(status[0]);
+    }
+
+    static int run(String[] args) {
+        CliOptions options;
+        try {
+            options = CliOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("moat: " + e.getMessage());
+            System.err.println(CliOptions.USAGE);
+            return 2;
+        }
+        if (options.help) {
+            System.out.println(CliOptions.USAGE);
+            return 0;
+        }
+        if (options.version) {
+            System.out.println(VERSION);
+            if (options.script == null && options.code == null) {
+                return 0;
+            }
+        }
+        try (Context context = options.newContext()) {
+            if (options.code != null) {
+                int rc = runSource(context, Source.newBuilder("moat", options.code, "(command line)").buildLiteral(), options, List.of());
+                if (rc != 0 || options.script == null) {
+                    return rc;
+                }
+            }
+            if (options.script == null) {
+                if (System.console() != null) {
+                    return new Repl(context, System.in, System.out).run();
+                }
+                return runSource(context, Source.newBuilder("moat", readAll(System.in), "stdin").buildLiteral(), options, List.of());
+            }
+            Source source;
+            if (options.script.equals("-")) {
+                source = Source.newBuilder("moat", readAll(System.in), "stdin").buildLiteral();
+            } else {
+                Path path = Path.of(options.script);
+                if (!Files.isRegularFile(path)) {
+                    System.err.println("moat: cannot open " + options.script);
+                    return 1;
+                }
+                source = Source.newBuilder("moat", Files.readString(path, StandardCharsets.UTF_8), options.script).build();
+            }
+            return runSource(context, source, options, options.scriptArgs);
+        } catch (IOException e) {
+            System.err.println("moat: " + e.getMessage());
+            return 1;
+        } catch (PolyglotException e) {
+            return ErrorReporter.report(e, System.err);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static final String ARG_SETUP = """
+            local script = ...
+            local t = {}
+            for i = 2, select('#', ...) do t[i - 1] = (select(i, ...)) end
+            t[0] = script
+            t[-1] = "moat"
+            arg = t
+            """;
+
+    static int runSource(Context context, Source source, CliOptions options, List<String> scriptArgs) {
+        long start = System.nanoTime();
+        PrintStream err = System.err;
+        try {
+            List<Object> argv = new ArrayList<>();
+            argv.add(source.getName());
+            argv.addAll(scriptArgs);
+            context.parse(Source.newBuilder("moat", ARG_SETUP, "=(arg setup)").buildLiteral()).execute(argv.toArray());
+            Value chunk = context.parse(source);
+            chunk.execute(scriptArgs.toArray());
+            return 0;
+        } catch (PolyglotException e) {
+            System.out.flush();
+            return ErrorReporter.report(e, err);
+        } finally {
+            if (options.stats) {
+                err.printf("moat: time %.3f ms%n", (System.nanoTime() - start) / 1e6);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.moat.language;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.budget.Budget;
+import dev.moat.language.builtins.BaseLibrary;
+import dev.moat.language.builtins.MoatLibrary;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Everything one isolated run owns: its globals, its own string metatable, its budget meters and call
+ * depth, and its output sink. Nothing here is shared between contexts (SECURITY.md P6).
+ */
+public final class MoatContext {
+    private static final ContextReference<MoatContext> REFERENCE = ContextReference.create(MoatLanguage.class);
+
+    private final MoatLanguage language;
+    private final Env env;
+    private final MoatTable globals = new MoatTable();
+    private final MoatTable stringMetatable = new MoatTable();
+    private final MoatTable loadedModules = new MoatTable();
+    public final Budget budget;
+    /** Current guest call depth; see FunctionRootNode. */
+    public int depth;
+    public final int maxDepth;
+    private final OutputStream out;
+    private final List<String> installedLibraries = new ArrayList<>();
+
+    MoatContext(MoatLanguage language, Env env) {
+        this.language = language;
+        this.env = env;
+        this.budget = new Budget(limit(env.getOptions().get(MoatOptions.MaxInstructions)),
+                limit(env.getOptions().get(MoatOptions.MaxMemory)),
+                limit(env.getOptions().get(MoatOptions.MaxOutput)));
+        this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
+        this.out = new BufferedOutputStream(env.out(), 1 << 14);
+    }
+
+    private static long limit(long option) {
+        return option <= 0 ? Long.MAX_VALUE : option;
+    }
+
+    public static MoatContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    void initialize() {
+        new BaseLibrary().install(this);
+        String selection = env.getOptions().get(MoatOptions.Libraries).trim();
+        Set<String> wanted = new HashSet<>();
+        for (String name : selection.split(",")) {
+            if (!name.isBlank()) {
+                wanted.add(name.trim());
+            }
+        }
+        for (MoatLibrary lib : ServiceLoader.load(MoatLibrary.class, MoatLanguage.class.getClassLoader())) {
+            if (wanted.isEmpty() || wanted.contains(lib.name())) {
+                lib.install(this);
+                installedLibraries.add(lib.name());
+            }
+        }
+    }
+
+    public MoatLanguage getLanguage() {
+        return language;
+    }
+
+    public Env getEnv() {
+        return env;
+    }
+
+    public MoatTable getGlobals() {
+        return globals;
+    }
+
+    public MoatTable getStringMetatable() {
+        return stringMetatable;
+    }
+
+    /** package.loaded: modules already required in this context. */
+    public MoatTable getLoadedModules() {
+        return loadedModules;
+    }
+
+    public List<String> getInstalledLibraries() {
+        return installedLibraries;
+    }
+
+    /** Sets a global by name (used by library installers). */
+    public void setGlobal(String name, Object value) {
+        globals.put(MoatStrings.fromJava(name), value);
+    }
+
+    public Object getGlobal(String name) {
+        return globals.get(MoatStrings.fromJava(name));
+    }
+
+    /** Writes guest output (already charged to the output budget by the caller). */
+    @TruffleBoundary
+    public void write(byte[] bytes, int offset, int length) {
+        try {
+            out.write(bytes, offset, length);
+        } catch (IOException e) {
+            // The host's sink failed; guest output is best effort and never breaks the run.
+        }
+    }
+
+    @TruffleBoundary
+    public void write(TruffleString s) {
+        byte[] b = MoatStrings.bytes(s);
+        write(b, 0, b.length);
+    }
+
+    @TruffleBoundary
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // see write
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.moat.language;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
+import dev.moat.language.builtins.BuiltinTargets;
+import dev.moat.language.nodes.ChunkRootNode;
+import dev.moat.language.nodes.FunctionRootNode;
+import dev.moat.language.translator.Translator;
+import org.graalvm.options.OptionDescriptors;
+
+/**
+ * Moat: Lua 5.4 on Truffle, built to run untrusted scripts inside a host JVM.
+ *
+ * <p>Map of the implementation:
+ * <ul>
+ * <li>{@code parser}: the ANTLR grammar (generated at build time) and the wrapper that turns bad input
+ * into {@code MoatSyntaxError} with line and column.</li>
+ * <li>{@code translator}: scope analysis and the translation of the parse tree into Truffle nodes.</li>
+ * <li>{@code nodes.*}: the AST: expressions, control flow, locals/upvalues, tables, calls.</li>
+ * <li>{@code runtime}: guest values ({@code MoatTable}, {@code MoatFunction}, strings as TruffleString,
+ * {@code MoatNil}) and Lua's number rules.</li>
+ * <li>{@code builtins}: the core library (print, pcall, setmetatable...) and the library SPI through which
+ * the stdlib module plugs in.</li>
+ * <li>{@code budget}: deterministic instruction, memory and output meters.</li>
+ * </ul>
+ * The context policy is SHARED: one engine may run many isolated contexts over the same ASTs, so nodes
+ * never cache per-context objects (tables, metatables, functions) — only immutable constants.
+ */
+@TruffleLanguage.Registration(id = MoatLanguage.ID, name = "Moat", version = "0.1",
+        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = MoatLanguage.MIME_TYPE,
+        contextPolicy = TruffleLanguage.ContextPolicy.SHARED, website = "https://moat.dev")
+public final class MoatLanguage extends TruffleLanguage<MoatContext> {
+    public static final String ID = "moat";
+    public static final String MIME_TYPE = "application/x-moat";
+    public static final String VERSION = "Lua 5.4";
+
+    private static final LanguageReference<MoatLanguage> REFERENCE = LanguageReference.create(MoatLanguage.class);
+
+    private final BuiltinTargets builtinTargets = new BuiltinTargets(this);
+
+    public static MoatLanguage get(com.oracle.truffle.api.nodes.Node node) {
+        return REFERENCE.get(node);
+    }
+
+    @Override
+    protected MoatContext createContext(Env env) {
+        return new MoatContext(this, env);
+    }
+
+    @Override
+    protected void initializeContext(MoatContext context) {
+        context.initialize();
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        RootCallTarget main = parseChunk(request.getSource());
+        return new ChunkRootNode(this, main).getCallTarget();
+    }
+
+    /** Translates a chunk into the call target of its main function (used by parse and by load). */
+    public RootCallTarget parseChunk(Source source) {
+        FunctionRootNode root = Translator.translateChunk(this, source);
+        return root.getCallTarget();
+    }
+
+    public BuiltinTargets getBuiltinTargets() {
+        return builtinTargets;
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return MoatOptions.DESCRIPTORS;
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return singleThreaded;
+    }
+
+    @Override
+    protected Object getScope(MoatContext context) {
+        return context.getGlobals();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.moat.language;
+
+import com.oracle.truffle.api.Option;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+/**
+ * Per-context options; the embedding API and the CLI set them. A limit of 0 means unlimited (the CLI's
+ * default, like {@code lua}); the embedding API supplies the sandbox defaults of SECURITY.md.
+ */
+@Option.Group(MoatLanguage.ID)
+public final class MoatOptions {
+    private MoatOptions() {
+    }
+
+    @Option(help = "Maximum instructions per run (0 = unlimited).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> MaxInstructions = new OptionKey<>(0L);
+
+    @Option(help = "Maximum guest bytes allocated per run (0 = unlimited).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> MaxMemory = new OptionKey<>(0L);
+
+    @Option(help = "Maximum bytes written by print/io.write (0 = unlimited).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Long> MaxOutput = new OptionKey<>(0L);
+
+    @Option(help = "Maximum guest call depth; deeper calls raise a catchable 'stack overflow'.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> MaxDepth = new OptionKey<>(7000);
+
+    @Option(help = "Comma-separated libraries to install (empty = all available).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> Libraries = new OptionKey<>("");
+
+    @Option(help = "Maximum parser nesting depth.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> MaxNesting = new OptionKey<>(200);
+
+    public static final OptionDescriptors DESCRIPTORS = new MoatOptionsOptionDescriptors();
+}

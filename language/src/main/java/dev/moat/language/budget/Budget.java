@@ -1,0 +1,83 @@
+package dev.moat.language.budget;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * The meters of one context. Counters are plain fields (one context runs on one thread at a time).
+ *
+ * <p>Cost model (deterministic, defined by the language, not the JIT): each executed block charges its
+ * number of statements once on entry, each loop iteration charges 1, each call charges 1, and builtins
+ * charge in proportion to their work. Allocation is charged in bytes before the allocation happens.
+ * Limits of {@link Long#MAX_VALUE} mean unlimited.
+ */
+public final class Budget {
+    private long instructions;
+    private final long instructionLimit;
+    private long allocated;
+    private final long memoryLimit;
+    private long output;
+    private final long outputLimit;
+    private BudgetExhaustedException exhausted;
+
+    public Budget(long instructionLimit, long memoryLimit, long outputLimit) {
+        this.instructionLimit = instructionLimit;
+        this.memoryLimit = memoryLimit;
+        this.outputLimit = outputLimit;
+    }
+
+    /** Charges {@code n} instructions; throws once the limit is passed (and forever after). */
+    public void charge(long n, Node location) {
+        long used = instructions + n;
+        instructions = used;
+        if (used > instructionLimit) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            throw exhaust(BudgetKind.INSTRUCTIONS, instructionLimit, location);
+        }
+    }
+
+    /** Charges {@code bytes} of guest allocation before it happens. */
+    public void allocate(long bytes, Node location) {
+        long used = allocated + bytes;
+        if (used < 0 || used > memoryLimit) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            allocated = memoryLimit;
+            throw exhaust(BudgetKind.MEMORY, memoryLimit, location);
+        }
+        allocated = used;
+    }
+
+    /** Charges bytes written to the output sink. */
+    public void output(long bytes, Node location) {
+        long used = output + bytes;
+        if (used < 0 || used > outputLimit) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            throw exhaust(BudgetKind.OUTPUT, outputLimit, location);
+        }
+        output = used;
+    }
+
+    private BudgetExhaustedException exhaust(BudgetKind kind, long limit, Node location) {
+        if (exhausted == null) {
+            exhausted = new BudgetExhaustedException(kind, kind.prefix + " (limit " + limit + ")", location);
+        }
+        return new BudgetExhaustedException(exhausted.getKind(), exhausted.getMessage(), location);
+    }
+
+    /** True once any hard budget ran out; the context must not run guest code again. */
+    public boolean isExhausted() {
+        return exhausted != null;
+    }
+
+    public long instructionsUsed() {
+        return instructions;
+    }
+
+    public long bytesAllocated() {
+        return allocated;
+    }
+
+    public long outputBytes() {
+        return output;
+    }
+}

@@ -1,0 +1,355 @@
+package dev.moat.language.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.expression.LuaEquality;
+import dev.moat.language.nodes.table.IndexGetNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.LuaNumberParser;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.MultiValue;
+import dev.moat.language.runtime.Positions;
+
+/** Lua's basic functions that need no access to the parser or protected calls (see ProtectedCallBuiltins, LoadBuiltin). */
+public final class BaseBuiltins {
+    private BaseBuiltins() {
+    }
+
+    private static final TruffleString TAB = MoatStrings.fromJava("\t");
+
+    @MoatBuiltin(name = "print", variadic = true)
+    public abstract static class PrintNode extends BuiltinNode {
+        @Specialization
+        @ExplodeLoop
+        protected Object print(Object[] args, @Cached("create()") ToStringNode toString) {
+            MoatContext context = context();
+            for (int i = 0; i < args.length; i++) {
+                TruffleString s = toString.execute(args[i]);
+                int len = MoatStrings.length(s) + 1;
+                context.budget.output(len, this);
+                charge(1 + len / 64);
+                if (i > 0) {
+                    context.write(TAB);
+                }
+                context.write(s);
+            }
+            context.budget.output(1, this);
+            writeNewline(context);
+            return MultiValue.EMPTY;
+        }
+
+        @TruffleBoundary
+        private static void writeNewline(MoatContext context) {
+            context.write(new byte[]{'\n'}, 0, 1);
+        }
+    }
+
+    @MoatBuiltin(name = "type", variadic = true)
+    public abstract static class TypeNode extends BuiltinNode {
+        @Specialization
+        protected Object type(Object[] args) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
+            }
+            return typeName(args[0]);
+        }
+
+        @TruffleBoundary
+        private static TruffleString typeName(Object v) {
+            return MoatStrings.fromJava(LuaValues.typeName(v));
+        }
+    }
+
+    @MoatBuiltin(name = "tostring", variadic = true)
+    public abstract static class ToStringBuiltin extends BuiltinNode {
+        @Specialization
+        protected Object tostring(Object[] args, @Cached("create()") ToStringNode toString) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
+            }
+            return toString.execute(args[0]);
+        }
+    }
+
+    @MoatBuiltin(name = "tonumber", variadic = true)
+    public abstract static class ToNumberNode extends BuiltinNode {
+        @Specialization
+        protected Object tonumber(Object[] args) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
+            }
+            Object v = args[0];
+            if (args.length < 2 || args[1] == MoatNil.NIL) {
+                if (v instanceof Long || v instanceof Double) {
+                    return v;
+                }
+                if (v instanceof TruffleString s) {
+                    charge(1 + MoatStrings.length(s) / 16);
+                    Object n = LuaArith.stringToNumber(s);
+                    return n == null ? MoatNil.NIL : n;
+                }
+                return MoatNil.NIL;
+            }
+            long base = checkInteger(args[1], 2);
+            if (!(v instanceof TruffleString s)) {
+                throw typeError(1, "string", v);
+            }
+            if (base < 2 || base > 36) {
+                throw argError(2, "base out of range");
+            }
+            Long n = parseBase(s, (int) base);
+            return n == null ? MoatNil.NIL : n;
+        }
+
+        @TruffleBoundary
+        private static Long parseBase(TruffleString s, int base) {
+            return LuaNumberParser.toInteger(MoatStrings.toByteChars(s), base);
+        }
+    }
+
+    @MoatBuiltin(name = "rawequal")
+    public abstract static class RawEqualNode extends BuiltinNode {
+        @Specialization
+        protected boolean rawequal(Object a, Object b) {
+            return LuaEquality.rawEquals(a, b);
+        }
+    }
+
+    @MoatBuiltin(name = "rawlen")
+    public abstract static class RawLenNode extends BuiltinNode {
+        @Specialization
+        protected long rawlen(Object v) {
+            if (v instanceof MoatTable t) {
+                return t.length();
+            }
+            if (v instanceof TruffleString s) {
+                return MoatStrings.length(s);
+            }
+            throw argError(1, "table or string expected");
+        }
+    }
+
+    @MoatBuiltin(name = "rawget")
+    public abstract static class RawGetNode extends BuiltinNode {
+        @Specialization
+        protected Object rawget(Object t, Object k) {
+            Object v = checkTable(t, 1).get(MoatTable.normalizeKey(k));
+            return v == null ? MoatNil.NIL : v;
+        }
+    }
+
+    @MoatBuiltin(name = "rawset")
+    public abstract static class RawSetNode extends BuiltinNode {
+        @Specialization
+        protected Object rawset(Object t, Object k, Object v) {
+            MoatTable table = checkTable(t, 1);
+            Object key = MoatTable.normalizeKey(k);
+            if (key == MoatNil.NIL) {
+                throw error("table index is nil");
+            }
+            if (key instanceof Double d && Double.isNaN(d)) {
+                throw error("table index is NaN");
+            }
+            table.put(key, v);
+            return table;
+        }
+    }
+
+    @MoatBuiltin(name = "next")
+    public abstract static class NextNode extends BuiltinNode {
+        @Specialization
+        protected Object next(Object t, Object k) {
+            MoatTable table = checkTable(t, 1);
+            Object[] entry;
+            try {
+                entry = table.next(k);
+            } catch (IllegalArgumentException e) {
+                throw error("invalid key to 'next'");
+            }
+            return entry == null ? MoatNil.NIL : entry;
+        }
+    }
+
+    @MoatBuiltin(name = "pairs")
+    public abstract static class PairsNode extends BuiltinNode {
+        @Specialization
+        protected Object pairs(Object t, @Cached("create()") InvokeNode invoke) {
+            Object handler = Metatables.metamethod(context(), t, Metatables.PAIRS);
+            if (handler != null) {
+                Object r = invoke.callWith(handler, t);
+                return new Object[]{MultiValue.get(r, 0), MultiValue.get(r, 1), MultiValue.get(r, 2)};
+            }
+            checkTable(t, 1);
+            return new Object[]{nextFunction(), t, MoatNil.NIL};
+        }
+
+        @TruffleBoundary
+        private Object nextFunction() {
+            return context().getLanguage().getBuiltinTargets().function(BaseBuiltinsFactory.NextNodeFactory.getInstance());
+        }
+    }
+
+    @MoatBuiltin(name = "ipairs")
+    public abstract static class IpairsNode extends BuiltinNode {
+        @Specialization
+        protected Object ipairs(Object t) {
+            if (t == MoatNil.NIL) {
+                throw typeError(1, "table", t);
+            }
+            return new Object[]{iterator(), t, 0L};
+        }
+
+        @TruffleBoundary
+        private Object iterator() {
+            return context().getLanguage().getBuiltinTargets().function(BaseBuiltinsFactory.IpairsIteratorNodeFactory.getInstance());
+        }
+    }
+
+    /** The iterator ipairs returns; it reads through __index like lua_geti. */
+    @MoatBuiltin(name = "ipairs_iterator")
+    public abstract static class IpairsIteratorNode extends BuiltinNode {
+        @Specialization
+        protected Object next(Object t, long i, @Cached("create()") IndexGetNode get) {
+            long n = i + 1;
+            Object v;
+            if (t instanceof MoatTable table && table.metatable == null) {
+                v = table.getLong(n);
+                if (v == null) {
+                    return MoatNil.NIL;
+                }
+            } else {
+                v = get.get(t, n, this, null);
+                if (v == MoatNil.NIL) {
+                    return MoatNil.NIL;
+                }
+            }
+            return new Object[]{n, v};
+        }
+    }
+
+    @MoatBuiltin(name = "select", variadic = true)
+    public abstract static class SelectNode extends BuiltinNode {
+        private static final TruffleString HASH = MoatStrings.fromJava("#");
+
+        @Specialization
+        protected Object select(Object[] args) {
+            Object n = arg(args, 0);
+            int count = args.length - 1;
+            if (n instanceof TruffleString s && s.equals(HASH)) {
+                return (long) count;
+            }
+            long i = checkInteger(n, 1);
+            if (i < 0) {
+                i = count + i;
+                if (i < 0) {
+                    throw argError(1, "index out of range");
+                }
+            } else if (i == 0) {
+                throw argError(1, "index out of range");
+            } else {
+                i--;
+            }
+            if (i >= count) {
+                return MultiValue.EMPTY;
+            }
+            charge((count - i) / 8);
+            return java.util.Arrays.copyOfRange(args, (int) i + 1, args.length);
+        }
+    }
+
+    @MoatBuiltin(name = "setmetatable")
+    public abstract static class SetMetatableNode extends BuiltinNode {
+        @Specialization
+        protected Object setmetatable(Object t, Object mt) {
+            MoatTable table = checkTable(t, 1);
+            if (mt != MoatNil.NIL && !(mt instanceof MoatTable)) {
+                throw typeError(2, "nil or table", mt);
+            }
+            if (table.metatable != null) {
+                Object protectedField = table.metatable.get(Metatables.METATABLE);
+                if (protectedField != null && protectedField != MoatNil.NIL) {
+                    throw error("cannot change a protected metatable");
+                }
+            }
+            table.metatable = mt == MoatNil.NIL ? null : (MoatTable) mt;
+            return table;
+        }
+    }
+
+    @MoatBuiltin(name = "getmetatable")
+    public abstract static class GetMetatableNode extends BuiltinNode {
+        @Specialization
+        protected Object getmetatable(Object v) {
+            MoatTable mt = Metatables.of(context(), v);
+            if (mt == null) {
+                return MoatNil.NIL;
+            }
+            Object protectedField = mt.get(Metatables.METATABLE);
+            if (protectedField != null && protectedField != MoatNil.NIL) {
+                return protectedField;
+            }
+            return mt;
+        }
+    }
+
+    @MoatBuiltin(name = "assert", variadic = true)
+    public abstract static class AssertNode extends BuiltinNode {
+        @Specialization
+        protected Object doAssert(Object[] args) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
+            }
+            if (LuaValues.isTruthy(args[0])) {
+                return args.length == 1 ? args[0] : args;
+            }
+            if (args.length >= 2) {
+                throw new MoatError(args[1], this);
+            }
+            throw error("assertion failed!");
+        }
+    }
+
+    @MoatBuiltin(name = "error")
+    public abstract static class ErrorNode extends BuiltinNode {
+        @Specialization
+        protected Object error(Object value, Object levelArg) {
+            long level = optInteger(levelArg, 2, 1);
+            Object v = value;
+            if (v instanceof TruffleString s && level > 0) {
+                v = prefixed(s, level);
+            }
+            throw new MoatError(v, this);
+        }
+
+        @TruffleBoundary
+        private static TruffleString prefixed(TruffleString s, long level) {
+            String where = Positions.callerWhere((int) Math.min(level, 1000));
+            return where.isEmpty() ? s : MoatStrings.concat(MoatStrings.fromJava(where), s);
+        }
+    }
+
+    @MoatBuiltin(name = "collectgarbage", variadic = true)
+    public abstract static class CollectGarbageNode extends BuiltinNode {
+        private static final TruffleString COUNT = MoatStrings.fromJava("count");
+
+        @Specialization
+        protected Object collectgarbage(Object[] args) {
+            Object opt = arg(args, 0);
+            if (opt instanceof TruffleString s && s.equals(COUNT)) {
+                // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
+                return context().budget.bytesAllocated() / 1024.0;
+            }
+            return 0L;
+        }
+    }
+}

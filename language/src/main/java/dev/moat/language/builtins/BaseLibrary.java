@@ -1,0 +1,24 @@
+package dev.moat.language.builtins;
+
+import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.runtime.MoatStrings;
+
+/** The basic library every context gets: print, type, pcall, load, setmetatable, _G, _VERSION, ... */
+public final class BaseLibrary implements MoatLibrary {
+    @Override
+    public String name() {
+        return "base";
+    }
+
+    @Override
+    public void install(MoatContext context) {
+        BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
+        targets.installAll(context.getGlobals(), BaseBuiltinsFactory.getFactories());
+        targets.installAll(context.getGlobals(), ProtectedCallBuiltinsFactory.getFactories());
+        context.getGlobals().put(MoatStrings.fromJava("load"), targets.function(LoadBuiltinFactory.getInstance()));
+        context.getGlobals().put(MoatStrings.fromJava("ipairs_iterator"), dev.moat.language.runtime.MoatNil.NIL);
+        context.setGlobal("_G", context.getGlobals());
+        context.setGlobal("_VERSION", MoatStrings.fromJava(MoatLanguage.VERSION));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.moat.language.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatTable;
+
+/**
+ * Base of every builtin function node. Subclasses declare {@link MoatBuiltin} and specializations whose
+ * parameters are the Lua arguments. The helpers here implement the luaL_check* family with Lua 5.4's
+ * exact messages ("bad argument #1 to 'insert' (table expected, got nil)").
+ */
+@NodeChild(value = "arguments", type = MoatExpressionNode[].class)
+@GenerateNodeFactory
+public abstract class BuiltinNode extends MoatExpressionNode {
+
+    protected final MoatContext context() {
+        return MoatContext.get(this);
+    }
+
+    /** Charges instructions in proportion to the work a builtin does (bytes, elements, steps). */
+    protected final void charge(long units) {
+        MoatContext.get(this).budget.charge(units, this);
+    }
+
+    /** Charges guest bytes before allocating them. */
+    protected final void allocate(long bytes) {
+        MoatContext.get(this).budget.allocate(bytes, this);
+    }
+
+    @TruffleBoundary
+    public final String builtinName() {
+        RootNode root = getRootNode();
+        return root == null ? "?" : root.getName();
+    }
+
+    @TruffleBoundary
+    public final MoatError error(String message) {
+        return MoatError.at(this, message);
+    }
+
+    @TruffleBoundary
+    public final MoatError argError(int arg, String message) {
+        return MoatError.at(this, "bad argument #" + arg + " to '" + builtinName() + "' (" + message + ")");
+    }
+
+    @TruffleBoundary
+    public final MoatError typeError(int arg, String expected, Object got) {
+        return argError(arg, expected + " expected, got " + typeNameForArg(got));
+    }
+
+    protected static String typeNameForArg(Object v) {
+        return v == null ? "no value" : LuaValues.typeName(v);
+    }
+
+    public final MoatTable checkTable(Object v, int arg) {
+        if (v instanceof MoatTable t) {
+            return t;
+        }
+        throw typeError(arg, "table", v);
+    }
+
+    public final MoatFunction checkFunction(Object v, int arg) {
+        if (v instanceof MoatFunction f) {
+            return f;
+        }
+        throw typeError(arg, "function", v);
+    }
+
+    public final long checkInteger(Object v, int arg) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        return checkIntegerSlow(v, arg);
+    }
+
+    @TruffleBoundary
+    private long checkIntegerSlow(Object v, int arg) {
+        if (v instanceof Double || v instanceof TruffleString) {
+            Object n = LuaArith.toNumber(v);
+            if (n instanceof Long l) {
+                return l;
+            }
+            if (n instanceof Double d) {
+                Long exact = LuaArith.toIntegerExact(d);
+                if (exact != null) {
+                    return exact;
+                }
+                throw argError(arg, "number has no integer representation");
+            }
+        }
+        throw typeError(arg, "number", v);
+    }
+
+    public final long optInteger(Object v, int arg, long def) {
+        return v == MoatNil.NIL ? def : checkInteger(v, arg);
+    }
+
+    public final double checkNumber(Object v, int arg) {
+        if (v instanceof Double d) {
+            return d;
+        }
+        if (v instanceof Long l) {
+            return l;
+        }
+        return checkNumberSlow(v, arg);
+    }
+
+    @TruffleBoundary
+    private double checkNumberSlow(Object v, int arg) {
+        if (v instanceof TruffleString) {
+            Object n = LuaArith.toNumber(v);
+            if (n instanceof Long l) {
+                return l;
+            }
+            if (n instanceof Double d) {
+                return d;
+            }
+        }
+        throw typeError(arg, "number", v);
+    }
+
+    /** A number argument kept in its subtype (Long or Double), strings converted. */
+    @TruffleBoundary
+    public final Object checkNumberValue(Object v, int arg) {
+        Object n = LuaArith.toNumber(v);
+        if (n == null) {
+            throw typeError(arg, "number", v);
+        }
+        return n;
+    }
+
+    /** luaL_checklstring: strings, and numbers converted to strings. */
+    public final TruffleString checkString(Object v, int arg) {
+        if (v instanceof TruffleString s) {
+            return s;
+        }
+        if (v instanceof Long || v instanceof Double) {
+            return LuaValues.numberToString(v);
+        }
+        throw typeError(arg, "string", v);
+    }
+
+    public final TruffleString optString(Object v, int arg, TruffleString def) {
+        return v == MoatNil.NIL ? def : checkString(v, arg);
+    }
+
+    /** Argument i (0-based) of a variadic builtin's argument array, nil if absent. */
+    protected static Object arg(Object[] args, int i) {
+        return i < args.length ? args[i] : MoatNil.NIL;
+    }
+}

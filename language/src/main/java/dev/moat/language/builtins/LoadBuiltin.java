@@ -1,0 +1,119 @@
+package dev.moat.language.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.parser.MoatSyntaxError;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code load(chunk [, chunkname [, mode [, env]]])}: text chunks only — binary chunks are always
+ * rejected (SECURITY.md B1). Without {@code env} the chunk sees this context's globals, never anything
+ * of the host. Reader functions are called under the instruction budget and their pieces are
+ * charged as allocation.
+ */
+@MoatBuiltin(name = "load", variadic = true)
+public abstract class LoadBuiltin extends BuiltinNode {
+    private static final int MAX_SOURCE = 16 << 20;
+
+    @Specialization
+    protected Object load(Object[] args, @Cached("create()") InvokeNode invoke) {
+        Object chunk = arg(args, 0);
+        byte[] text;
+        String defaultName;
+        if (chunk instanceof TruffleString s) {
+            text = MoatStrings.bytes(s);
+            defaultName = null;
+        } else if (chunk instanceof MoatFunction) {
+            text = readAll(chunk, invoke);
+            defaultName = "=(load)";
+        } else {
+            throw typeError(1, "string", chunk);
+        }
+        Object nameArg = arg(args, 1);
+        String chunkName = nameArg == MoatNil.NIL ? (defaultName != null ? defaultName : null) : MoatStrings.toJava(checkString(nameArg, 2));
+        String mode = arg(args, 2) == MoatNil.NIL ? "bt" : MoatStrings.toJava(checkString(arg(args, 2), 3));
+        boolean binary = text.length > 0 && text[0] == 0x1b;
+        if (binary) {
+            return new Object[]{MoatNil.NIL, MoatStrings.fromJava("attempt to load a binary chunk (binary chunks are not supported)")};
+        }
+        if (!mode.contains("t")) {
+            return new Object[]{MoatNil.NIL, MoatStrings.fromJava("attempt to load a text chunk (mode is '" + mode + "')")};
+        }
+        allocate(text.length);
+        charge(1 + text.length / 32);
+        String display = displayName(chunkName, text);
+        RootCallTarget target;
+        try {
+            target = parse(new String(text, StandardCharsets.UTF_8), display);
+        } catch (MoatSyntaxError e) {
+            return new Object[]{MoatNil.NIL, MoatStrings.fromJava(e.luaMessage())};
+        }
+        Object env = args.length >= 4 ? args[3] : context().getGlobals();
+        return new MoatFunction(target, new Cell[]{new Cell(env)}, true);
+    }
+
+    @TruffleBoundary
+    private RootCallTarget parse(String text, String name) {
+        Source source = Source.newBuilder(MoatLanguage.ID, text, name).build();
+        return MoatLanguage.get(this).parseChunk(source);
+    }
+
+    private byte[] readAll(Object reader, InvokeNode invoke) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (true) {
+            Object piece = MultiValue.first(invoke.callWith(reader));
+            if (piece == MoatNil.NIL) {
+                break;
+            }
+            if (!(piece instanceof TruffleString s)) {
+                throw error("reader function must return a string");
+            }
+            int len = MoatStrings.length(s);
+            if (len == 0) {
+                break;
+            }
+            if (out.size() + (long) len > MAX_SOURCE) {
+                throw error("chunk too large");
+            }
+            allocate(len);
+            append(out, s);
+        }
+        return out.toByteArray();
+    }
+
+    @TruffleBoundary
+    private static void append(ByteArrayOutputStream out, TruffleString s) {
+        byte[] b = MoatStrings.bytes(s);
+        out.write(b, 0, b.length);
+    }
+
+    /** Lua's luaO_chunkid: "=name" and "@name" as given, other names as [string "..."]. */
+    @TruffleBoundary
+    static String displayName(String chunkName, byte[] text) {
+        String name = chunkName != null ? chunkName : new String(text, StandardCharsets.UTF_8);
+        if (name.startsWith("=") || name.startsWith("@")) {
+            return name.substring(1);
+        }
+        int newline = name.indexOf('\n');
+        int available = 60 - "[string \"".length() - "...\"]".length() - 1;
+        if (newline < 0 && name.length() <= available) {
+            return "[string \"" + name + "\"]";
+        }
+        int end = newline < 0 ? name.length() : newline;
+        end = Math.min(end, available);
+        return "[string \"" + name.substring(0, end) + "...\"]";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.moat.language.builtins;
+
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * pcall and xpcall. They catch {@link MoatError} only: budget exhaustion and cancellation are other
+ * exception types and pass straight through, so a script cannot swallow them (SECURITY.md D4).
+ */
+public final class ProtectedCallBuiltins {
+    private ProtectedCallBuiltins() {
+    }
+
+    static Object[] withStatus(boolean status, Object result) {
+        Object[] values = MultiValue.all(result);
+        Object[] out = new Object[values.length + 1];
+        out[0] = status;
+        System.arraycopy(values, 0, out, 1, values.length);
+        return out;
+    }
+
+    @MoatBuiltin(name = "pcall", variadic = true)
+    public abstract static class PcallNode extends BuiltinNode {
+        @Specialization
+        protected Object pcall(Object[] args, @Cached("create()") InvokeNode invoke) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
+            }
+            Object[] argv = new Object[args.length];
+            System.arraycopy(args, 1, argv, 1, args.length - 1);
+            try {
+                return withStatus(true, invoke.call(args[0], argv, this, null));
+            } catch (MoatError e) {
+                return new Object[]{false, e.getValue()};
+            }
+        }
+    }
+
+    @MoatBuiltin(name = "xpcall", variadic = true)
+    public abstract static class XpcallNode extends BuiltinNode {
+        @Specialization
+        protected Object xpcall(Object[] args, @Cached("create()") InvokeNode invoke,
+                                @Cached("create()") InvokeNode handlerInvoke) {
+            if (args.length < 2) {
+                throw argError(2, "value expected");
+            }
+            Object handler = args[1];
+            Object[] argv = new Object[args.length - 1];
+            System.arraycopy(args, 2, argv, 1, args.length - 2);
+            try {
+                return withStatus(true, invoke.call(args[0], argv, this, null));
+            } catch (MoatError e) {
+                Object handled;
+                try {
+                    handled = MultiValue.first(handlerInvoke.callWith(handler, e.getValue()));
+                } catch (MoatError inner) {
+                    handled = inner.getValue();
+                }
+                return new Object[]{false, handled};
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.moat.language.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.HostValues;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * What the polyglot API executes for a parsed source: binds the chunk's main function to this context's
+ * globals as {@code _ENV}, converts host arguments into guest values (they become the chunk's
+ * {@code ...}), runs it, and flushes guest output. Returns the chunk's first result.
+ */
+public final class ChunkRootNode extends RootNode {
+    private final RootCallTarget main;
+    @Child private InvokeNode invoke = InvokeNode.create();
+
+    public ChunkRootNode(MoatLanguage language, RootCallTarget main) {
+        super(language);
+        this.main = main;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        MoatContext context = MoatContext.get(this);
+        MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
+        Object[] argv = convertArguments(frame.getArguments());
+        try {
+            return MultiValue.first(invoke.call(function, argv, this, null));
+        } finally {
+            context.flush();
+        }
+    }
+
+    @TruffleBoundary
+    private static Object[] convertArguments(Object[] hostArgs) {
+        Object[] argv = new Object[hostArgs.length + 1];
+        for (int i = 0; i < hostArgs.length; i++) {
+            argv[i + 1] = HostValues.toGuest(hostArgs[i]);
+        }
+        return argv;
+    }
+
+    @Override
+    public String getName() {
+        return "main chunk";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.moat.language.nodes;
+
+import com.oracle.truffle.api.dsl.TypeSystemReference;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.UnexpectedResultException;
+
+/**
+ * An expression. {@link #execute} returns a guest value; nodes marked multi-valued (calls and
+ * {@code ...} in the last position of a list) may return an {@code Object[]} of several values.
+ * Typed execute methods let arithmetic and loops stay unboxed.
+ */
+@TypeSystemReference(MoatTypes.class)
+public abstract class MoatExpressionNode extends MoatNode {
+    public abstract Object execute(VirtualFrame frame);
+
+    public long executeLong(VirtualFrame frame) throws UnexpectedResultException {
+        return MoatTypesGen.expectLong(execute(frame));
+    }
+
+    public double executeDouble(VirtualFrame frame) throws UnexpectedResultException {
+        return MoatTypesGen.expectDouble(execute(frame));
+    }
+
+    public boolean executeBoolean(VirtualFrame frame) throws UnexpectedResultException {
+        return MoatTypesGen.expectBoolean(execute(frame));
+    }
+}

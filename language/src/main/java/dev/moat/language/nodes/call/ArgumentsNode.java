@@ -1,0 +1,60 @@
+package dev.moat.language.nodes.call;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.nodes.MoatExpressionNode;
+
+/**
+ * Evaluates an expression list into an array, left to right, leaving {@code offset} leading slots free
+ * (for the callee, and a method's self). If the last expression is multi-valued (a call or
+ * {@code ...}), all its values are appended, as Lua adjusts argument lists.
+ */
+public final class ArgumentsNode extends Node {
+    @Children private final MoatExpressionNode[] expressions;
+    private final boolean lastIsMulti;
+    private final int offset;
+
+    public ArgumentsNode(MoatExpressionNode[] expressions, boolean lastIsMulti, int offset) {
+        this.expressions = expressions;
+        this.lastIsMulti = lastIsMulti && expressions.length > 0;
+        this.offset = offset;
+    }
+
+    public int fixedCount() {
+        return expressions.length;
+    }
+
+    @ExplodeLoop
+    public Object[] evaluate(VirtualFrame frame, Object self) {
+        int n = expressions.length;
+        if (!lastIsMulti) {
+            Object[] out = new Object[offset + n];
+            if (offset == 2) {
+                out[1] = self;
+            }
+            for (int i = 0; i < n; i++) {
+                out[offset + i] = expressions[i].execute(frame);
+            }
+            return out;
+        }
+        Object[] head = new Object[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            head[i] = expressions[i].execute(frame);
+        }
+        Object last = expressions[n - 1].execute(frame);
+        Object[] out;
+        if (last instanceof Object[] values) {
+            out = new Object[offset + n - 1 + values.length];
+            System.arraycopy(values, 0, out, offset + n - 1, values.length);
+        } else {
+            out = new Object[offset + n];
+            out[offset + n - 1] = last;
+        }
+        if (offset == 2) {
+            out[1] = self;
+        }
+        System.arraycopy(head, 0, out, offset, n - 1);
+        return out;
+    }
+}

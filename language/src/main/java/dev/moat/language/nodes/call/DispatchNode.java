@@ -1,0 +1,33 @@
+package dev.moat.language.nodes.call;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.GenerateInline;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.runtime.MoatFunction;
+
+/**
+ * Invokes a function's call target: a polymorphic inline cache of direct calls (so Graal can inline
+ * the callee), falling back to an indirect call for megamorphic sites. The cache is keyed by call
+ * target, which is shared by all closures of one function and all contexts of one engine.
+ */
+@GenerateInline(false)
+public abstract class DispatchNode extends Node {
+    public abstract Object execute(MoatFunction function, Object[] arguments);
+
+    @Specialization(guards = "function.target == cachedTarget", limit = "3")
+    protected static Object doDirect(MoatFunction function, Object[] arguments,
+                                     @Cached("function.target") RootCallTarget cachedTarget,
+                                     @Cached("create(cachedTarget)") DirectCallNode callNode) {
+        return callNode.call(arguments);
+    }
+
+    @Specialization(replaces = "doDirect")
+    protected static Object doIndirect(MoatFunction function, Object[] arguments,
+                                       @Cached IndirectCallNode callNode) {
+        return callNode.call(function.target, arguments);
+    }
+}

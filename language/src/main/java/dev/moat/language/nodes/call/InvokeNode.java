@@ -1,0 +1,75 @@
+package dev.moat.language.nodes.call;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.BranchProfile;
+import dev.moat.language.MoatContext;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatFunction;
+
+/**
+ * Calls any guest value with a prepared argument array ({@code argv[0]} is reserved for the callee):
+ * charges the call, resolves {@code __call}, and runs proper tail calls as a loop. Every guest call
+ * goes through here — call expressions, metamethods and builtins that call back — so the cost model
+ * and tail-call handling are the same everywhere.
+ */
+public final class InvokeNode extends Node {
+    @Child private DispatchNode dispatch = DispatchNodeGen.create();
+    private final BranchProfile notAFunction = BranchProfile.create();
+    private final BranchProfile tailCall = BranchProfile.create();
+
+    public static InvokeNode create() {
+        return new InvokeNode();
+    }
+
+    /** Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. */
+    public Object call(Object callee, Object[] argv, Node errorSite, String description) {
+        MoatContext context = MoatContext.get(this);
+        context.budget.charge(1, this);
+        MoatFunction function;
+        if (callee instanceof MoatFunction f) {
+            function = f;
+        } else {
+            notAFunction.enter();
+            Object handler = Metatables.metamethod(context, callee, Metatables.CALL);
+            if (!(handler instanceof MoatFunction f)) {
+                throw callError(callee, errorSite == null ? this : errorSite, description);
+            }
+            function = f;
+            argv = prependCallee(callee, argv);
+        }
+        argv[0] = function;
+        while (true) {
+            try {
+                return dispatch.execute(function, argv);
+            } catch (TailCallException tc) {
+                tailCall.enter();
+                context.budget.charge(1, this);
+                function = tc.function;
+                argv = tc.arguments;
+            }
+        }
+    }
+
+    /** Convenience for internal callers: calls with the given Lua arguments. */
+    public Object callWith(Object callee, Object... args) {
+        Object[] argv = new Object[args.length + 1];
+        System.arraycopy(args, 0, argv, 1, args.length);
+        return call(callee, argv, null, null);
+    }
+
+    private static Object[] prependCallee(Object callee, Object[] argv) {
+        Object[] withSelf = new Object[argv.length + 1];
+        withSelf[1] = callee;
+        System.arraycopy(argv, 1, withSelf, 2, argv.length - 1);
+        return withSelf;
+    }
+
+    @TruffleBoundary
+    public static MoatError callError(Object callee, Node site, String description) {
+        String desc = description == null ? "" : " (" + description + ")";
+        return MoatError.at(site, "attempt to call a " + LuaValues.typeName(callee) + " value" + desc);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.moat.language.nodes.call;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.MoatFunction;
+
+/**
+ * {@code return f(args)} where a proper tail call applies: if the callee is a Lua function, the current
+ * frame is abandoned by throwing {@link TailCallException}; builtins and {@code __call} objects are
+ * simply called (they cannot recurse without a Lua frame in between).
+ */
+public final class TailCallNode extends MoatExpressionNode {
+    @Child private MoatExpressionNode call; // a CallNode or MethodCallNode
+    @Child private InvokeNode invoke = InvokeNode.create();
+
+    public TailCallNode(MoatExpressionNode call) {
+        this.call = call;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        Object callee;
+        Object[] argv;
+        String description;
+        if (call instanceof MethodCallNode m) {
+            argv = m.prepare(frame);
+            callee = argv[0];
+            description = m.getMethodDescription();
+        } else {
+            CallNode c = (CallNode) call;
+            callee = c.evaluateCallee(frame);
+            argv = c.evaluateArguments(frame);
+            description = c.callDescription();
+        }
+        if (callee instanceof MoatFunction f && f.isLua) {
+            argv[0] = f;
+            throw new TailCallException(f, argv);
+        }
+        return invoke.call(callee, argv, call, description);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.moat.language.nodes.controlflow;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.MoatStatementNode;
+
+/**
+ * A block of statements. It charges its statement count to the instruction budget once on entry —
+ * per basic block, not per statement — so compiled code pays one add and one compare per block.
+ * With {@code charge == 0} it is a plain sequence (used for the parts of one statement).
+ */
+public final class BlockNode extends MoatStatementNode {
+    @Children private final MoatStatementNode[] statements;
+    private final int charge;
+
+    public BlockNode(MoatStatementNode[] statements, int charge) {
+        this.statements = statements;
+        this.charge = charge;
+    }
+
+    @Override
+    @ExplodeLoop
+    public void executeVoid(VirtualFrame frame) {
+        if (charge > 0) {
+            MoatContext.get(this).budget.charge(charge, this);
+        }
+        for (MoatStatementNode statement : statements) {
+            statement.executeVoid(frame);
+        }
+    }
+}

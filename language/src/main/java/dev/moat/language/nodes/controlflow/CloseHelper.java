@@ -1,0 +1,73 @@
+package dev.moat.language.nodes.controlflow;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ControlFlowException;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatNil;
+
+/**
+ * To-be-closed values ({@code local x <close>}, the generic for's fourth value): checks that a value is
+ * closable and calls its {@code __close(value, err)} when the scope exits normally, by break/return/goto,
+ * or by a Lua error. Budget exhaustion is not a Lua error: no guest code runs after it.
+ */
+public final class CloseHelper extends Node {
+    @Child private InvokeNode invoke = InvokeNode.create();
+
+    public void checkClosable(Object value, String name, Node site) {
+        if (value == MoatNil.NIL || value == Boolean.FALSE) {
+            return;
+        }
+        if (Metatables.metamethod(MoatContext.get(this), value, Metatables.CLOSE) == null) {
+            throw notClosable(name, site);
+        }
+    }
+
+    @TruffleBoundary
+    private static MoatError notClosable(String name, Node site) {
+        return MoatError.at(site, "variable '" + name + "' got a non-closable value");
+    }
+
+    public void close(Object value, Object error) {
+        if (value == MoatNil.NIL || value == Boolean.FALSE) {
+            return;
+        }
+        Object handler = Metatables.metamethod(MoatContext.get(this), value, Metatables.CLOSE);
+        if (handler == null) {
+            throw MoatError.at(this, "metamethod 'close' is missing");
+        }
+        invoke.callWith(handler, value, error);
+    }
+
+    public void runThenClose(VirtualFrame frame, Object value, MoatStatementNode body) {
+        try {
+            body.executeVoid(frame);
+        } catch (MoatError e) {
+            close(value, e.getValue());
+            throw e;
+        } catch (ControlFlowException e) {
+            close(value, MoatNil.NIL);
+            throw e;
+        }
+        close(value, MoatNil.NIL);
+    }
+
+    public void runThenClose(VirtualFrame frame, Object value, LoopNode loop) {
+        try {
+            loop.execute(frame);
+        } catch (MoatError e) {
+            close(value, e.getValue());
+            throw e;
+        } catch (ControlFlowException e) {
+            close(value, MoatNil.NIL);
+            throw e;
+        }
+        close(value, MoatNil.NIL);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.moat.language.nodes.controlflow;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+import com.oracle.truffle.api.profiles.ConditionProfile;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.MoatError;
+
+/**
+ * The numeric {@code for} with Lua 5.4 semantics. With integer start and step the iteration count is
+ * computed up front in unsigned arithmetic (so loops near the integer limits never overflow); otherwise
+ * the loop runs on floats. Loop state lives in hidden frame slots (OSR needs it in the frame); the
+ * control variable is declared afresh each iteration from the hidden index slot.
+ */
+public final class NumericForNode extends MoatStatementNode {
+    @Child private MoatExpressionNode start;
+    @Child private MoatExpressionNode limit;
+    @Child private MoatExpressionNode step;
+    @Child private LoopNode loop;
+    private final int indexSlot;
+    private final int countSlot;
+    private final int stepSlot;
+    private final ConditionProfile integerProfile = ConditionProfile.create();
+
+    public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
+                          MoatStatementNode body,
+                          int indexSlot, int countSlot, int stepSlot) {
+        this.start = start;
+        this.limit = limit;
+        this.step = step;
+        this.indexSlot = indexSlot;
+        this.countSlot = countSlot;
+        this.stepSlot = stepSlot;
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, indexSlot, countSlot, stepSlot));
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        Object init = start.execute(frame);
+        Object lim = limit.execute(frame);
+        Object stp = step == null ? (Object) 1L : step.execute(frame);
+        if (integerProfile.profile(init instanceof Long && stp instanceof Long)) {
+            long i0 = (Long) init;
+            long s = (Long) stp;
+            if (s == 0) {
+                throw error("'for' step is zero");
+            }
+            long l;
+            if (lim instanceof Long ll) {
+                l = ll;
+            } else {
+                Long clipped = forLimit(i0, lim, s);
+                if (clipped == null) {
+                    return;
+                }
+                l = clipped;
+            }
+            if (s > 0 ? i0 > l : i0 < l) {
+                return;
+            }
+            long count = s > 0 ? Long.divideUnsigned(l - i0, s) : Long.divideUnsigned(i0 - l, -(s + 1) + 1L);
+            frame.setLong(indexSlot, i0);
+            frame.setLong(countSlot, count);
+            frame.setLong(stepSlot, s);
+            loop.execute(frame);
+        } else {
+            double i0 = toFloat(init, "initial");
+            double l = toFloat(lim, "limit");
+            double s = toFloat(stp, "step");
+            if (s == 0) {
+                throw error("'for' step is zero");
+            }
+            if (s > 0 ? !(i0 <= l) : !(i0 >= l)) {
+                return;
+            }
+            frame.setDouble(indexSlot, i0);
+            frame.setDouble(countSlot, l);
+            frame.setDouble(stepSlot, s);
+            loop.execute(frame);
+        }
+    }
+
+    /** Lua's forlimit for a non-integer limit; null means the loop must not run. */
+    @TruffleBoundary
+    private Long forLimit(long init, Object lim, long step) {
+        Object n = lim instanceof Double ? lim : LuaArith.toNumber(lim);
+        if (n == null) {
+            throw error("'for' limit must be a number");
+        }
+        if (n instanceof Long l) {
+            return l;
+        }
+        double d = (Double) n;
+        double f = step < 0 ? Math.ceil(d) : Math.floor(d);
+        if (LuaArith.fitsLong(f)) {
+            return (long) f;
+        }
+        if (d > 0) {
+            return step < 0 ? null : Long.MAX_VALUE;
+        }
+        return step > 0 ? null : Long.MIN_VALUE;
+    }
+
+    @TruffleBoundary
+    private double toFloat(Object v, String what) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Double d) {
+            return d;
+        }
+        Object n = what.equals("limit") ? LuaArith.toNumber(v) : null;
+        if (n != null) {
+            return n instanceof Long l ? (double) l : (Double) n;
+        }
+        throw error("'for' " + what + (what.equals("initial") ? " value" : "") + " must be a number");
+    }
+
+    @TruffleBoundary
+    private MoatError error(String message) {
+        return MoatError.at(this, message);
+    }
+
+    private static final class Body extends Node implements RepeatingNode {
+        @Child private MoatStatementNode body;
+        private final int indexSlot;
+        private final int countSlot;
+        private final int stepSlot;
+        private final ConditionProfile integerLoop = ConditionProfile.create();
+
+        Body(MoatStatementNode body, int indexSlot, int countSlot, int stepSlot) {
+            this.body = body;
+            this.indexSlot = indexSlot;
+            this.countSlot = countSlot;
+            this.stepSlot = stepSlot;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            MoatContext.get(this).budget.charge(1, this);
+            try {
+                body.executeVoid(frame);
+            } catch (BreakException e) {
+                return false;
+            }
+            if (integerLoop.profile(frame.isLong(stepSlot))) {
+                long left = frame.getLong(countSlot);
+                if (left == 0) {
+                    return false;
+                }
+                frame.setLong(countSlot, left - 1);
+                frame.setLong(indexSlot, frame.getLong(indexSlot) + frame.getLong(stepSlot));
+                return true;
+            }
+            double s = frame.getDouble(stepSlot);
+            double next = frame.getDouble(indexSlot) + s;
+            double l = frame.getDouble(countSlot);
+            if (s > 0 ? !(next <= l) : !(next >= l)) {
+                return false;
+            }
+            frame.setDouble(indexSlot, next);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.moat.language.nodes.controlflow;
+
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.runtime.LuaValues;
+
+/**
+ * {@code while c do ... end} and {@code repeat ... until c} on a Truffle {@link LoopNode} (OSR and
+ * safepoint polls for the timeout). Each iteration charges one instruction for the condition, so even
+ * an empty infinite loop exhausts the budget.
+ */
+public final class WhileNode extends MoatStatementNode {
+    @Child private LoopNode loop;
+
+    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil));
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        loop.execute(frame);
+    }
+
+    private static final class Body extends Node implements RepeatingNode {
+        @Child private MoatExpressionNode condition;
+        @Child private MoatStatementNode body;
+        private final boolean repeatUntil;
+
+        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil) {
+            this.condition = condition;
+            this.body = body;
+            this.repeatUntil = repeatUntil;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            MoatContext.get(this).budget.charge(1, this);
+            if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
+                return false;
+            }
+            try {
+                body.executeVoid(frame);
+            } catch (BreakException e) {
+                return false;
+            }
+            if (repeatUntil) {
+                return !LuaValues.isTruthy(condition.execute(frame));
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.moat.language.nodes.expression;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * The slow path of every arithmetic and bitwise operator: string coercion, metamethods
+ * ({@code __add}, ... tried on the first operand, then the second) and Lua's error messages.
+ */
+public final class ArithFallbackNode extends Node {
+    @Child private InvokeNode invoke;
+
+    public Object execute(ArithOp op, Object a, Object b, Node site, String descA, String descB) {
+        Object na = LuaArith.toNumber(a);
+        Object nb = LuaArith.toNumber(b);
+        if (na != null && nb != null) {
+            if (op.bitwise) {
+                Long ia = LuaArith.toInteger(na);
+                Long ib = LuaArith.toInteger(nb);
+                if (ia != null && ib != null) {
+                    return op.onLongs(ia, ib);
+                }
+            } else {
+                return compute(op, na, nb, site);
+            }
+        }
+        MoatContext context = MoatContext.get(this);
+        Object handler = Metatables.metamethod(context, a, op.event);
+        if (handler == null) {
+            handler = Metatables.metamethod(context, b, op.event);
+        }
+        if (handler != null) {
+            if (invoke == null) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                invoke = insert(InvokeNode.create());
+            }
+            return MultiValue.first(invoke.callWith(handler, a, b));
+        }
+        throw error(op, a, b, na, nb, site, descA, descB);
+    }
+
+    /** Arithmetic on two numbers (Long/Double) with Lua's integer/float rules. */
+    public static Object compute(ArithOp op, Object na, Object nb, Node site) {
+        if (na instanceof Long x && nb instanceof Long y && op.integerResult()) {
+            if ((op == ArithOp.IDIV || op == ArithOp.MOD) && y == 0) {
+                throw divideByZero(op, site);
+            }
+            return op.onLongs(x, y);
+        }
+        return op.onDoubles(toDouble(na), toDouble(nb));
+    }
+
+    private static double toDouble(Object n) {
+        return n instanceof Long l ? (double) l : (Double) n;
+    }
+
+    @TruffleBoundary
+    public static MoatError divideByZero(ArithOp op, Node site) {
+        return MoatError.at(site, op == ArithOp.IDIV ? "attempt to perform 'n//0'" : "attempt to perform 'n%%0'");
+    }
+
+    @TruffleBoundary
+    private static MoatError error(ArithOp op, Object a, Object b, Object na, Object nb, Node site,
+                                   String descA, String descB) {
+        if (op.bitwise && na != null && nb != null) {
+            return MoatError.at(site, "number has no integer representation");
+        }
+        boolean blameFirst = na == null;
+        Object bad = blameFirst ? a : b;
+        String desc = blameFirst ? descA : descB;
+        if (op.bitwise && bad instanceof Double) {
+            return MoatError.at(site, "number has no integer representation");
+        }
+        String what = op.bitwise ? "perform bitwise operation on" : "perform arithmetic on";
+        if (bad instanceof com.oracle.truffle.api.strings.TruffleString && op.bitwise) {
+            what = "perform bitwise operation on";
+        }
+        return MoatError.at(site, "attempt to " + what + " a " + LuaValues.typeName(bad) + " value"
+                + (desc == null ? "" : " (" + desc + ")"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.moat.language.nodes.expression;
+
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+
+/**
+ * Binary arithmetic and bitwise operators ({@code + - * / // % ^ & | ~ << >>}). The operator is a
+ * constant of the node, so each switch folds away in compiled code. Integer specializations wrap around
+ * as Lua 5.4 does; mixed integer/float operands compute in floats; anything else (strings, metamethods,
+ * errors) goes to {@link ArithFallbackNode}.
+ */
+public abstract class ArithNode extends BinaryNode {
+    protected final ArithOp op;
+
+    protected ArithNode(ArithOp op) {
+        this.op = op;
+    }
+
+    protected boolean isIntegerOp() {
+        return op.integerResult() && op != ArithOp.IDIV && op != ArithOp.MOD;
+    }
+
+    protected boolean isDivMod() {
+        return op == ArithOp.IDIV || op == ArithOp.MOD;
+    }
+
+    @Specialization(guards = "isIntegerOp()")
+    protected long doLong(long a, long b) {
+        return op.onLongs(a, b);
+    }
+
+    @Specialization(guards = {"isDivMod()", "b != 0"})
+    protected long doLongDivMod(long a, long b) {
+        return op.onLongs(a, b);
+    }
+
+    @Specialization(guards = "!op.integerResult()")
+    protected double doLongFloatResult(long a, long b) {
+        return op.onDoubles(a, b);
+    }
+
+    @Specialization(guards = "!op.bitwise")
+    protected double doDouble(double a, double b) {
+        return op.onDoubles(a, b);
+    }
+
+    @Specialization(guards = "!op.bitwise")
+    protected double doLongDouble(long a, double b) {
+        return op.onDoubles(a, b);
+    }
+
+    @Specialization(guards = "!op.bitwise")
+    protected double doDoubleLong(double a, long b) {
+        return op.onDoubles(a, b);
+    }
+
+    @Fallback
+    protected Object doGeneric(Object a, Object b, @Cached("new()") ArithFallbackNode fallback) {
+        return fallback.execute(op, a, b, this, leftDescription, rightDescription);
+    }
+}

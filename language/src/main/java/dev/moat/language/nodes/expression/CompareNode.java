@@ -1,0 +1,115 @@
+package dev.moat.language.nodes.expression;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * {@code < <= > >=}. {@code a > b} is evaluated left to right and then computed as {@code b < a}
+ * ({@code swapped}), as Lua does. Numbers compare exactly across subtypes, strings bytewise; other
+ * operands use {@code __lt}/{@code __le} or fail with "attempt to compare ...".
+ */
+public abstract class CompareNode extends BinaryNode {
+    protected final boolean orEqual;
+    protected final boolean swapped;
+
+    protected CompareNode(boolean orEqual, boolean swapped) {
+        this.orEqual = orEqual;
+        this.swapped = swapped;
+    }
+
+    @Specialization
+    protected boolean doLong(long a, long b) {
+        long x = swapped ? b : a;
+        long y = swapped ? a : b;
+        return orEqual ? x <= y : x < y;
+    }
+
+    @Specialization
+    protected boolean doDouble(double a, double b) {
+        double x = swapped ? b : a;
+        double y = swapped ? a : b;
+        return orEqual ? x <= y : x < y;
+    }
+
+    @Specialization
+    protected boolean doLongDouble(long a, double b) {
+        return swapped ? (orEqual ? LuaArith.le(b, a) : LuaArith.lt(b, a)) : (orEqual ? LuaArith.le(a, b) : LuaArith.lt(a, b));
+    }
+
+    @Specialization
+    protected boolean doDoubleLong(double a, long b) {
+        return swapped ? (orEqual ? LuaArith.le(b, a) : LuaArith.lt(b, a)) : (orEqual ? LuaArith.le(a, b) : LuaArith.lt(a, b));
+    }
+
+    @Specialization
+    protected boolean doString(TruffleString a, TruffleString b, @Cached TruffleString.CompareBytesNode compare) {
+        int c = swapped ? compare.execute(b, a, MoatStrings.ENCODING) : compare.execute(a, b, MoatStrings.ENCODING);
+        return orEqual ? c <= 0 : c < 0;
+    }
+
+    @Fallback
+    protected boolean doGeneric(Object a, Object b, @Cached("create()") InvokeNode invoke) {
+        Object x = swapped ? b : a;
+        Object y = swapped ? a : b;
+        return compareWithMetamethods(x, y, orEqual, invoke, this);
+    }
+
+    /** Generic comparison (also used by table.sort): numbers, strings, then metamethods. */
+    public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke, Node site) {
+        if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
+            return numbers(x, y, orEqual);
+        }
+        if (x instanceof TruffleString s && y instanceof TruffleString t) {
+            int c = MoatStrings.compare(s, t);
+            return orEqual ? c <= 0 : c < 0;
+        }
+        MoatContext context = MoatContext.get(site);
+        TruffleString event = orEqual ? Metatables.LE : Metatables.LT;
+        Object handler = Metatables.metamethod(context, x, event);
+        if (handler == null) {
+            handler = Metatables.metamethod(context, y, event);
+        }
+        if (handler == null) {
+            throw compareError(x, y, site);
+        }
+        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(handler, x, y)));
+    }
+
+    private static boolean numbers(Object x, Object y, boolean orEqual) {
+        if (x instanceof Long a) {
+            if (y instanceof Long b) {
+                return orEqual ? a <= b : a < b;
+            }
+            double d = (Double) y;
+            return orEqual ? LuaArith.le(a, d) : LuaArith.lt(a, d);
+        }
+        double a = (Double) x;
+        if (y instanceof Long b) {
+            return orEqual ? LuaArith.le(a, b) : LuaArith.lt(a, b);
+        }
+        double d = (Double) y;
+        return orEqual ? a <= d : a < d;
+    }
+
+    @TruffleBoundary
+    public static MoatError compareError(Object x, Object y, Node site) {
+        String t1 = LuaValues.typeName(x);
+        String t2 = LuaValues.typeName(y);
+        if (t1.equals(t2)) {
+            return MoatError.at(site, "attempt to compare two " + t1 + " values");
+        }
+        return MoatError.at(site, "attempt to compare " + t1 + " with " + t2);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.moat.language.nodes.expression;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.budget.SizeModel;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * A chain {@code a .. b .. c}, flattened by the translator so that long chains neither recurse nor copy
+ * quadratically. Operands are evaluated left to right; then, as concatenation is right-associative,
+ * values are joined from the right: runs of strings and numbers are concatenated directly (lazily, as
+ * TruffleString ropes), and {@code __concat} is called pairwise where an operand needs it.
+ */
+public final class ConcatNode extends MoatExpressionNode {
+    @Children private final MoatExpressionNode[] operands;
+    private final String[] descriptions;
+    @Child private TruffleString.ConcatNode concat = TruffleString.ConcatNode.create();
+    @Child private InvokeNode invoke;
+
+    public ConcatNode(MoatExpressionNode[] operands, String[] descriptions) {
+        this.operands = operands;
+        this.descriptions = descriptions;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object execute(VirtualFrame frame) {
+        Object[] values = new Object[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            values[i] = operands[i].execute(frame);
+        }
+        MoatContext context = MoatContext.get(this);
+        Object acc = values[values.length - 1];
+        for (int i = values.length - 2; i >= 0; i--) {
+            acc = concatPair(context, values[i], acc, i);
+        }
+        return acc;
+    }
+
+    private Object concatPair(MoatContext context, Object a, Object b, int index) {
+        TruffleString sa = asString(a);
+        TruffleString sb = asString(b);
+        if (sa != null && sb != null) {
+            int la = sa.byteLength(MoatStrings.ENCODING);
+            int lb = sb.byteLength(MoatStrings.ENCODING);
+            context.budget.allocate(SizeModel.string((long) la + lb), this);
+            if ((long) la + lb > Integer.MAX_VALUE - 16) {
+                throw MoatError.at(this, "string length overflow");
+            }
+            return concat.execute(sa, sb, MoatStrings.ENCODING, true);
+        }
+        return concatMeta(context, a, b, index);
+    }
+
+    private static TruffleString asString(Object v) {
+        if (v instanceof TruffleString s) {
+            return s;
+        }
+        if (v instanceof Long || v instanceof Double) {
+            return LuaValues.numberToString(v);
+        }
+        return null;
+    }
+
+    private Object concatMeta(MoatContext context, Object a, Object b, int index) {
+        Object handler = Metatables.metamethod(context, a, Metatables.CONCAT);
+        if (handler == null) {
+            handler = Metatables.metamethod(context, b, Metatables.CONCAT);
+        }
+        if (handler == null) {
+            boolean blameFirst = asString(a) == null;
+            throw concatError(blameFirst ? a : b, blameFirst ? descriptions[index] : (index + 1 == operands.length - 1 ? descriptions[index + 1] : null), this);
+        }
+        if (invoke == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            invoke = insert(InvokeNode.create());
+        }
+        return MultiValue.first(invoke.callWith(handler, a, b));
+    }
+
+    @TruffleBoundary
+    private static MoatError concatError(Object bad, String description, Node site) {
+        return MoatError.at(site, "attempt to concatenate a " + LuaValues.typeName(bad) + " value"
+                + (description == null ? "" : " (" + description + ")"));
+    }
+}

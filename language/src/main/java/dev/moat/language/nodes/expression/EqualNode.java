@@ -1,0 +1,72 @@
+package dev.moat.language.nodes.expression;
+
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * {@code ==} and (with {@code negate}) {@code ~=}. Numbers compare by mathematical value across
+ * subtypes; two distinct tables consult {@code __eq} (first operand's, then second's).
+ */
+public abstract class EqualNode extends BinaryNode {
+    protected final boolean negate;
+
+    protected EqualNode(boolean negate) {
+        this.negate = negate;
+    }
+
+    @Specialization
+    protected boolean doLong(long a, long b) {
+        return (a == b) != negate;
+    }
+
+    @Specialization
+    protected boolean doDouble(double a, double b) {
+        return (a == b) != negate;
+    }
+
+    @Specialization
+    protected boolean doLongDouble(long a, double b) {
+        return LuaArith.eq(a, b) != negate;
+    }
+
+    @Specialization
+    protected boolean doDoubleLong(double a, long b) {
+        return LuaArith.eq(b, a) != negate;
+    }
+
+    @Specialization
+    protected boolean doString(TruffleString a, TruffleString b, @Cached TruffleString.EqualNode equal) {
+        return equal.execute(a, b, MoatStrings.ENCODING) != negate;
+    }
+
+    @Specialization
+    protected boolean doTables(MoatTable a, MoatTable b, @Cached("create()") InvokeNode invoke) {
+        if (a == b) {
+            return !negate;
+        }
+        MoatContext context = MoatContext.get(this);
+        Object handler = Metatables.metamethod(context, a, Metatables.EQ);
+        if (handler == null) {
+            handler = Metatables.metamethod(context, b, Metatables.EQ);
+        }
+        if (handler == null) {
+            return negate;
+        }
+        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(handler, a, b))) != negate;
+    }
+
+    @Fallback
+    protected boolean doGeneric(Object a, Object b) {
+        return LuaEquality.rawEquals(a, b) != negate;
+    }
+}

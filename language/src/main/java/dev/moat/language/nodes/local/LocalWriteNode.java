@@ -1,0 +1,75 @@
+package dev.moat.language.nodes.local;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.runtime.Cell;
+
+/**
+ * Assigns to a local, or declares it ({@code declare}: a captured local then gets a fresh
+ * {@link Cell}, which is what makes closures created in a loop see one variable per iteration).
+ */
+public final class LocalWriteNode extends MoatStatementNode {
+    private final LocalVar var;
+    private final boolean declare;
+    @Child private MoatExpressionNode value;
+    @Child private MoatStatementNode writer;
+
+    public LocalWriteNode(LocalVar var, MoatExpressionNode value, boolean declare) {
+        this.var = var;
+        this.value = value;
+        this.declare = declare;
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        if (writer == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            MoatExpressionNode v = value;
+            value = null;
+            if (!var.captured) {
+                writer = insert(FrameLocalWriteNodeGen.create(var.slot, v));
+            } else if (declare) {
+                writer = insert(new CellDeclareNode(var.slot, v));
+            } else {
+                writer = insert(new CellWriteNode(var.slot, v));
+            }
+        }
+        writer.executeVoid(frame);
+    }
+
+    static final class CellDeclareNode extends MoatStatementNode {
+        private final int slot;
+        @Child private MoatExpressionNode value;
+
+        CellDeclareNode(int slot, MoatExpressionNode value) {
+            this.slot = slot;
+            this.value = value;
+        }
+
+        @Override
+        public void executeVoid(VirtualFrame frame) {
+            Object v = value.execute(frame);
+            frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
+            frame.setObject(slot, new Cell(v));
+        }
+    }
+
+    static final class CellWriteNode extends MoatStatementNode {
+        private final int slot;
+        @Child private MoatExpressionNode value;
+
+        CellWriteNode(int slot, MoatExpressionNode value) {
+            this.slot = slot;
+            this.value = value;
+        }
+
+        @Override
+        public void executeVoid(VirtualFrame frame) {
+            Object v = value.execute(frame);
+            ((Cell) frame.getObject(slot)).value = v;
+        }
+    }
+}

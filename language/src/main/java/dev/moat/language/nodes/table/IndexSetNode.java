@@ -1,0 +1,90 @@
+package dev.moat.language.nodes.table;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.BranchProfile;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatTable;
+
+/**
+ * {@code obj[key] = value} with Lua's {@code __newindex} semantics. Only a key that is absent from the
+ * table consults {@code __newindex}; raw stores reject nil and NaN keys with Lua's messages and charge
+ * the memory budget when the table grows.
+ */
+public final class IndexSetNode extends Node {
+    private static final int MAX_CHAIN = 2000;
+
+    @Child private InvokeNode invoke;
+    private final BranchProfile metaPath = BranchProfile.create();
+
+    public static IndexSetNode create() {
+        return new IndexSetNode();
+    }
+
+    /** Stores {@code obj[key] = value}; {@code key} must be normalised. */
+    public void set(Object obj, Object key, Object value, Node site, String description) {
+        if (obj instanceof MoatTable t && t.metatable == null) {
+            rawSet(t, key, value, site);
+            return;
+        }
+        metaPath.enter();
+        setSlow(obj, key, value, site, description);
+    }
+
+    private void setSlow(Object obj, Object key, Object value, Node site, String description) {
+        MoatContext context = MoatContext.get(this);
+        Object current = obj;
+        for (int loop = 0; loop < MAX_CHAIN; loop++) {
+            Object handler;
+            if (current instanceof MoatTable t) {
+                if (t.metatable == null || t.get(key) != null) {
+                    rawSet(t, key, value, site);
+                    return;
+                }
+                handler = t.metatable.get(Metatables.NEWINDEX);
+                if (handler == null || handler == MoatNil.NIL) {
+                    rawSet(t, key, value, site);
+                    return;
+                }
+            } else {
+                handler = Metatables.metamethod(context, current, Metatables.NEWINDEX);
+                if (handler == null) {
+                    throw IndexGetNode.indexError(current, site, loop == 0 ? description : null);
+                }
+            }
+            if (handler instanceof MoatFunction) {
+                invoker().callWith(handler, current, key, value);
+                return;
+            }
+            current = handler;
+        }
+        throw MoatError.at(site, "'__newindex' chain too long; possible loop");
+    }
+
+    private void rawSet(MoatTable t, Object key, Object value, Node site) {
+        if (key instanceof Long l) {
+            t.putLong(l, value);
+            return;
+        }
+        if (key == MoatNil.NIL) {
+            throw MoatError.at(site, "table index is nil");
+        }
+        if (key instanceof Double d && Double.isNaN(d)) {
+            throw MoatError.at(site, "table index is NaN");
+        }
+        t.put(key, value);
+    }
+
+    private InvokeNode invoker() {
+        if (invoke == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            invoke = insert(InvokeNode.create());
+        }
+        return invoke;
+    }
+}

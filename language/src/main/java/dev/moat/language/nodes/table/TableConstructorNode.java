@@ -1,0 +1,79 @@
+package dev.moat.language.nodes.table;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.moat.language.MoatContext;
+import dev.moat.language.budget.SizeModel;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatTable;
+
+/**
+ * A table constructor. Expressions are evaluated in source order; keyed fields are stored as they come
+ * and positional items are stored after them (as Lua's SETLIST does), so {@code {"y", [1]="x"}} gives
+ * {@code t[1] == "y"} like the reference. A multi-valued last item contributes all its values.
+ */
+public final class TableConstructorNode extends MoatExpressionNode {
+    @Children private final MoatExpressionNode[] keys;      // null entry = positional item
+    @Children private final MoatExpressionNode[] values;
+    private final boolean lastIsMulti;
+    private final int positionalCount;
+
+    public TableConstructorNode(MoatExpressionNode[] keys, MoatExpressionNode[] values, boolean lastIsMulti) {
+        this.keys = keys;
+        this.values = values;
+        this.lastIsMulti = lastIsMulti;
+        int n = 0;
+        for (MoatExpressionNode k : keys) {
+            if (k == null) {
+                n++;
+            }
+        }
+        this.positionalCount = n;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object execute(VirtualFrame frame) {
+        MoatContext context = MoatContext.get(this);
+        context.budget.allocate(SizeModel.table(positionalCount, keys.length - positionalCount), this);
+        MoatTable table = new MoatTable(positionalCount, keys.length - positionalCount);
+        Object[] positional = positionalCount == 0 ? null : new Object[positionalCount];
+        Object[] extra = null;
+        int p = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == null) {
+                Object v = values[i].execute(frame);
+                if (i == keys.length - 1 && lastIsMulti && v instanceof Object[] many) {
+                    extra = many;
+                    positional[p++] = null;
+                } else {
+                    positional[p++] = v;
+                }
+            } else {
+                Object k = MoatTable.normalizeKey(keys[i].execute(frame));
+                Object v = values[i].execute(frame);
+                if (k == MoatNil.NIL) {
+                    throw MoatError.at(this, "table index is nil");
+                }
+                if (k instanceof Double d && Double.isNaN(d)) {
+                    throw MoatError.at(this, "table index is NaN");
+                }
+                table.put(k, v);
+            }
+        }
+        long index = 1;
+        int fixed = extra == null ? positionalCount : positionalCount - 1;
+        for (int i = 0; i < fixed; i++) {
+            table.putLong(index++, positional[i]);
+        }
+        if (extra != null) {
+            context.budget.allocate(SizeModel.arraySlots(extra.length), this);
+            for (Object v : extra) {
+                table.putLong(index++, v);
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.moat.language.parser;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/** TEMPORARY placeholder (replaced by branch 'parser'). */
+@ExportLibrary(InteropLibrary.class)
+public final class MoatSyntaxError extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+    private final String luaMessage;
+
+    public MoatSyntaxError(String sourceName, int line, int column, String message, String near) {
+        super(sourceName + ":" + line + ":" + column + ": " + message + (near == null ? "" : " near " + near));
+        this.luaMessage = sourceName + ":" + line + ": " + message + (near == null ? "" : " near " + near);
+    }
+
+    public String luaMessage() {
+        return luaMessage;
+    }
+
+    @ExportMessage
+    ExceptionType getExceptionType() {
+        return ExceptionType.PARSE_ERROR;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.moat.language.runtime;
+
+/** TEMPORARY placeholder (replaced by the exact implementation on branch 'parser'). */
+public final class LuaNumberParser {
+    private LuaNumberParser() {
+    }
+
+    public static Object parseNumeral(String text) {
+        return toNumber(text);
+    }
+
+    public static Object toNumber(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        boolean neg = false;
+        String body = t;
+        if (body.startsWith("-") || body.startsWith("+")) {
+            neg = body.startsWith("-");
+            body = body.substring(1);
+        }
+        try {
+            if (body.startsWith("0x") || body.startsWith("0X")) {
+                String h = body.substring(2);
+                if (h.contains(".") || h.contains("p") || h.contains("P")) {
+                    double d = Double.parseDouble("0x" + (h.contains("p") || h.contains("P") ? h : h + "p0"));
+                    return neg ? -d : d;
+                }
+                long v = 0;
+                for (char c : h.toCharArray()) {
+                    v = v * 16 + Character.digit(c, 16);
+                    if (Character.digit(c, 16) < 0) {
+                        return null;
+                    }
+                }
+                return neg ? -v : v;
+            }
+            for (char c : body.toCharArray()) {
+                if (!(Character.isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+                    return null;
+                }
+            }
+            if (!body.contains(".") && !body.contains("e") && !body.contains("E")) {
+                try {
+                    long v = Long.parseLong(body);
+                    return neg ? -v : v;
+                } catch (NumberFormatException e) {
+                    double d = Double.parseDouble(body);
+                    return neg ? -d : d;
+                }
+            }
+            double d = Double.parseDouble(body);
+            return neg ? -d : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public static Object toNumber(byte[] s) {
+        return toNumber(new String(s, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    public static Long toInteger(String s, int base) {
+        String t = s.trim().toLowerCase();
+        boolean neg = t.startsWith("-");
+        if (neg) {
+            t = t.substring(1);
+        }
+        if (t.isEmpty()) {
+            return null;
+        }
+        long v = 0;
+        for (char c : t.toCharArray()) {
+            int d = Character.digit(c, base);
+            if (d < 0) {
+                return null;
+            }
+            v = v * base + d;
+        }
+        return neg ? -v : v;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.moat.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.strings.TruffleString;
+
+/** Type names, truthiness and the raw (metamethod-free) string forms of guest values. */
+public final class LuaValues {
+    private LuaValues() {
+    }
+
+    public static boolean isTruthy(Object v) {
+        return v != MoatNil.NIL && v != Boolean.FALSE;
+    }
+
+    public static String typeName(Object v) {
+        if (v == MoatNil.NIL) {
+            return "nil";
+        } else if (v instanceof Boolean) {
+            return "boolean";
+        } else if (v instanceof Long || v instanceof Double) {
+            return "number";
+        } else if (v instanceof TruffleString) {
+            return "string";
+        } else if (v instanceof MoatTable) {
+            return "table";
+        } else if (v instanceof MoatFunction) {
+            return "function";
+        } else if (v instanceof MoatCoroutineMarker) {
+            return "thread";
+        }
+        return "userdata";
+    }
+
+    /** Integer to string (Lua's %d). */
+    @TruffleBoundary
+    public static TruffleString longToString(long v) {
+        return MoatStrings.fromJava(Long.toString(v));
+    }
+
+    @TruffleBoundary
+    public static TruffleString doubleToString(double v) {
+        return MoatStrings.fromJava(LuaNumberFormat.toLuaString(v));
+    }
+
+    /** Number to string as Lua converts it for concatenation and tostring. */
+    public static TruffleString numberToString(Object n) {
+        if (n instanceof Long l) {
+            return longToString(l);
+        }
+        return doubleToString((Double) n);
+    }
+
+    /** Java-side display of a value (no metamethods), for messages and the REPL. */
+    @TruffleBoundary
+    public static String toDisplay(Object v) {
+        if (v instanceof TruffleString s) {
+            return MoatStrings.toJava(s);
+        } else if (v instanceof Long l) {
+            return Long.toString(l);
+        } else if (v instanceof Double d) {
+            return LuaNumberFormat.toLuaString(d);
+        } else if (v == MoatNil.NIL) {
+            return "nil";
+        } else if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        return typeName(v) + ": " + ObjectIds.of(v);
+    }
+}

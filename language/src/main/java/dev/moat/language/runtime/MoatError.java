@@ -1,0 +1,76 @@
+package dev.moat.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.strings.TruffleString;
+
+/**
+ * A catchable Lua error carrying any guest value (usually a string with a "chunk:line:" prefix).
+ * {@code pcall}/{@code xpcall} catch exactly this type; budget exhaustion uses a different exception
+ * so that it cannot be caught by guest code.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class MoatError extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Object value;
+
+    public MoatError(Object value, Node location) {
+        super(null, null, UNLIMITED_STACK_TRACE, location);
+        this.value = value;
+    }
+
+    /** The error object as the guest sees it. */
+    public Object getValue() {
+        return value;
+    }
+
+    /** Creates an error whose message gets the position prefix of {@code location} ("chunk:line: msg"). */
+    @TruffleBoundary
+    public static MoatError at(Node location, String message) {
+        String where = Positions.where(location);
+        return new MoatError(MoatStrings.fromJava(where + message), location);
+    }
+
+    /** An error with a message and no position (Lua adds none when level info is unavailable). */
+    @TruffleBoundary
+    public static MoatError plain(String message, Node location) {
+        return new MoatError(MoatStrings.fromJava(message), location);
+    }
+
+    @Override
+    @TruffleBoundary
+    public String getMessage() {
+        if (value instanceof TruffleString s) {
+            return MoatStrings.toJava(s);
+        }
+        if (value == MoatNil.NIL) {
+            return "nil";
+        }
+        if (value instanceof Long || value instanceof Double) {
+            return LuaValues.toDisplay(value);
+        }
+        return "(error object is a " + LuaValues.typeName(value) + " value)";
+    }
+
+    @ExportMessage
+    ExceptionType getExceptionType() {
+        return ExceptionType.RUNTIME_ERROR;
+    }
+
+    @ExportMessage
+    boolean hasExceptionMessage() {
+        return true;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getExceptionMessage() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.moat.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.strings.TruffleString;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Guest strings are {@link TruffleString}s in UTF-8 encoding used as plain byte strings: every Lua
+ * operation works on byte indices and byte lengths, and invalid UTF-8 is allowed (its code range is
+ * simply "broken"). UTF-8 (rather than raw bytes) makes strings that cross to the host readable as Java
+ * strings without extra conversion.
+ *
+ * <p>These are uncached helpers for slow paths and builtins; hot nodes use cached TruffleString nodes.
+ */
+public final class MoatStrings {
+    public static final TruffleString.Encoding ENCODING = TruffleString.Encoding.UTF_8;
+    public static final TruffleString EMPTY = TruffleString.Encoding.UTF_8.getEmpty();
+
+    private MoatStrings() {
+    }
+
+    @TruffleBoundary
+    public static TruffleString fromJava(String s) {
+        return TruffleString.fromJavaStringUncached(s, ENCODING);
+    }
+
+    /** Wraps bytes without copying; the caller must not modify the array afterwards. */
+    @TruffleBoundary
+    public static TruffleString fromBytes(byte[] bytes) {
+        return TruffleString.fromByteArrayUncached(bytes, 0, bytes.length, ENCODING, false);
+    }
+
+    @TruffleBoundary
+    public static TruffleString fromBytes(byte[] bytes, int offset, int length) {
+        return TruffleString.fromByteArrayUncached(bytes, offset, length, ENCODING, true);
+    }
+
+    /** Decodes as UTF-8 (invalid sequences become U+FFFD); for messages and host conversion. */
+    @TruffleBoundary
+    public static String toJava(TruffleString s) {
+        return new String(bytes(s), StandardCharsets.UTF_8);
+    }
+
+    /** A copy of the string's bytes. */
+    @TruffleBoundary
+    public static byte[] bytes(TruffleString s) {
+        return s.copyToByteArrayUncached(ENCODING);
+    }
+
+    @TruffleBoundary
+    public static int length(TruffleString s) {
+        return s.byteLength(ENCODING);
+    }
+
+    @TruffleBoundary
+    public static int byteAt(TruffleString s, int index) {
+        return s.readByteUncached(index, ENCODING);
+    }
+
+    @TruffleBoundary
+    public static TruffleString concat(TruffleString a, TruffleString b) {
+        return a.concatUncached(b, ENCODING, true);
+    }
+
+    @TruffleBoundary
+    public static TruffleString substring(TruffleString s, int fromByte, int byteLength) {
+        return s.substringByteIndexUncached(fromByte, byteLength, ENCODING, true);
+    }
+
+    /** Lua's string comparison: unsigned bytewise (strcmp in the C locale). */
+    @TruffleBoundary
+    public static int compare(TruffleString a, TruffleString b) {
+        return a.compareBytesUncached(b, ENCODING);
+    }
+
+    /** Latin-1 view of the bytes, one char per byte; used to feed numeral parsing. */
+    @TruffleBoundary
+    public static String toByteChars(TruffleString s) {
+        return new String(bytes(s), StandardCharsets.ISO_8859_1);
+    }
+}

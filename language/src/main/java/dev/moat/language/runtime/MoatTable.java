@@ -1,0 +1,243 @@
+package dev.moat.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * A Lua table: an array part holding keys 1..size (never containing nil) and a {@link HashPart} for
+ * every other key.
+ *
+ * <p>Invariant: key {@code size + 1} is never in the hash part, so {@code size} is always a border and
+ * {@code #t} is O(1). Appending moves following keys over from the hash part; setting a middle element
+ * to nil moves the tail into the hash part (rare in practice: pops happen at the end).
+ *
+ * <p>All methods here are raw (no metamethods). Keys must already be normalised with
+ * {@link #normalizeKey}; values are never Java null except as "absent" results, and storing
+ * {@link MoatNil#NIL} removes the key.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class MoatTable implements TruffleObject {
+    private static final Object[] NO_ARRAY = new Object[0];
+
+    private Object[] array;
+    private int size;
+    private HashPart hash;
+    public MoatTable metatable;
+
+    public MoatTable() {
+        this.array = NO_ARRAY;
+    }
+
+    public MoatTable(int arrayCapacity, int hashCapacity) {
+        this.array = arrayCapacity == 0 ? NO_ARRAY : new Object[arrayCapacity];
+        if (hashCapacity > 0) {
+            this.hash = new HashPart(hashCapacity);
+        }
+    }
+
+    /** Builds a sequence table that owns {@code values} (no copy; they must not contain nil). */
+    public static MoatTable ofArray(Object[] values, int count) {
+        MoatTable t = new MoatTable();
+        t.array = values;
+        t.size = count;
+        return t;
+    }
+
+    /** Normalises a key: floats with an integral value become integers (Lua 5.4 rule). */
+    public static Object normalizeKey(Object key) {
+        if (key instanceof Double d) {
+            double v = d;
+            if (v == Math.rint(v) && v >= -0x1p63 && v < 0x1p63) {
+                return (long) v;
+            }
+        }
+        return key;
+    }
+
+    public int arraySize() {
+        return size;
+    }
+
+    /** Raw read of key {@code k}; null if absent. */
+    public Object getLong(long k) {
+        if (k - 1 >= 0 && k - 1 < size) {
+            return array[(int) (k - 1)];
+        }
+        return hash == null ? null : hash.getLong(k);
+    }
+
+    /** Raw read of a normalised key; null if absent. */
+    public Object get(Object key) {
+        if (key instanceof Long l) {
+            return getLong(l);
+        }
+        return hash == null ? null : hash.get(key);
+    }
+
+    /** Raw write of a normalised, valid (non-nil, non-NaN) key. NIL removes. */
+    public void put(Object key, Object value) {
+        if (key instanceof Long l) {
+            putLong(l, value);
+            return;
+        }
+        putHash(key, value);
+    }
+
+    public void putLong(long k, Object value) {
+        if (k >= 1 && k <= size) {
+            if (value == MoatNil.NIL) {
+                removeFromArray((int) k);
+            } else {
+                array[(int) (k - 1)] = value;
+            }
+            return;
+        }
+        if (k == size + 1L && value != MoatNil.NIL && k < Integer.MAX_VALUE - 8) {
+            append(value);
+            return;
+        }
+        putHash(k, value);
+    }
+
+    private void putHash(Object key, Object value) {
+        if (value == MoatNil.NIL) {
+            if (hash != null) {
+                hash.put(key, null);
+            }
+            return;
+        }
+        if (hash == null) {
+            hash = new HashPart();
+        }
+        hash.put(key, value);
+    }
+
+    @TruffleBoundary
+    private void growArray(int needed) {
+        int cap = Math.max(4, array.length + (array.length >> 1) + 1);
+        if (cap < needed) {
+            cap = needed;
+        }
+        Object[] bigger = new Object[cap];
+        System.arraycopy(array, 0, bigger, 0, size);
+        array = bigger;
+    }
+
+    private void append(Object value) {
+        if (size == array.length) {
+            growArray(size + 1);
+        }
+        array[size++] = value;
+        if (hash != null && hash.size() > 0) {
+            migrateFromHash();
+        }
+    }
+
+    /** Moves keys size+1, size+2, ... from the hash part into the array part. */
+    @TruffleBoundary
+    private void migrateFromHash() {
+        while (true) {
+            Object next = hash.getLong(size + 1L);
+            if (next == null) {
+                return;
+            }
+            hash.put((long) (size + 1), null);
+            if (size == array.length) {
+                growArray(size + 1);
+            }
+            array[size++] = next;
+        }
+    }
+
+    /** Setting t[k] = nil inside the array part: the tail moves to the hash part. */
+    @TruffleBoundary
+    private void removeFromArray(int k) {
+        if (k == size) {
+            array[--size] = null;
+            return;
+        }
+        if (hash == null) {
+            hash = new HashPart(size - k);
+        }
+        for (int i = k + 1; i <= size; i++) {
+            hash.put((long) i, array[i - 1]);
+            array[i - 1] = null;
+        }
+        array[k - 1] = null;
+        size = k - 1;
+    }
+
+    /** The border used by the # operator (raw). */
+    public long length() {
+        return size;
+    }
+
+    /** Number of entries in the hash part (for size accounting). */
+    public int hashSize() {
+        return hash == null ? 0 : hash.size();
+    }
+
+    /**
+     * Lua's {@code next}: the entry after {@code key} (nil starts), as {key, value}; null at the end;
+     * throws {@link IllegalArgumentException} for a key that is not in the table.
+     */
+    @TruffleBoundary
+    public Object[] next(Object key) {
+        int arrayIndex; // 0-based index in array part to start scanning
+        int hashSlot;
+        if (key == MoatNil.NIL) {
+            arrayIndex = 0;
+            hashSlot = 0;
+        } else {
+            Object k = normalizeKey(key);
+            if (k instanceof Long l && l >= 1 && l <= size) {
+                arrayIndex = (int) (long) l;
+                hashSlot = 0;
+            } else {
+                arrayIndex = size;
+                if (hash == null) {
+                    throw new IllegalArgumentException();
+                }
+                hashSlot = hash.slotAfter(k);
+                if (hashSlot == -2) {
+                    throw new IllegalArgumentException();
+                }
+            }
+        }
+        if (arrayIndex < size) {
+            return new Object[]{(long) (arrayIndex + 1), array[arrayIndex]};
+        }
+        if (hash == null) {
+            return null;
+        }
+        int slot = hash.nextLive(hashSlot);
+        if (slot < 0) {
+            return null;
+        }
+        return new Object[]{hash.keyAt(slot), hash.valueAt(slot)};
+    }
+
+    /** Direct access to the array part for builtins that scan sequences (0-based, < arraySize()). */
+    public Object arrayAt(int index) {
+        return array[index];
+    }
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends com.oracle.truffle.api.TruffleLanguage<?>> getLanguage() {
+        return dev.moat.language.MoatLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(boolean allowSideEffects) {
+        return "table";
+    }
+}

@@ -1,0 +1,426 @@
+package dev.moat.language.translator;
+
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatNode;
+import dev.moat.language.nodes.call.ArgumentsNode;
+import dev.moat.language.nodes.call.CallNode;
+import dev.moat.language.nodes.call.MethodCallNode;
+import dev.moat.language.nodes.expression.ArithNodeGen;
+import dev.moat.language.nodes.expression.ArithOp;
+import dev.moat.language.nodes.expression.BinaryNode;
+import dev.moat.language.nodes.expression.CompareNodeGen;
+import dev.moat.language.nodes.expression.ConcatNode;
+import dev.moat.language.nodes.expression.EqualNodeGen;
+import dev.moat.language.nodes.expression.LengthNode;
+import dev.moat.language.nodes.expression.LengthNodeGen;
+import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.expression.LogicNodes;
+import dev.moat.language.nodes.expression.MultiExpressionNode;
+import dev.moat.language.nodes.expression.SingleValueNode;
+import dev.moat.language.nodes.expression.UnaryArithNode;
+import dev.moat.language.nodes.expression.UnaryArithNodeGen;
+import dev.moat.language.nodes.local.LocalReadNode;
+import dev.moat.language.nodes.local.LocalVar;
+import dev.moat.language.nodes.local.UpvalueReadNode;
+import dev.moat.language.nodes.local.VarargNode;
+import dev.moat.language.nodes.table.IndexExpressionNode;
+import dev.moat.language.nodes.table.TableConstructorNode;
+import dev.moat.language.parser.LiteralDecoder;
+import dev.moat.language.parser.LuaParser;
+import dev.moat.language.parser.LuaParser.*;
+import dev.moat.language.parser.MoatSyntaxError;
+import dev.moat.language.runtime.LuaNumberParser;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates expressions of the parse tree into nodes, resolving names to locals, upvalues or globals
+ * ({@code _ENV.name}) and keeping Lua's variable descriptions for error messages.
+ */
+abstract class ExpressionTranslator {
+    /** A translated expression and how Lua would describe it in an error ("local 'x'"), or null. */
+    record Expr(MoatExpressionNode node, String description) {
+    }
+
+    protected final MoatLanguage language;
+    protected final Source source;
+    protected FunctionScope fn;
+
+    ExpressionTranslator(MoatLanguage language, Source source) {
+        this.language = language;
+        this.source = source;
+    }
+
+    abstract MoatExpressionNode translateFunction(FuncbodyContext body, String name, boolean isMethod, ParserRuleContext whole);
+
+    // ------------------------------------------------------------------ errors and positions
+
+    MoatSyntaxError syntaxError(Token at, String message) {
+        String near = at == null || at.getType() == Token.EOF ? "<eof>" : "'" + at.getText() + "'";
+        int line = at == null ? 1 : at.getLine();
+        int col = at == null ? 1 : at.getCharPositionInLine() + 1;
+        return new MoatSyntaxError(source.getName(), line, col, message, near);
+    }
+
+    MoatSyntaxError semanticError(Token at, String message) {
+        int line = at == null ? 1 : at.getLine();
+        int col = at == null ? 1 : at.getCharPositionInLine() + 1;
+        return new MoatSyntaxError(source.getName(), line, col, message, null);
+    }
+
+    static <T extends MoatNode> T at(T node, ParserRuleContext ctx) {
+        if (ctx != null && ctx.start != null) {
+            int start = ctx.start.getStartIndex();
+            int stop = ctx.stop == null ? start : Math.max(ctx.stop.getStopIndex(), start);
+            node.setSourceRange(start, stop - start + 1);
+        }
+        return node;
+    }
+
+    static <T extends MoatNode> T at(T node, Token token) {
+        node.setSourceRange(token.getStartIndex(), Math.max(1, token.getStopIndex() - token.getStartIndex() + 1));
+        return node;
+    }
+
+    // ------------------------------------------------------------------ names
+
+    Expr readName(String name, Token token) {
+        LocalVar local = fn.findLocal(name);
+        if (local != null) {
+            return new Expr(new LocalReadNode(local), "local '" + name + "'");
+        }
+        int up = resolveUpvalue(fn, name);
+        if (up >= 0) {
+            return new Expr(new UpvalueReadNode(up, name), "upvalue '" + name + "'");
+        }
+        MoatExpressionNode env = readName("_ENV", token).node();
+        IndexExpressionNode node = new IndexExpressionNode(env, new LiteralNode(MoatStrings.fromJava(name)), "upvalue '_ENV'");
+        return new Expr(at(node, token), "global '" + name + "'");
+    }
+
+    /** Finds {@code name} as an upvalue of {@code scope}, capturing it from enclosing functions; -1 if global. */
+    int resolveUpvalue(FunctionScope scope, String name) {
+        Integer existing = scope.upvalue(name);
+        if (existing != null) {
+            return existing;
+        }
+        if (scope.parent == null) {
+            return -1;
+        }
+        LocalVar v = scope.parent.findLocal(name);
+        if (v != null) {
+            v.captured = true;
+            return scope.addUpvalue(name, v, -1);
+        }
+        int up = resolveUpvalue(scope.parent, name);
+        if (up < 0) {
+            return -1;
+        }
+        return scope.addUpvalue(name, null, up);
+    }
+
+    /** The attribute (const/close) of the variable {@code name} resolves to, or null. */
+    String attribOf(String name) {
+        FunctionScope scope = fn;
+        while (scope != null) {
+            LocalVar v = scope.findLocal(name);
+            if (v != null) {
+                return v.attrib;
+            }
+            scope = scope.parent;
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    MoatExpressionNode single(ExpContext e) {
+        return expr(e, false).node();
+    }
+
+    Expr expr(ExpContext e, boolean multi) {
+        if (e instanceof NilExpContext) {
+            return new Expr(new LiteralNode(MoatNil.NIL), null);
+        } else if (e instanceof TrueExpContext) {
+            return new Expr(new LiteralNode(Boolean.TRUE), null);
+        } else if (e instanceof FalseExpContext) {
+            return new Expr(new LiteralNode(Boolean.FALSE), null);
+        } else if (e instanceof NumberExpContext n) {
+            Object value = LuaNumberParser.parseNumeral(n.NUMBER().getText());
+            if (value == null) {
+                throw syntaxError(n.NUMBER().getSymbol(), "malformed number");
+            }
+            return new Expr(new LiteralNode(value), null);
+        } else if (e instanceof StringExpContext s) {
+            return new Expr(new LiteralNode(stringLiteral(s.string())), null);
+        } else if (e instanceof VarargExpContext v) {
+            if (!fn.isVararg) {
+                throw syntaxError(v.start, "cannot use '...' outside a vararg function");
+            }
+            return new Expr(new VarargNode(fn.varargSlot, multi), null);
+        } else if (e instanceof FunctionExpContext f) {
+            return new Expr(translateFunction(f.funcbody(), "anonymous", false, f), null);
+        } else if (e instanceof PrefixExpContext p) {
+            return suffixed(p.suffixedexp(), multi);
+        } else if (e instanceof TableExpContext t) {
+            return new Expr(table(t.tableconstructor()), null);
+        } else if (e instanceof UnaryExpContext u) {
+            return unary(u);
+        } else if (e instanceof ConcatExpContext c) {
+            return concat(c);
+        } else if (e instanceof AndExpContext a) {
+            return new Expr(new LogicNodes.AndNode(single(a.exp(0)), single(a.exp(1))), null);
+        } else if (e instanceof OrExpContext o) {
+            return new Expr(new LogicNodes.OrNode(single(o.exp(0)), single(o.exp(1))), null);
+        } else if (e instanceof CompareExpContext c) {
+            return compare(c);
+        }
+        return binaryArith(e);
+    }
+
+    TruffleString stringLiteral(StringContext s) {
+        Token t = s.start;
+        try {
+            byte[] bytes = t.getType() == LuaParser.LONG_STRING
+                    ? LiteralDecoder.decodeLongString(t.getText())
+                    : LiteralDecoder.decodeShortString(t.getText());
+            return MoatStrings.fromBytes(bytes);
+        } catch (RuntimeException ex) {
+            if (ex instanceof MoatSyntaxError se) {
+                throw se;
+            }
+            throw syntaxError(t, ex.getMessage() == null ? "invalid escape sequence" : ex.getMessage());
+        }
+    }
+
+    private Expr binaryArith(ExpContext e) {
+        ExpContext l;
+        ExpContext r;
+        String op;
+        if (e instanceof PowExpContext p) {
+            l = p.exp(0); r = p.exp(1); op = p.op.getText();
+        } else if (e instanceof MulExpContext m) {
+            l = m.exp(0); r = m.exp(1); op = m.op.getText();
+        } else if (e instanceof AddExpContext a) {
+            l = a.exp(0); r = a.exp(1); op = a.op.getText();
+        } else if (e instanceof ShiftExpContext s) {
+            l = s.exp(0); r = s.exp(1); op = s.op.getText();
+        } else if (e instanceof BandExpContext b) {
+            l = b.exp(0); r = b.exp(1); op = b.op.getText();
+        } else if (e instanceof BxorExpContext b) {
+            l = b.exp(0); r = b.exp(1); op = b.op.getText();
+        } else if (e instanceof BorExpContext b) {
+            l = b.exp(0); r = b.exp(1); op = b.op.getText();
+        } else {
+            throw syntaxError(e.start, "unexpected symbol");
+        }
+        ArithOp arith = switch (op) {
+            case "+" -> ArithOp.ADD;
+            case "-" -> ArithOp.SUB;
+            case "*" -> ArithOp.MUL;
+            case "/" -> ArithOp.DIV;
+            case "//" -> ArithOp.IDIV;
+            case "%" -> ArithOp.MOD;
+            case "^" -> ArithOp.POW;
+            case "&" -> ArithOp.BAND;
+            case "|" -> ArithOp.BOR;
+            case "~" -> ArithOp.BXOR;
+            case "<<" -> ArithOp.SHL;
+            case ">>" -> ArithOp.SHR;
+            default -> throw syntaxError(e.start, "unexpected symbol");
+        };
+        Expr left = expr(l, false);
+        Expr right = expr(r, false);
+        BinaryNode node = ArithNodeGen.create(arith, left.node(), right.node());
+        node.setDescriptions(left.description(), right.description());
+        return new Expr(at(node, e), null);
+    }
+
+    private Expr compare(CompareExpContext c) {
+        Expr left = expr(c.exp(0), false);
+        Expr right = expr(c.exp(1), false);
+        BinaryNode node = switch (c.op.getText()) {
+            case "==" -> EqualNodeGen.create(false, left.node(), right.node());
+            case "~=" -> EqualNodeGen.create(true, left.node(), right.node());
+            case "<" -> CompareNodeGen.create(false, false, left.node(), right.node());
+            case "<=" -> CompareNodeGen.create(true, false, left.node(), right.node());
+            case ">" -> CompareNodeGen.create(false, true, left.node(), right.node());
+            default -> CompareNodeGen.create(true, true, left.node(), right.node());
+        };
+        node.setDescriptions(left.description(), right.description());
+        return new Expr(at(node, c), null);
+    }
+
+    private Expr unary(UnaryExpContext u) {
+        String op = u.op.getText();
+        Expr operand = expr(u.exp(), false);
+        switch (op) {
+            case "not":
+                return new Expr(new LogicNodes.NotNode(operand.node()), null);
+            case "#": {
+                LengthNode n = LengthNodeGen.create(operand.node());
+                n.setDescription(operand.description());
+                return new Expr(at(n, u), null);
+            }
+            case "-": {
+                if (operand.node() instanceof LiteralNode lit) {
+                    if (lit.getValue() instanceof Long l) {
+                        return new Expr(new LiteralNode(-l), null);
+                    }
+                    if (lit.getValue() instanceof Double d) {
+                        return new Expr(new LiteralNode(-d), null);
+                    }
+                }
+                UnaryArithNode n = UnaryArithNodeGen.create(ArithOp.UNM, operand.node());
+                n.setDescription(operand.description());
+                return new Expr(at(n, u), null);
+            }
+            default: {
+                UnaryArithNode n = UnaryArithNodeGen.create(ArithOp.BNOT, operand.node());
+                n.setDescription(operand.description());
+                return new Expr(at(n, u), null);
+            }
+        }
+    }
+
+    private Expr concat(ConcatExpContext c) {
+        List<MoatExpressionNode> operands = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        ExpContext current = c;
+        while (current instanceof ConcatExpContext cc) {
+            Expr left = expr(cc.exp(0), false);
+            operands.add(left.node());
+            descriptions.add(left.description());
+            current = cc.exp(1);
+        }
+        Expr last = expr(current, false);
+        operands.add(last.node());
+        descriptions.add(last.description());
+        ConcatNode node = new ConcatNode(operands.toArray(new MoatExpressionNode[0]), descriptions.toArray(new String[0]));
+        return new Expr(at(node, c), null);
+    }
+
+    /** True if the expression can produce several values (a call or {@code ...}, not parenthesised). */
+    static boolean isMulti(ExpContext e) {
+        if (e instanceof VarargExpContext) {
+            return true;
+        }
+        if (e instanceof PrefixExpContext p) {
+            List<SuffixContext> suffixes = p.suffixedexp().suffix();
+            if (suffixes.isEmpty()) {
+                return false;
+            }
+            SuffixContext last = suffixes.get(suffixes.size() - 1);
+            return last instanceof CallSuffixContext || last instanceof MethodSuffixContext;
+        }
+        return false;
+    }
+
+    Expr suffixed(SuffixedexpContext s, boolean multi) {
+        Expr current;
+        PrimaryexpContext primary = s.primaryexp();
+        if (primary instanceof NamePrimaryContext n) {
+            current = readName(n.NAME().getText(), n.NAME().getSymbol());
+        } else {
+            ParenPrimaryContext p = (ParenPrimaryContext) primary;
+            Expr inner = expr(p.exp(), false);
+            MoatExpressionNode node = isMulti(p.exp()) ? new SingleValueNode(inner.node()) : inner.node();
+            current = new Expr(node, inner.description());
+        }
+        List<SuffixContext> suffixes = s.suffix();
+        for (int i = 0; i < suffixes.size(); i++) {
+            boolean lastOne = i == suffixes.size() - 1;
+            current = applySuffix(current, suffixes.get(i), lastOne && multi, s);
+        }
+        return current;
+    }
+
+    Expr applySuffix(Expr target, SuffixContext suffix, boolean multi, ParserRuleContext whole) {
+        if (suffix instanceof IndexSuffixContext ix) {
+            Expr key = expr(ix.exp(), false);
+            String desc = key.node() instanceof LiteralNode lit && lit.getValue() instanceof TruffleString ts
+                    ? "field '" + MoatStrings.toJava(ts) + "'" : null;
+            return new Expr(at(new IndexExpressionNode(target.node(), key.node(), target.description()), ix), desc);
+        } else if (suffix instanceof FieldSuffixContext f) {
+            String name = f.NAME().getText();
+            IndexExpressionNode node = new IndexExpressionNode(target.node(), new LiteralNode(MoatStrings.fromJava(name)), target.description());
+            return new Expr(at(node, f), "field '" + name + "'");
+        } else if (suffix instanceof MethodSuffixContext m) {
+            String name = m.NAME().getText();
+            ArgumentsNode args = arguments(m.args(), 2);
+            MethodCallNode node = new MethodCallNode(target.node(), MoatStrings.fromJava(name), name, args, multi, target.description());
+            return new Expr(at(node, m), null);
+        } else {
+            CallSuffixContext c = (CallSuffixContext) suffix;
+            ArgumentsNode args = arguments(c.args(), 1);
+            CallNode node = new CallNode(target.node(), args, multi, target.description());
+            return new Expr(at(node, c), null);
+        }
+    }
+
+    ArgumentsNode arguments(ArgsContext a, int offset) {
+        if (a instanceof ParenArgsContext p) {
+            if (p.explist() == null) {
+                return new ArgumentsNode(new MoatExpressionNode[0], false, offset);
+            }
+            List<ExpContext> exps = p.explist().exp();
+            return new ArgumentsNode(expressionList(exps), isMulti(exps.get(exps.size() - 1)), offset);
+        } else if (a instanceof TableArgsContext t) {
+            return new ArgumentsNode(new MoatExpressionNode[]{table(t.tableconstructor())}, false, offset);
+        }
+        StringArgsContext s = (StringArgsContext) a;
+        return new ArgumentsNode(new MoatExpressionNode[]{new LiteralNode(stringLiteral(s.string()))}, false, offset);
+    }
+
+    /** Translates a list; the last expression keeps all its values if it is multi-valued. */
+    MoatExpressionNode[] expressionList(List<ExpContext> exps) {
+        MoatExpressionNode[] nodes = new MoatExpressionNode[exps.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = expr(exps.get(i), i == nodes.length - 1).node();
+        }
+        return nodes;
+    }
+
+    /** An expression list as one value: a single expression, or an Object[] of all values. */
+    MoatExpressionNode multiValue(List<ExpContext> exps) {
+        if (exps.isEmpty()) {
+            return new LiteralNode(MultiValue.EMPTY);
+        }
+        if (exps.size() == 1) {
+            return expr(exps.get(0), true).node();
+        }
+        return new MultiExpressionNode(new ArgumentsNode(expressionList(exps), isMulti(exps.get(exps.size() - 1)), 0));
+    }
+
+    MoatExpressionNode table(TableconstructorContext t) {
+        List<FieldContext> fields = t.field();
+        MoatExpressionNode[] keys = new MoatExpressionNode[fields.size()];
+        MoatExpressionNode[] values = new MoatExpressionNode[fields.size()];
+        boolean lastMulti = false;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldContext f = fields.get(i);
+            if (f instanceof KeyedFieldContext k) {
+                keys[i] = single(k.key);
+                values[i] = single(k.value);
+            } else if (f instanceof NamedFieldContext n) {
+                keys[i] = new LiteralNode(MoatStrings.fromJava(n.NAME().getText()));
+                values[i] = single(n.exp());
+            } else {
+                PositionalFieldContext p = (PositionalFieldContext) f;
+                boolean last = i == fields.size() - 1;
+                lastMulti = last && isMulti(p.exp());
+                values[i] = expr(p.exp(), lastMulti).node();
+            }
+        }
+        return at(new TableConstructorNode(keys, values, lastMulti), t);
+    }
+}

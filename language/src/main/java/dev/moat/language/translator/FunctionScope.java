@@ -1,0 +1,131 @@
+package dev.moat.language.translator;
+
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import dev.moat.language.nodes.local.LocalVar;
+import dev.moat.language.runtime.MoatNil;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translation state of one Lua function: its frame slots, its block scopes (for local resolution,
+ * shadowing and goto/label checks) and the upvalues it captures from enclosing functions.
+ */
+final class FunctionScope {
+    final FunctionScope parent;
+    final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder().defaultValue(MoatNil.NIL);
+    final boolean isVararg;
+    int varargSlot = -1;
+    BlockScope block;
+    int loopDepth;
+    int closeScopes;
+
+    /** Upvalue i comes from the parent's local {@code fromLocal[i]} or the parent's upvalue {@code fromUpvalue[i]}. */
+    final List<String> upvalueNames = new ArrayList<>();
+    final List<LocalVar> upvalueFromLocal = new ArrayList<>();
+    final List<Integer> upvalueFromUpvalue = new ArrayList<>();
+    private final Map<String, Integer> upvalueIndex = new HashMap<>();
+
+    FunctionScope(FunctionScope parent, boolean isVararg) {
+        this.parent = parent;
+        this.isVararg = isVararg;
+        if (isVararg) {
+            varargSlot = hiddenSlot("(vararg)");
+        }
+    }
+
+    int hiddenSlot(String name) {
+        return frame.addSlot(FrameSlotKind.Illegal, name, null);
+    }
+
+    LocalVar newLocal(String name, String attrib) {
+        return new LocalVar(name, frame.addSlot(FrameSlotKind.Illegal, name, null), attrib);
+    }
+
+    LocalVar findLocal(String name) {
+        for (BlockScope b = block; b != null; b = b.parent) {
+            LocalVar v = b.find(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    int addUpvalue(String name, LocalVar fromLocal, int fromUpvalue) {
+        int index = upvalueNames.size();
+        upvalueNames.add(name);
+        upvalueFromLocal.add(fromLocal);
+        upvalueFromUpvalue.add(fromUpvalue);
+        upvalueIndex.put(name, index);
+        return index;
+    }
+
+    Integer upvalue(String name) {
+        return upvalueIndex.get(name);
+    }
+
+    /** A lexical block: its locals in declaration order and the labels it declares. */
+    static final class BlockScope {
+        final BlockScope parent;
+        final boolean isLoop;
+        final List<LocalVar> locals = new ArrayList<>();
+        final Map<String, Label> labels = new HashMap<>();
+        final List<PendingGoto> pendingGotos = new ArrayList<>();
+        int statementIndex;
+
+        BlockScope(BlockScope parent, boolean isLoop) {
+            this.parent = parent;
+            this.isLoop = isLoop;
+        }
+
+        LocalVar find(String name) {
+            for (int i = locals.size() - 1; i >= 0; i--) {
+                if (locals.get(i).name.equals(name)) {
+                    return locals.get(i);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A label: identity object used by GotoException, and where it stands in its block. */
+    static final class Label {
+        final String name;
+        final int line;
+        final int statementIndex;
+        final int localsBefore;
+        boolean atBlockEnd;
+
+        Label(String name, int line, int statementIndex, int localsBefore) {
+            this.name = name;
+            this.line = line;
+            this.statementIndex = statementIndex;
+            this.localsBefore = localsBefore;
+        }
+    }
+
+    /** A goto whose label is not known yet; it moves outwards as blocks close. */
+    static final class PendingGoto {
+        final String name;
+        final int line;
+        final int column;
+        final dev.moat.language.nodes.controlflow.GotoNode.LabelRef ref;
+        /** Statement index and visible local count in the block the goto currently sits in. */
+        int statementIndex;
+        int localsAtGoto;
+
+        PendingGoto(String name, int line, int column, dev.moat.language.nodes.controlflow.GotoNode.LabelRef ref,
+                    int statementIndex, int localsAtGoto) {
+            this.name = name;
+            this.line = line;
+            this.column = column;
+            this.ref = ref;
+            this.statementIndex = statementIndex;
+            this.localsAtGoto = localsAtGoto;
+        }
+    }
+}

@@ -1,0 +1,689 @@
+package dev.moat.language.translator;
+
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.FunctionRootNode;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.nodes.call.CallNode;
+import dev.moat.language.nodes.call.MethodCallNode;
+import dev.moat.language.nodes.call.TailCallNode;
+import dev.moat.language.nodes.controlflow.BlockNode;
+import dev.moat.language.nodes.controlflow.BreakNode;
+import dev.moat.language.nodes.controlflow.CloseScopeNode;
+import dev.moat.language.nodes.controlflow.ExpressionStatementNode;
+import dev.moat.language.nodes.controlflow.GenericForNode;
+import dev.moat.language.nodes.controlflow.GotoNode;
+import dev.moat.language.nodes.controlflow.IfNode;
+import dev.moat.language.nodes.controlflow.LabeledBlockNode;
+import dev.moat.language.nodes.controlflow.NumericForNode;
+import dev.moat.language.nodes.controlflow.ReturnNode;
+import dev.moat.language.nodes.controlflow.WhileNode;
+import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.local.ClosureNode;
+import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
+import dev.moat.language.nodes.local.LocalReadNode;
+import dev.moat.language.nodes.local.LocalVar;
+import dev.moat.language.nodes.local.LocalWriteNode;
+import dev.moat.language.nodes.local.MultiValueGetNode;
+import dev.moat.language.nodes.local.TempReadNode;
+import dev.moat.language.nodes.local.TempWriteNode;
+import dev.moat.language.nodes.local.UpvalueWriteNode;
+import dev.moat.language.nodes.table.IndexAssignNode;
+import dev.moat.language.parser.LuaParser.*;
+import dev.moat.language.parser.MoatParser;
+import dev.moat.language.parser.MoatSyntaxError;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.translator.FunctionScope.BlockScope;
+import dev.moat.language.translator.FunctionScope.Label;
+import dev.moat.language.translator.FunctionScope.PendingGoto;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates a parsed chunk into Truffle nodes: statements, blocks and scopes, functions and closures,
+ * goto/label resolution with Lua 5.4's checks, and to-be-closed variables. Compile-time errors are
+ * {@link MoatSyntaxError}s with line and column.
+ */
+public final class Translator extends ExpressionTranslator {
+
+    private Translator(MoatLanguage language, Source source) {
+        super(language, source);
+    }
+
+    /** Translates a whole chunk into the root of its main function (a vararg function with upvalue _ENV). */
+    public static FunctionRootNode translateChunk(MoatLanguage language, Source source) {
+        ChunkContext chunk = MoatParser.parse(source);
+        Translator t = new Translator(language, source);
+        try {
+            return t.mainFunction(chunk);
+        } catch (StackOverflowError e) {
+            throw new MoatSyntaxError(source.getName(), 1, 1, "chunk has too many syntax levels", null);
+        }
+    }
+
+    private FunctionRootNode mainFunction(ChunkContext chunk) {
+        fn = new FunctionScope(null, true);
+        fn.addUpvalue("_ENV", null, -1);
+        Body body = functionBody(chunk.block(), List.of(), chunk);
+        SourceSection section = source.createSection(0, source.getLength());
+        return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
+                body.finalReturn, 0, fn.varargSlot, "main chunk", section);
+    }
+
+    private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    @Override
+    MoatExpressionNode translateFunction(FuncbodyContext body, String name, boolean isMethod, ParserRuleContext whole) {
+        ParlistContext params = body.parlist();
+        boolean vararg = params != null && params.getText().endsWith("...");
+        FunctionScope outer = fn;
+        fn = new FunctionScope(outer, vararg);
+        try {
+            List<String> names = new ArrayList<>();
+            if (isMethod) {
+                names.add("self");
+            }
+            if (params != null) {
+                for (TerminalNode n : params.NAME()) {
+                    names.add(n.getText());
+                }
+            }
+            Body translated = functionBody(body.block(), names, whole);
+            int start = whole.start.getStartIndex();
+            int stop = Math.max(whole.stop.getStopIndex(), start);
+            SourceSection section = source.createSection(start, stop - start + 1);
+            MoatStatementNode[] prologue = translated.prologue;
+            FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
+                    translated.finalReturn, names.size(), fn.varargSlot, name, section);
+            int n = fn.upvalueNames.size();
+            int[] fromLocal = new int[n];
+            int[] fromUp = new int[n];
+            for (int i = 0; i < n; i++) {
+                LocalVar v = fn.upvalueFromLocal.get(i);
+                fromLocal[i] = v == null ? -1 : v.slot;
+                fromUp[i] = fn.upvalueFromUpvalue.get(i);
+            }
+            return at(new ClosureNode(root.getCallTarget(), fromLocal, fromUp), whole);
+        } finally {
+            fn = outer;
+        }
+    }
+
+    private Body functionBody(BlockContext block, List<String> params, ParserRuleContext whole) {
+        fn.block = new BlockScope(null, false);
+        List<MoatStatementNode> prologue = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            LocalVar v = fn.newLocal(params.get(i), null);
+            prologue.add(new LocalWriteNode(v, new dev.moat.language.builtins.ReadArgNode(i), true));
+            fn.block.locals.add(v);
+        }
+        List<StatContext> stats = block.stat();
+        RetstatContext ret = block.retstat();
+        boolean simple = !hasLabelsOrClose(stats);
+        MoatStatementNode statements;
+        MoatExpressionNode finalReturn = null;
+        if (simple && ret != null) {
+            statements = blockStatements(stats, null, true);
+            finalReturn = returnValue(ret);
+        } else {
+            statements = blockStatements(stats, ret, true);
+        }
+        closeFunctionGotos();
+        fn.block = null;
+        return new Body(prologue.toArray(new MoatStatementNode[0]), statements, finalReturn);
+    }
+
+    private static boolean hasLabelsOrClose(List<StatContext> stats) {
+        for (StatContext s : stats) {
+            if (s instanceof LabelStatContext) {
+                return true;
+            }
+            if (s instanceof LocalStatContext l) {
+                for (AttnameContext a : l.attname()) {
+                    if (a.attrib != null && a.attrib.getText().equals("close")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ blocks
+
+    /** A nested block with its own scope. */
+    private MoatStatementNode block(BlockContext block, boolean isLoop) {
+        BlockScope outer = fn.block;
+        fn.block = new BlockScope(outer, isLoop);
+        try {
+            return blockStatements(block.stat(), block.retstat(), false);
+        } finally {
+            closeBlockGotos(fn.block, outer);
+            fn.block = outer;
+        }
+    }
+
+    /**
+     * Statements of the current block scope. A {@code local <close>} makes the rest of the block a
+     * nested {@link CloseScopeNode}; labels make it a {@link LabeledBlockNode}.
+     */
+    private MoatStatementNode blockStatements(List<StatContext> stats, RetstatContext ret, boolean functionTop) {
+        BlockScope scope = fn.block;
+        List<MoatStatementNode> out = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        List<Integer> labelIndex = new ArrayList<>();
+        int count = stats.size() + (ret == null ? 0 : 1);
+        // Statements after a <close> declaration are collected separately and wrapped.
+        int closeAt = -1;
+        for (int i = 0; i < stats.size(); i++) {
+            StatContext s = stats.get(i);
+            scope.statementIndex = out.size();
+            if (s instanceof LabelStatContext l) {
+                String name = l.NAME().getText();
+                for (BlockScope b = scope; b != null; b = b.parent) {
+                    Label existing = b.labels.get(name);
+                    if (existing != null) {
+                        throw semanticError(l.start, "label '" + name + "' already defined on line " + existing.line);
+                    }
+                }
+                Label label = new Label(name, l.start.getLine(), out.size(), scope.locals.size());
+                label.atBlockEnd = onlyVoidAfter(stats, i) && ret == null;
+                scope.labels.put(name, label);
+                labels.add(label);
+                labelIndex.add(out.size());
+                resolvePendingInBlock(scope, label);
+                continue;
+            }
+            out.add(statement(s));
+            if (s instanceof LocalStatContext ls && hasClose(ls)) {
+                closeAt = i;
+                LocalVar closeVar = scope.locals.get(scope.locals.size() - 1);
+                List<StatContext> rest = stats.subList(i + 1, stats.size());
+                MoatStatementNode restNode = restAfterClose(rest, ret);
+                fn.closeScopes++;
+                out.add(new CloseScopeNode(new LocalReadNode(closeVar), closeVar.name, restNode));
+                fn.closeScopes--;
+                break;
+            }
+        }
+        if (closeAt < 0 && ret != null) {
+            out.add(at(new ReturnNode(returnValue(ret)), ret));
+        }
+        MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
+        if (labels.isEmpty()) {
+            return new BlockNode(array, Math.max(1, count));
+        }
+        int[] idx = labelIndex.stream().mapToInt(Integer::intValue).toArray();
+        return new LabeledBlockNode(array, labels.toArray(), idx);
+    }
+
+    /** The statements following a to-be-closed declaration, in the same scope. */
+    private MoatStatementNode restAfterClose(List<StatContext> rest, RetstatContext ret) {
+        fn.closeScopes++;
+        try {
+            return blockStatements(rest, ret, false);
+        } finally {
+            fn.closeScopes--;
+        }
+    }
+
+    private static boolean hasClose(LocalStatContext ls) {
+        for (AttnameContext a : ls.attname()) {
+            if (a.attrib != null && a.attrib.getText().equals("close")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyVoidAfter(List<StatContext> stats, int i) {
+        for (int j = i + 1; j < stats.size(); j++) {
+            if (!(stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ goto
+
+    private void resolvePendingInBlock(BlockScope scope, Label label) {
+        List<PendingGoto> remaining = new ArrayList<>();
+        for (PendingGoto g : scope.pendingGotos) {
+            if (g.name.equals(label.name)) {
+                if (label.localsBefore > g.localsAtGoto && !label.atBlockEnd) {
+                    LocalVar v = scope.locals.get(g.localsAtGoto);
+                    throw new MoatSyntaxError(source.getName(), g.line, g.column,
+                            "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + v.name + "'", null);
+                }
+                g.ref.label = label;
+            } else {
+                remaining.add(g);
+            }
+        }
+        scope.pendingGotos.clear();
+        scope.pendingGotos.addAll(remaining);
+    }
+
+    private MoatStatementNode gotoStatement(GotoStatContext g) {
+        String name = g.NAME().getText();
+        GotoNode.LabelRef ref = new GotoNode.LabelRef();
+        for (BlockScope b = fn.block; b != null; b = b.parent) {
+            Label label = b.labels.get(name);
+            if (label != null) {
+                ref.label = label; // backward jump to a visible label
+                return at(new GotoNode(ref), g);
+            }
+        }
+        Token t = g.NAME().getSymbol();
+        fn.block.pendingGotos.add(new PendingGoto(name, g.start.getLine(), g.start.getCharPositionInLine() + 1, ref,
+                fn.block.statementIndex, fn.block.locals.size()));
+        return at(new GotoNode(ref), g);
+    }
+
+    /** When a block closes, its unresolved gotos move to the enclosing block. */
+    private void closeBlockGotos(BlockScope inner, BlockScope outer) {
+        if (inner.pendingGotos.isEmpty()) {
+            return;
+        }
+        if (outer == null) {
+            PendingGoto g = inner.pendingGotos.get(0);
+            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
+        }
+        for (PendingGoto g : inner.pendingGotos) {
+            g.statementIndex = outer.statementIndex;
+            g.localsAtGoto = outer.locals.size();
+            outer.pendingGotos.add(g);
+        }
+    }
+
+    private void closeFunctionGotos() {
+        if (!fn.block.pendingGotos.isEmpty()) {
+            PendingGoto g = fn.block.pendingGotos.get(0);
+            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
+        }
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private MoatStatementNode statement(StatContext s) {
+        MoatStatementNode node;
+        if (s instanceof ExprStatContext e) {
+            node = exprStatement(e);
+        } else if (s instanceof LocalStatContext l) {
+            node = localStatement(l);
+        } else if (s instanceof IfStatContext i) {
+            node = ifStatement(i);
+        } else if (s instanceof WhileStatContext w) {
+            MoatExpressionNode cond = single(w.exp());
+            fn.loopDepth++;
+            MoatStatementNode body = block(w.block(), true);
+            fn.loopDepth--;
+            node = new WhileNode(cond, body, false);
+        } else if (s instanceof RepeatStatContext r) {
+            node = repeatStatement(r);
+        } else if (s instanceof NumericForStatContext f) {
+            node = numericFor(f);
+        } else if (s instanceof GenericForStatContext f) {
+            node = genericFor(f);
+        } else if (s instanceof FunctionStatContext f) {
+            node = functionStatement(f);
+        } else if (s instanceof LocalFunctionStatContext f) {
+            node = localFunction(f);
+        } else if (s instanceof DoStatContext d) {
+            node = block(d.block(), false);
+        } else if (s instanceof BreakStatContext b) {
+            if (fn.loopDepth == 0) {
+                throw semanticError(b.start, "break outside a loop at line " + b.start.getLine());
+            }
+            node = new BreakNode();
+        } else if (s instanceof GotoStatContext g) {
+            node = gotoStatement(g);
+        } else {
+            node = new BlockNode(new MoatStatementNode[0], 0);
+        }
+        return at(node, s);
+    }
+
+    private MoatStatementNode exprStatement(ExprStatContext e) {
+        AssignTailContext tail = e.assignTail();
+        if (tail == null) {
+            List<SuffixContext> suffixes = e.suffixedexp().suffix();
+            SuffixContext last = suffixes.isEmpty() ? null : suffixes.get(suffixes.size() - 1);
+            if (!(last instanceof CallSuffixContext || last instanceof MethodSuffixContext)) {
+                Token next = e.stop;
+                throw syntaxError(next, "syntax error");
+            }
+            return new ExpressionStatementNode(suffixed(e.suffixedexp(), true).node());
+        }
+        List<SuffixedexpContext> targets = new ArrayList<>();
+        targets.add(e.suffixedexp());
+        targets.addAll(tail.suffixedexp());
+        for (SuffixedexpContext t : targets) {
+            checkAssignable(t);
+        }
+        List<ExpContext> exps = tail.explist().exp();
+        if (targets.size() == 1 && exps.size() == 1) {
+            return assign(targets.get(0), single(exps.get(0)));
+        }
+        return multipleAssignment(targets, exps);
+    }
+
+    private void checkAssignable(SuffixedexpContext t) {
+        List<SuffixContext> suffixes = t.suffix();
+        if (suffixes.isEmpty()) {
+            if (!(t.primaryexp() instanceof NamePrimaryContext)) {
+                throw syntaxError(t.stop, "syntax error");
+            }
+            return;
+        }
+        SuffixContext last = suffixes.get(suffixes.size() - 1);
+        if (!(last instanceof IndexSuffixContext || last instanceof FieldSuffixContext)) {
+            throw syntaxError(t.stop, "syntax error");
+        }
+    }
+
+    /** {@code target = value} for one target. */
+    private MoatStatementNode assign(SuffixedexpContext target, MoatExpressionNode value) {
+        List<SuffixContext> suffixes = target.suffix();
+        if (suffixes.isEmpty()) {
+            NamePrimaryContext n = (NamePrimaryContext) target.primaryexp();
+            return writeName(n.NAME().getText(), n.NAME().getSymbol(), value);
+        }
+        Expr object = prefixWithoutLast(target);
+        SuffixContext last = suffixes.get(suffixes.size() - 1);
+        MoatExpressionNode key = keyOf(last);
+        return at(new IndexAssignNode(object.node(), key, value, object.description()), target);
+    }
+
+    private Expr prefixWithoutLast(SuffixedexpContext target) {
+        List<SuffixContext> suffixes = target.suffix();
+        Expr current;
+        PrimaryexpContext primary = target.primaryexp();
+        if (primary instanceof NamePrimaryContext n) {
+            current = readName(n.NAME().getText(), n.NAME().getSymbol());
+        } else {
+            ParenPrimaryContext p = (ParenPrimaryContext) primary;
+            Expr inner = expr(p.exp(), false);
+            current = new Expr(isMulti(p.exp()) ? new dev.moat.language.nodes.expression.SingleValueNode(inner.node()) : inner.node(), inner.description());
+        }
+        for (int i = 0; i < suffixes.size() - 1; i++) {
+            current = applySuffix(current, suffixes.get(i), false, target);
+        }
+        return current;
+    }
+
+    private MoatExpressionNode keyOf(SuffixContext last) {
+        if (last instanceof FieldSuffixContext f) {
+            return new LiteralNode(MoatStrings.fromJava(f.NAME().getText()));
+        }
+        return single(((IndexSuffixContext) last).exp());
+    }
+
+    MoatStatementNode writeName(String name, Token token, MoatExpressionNode value) {
+        if ("const".equals(attribOf(name)) || "close".equals(attribOf(name))) {
+            throw semanticError(token, "attempt to assign to const variable '" + name + "'");
+        }
+        LocalVar local = fn.findLocal(name);
+        if (local != null) {
+            return new LocalWriteNode(local, value, false);
+        }
+        int up = resolveUpvalue(fn, name);
+        if (up >= 0) {
+            return new UpvalueWriteNode(up, value);
+        }
+        MoatExpressionNode env = readName("_ENV", token).node();
+        return at(new IndexAssignNode(env, new LiteralNode(MoatStrings.fromJava(name)), value, "upvalue '_ENV'"), token);
+    }
+
+    /**
+     * {@code a, b.c, d[e] = explist}: table and key operands of targets are evaluated first (left to
+     * right), then all values, then the assignments happen right to left, as in the reference.
+     */
+    private MoatStatementNode multipleAssignment(List<SuffixedexpContext> targets, List<ExpContext> exps) {
+        List<MoatStatementNode> seq = new ArrayList<>();
+        List<MoatStatementNode> stores = new ArrayList<>();
+        // Evaluate table/key operands into temps.
+        List<int[]> operandSlots = new ArrayList<>();
+        for (SuffixedexpContext t : targets) {
+            if (t.suffix().isEmpty()) {
+                operandSlots.add(null);
+                continue;
+            }
+            Expr object = prefixWithoutLast(t);
+            int objSlot = fn.hiddenSlot("(assign object)");
+            int keySlot = fn.hiddenSlot("(assign key)");
+            seq.add(new TempWriteNode(objSlot, object.node()));
+            seq.add(new TempWriteNode(keySlot, keyOf(t.suffix().get(t.suffix().size() - 1))));
+            operandSlots.add(new int[]{objSlot, keySlot});
+        }
+        int[] valueSlots = evaluateIntoTemps(exps, targets.size(), seq);
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            SuffixedexpContext t = targets.get(i);
+            MoatExpressionNode value = valueRead(valueSlots, i);
+            int[] ops = operandSlots.get(i);
+            if (ops == null) {
+                NamePrimaryContext n = (NamePrimaryContext) t.primaryexp();
+                stores.add(writeName(n.NAME().getText(), n.NAME().getSymbol(), value));
+            } else {
+                stores.add(at(new IndexAssignNode(new TempReadNode(ops[0]), new TempReadNode(ops[1]), value, null), t));
+            }
+        }
+        seq.addAll(stores);
+        return new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
+    }
+
+    /**
+     * Evaluates an expression list adjusted to {@code wanted} values into hidden slots. Returns the
+     * slots; if the last expression is multi-valued, the last slot holds its whole result and values
+     * from there on are read with {@link MultiValueGetNode} (encoded as a negative first element).
+     */
+    private int[] evaluateIntoTemps(List<ExpContext> exps, int wanted, List<MoatStatementNode> seq) {
+        int n = exps.size();
+        boolean lastMulti = n > 0 && isMulti(exps.get(n - 1)) && wanted >= n;
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = fn.hiddenSlot("(value)");
+            boolean multi = lastMulti && i == n - 1;
+            seq.add(new TempWriteNode(slots[i], expr(exps.get(i), multi).node()));
+        }
+        int[] result = new int[n + 2];
+        System.arraycopy(slots, 0, result, 0, n);
+        result[n] = lastMulti ? 1 : 0;
+        result[n + 1] = n;
+        return result;
+    }
+
+    private static MoatExpressionNode valueRead(int[] temps, int i) {
+        int n = temps[temps.length - 1];
+        boolean lastMulti = temps[temps.length - 2] == 1;
+        if (lastMulti && i >= n - 1) {
+            return new MultiValueGetNode(temps[n - 1], i - (n - 1));
+        }
+        if (i < n) {
+            return new TempReadNode(temps[i]);
+        }
+        return new LiteralNode(dev.moat.language.runtime.MoatNil.NIL);
+    }
+
+    private MoatStatementNode localStatement(LocalStatContext l) {
+        List<AttnameContext> names = l.attname();
+        int closeCount = 0;
+        for (AttnameContext a : names) {
+            if (a.attrib != null) {
+                String attrib = a.attrib.getText();
+                if (!attrib.equals("const") && !attrib.equals("close")) {
+                    throw semanticError(a.attrib, "unknown attribute '" + attrib + "'");
+                }
+                if (attrib.equals("close") && ++closeCount > 1) {
+                    throw semanticError(a.attrib, "multiple to-be-closed variables in local list");
+                }
+            }
+        }
+        List<ExpContext> exps = l.explist() == null ? List.of() : l.explist().exp();
+        List<MoatStatementNode> seq = new ArrayList<>();
+        List<LocalVar> vars = new ArrayList<>();
+        for (AttnameContext a : names) {
+            vars.add(fn.newLocal(a.NAME(0).getText(), a.attrib == null ? null : a.attrib.getText()));
+        }
+        if (exps.size() == names.size()) {
+            for (int i = 0; i < exps.size(); i++) {
+                seq.add(new LocalWriteNode(vars.get(i), single(exps.get(i)), true));
+            }
+            fn.block.locals.addAll(vars);
+            return seq.size() == 1 ? seq.get(0) : new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
+        }
+        seq.clear();
+        if (exps.isEmpty()) {
+            for (LocalVar v : vars) {
+                seq.add(new LocalWriteNode(v, new LiteralNode(dev.moat.language.runtime.MoatNil.NIL), true));
+            }
+        } else {
+            int[] temps = evaluateIntoTemps(exps, vars.size(), seq);
+            for (int i = 0; i < vars.size(); i++) {
+                seq.add(new LocalWriteNode(vars.get(i), valueRead(temps, i), true));
+            }
+        }
+        fn.block.locals.addAll(vars);
+        return new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
+    }
+
+    private MoatStatementNode ifStatement(IfStatContext i) {
+        List<ElseifPartContext> elseifs = i.elseifPart();
+        MoatStatementNode elsePart = i.elsePart() == null ? null : block(i.elsePart().block(), false);
+        for (int k = elseifs.size() - 1; k >= 0; k--) {
+            ElseifPartContext e = elseifs.get(k);
+            elsePart = at(new IfNode(single(e.exp()), block(e.block(), false), elsePart), e);
+        }
+        return new IfNode(single(i.exp()), block(i.block(), false), elsePart);
+    }
+
+    private MoatStatementNode repeatStatement(RepeatStatContext r) {
+        BlockScope outer = fn.block;
+        fn.block = new BlockScope(outer, true);
+        fn.loopDepth++;
+        try {
+            MoatStatementNode body = blockStatements(r.block().stat(), r.block().retstat(), false);
+            MoatExpressionNode cond = single(r.exp());
+            return new WhileNode(cond, body, true);
+        } finally {
+            fn.loopDepth--;
+            closeBlockGotos(fn.block, outer);
+            fn.block = outer;
+        }
+    }
+
+    private MoatStatementNode numericFor(NumericForStatContext f) {
+        MoatExpressionNode start = single(f.exp(0));
+        MoatExpressionNode limit = single(f.exp(1));
+        MoatExpressionNode step = f.exp().size() > 2 ? single(f.exp(2)) : null;
+        int indexSlot = fn.hiddenSlot("(for index)");
+        int countSlot = fn.hiddenSlot("(for count)");
+        int stepSlot = fn.hiddenSlot("(for step)");
+        BlockScope outer = fn.block;
+        fn.block = new BlockScope(outer, true);
+        fn.loopDepth++;
+        try {
+            LocalVar var = fn.newLocal(f.NAME().getText(), null);
+            MoatStatementNode declare = new LocalWriteNode(var, FrameLocalReadNodeGen.create(indexSlot), true);
+            fn.block.locals.add(var);
+            MoatStatementNode body = block(f.block(), true);
+            MoatStatementNode iteration = new BlockNode(new MoatStatementNode[]{declare, body}, 0);
+            return new NumericForNode(start, limit, step, iteration, indexSlot, countSlot, stepSlot);
+        } finally {
+            fn.loopDepth--;
+            closeBlockGotos(fn.block, outer);
+            fn.block = outer;
+        }
+    }
+
+    private MoatStatementNode genericFor(GenericForStatContext f) {
+        List<ExpContext> exps = f.explist().exp();
+        MoatExpressionNode explist = multiValue(exps);
+        int fSlot = fn.hiddenSlot("(for f)");
+        int sSlot = fn.hiddenSlot("(for s)");
+        int cSlot = fn.hiddenSlot("(for control)");
+        int rSlot = fn.hiddenSlot("(for results)");
+        BlockScope outer = fn.block;
+        fn.block = new BlockScope(outer, true);
+        fn.loopDepth++;
+        try {
+            List<MoatStatementNode> seq = new ArrayList<>();
+            List<TerminalNode> names = f.namelist().NAME();
+            for (int i = 0; i < names.size(); i++) {
+                LocalVar v = fn.newLocal(names.get(i).getText(), null);
+                seq.add(new LocalWriteNode(v, new MultiValueGetNode(rSlot, i), true));
+                fn.block.locals.add(v);
+            }
+            seq.add(block(f.block(), true));
+            MoatStatementNode body = new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
+            return new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot);
+        } finally {
+            fn.loopDepth--;
+            closeBlockGotos(fn.block, outer);
+            fn.block = outer;
+        }
+    }
+
+    private MoatStatementNode functionStatement(FunctionStatContext f) {
+        FuncnameContext name = f.funcname();
+        List<TerminalNode> parts = name.NAME();
+        boolean isMethod = name.method != null;
+        StringBuilder display = new StringBuilder(parts.get(0).getText());
+        int fieldCount = isMethod ? parts.size() - 1 : parts.size();
+        for (int i = 1; i < fieldCount; i++) {
+            display.append('.').append(parts.get(i).getText());
+        }
+        if (isMethod) {
+            display.append(':').append(name.method.getText());
+        }
+        MoatExpressionNode closure = translateFunction(f.funcbody(), display.toString(), isMethod, f);
+        if (fieldCount == 1 && !isMethod) {
+            return writeName(parts.get(0).getText(), parts.get(0).getSymbol(), closure);
+        }
+        Expr target = readName(parts.get(0).getText(), parts.get(0).getSymbol());
+        int lastField = isMethod ? fieldCount : fieldCount - 1;
+        for (int i = 1; i < lastField; i++) {
+            String field = parts.get(i).getText();
+            target = new Expr(new dev.moat.language.nodes.table.IndexExpressionNode(target.node(),
+                    new LiteralNode(MoatStrings.fromJava(field)), target.description()), "field '" + field + "'");
+        }
+        String key = isMethod ? name.method.getText() : parts.get(fieldCount - 1).getText();
+        return new IndexAssignNode(target.node(), new LiteralNode(MoatStrings.fromJava(key)), closure, target.description());
+    }
+
+    private MoatStatementNode localFunction(LocalFunctionStatContext f) {
+        String name = f.NAME().getText();
+        LocalVar v = fn.newLocal(name, null);
+        MoatStatementNode declare = new LocalWriteNode(v, new LiteralNode(dev.moat.language.runtime.MoatNil.NIL), true);
+        fn.block.locals.add(v);
+        MoatExpressionNode closure = translateFunction(f.funcbody(), name, false, f);
+        MoatStatementNode assign = new LocalWriteNode(v, closure, false);
+        return new BlockNode(new MoatStatementNode[]{declare, assign}, 0);
+    }
+
+    /** The value of a return statement; a single call becomes a proper tail call where allowed. */
+    private MoatExpressionNode returnValue(RetstatContext ret) {
+        if (ret.explist() == null) {
+            return new LiteralNode(dev.moat.language.runtime.MultiValue.EMPTY);
+        }
+        List<ExpContext> exps = ret.explist().exp();
+        if (exps.size() == 1 && fn.closeScopes == 0 && exps.get(0) instanceof PrefixExpContext p && isMulti(p)) {
+            MoatExpressionNode call = suffixed(p.suffixedexp(), true).node();
+            if (call instanceof CallNode || call instanceof MethodCallNode) {
+                return at(new TailCallNode(call), ret);
+            }
+            return call;
+        }
+        return multiValue(exps);
+    }
+}
