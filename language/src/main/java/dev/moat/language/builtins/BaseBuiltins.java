@@ -135,7 +135,7 @@ public final class BaseBuiltins {
             if (v instanceof TruffleString s) {
                 return MoatStrings.length(s);
             }
-            throw argError(1, "table or string expected");
+            throw typeError(1, "table or string", v);
         }
     }
 

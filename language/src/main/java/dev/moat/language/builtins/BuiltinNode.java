@@ -28,12 +28,12 @@ public abstract class BuiltinNode extends MoatExpressionNode {
     }
 
     /** Charges instructions in proportion to the work a builtin does (bytes, elements, steps). */
-    protected final void charge(long units) {
+    public final void charge(long units) {
         MoatContext.get(this).budget.charge(units, this);
     }
 
     /** Charges guest bytes before allocating them. */
-    protected final void allocate(long bytes) {
+    public final void allocate(long bytes) {
         MoatContext.get(this).budget.allocate(bytes, this);
     }
 

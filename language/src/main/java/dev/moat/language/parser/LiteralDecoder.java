@@ -45,6 +45,13 @@ public final class LiteralDecoder {
                     out.write(Integer.parseInt(body.substring(i + 1, i + 3), 16));
                     i += 2;
                 }
+                case 'u' -> {
+                    int close = body.indexOf('}', i);
+                    int cp = Integer.parseInt(body.substring(i + 2, close), 16);
+                    byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                    out.write(b, 0, b.length);
+                    i = close;
+                }
                 case 'z' -> {
                     while (i + 1 < body.length() && Character.isWhitespace(body.charAt(i + 1))) {
                         i++;

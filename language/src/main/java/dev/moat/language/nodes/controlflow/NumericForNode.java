@@ -92,7 +92,7 @@ public final class NumericForNode extends MoatStatementNode {
     private Long forLimit(long init, Object lim, long step) {
         Object n = lim instanceof Double ? lim : LuaArith.toNumber(lim);
         if (n == null) {
-            throw error("'for' limit must be a number");
+            throw error("bad 'for' limit (number expected, got " + dev.moat.language.runtime.LuaValues.typeName(lim) + ")");
         }
         if (n instanceof Long l) {
             return l;
@@ -120,7 +120,8 @@ public final class NumericForNode extends MoatStatementNode {
         if (n != null) {
             return n instanceof Long l ? (double) l : (Double) n;
         }
-        throw error("'for' " + what + (what.equals("initial") ? " value" : "") + " must be a number");
+        throw error("bad 'for' " + what + (what.equals("initial") ? " value" : "") + " (number expected, got "
+                + dev.moat.language.runtime.LuaValues.typeName(v) + ")");
     }
 
     @TruffleBoundary

@@ -9,6 +9,8 @@ import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatStrings;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -19,8 +21,9 @@ public final class ArithFallbackNode extends Node {
     @Child private InvokeNode invoke;
 
     public Object execute(ArithOp op, Object a, Object b, Node site, String descA, String descB) {
-        Object na = LuaArith.toNumber(a);
-        Object nb = LuaArith.toNumber(b);
+        // Lua 5.4 coerces strings in arithmetic (through the string metatable) but not in bitwise operations.
+        Object na = op.bitwise ? numberOnly(a) : LuaArith.toNumber(a);
+        Object nb = op.bitwise ? numberOnly(b) : LuaArith.toNumber(b);
         if (na != null && nb != null) {
             if (op.bitwise) {
                 Long ia = LuaArith.toInteger(na);
@@ -44,7 +47,21 @@ public final class ArithFallbackNode extends Node {
             }
             return MultiValue.first(invoke.callWith(handler, a, b));
         }
+        if (!op.bitwise && (a instanceof TruffleString || b instanceof TruffleString)) {
+            // What the string metatable's arithmetic metamethods report for a non-numeric string.
+            throw stringArithError(op, a, b, site);
+        }
         throw error(op, a, b, na, nb, site, descA, descB);
+    }
+
+    @TruffleBoundary
+    private static MoatError stringArithError(ArithOp op, Object a, Object b, Node site) {
+        String name = MoatStrings.toJava(op.event).substring(2);
+        return MoatError.at(site, "attempt to " + name + " a '" + LuaValues.typeName(a) + "' with a '" + LuaValues.typeName(b) + "'");
+    }
+
+    private static Object numberOnly(Object v) {
+        return v instanceof Long || v instanceof Double ? v : null;
     }
 
     /** Arithmetic on two numbers (Long/Double) with Lua's integer/float rules. */
@@ -64,7 +81,7 @@ public final class ArithFallbackNode extends Node {
 
     @TruffleBoundary
     public static MoatError divideByZero(ArithOp op, Node site) {
-        return MoatError.at(site, op == ArithOp.IDIV ? "attempt to perform 'n//0'" : "attempt to perform 'n%%0'");
+        return MoatError.at(site, op == ArithOp.IDIV ? "attempt to divide by zero" : "attempt to perform 'n%%0'");
     }
 
     @TruffleBoundary

@@ -1,0 +1,30 @@
+package dev.moat.stdlib.io;
+
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinNode;
+import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.runtime.MoatStrings;
+
+/** io.write: the only io function in Moat; it writes to the context's output sink, like print. */
+public final class IoBuiltins {
+    private IoBuiltins() {
+    }
+
+    @MoatBuiltin(name = "write", variadic = true)
+    public abstract static class WriteNode extends BuiltinNode {
+        @Specialization
+        protected Object write(Object[] args) {
+            MoatContext context = context();
+            for (int i = 0; i < args.length; i++) {
+                TruffleString s = checkString(args[i], i + 1);
+                int len = MoatStrings.length(s);
+                context.budget.output(len, this);
+                charge(1 + len / 64);
+                context.write(s);
+            }
+            return context.getGlobal("io");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.moat.stdlib.math;
+
+import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinTargets;
+import dev.moat.language.builtins.MoatLibrary;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+
+/** The math library provider (constants plus MathBuiltins). */
+public final class MathLibrary implements MoatLibrary {
+    @Override
+    public String name() {
+        return "math";
+    }
+
+    @Override
+    public void install(MoatContext context) {
+        MoatTable lib = BuiltinTargets.installLibrary(context, "math", MathBuiltinsFactory.getFactories());
+        lib.put(MoatStrings.fromJava("pi"), Math.PI);
+        lib.put(MoatStrings.fromJava("huge"), Double.POSITIVE_INFINITY);
+        lib.put(MoatStrings.fromJava("maxinteger"), Long.MAX_VALUE);
+        lib.put(MoatStrings.fromJava("mininteger"), Long.MIN_VALUE);
+    }
+}

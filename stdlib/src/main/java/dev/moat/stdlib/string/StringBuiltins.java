@@ -1,0 +1,212 @@
+package dev.moat.stdlib.string;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.budget.SizeModel;
+import dev.moat.language.builtins.BuiltinNode;
+import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.builtins.ToStringNode;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * The byte-level string functions (len, sub, upper, lower, rep, reverse, byte, char). Each charges the
+ * instruction budget per byte touched and the memory budget before producing a string.
+ */
+public final class StringBuiltins {
+    private StringBuiltins() {
+    }
+
+    /** Lua's posrelat for string.sub/byte: negative positions count from the end. */
+    static long startIndex(long i, long len) {
+        if (i > 0) {
+            return i;
+        } else if (i == 0) {
+            return 1;
+        } else if (i < -len) {
+            return 1;
+        }
+        return len + i + 1;
+    }
+
+    static long endIndex(long j, long len) {
+        if (j > len) {
+            return len;
+        } else if (j >= 0) {
+            return j;
+        } else if (j < -len) {
+            return 0;
+        }
+        return len + j + 1;
+    }
+
+    @MoatBuiltin(name = "len")
+    public abstract static class LenNode extends BuiltinNode {
+        @Specialization
+        protected long len(Object s) {
+            return MoatStrings.length(checkString(s, 1));
+        }
+    }
+
+    @MoatBuiltin(name = "sub")
+    public abstract static class SubNode extends BuiltinNode {
+        @Specialization
+        protected Object sub(Object s, Object i, Object j) {
+            TruffleString str = checkString(s, 1);
+            long len = MoatStrings.length(str);
+            long start = startIndex(checkInteger(i == MoatNil.NIL ? (Object) 1L : i, 2), len);
+            long end = endIndex(optInteger(j, 3, -1), len);
+            if (start > end) {
+                return MoatStrings.EMPTY;
+            }
+            charge(1 + (end - start) / 64);
+            return MoatStrings.substring(str, (int) start - 1, (int) (end - start + 1));
+        }
+    }
+
+    @MoatBuiltin(name = "upper")
+    public abstract static class UpperNode extends BuiltinNode {
+        @Specialization
+        protected Object upper(Object s) {
+            return mapBytes(this, checkString(s, 1), true);
+        }
+    }
+
+    @MoatBuiltin(name = "lower")
+    public abstract static class LowerNode extends BuiltinNode {
+        @Specialization
+        protected Object lower(Object s) {
+            return mapBytes(this, checkString(s, 1), false);
+        }
+    }
+
+    @TruffleBoundary
+    static TruffleString mapBytes(BuiltinNode node, TruffleString s, boolean upper) {
+        byte[] b = MoatStrings.bytes(s);
+        node.charge(1 + b.length / 16);
+        MoatNodes.allocate(node, SizeModel.string(b.length));
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            if (upper && c >= 'a' && c <= 'z') {
+                b[i] = (byte) (c - 32);
+            } else if (!upper && c >= 'A' && c <= 'Z') {
+                b[i] = (byte) (c + 32);
+            }
+        }
+        return MoatStrings.fromBytes(b);
+    }
+
+    @MoatBuiltin(name = "rep")
+    public abstract static class RepNode extends BuiltinNode {
+        @Specialization
+        protected Object rep(Object s, Object n, Object sep) {
+            TruffleString str = checkString(s, 1);
+            long count = checkInteger(n, 2);
+            TruffleString separator = optString(sep, 3, MoatStrings.EMPTY);
+            if (count <= 0) {
+                return MoatStrings.EMPTY;
+            }
+            long l = MoatStrings.length(str);
+            long ls = MoatStrings.length(separator);
+            long total;
+            try {
+                total = Math.addExact(Math.multiplyExact(l, count), Math.multiplyExact(ls, count - 1));
+            } catch (ArithmeticException e) {
+                throw error("resulting string too large");
+            }
+            if (total > Integer.MAX_VALUE - 16) {
+                throw error("resulting string too large");
+            }
+            // Charged before allocating: string.rep("x", 1 << 40) never reaches the heap.
+            allocate(SizeModel.string(total));
+            charge(1 + total / 64);
+            return repeat(str, (int) count, separator, (int) total);
+        }
+
+        @TruffleBoundary
+        private static TruffleString repeat(TruffleString s, int count, TruffleString sep, int total) {
+            byte[] a = MoatStrings.bytes(s);
+            byte[] b = MoatStrings.bytes(sep);
+            byte[] out = new byte[total];
+            int p = 0;
+            for (int i = 0; i < count; i++) {
+                if (i > 0) {
+                    System.arraycopy(b, 0, out, p, b.length);
+                    p += b.length;
+                }
+                System.arraycopy(a, 0, out, p, a.length);
+                p += a.length;
+            }
+            return MoatStrings.fromBytes(out);
+        }
+    }
+
+    @MoatBuiltin(name = "reverse")
+    public abstract static class ReverseNode extends BuiltinNode {
+        @Specialization
+        protected Object reverse(Object s) {
+            byte[] b = MoatStrings.bytes(checkString(s, 1));
+            charge(1 + b.length / 16);
+            allocate(SizeModel.string(b.length));
+            for (int i = 0, j = b.length - 1; i < j; i++, j--) {
+                byte t = b[i];
+                b[i] = b[j];
+                b[j] = t;
+            }
+            return MoatStrings.fromBytes(b);
+        }
+    }
+
+    @MoatBuiltin(name = "byte")
+    public abstract static class ByteNode extends BuiltinNode {
+        @Specialization
+        protected Object byteAt(Object s, Object i, Object j) {
+            TruffleString str = checkString(s, 1);
+            long len = MoatStrings.length(str);
+            long start = startIndex(optInteger(i, 2, 1), len);
+            long end = endIndex(j == MoatNil.NIL ? start : checkInteger(j, 3), len);
+            if (start > end) {
+                return MultiValue.EMPTY;
+            }
+            if (end - start >= 1_000_000) {
+                throw error("string slice too long");
+            }
+            charge(1 + (end - start) / 16);
+            Object[] out = new Object[(int) (end - start + 1)];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = (long) MoatStrings.byteAt(str, (int) (start - 1 + k));
+            }
+            return out.length == 1 ? out[0] : out;
+        }
+    }
+
+    @MoatBuiltin(name = "char", variadic = true)
+    public abstract static class CharNode extends BuiltinNode {
+        @Specialization
+        protected Object chars(Object[] args) {
+            charge(1 + args.length / 16);
+            allocate(SizeModel.string(args.length));
+            byte[] b = new byte[args.length];
+            for (int i = 0; i < args.length; i++) {
+                long c = checkInteger(args[i], i + 1);
+                if (c < 0 || c > 255) {
+                    throw argError(i + 1, "value out of range");
+                }
+                b[i] = (byte) c;
+            }
+            return MoatStrings.fromBytes(b);
+        }
+    }
+
+    @MoatBuiltin(name = "format", variadic = true)
+    public abstract static class FormatNode extends BuiltinNode {
+        @Specialization
+        protected Object format(Object[] args, @Cached("create()") ToStringNode toString) {
+            TruffleString fmt = checkString(arg(args, 0), 1);
+            return StringFormatter.format(this, fmt, args, toString);
+        }
+    }
+}

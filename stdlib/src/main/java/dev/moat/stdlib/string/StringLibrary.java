@@ -1,0 +1,24 @@
+package dev.moat.stdlib.string;
+
+import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinTargets;
+import dev.moat.language.builtins.MoatLibrary;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatTable;
+
+/**
+ * The string library. Its table is also the {@code __index} of this context's own string metatable,
+ * so method calls on strings ({@code s:rep(3)}) reach exactly the same (metered) functions (SECURITY.md B12).
+ */
+public final class StringLibrary implements MoatLibrary {
+    @Override
+    public String name() {
+        return "string";
+    }
+
+    @Override
+    public void install(MoatContext context) {
+        MoatTable lib = BuiltinTargets.installLibrary(context, "string", StringBuiltinsFactory.getFactories());
+        context.getStringMetatable().put(Metatables.INDEX, lib);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.moat.tck;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Locates golden scripts and the known-failures list shared by the golden and differential tests. */
+final class GoldenScripts {
+    private GoldenScripts() {
+    }
+
+    static Path root() {
+        String dir = System.getProperty("moat.golden.dir", "src/test/resources/golden");
+        return Path.of(dir).toAbsolutePath();
+    }
+
+    static List<Path> all() throws IOException {
+        try (Stream<Path> files = Files.walk(root())) {
+            return files.filter(p -> p.toString().endsWith(".moat")).sorted().toList();
+        }
+    }
+
+    /** Relative name with forward slashes, used as the chunk name (like lua5.4 run from the golden dir). */
+    static String name(Path script) {
+        return root().relativize(script).toString().replace('\\', '/');
+    }
+
+    /** known-failures.txt: "area/name.moat  reason" per line; '#' starts a comment. */
+    static Map<String, String> knownFailures() throws IOException {
+        Map<String, String> known = new HashMap<>();
+        Path file = root().resolve("known-failures.txt");
+        if (!Files.exists(file)) {
+            return known;
+        }
+        for (String line : Files.readAllLines(file)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            int space = t.indexOf(' ');
+            known.put(space < 0 ? t : t.substring(0, space), space < 0 ? "" : t.substring(space).strip());
+        }
+        return known;
+    }
+
+    static boolean isMoatOnly(Path script) throws IOException {
+        String first = Files.readAllLines(script).stream().findFirst().orElse("");
+        return first.startsWith("-- moat-only");
+    }
+
+    static Path sibling(Path script, String extension) {
+        String s = script.toString();
+        return Path.of(s.substring(0, s.length() - ".moat".length()) + extension);
+    }
+}

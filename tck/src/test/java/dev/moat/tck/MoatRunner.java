@@ -1,0 +1,38 @@
+package dev.moat.tck;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs a script in a fresh Moat context and captures what it printed and the error it ended with. */
+final class MoatRunner {
+    record Outcome(String stdout, String error) {
+    }
+
+    private MoatRunner() {
+    }
+
+    static Outcome run(Engine engine, Path script, String chunkName) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String code = Files.readString(script, StandardCharsets.UTF_8);
+        Context.Builder builder = Context.newBuilder("moat").out(out).err(out).allowAllAccess(false)
+                .option("moat.MaxDepth", "200000");
+        if (engine != null) {
+            builder.engine(engine);
+        }
+        String error = null;
+        try (Context context = builder.build()) {
+            context.eval(Source.newBuilder("moat", code, chunkName).build());
+        } catch (PolyglotException e) {
+            error = e.getMessage();
+        }
+        return new Outcome(out.toString(StandardCharsets.UTF_8), error);
+    }
+}
