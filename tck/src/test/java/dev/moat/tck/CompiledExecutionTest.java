@@ -60,6 +60,7 @@ class CompiledExecutionTest {
         String compiled;
         String implementation;
         try (Engine engine = Engine.newBuilder("moat")
+                .allowExperimentalOptions(true)
                 .option("engine.CompileImmediately", "true")
                 .option("engine.BackgroundCompilation", "false")
                 .option("engine.CompilationFailureAction", "Throw")
@@ -68,7 +69,7 @@ class CompiledExecutionTest {
             compiled = run(engine);
         }
         String interpreted;
-        try (Engine engine = Engine.newBuilder("moat").option("engine.Compilation", "false")
+        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.Compilation", "false")
                 .option("engine.WarnInterpreterOnly", "false").build()) {
             interpreted = run(engine);
         }

@@ -23,7 +23,7 @@ final class MoatRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String code = Files.readString(script, StandardCharsets.UTF_8);
         Context.Builder builder = Context.newBuilder("moat").out(out).err(out).allowAllAccess(false)
-                .option("moat.MaxDepth", "200000");
+;
         if (engine != null) {
             builder.engine(engine);
         }

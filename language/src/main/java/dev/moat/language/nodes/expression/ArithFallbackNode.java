@@ -81,7 +81,7 @@ public final class ArithFallbackNode extends Node {
 
     @TruffleBoundary
     public static MoatError divideByZero(ArithOp op, Node site) {
-        return MoatError.at(site, op == ArithOp.IDIV ? "attempt to divide by zero" : "attempt to perform 'n%%0'");
+        return MoatError.at(site, op == ArithOp.IDIV ? "attempt to divide by zero" : "attempt to perform 'n%0'");
     }
 
     @TruffleBoundary
