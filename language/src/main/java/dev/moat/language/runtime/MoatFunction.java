@@ -1,6 +1,9 @@
 package dev.moat.language.runtime;
 
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import dev.moat.language.nodes.call.TailCallException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
@@ -44,5 +47,29 @@ public final class MoatFunction implements TruffleObject {
     @ExportMessage
     Object toDisplayString(boolean allowSideEffects) {
         return "function";
+    }
+
+    @ExportMessage
+    boolean isExecutable() {
+        return true;
+    }
+
+    /** Called from the host: arguments are copied into guest values; the first result is returned. */
+    @ExportMessage
+    Object execute(Object[] arguments, @Cached IndirectCallNode call) {
+        Object[] argv = new Object[arguments.length + 1];
+        for (int i = 0; i < arguments.length; i++) {
+            argv[i + 1] = HostValues.toGuest(arguments[i]);
+        }
+        MoatFunction function = this;
+        argv[0] = function;
+        while (true) {
+            try {
+                return MultiValue.first(call.call(function.target, argv));
+            } catch (TailCallException tc) {
+                function = tc.function;
+                argv = tc.arguments;
+            }
+        }
     }
 }
