@@ -36,6 +36,8 @@ public final class MoatContext {
     /** Current guest call depth; see FunctionRootNode. */
     public int depth;
     public final int maxDepth;
+    /** Set by the embedding API: chunks return copies of all their results. */
+    public final boolean returnAllResults;
     private final OutputStream out;
     private final List<String> installedLibraries = new ArrayList<>();
 
@@ -46,6 +48,7 @@ public final class MoatContext {
                 limit(env.getOptions().get(MoatOptions.MaxMemory)),
                 limit(env.getOptions().get(MoatOptions.MaxOutput)));
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
+        this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.out = new BufferedOutputStream(env.out(), 1 << 14);
     }
 

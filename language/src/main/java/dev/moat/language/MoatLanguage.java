@@ -29,11 +29,13 @@ import org.graalvm.options.OptionDescriptors;
  * never cache per-context objects (tables, metatables, functions) — only immutable constants.
  */
 @TruffleLanguage.Registration(id = MoatLanguage.ID, name = "Moat", version = "0.1",
-        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = MoatLanguage.MIME_TYPE,
+        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE},
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED, website = "https://moat.dev")
 public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public static final String ID = "moat";
     public static final String MIME_TYPE = "application/x-moat";
+    /** Internal: a source of this type evaluates to the context's meter readings (used by the embedding API). */
+    public static final String STATS_MIME_TYPE = "application/x-moat-stats";
     public static final String VERSION = "Lua 5.4";
 
     private static final LanguageReference<MoatLanguage> REFERENCE = LanguageReference.create(MoatLanguage.class);
@@ -56,8 +58,27 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
 
     @Override
     protected CallTarget parse(ParsingRequest request) {
+        if (STATS_MIME_TYPE.equals(request.getSource().getMimeType())) {
+            return new dev.moat.language.host.StatsRootNode(this).getCallTarget();
+        }
         RootCallTarget main = parseChunk(request.getSource());
         return new ChunkRootNode(this, main).getCallTarget();
+    }
+
+    private volatile RootCallTarget hostFunctionTarget;
+
+    /** The call target shared by all host functions (see host.HostFunctions). */
+    public RootCallTarget hostFunctionTarget() {
+        RootCallTarget t = hostFunctionTarget;
+        if (t == null) {
+            synchronized (this) {
+                if (hostFunctionTarget == null) {
+                    hostFunctionTarget = new dev.moat.language.host.HostFunctions.HostFunctionRootNode(this).getCallTarget();
+                }
+                t = hostFunctionTarget;
+            }
+        }
+        return t;
     }
 
     /** Translates a chunk into the call target of its main function (used by parse and by load). */
@@ -82,6 +103,6 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
 
     @Override
     protected Object getScope(MoatContext context) {
-        return context.getGlobals();
+        return new dev.moat.language.host.GlobalsScope(context.getGlobals());
     }
 }

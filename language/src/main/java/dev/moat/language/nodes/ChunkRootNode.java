@@ -8,7 +8,6 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.Cell;
-import dev.moat.language.runtime.HostValues;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MultiValue;
 
@@ -32,19 +31,35 @@ public final class ChunkRootNode extends RootNode {
         MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
         Object[] argv = convertArguments(frame.getArguments());
         try {
-            return MultiValue.first(invoke.call(function, argv, this, null));
+            Object result = invoke.call(function, argv, this, null);
+            if (context.returnAllResults) {
+                return copyAll(result);
+            }
+            Object first = MultiValue.first(result);
+            return first instanceof dev.moat.language.runtime.MoatTable ? dev.moat.language.host.GuestToHost.copy(first, this) : first;
         } finally {
             context.flush();
         }
     }
 
     @TruffleBoundary
-    private static Object[] convertArguments(Object[] hostArgs) {
+    private Object[] convertArguments(Object[] hostArgs) {
         Object[] argv = new Object[hostArgs.length + 1];
         for (int i = 0; i < hostArgs.length; i++) {
-            argv[i + 1] = HostValues.toGuest(hostArgs[i]);
+            argv[i + 1] = dev.moat.language.host.HostToGuest.convert(hostArgs[i], this, null);
         }
         return argv;
+    }
+
+    @TruffleBoundary
+    private Object copyAll(Object result) {
+        Object[] values = MultiValue.all(result);
+        Object[] copies = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object c = dev.moat.language.host.GuestToHost.copy(values[i], this);
+            copies[i] = c == null ? dev.moat.language.runtime.MoatNil.NIL : c;
+        }
+        return new dev.moat.language.host.CopiedArray(copies);
     }
 
     @Override

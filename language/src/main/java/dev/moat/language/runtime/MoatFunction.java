@@ -59,7 +59,7 @@ public final class MoatFunction implements TruffleObject {
     Object execute(Object[] arguments, @Cached IndirectCallNode call) {
         Object[] argv = new Object[arguments.length + 1];
         for (int i = 0; i < arguments.length; i++) {
-            argv[i + 1] = HostValues.toGuest(arguments[i]);
+            argv[i + 1] = dev.moat.language.host.HostToGuest.convert(arguments[i], null, null);
         }
         MoatFunction function = this;
         argv[0] = function;

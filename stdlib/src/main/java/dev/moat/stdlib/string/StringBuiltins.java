@@ -117,11 +117,11 @@ public final class StringBuiltins {
             } catch (ArithmeticException e) {
                 throw error("resulting string too large");
             }
+            // Charged before allocating: string.rep("x", 1 << 40) never reaches the heap.
+            allocate(SizeModel.string(total));
             if (total > Integer.MAX_VALUE - 16) {
                 throw error("resulting string too large");
             }
-            // Charged before allocating: string.rep("x", 1 << 40) never reaches the heap.
-            allocate(SizeModel.string(total));
             charge(1 + total / 64);
             return repeat(str, (int) count, separator, (int) total);
         }

@@ -1,0 +1,55 @@
+package dev.moat.interpreter.api;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps polyglot exceptions to the documented {@link MoatException} kinds. */
+final class Errors {
+    private Errors() {
+    }
+
+    static MoatException from(PolyglotException e, boolean timedOut) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        List<String> trace = new ArrayList<>();
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (!f.isGuestFrame()) {
+                continue;
+            }
+            SourceSection at = f.getSourceLocation();
+            trace.add(at == null ? "[builtin]: in function '" + f.getRootName() + "'"
+                    : at.getSource().getName() + ":" + at.getStartLine() + ": in function '" + f.getRootName() + "'");
+        }
+        MoatException.Kind kind;
+        if (e.isSyntaxError()) {
+            kind = MoatException.Kind.SYNTAX;
+        } else if (e.isCancelled() || e.isInterrupted()) {
+            kind = timedOut ? MoatException.Kind.TIMEOUT : MoatException.Kind.CANCELLED;
+            message = timedOut ? "timeout: the run exceeded its time limit" : "cancelled";
+        } else if (message.startsWith("instruction budget exhausted")) {
+            kind = MoatException.Kind.INSTRUCTION_BUDGET;
+        } else if (message.startsWith("memory budget exhausted")) {
+            kind = MoatException.Kind.MEMORY_BUDGET;
+        } else if (message.startsWith("output limit exceeded")) {
+            kind = MoatException.Kind.OUTPUT_LIMIT;
+        } else if (e.isResourceExhausted()) {
+            kind = MoatException.Kind.DEPTH;
+            message = "stack overflow";
+        } else if (e.isInternalError() || e.isHostException()) {
+            kind = MoatException.Kind.INTERNAL;
+            message = "internal error";
+        } else if (message.endsWith(": stack overflow") || message.equals("stack overflow")) {
+            kind = MoatException.Kind.DEPTH;
+        } else if (message.contains("host function '")) {
+            kind = MoatException.Kind.HOST_FUNCTION;
+        } else {
+            kind = MoatException.Kind.RUNTIME;
+        }
+        if (message.length() > 4096) {
+            message = message.substring(0, 4096) + "...";
+        }
+        return new MoatException(kind, message, trace.size() > 22 ? trace.subList(0, 22) : trace);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.moat.interpreter.api;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The entry point for hosts. Built once and shared (thread-safe): it owns one polyglot engine, so parsed
+ * and compiled code is reused by every run, while each run gets a fresh context with everything denied
+ * (no host access, IO, threads, native access, processes or environment).
+ *
+ * <pre>{@code
+ * MoatEngine engine = MoatEngine.builder()
+ *     .limits(Limits.defaults())
+ *     .hostFunction("rate", 1, args -> rates.get((String) args.get(0)))
+ *     .build();
+ * Script rule = engine.compile("pricing.moat", code);      // syntax errors are thrown here
+ * Result r = rule.run(Map.of("order", order));             // fresh isolated context per run
+ * }</pre>
+ */
+public final class MoatEngine implements AutoCloseable {
+    private final Engine engine;
+    private final Limits limits;
+    private final Map<String, HostFunctionSpec> hostFunctions;
+    private final String libraries;
+    private final ScheduledExecutorService timer;
+    private final java.util.concurrent.ExecutorService runners;
+    /** Guest code runs on threads with a large stack, so deep recursion meets the depth limit, not the JVM's. */
+    static final long RUNNER_STACK = 512L << 20;
+
+    record HostFunctionSpec(int arity, HostFunction function) {
+    }
+
+    private MoatEngine(Builder b) {
+        this.engine = Engine.newBuilder("moat").option("engine.WarnInterpreterOnly", "false").build();
+        this.limits = b.limits;
+        this.hostFunctions = Map.copyOf(b.hostFunctions);
+        this.libraries = String.join(",", b.libraries);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "moat-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        this.runners = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(null, r, "moat-runner", RUNNER_STACK);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs guest work on a runner thread and waits for it; exceptions pass through unchanged. */
+    <T> T onRunner(java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.Future<T> f = runners.submit(work);
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new MoatException(MoatException.Kind.INTERNAL, "internal error", List.of());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new MoatException(MoatException.Kind.CANCELLED, "cancelled", List.of());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Parses a script (cached by the engine); syntax errors are reported here with line and column. */
+    public Script compile(String name, String code) {
+        Source source = Source.newBuilder("moat", code, name).cached(true).buildLiteral();
+        try (Context context = newContext(new ByteArrayOutputStream(), limits)) {
+            context.parse(source);
+        } catch (PolyglotException e) {
+            throw Errors.from(e, false);
+        }
+        return new Script(this, source);
+    }
+
+    /** A persistent context for stateful use (REPL-like sessions, repeated calls into script functions). */
+    public Session newSession() {
+        return new Session(this);
+    }
+
+    Context newContext(ByteArrayOutputStream out, Limits l) {
+        Context context = Context.newBuilder("moat")
+                .engine(engine)
+                .allowAllAccess(false)
+                .allowHostAccess(org.graalvm.polyglot.HostAccess.NONE)
+                .allowHostClassLookup(c -> false)
+                .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowNativeAccess(false)
+                .allowCreateProcess(false)
+                .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
+                .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.NONE)
+                .out(out)
+                .err(out)
+                .option("moat.MaxInstructions", Long.toString(l.instructions()))
+                .option("moat.MaxMemory", Long.toString(l.memoryBytes()))
+                .option("moat.MaxOutput", Long.toString(l.outputBytes()))
+                .option("moat.MaxDepth", Integer.toString(l.callDepth()))
+                .option("moat.Libraries", libraries)
+                .option("moat.ReturnAllResults", "true")
+                .build();
+        Value bindings = context.getBindings("moat");
+        for (Map.Entry<String, HostFunctionSpec> e : hostFunctions.entrySet()) {
+            bindings.putMember(e.getKey(), proxy(e.getKey(), e.getValue()));
+        }
+        return context;
+    }
+
+    private static ProxyExecutable proxy(String name, HostFunctionSpec spec) {
+        return args -> {
+            if (spec.arity() >= 0 && args.length != spec.arity()) {
+                throw new IllegalArgumentException("expects " + spec.arity() + " argument" + (spec.arity() == 1 ? "" : "s")
+                        + ", got " + args.length);
+            }
+            List<Object> copies = new ArrayList<>(args.length);
+            for (Value a : args) {
+                copies.add(Values.toJava(a));
+            }
+            Object result;
+            try {
+                result = spec.function().apply(copies);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(e.getMessage() == null ? "failed" : e.getMessage());
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage() == null ? "failed" : e.getMessage());
+            }
+            return Values.toGuest(result);
+        };
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        runners.shutdownNow();
+        engine.close();
+    }
+
+    /** Configures an engine: limits, host functions, libraries. */
+    public static final class Builder {
+        private Limits limits = Limits.defaults();
+        private final Map<String, HostFunctionSpec> hostFunctions = new LinkedHashMap<>();
+        private final List<String> libraries = new ArrayList<>();
+
+        public Builder limits(Limits l) {
+            this.limits = l;
+            return this;
+        }
+
+        /** Registers a function scripts can call by {@code name}; {@code arity} -1 accepts any count. */
+        public Builder hostFunction(String name, int arity, HostFunction function) {
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("not a Lua name: " + name);
+            }
+            hostFunctions.put(name, new HostFunctionSpec(arity, function));
+            return this;
+        }
+
+        /** Restricts the libraries (default: all of string, table, math, os, io, ...). */
+        public Builder libraries(String... names) {
+            libraries.addAll(List.of(names));
+            return this;
+        }
+
+        public MoatEngine build() {
+            return new MoatEngine(this);
+        }
+    }
+}
