@@ -40,6 +40,7 @@ public final class MoatContext {
     public final boolean returnAllResults;
     private final OutputStream out;
     private final List<String> installedLibraries = new ArrayList<>();
+    private final dev.moat.language.coroutine.Coroutines coroutines;
 
     MoatContext(MoatLanguage language, Env env) {
         this.language = language;
@@ -50,6 +51,7 @@ public final class MoatContext {
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.out = new BufferedOutputStream(env.out(), 1 << 14);
+        this.coroutines = new dev.moat.language.coroutine.Coroutines(this, env.getOptions().get(MoatOptions.MaxCoroutines));
     }
 
     private static long limit(long option) {
@@ -75,6 +77,10 @@ public final class MoatContext {
                 installedLibraries.add(lib.name());
             }
         }
+    }
+
+    public dev.moat.language.coroutine.Coroutines getCoroutines() {
+        return coroutines;
     }
 
     public MoatLanguage getLanguage() {

@@ -96,9 +96,15 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         return MoatOptions.DESCRIPTORS;
     }
 
+    /** Coroutines run on their own virtual threads with a strict handoff, so several threads may enter. */
     @Override
     protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
-        return singleThreaded;
+        return true;
+    }
+
+    @Override
+    protected void finalizeContext(MoatContext context) {
+        context.getCoroutines().disposeAll();
     }
 
     @Override

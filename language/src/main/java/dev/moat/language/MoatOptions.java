@@ -33,6 +33,9 @@ public final class MoatOptions {
     @Option(help = "Maximum parser nesting depth.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> MaxNesting = new OptionKey<>(200);
 
+    @Option(help = "Maximum live coroutines (0 = unlimited).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> MaxCoroutines = new OptionKey<>(0);
+
     @Option(help = "Return all results of a chunk (as an array of copies) instead of the first one.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ReturnAllResults = new OptionKey<>(false);
 

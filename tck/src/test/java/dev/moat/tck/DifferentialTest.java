@@ -28,7 +28,8 @@ class DifferentialTest {
 
     @BeforeAll
     static void createEngine() {
-        engine = Engine.newBuilder("moat").option("engine.WarnInterpreterOnly", "false").build();
+        engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                .option("engine.WarnVirtualThreadSupport", "false").build();
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ final class MoatRunner {
     static Outcome run(Engine engine, Path script, String chunkName) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String code = Files.readString(script, StandardCharsets.UTF_8);
-        Context.Builder builder = Context.newBuilder("moat").out(out).err(out).allowAllAccess(false)
+        Context.Builder builder = Context.newBuilder("moat").out(out).err(out).allowAllAccess(false).allowCreateThread(true)
 ;
         if (engine != null) {
             builder.engine(engine);

@@ -43,7 +43,9 @@ public final class MoatEngine implements AutoCloseable {
     }
 
     private MoatEngine(Builder b) {
-        this.engine = Engine.newBuilder("moat").option("engine.WarnInterpreterOnly", "false").build();
+        this.engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("engine.WarnVirtualThreadSupport", "false").build();
         this.limits = b.limits;
         this.hostFunctions = Map.copyOf(b.hostFunctions);
         this.libraries = String.join(",", b.libraries);
@@ -107,7 +109,7 @@ public final class MoatEngine implements AutoCloseable {
                 .allowHostAccess(org.graalvm.polyglot.HostAccess.NONE)
                 .allowHostClassLookup(c -> false)
                 .allowIO(org.graalvm.polyglot.io.IOAccess.NONE)
-                .allowCreateThread(false)
+                .allowCreateThread(true) // used only by coroutines (one virtual thread each, strict handoff)
                 .allowNativeAccess(false)
                 .allowCreateProcess(false)
                 .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
@@ -120,6 +122,7 @@ public final class MoatEngine implements AutoCloseable {
                 .option("moat.MaxDepth", Integer.toString(l.callDepth()))
                 .option("moat.Libraries", libraries)
                 .option("moat.ReturnAllResults", "true")
+                .option("moat.MaxCoroutines", "1000")
                 .build();
         Value bindings = context.getBindings("moat");
         for (Map.Entry<String, HostFunctionSpec> e : hostFunctions.entrySet()) {

@@ -112,10 +112,13 @@ final class CliOptions {
     Context newContext() {
         return Context.newBuilder("moat")
                 .allowAllAccess(false)
+                .allowCreateThread(true) // only for coroutines (virtual threads); scripts cannot create threads
                 .out(System.out)
                 .err(System.err)
                 .in(System.in)
+                .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
+                .option("engine.WarnVirtualThreadSupport", "false")
                 .option("moat.MaxInstructions", Long.toString(maxInstructions))
                 .option("moat.MaxMemory", Long.toString(maxMemory))
                 .option("moat.MaxOutput", Long.toString(maxOutput))

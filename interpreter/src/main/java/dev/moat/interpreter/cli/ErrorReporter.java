@@ -28,7 +28,8 @@ final class ErrorReporter {
             return 3;
         }
         if (e.isInternalError() || e.isHostException()) {
-            err.println("moat: internal error: " + message);
+            // Never show Java internals to script authors; MOAT_DEBUG=1 shows the cause for Moat developers.
+            err.println("moat: internal error" + (System.getenv("MOAT_DEBUG") != null ? ": " + message : ""));
             return 1;
         }
         err.println("moat: " + message);

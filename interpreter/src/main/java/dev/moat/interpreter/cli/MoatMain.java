@@ -89,6 +89,9 @@ public final class MoatMain {
             return 1;
         } catch (PolyglotException e) {
             return ErrorReporter.report(e, System.err);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("moat: " + e.getMessage());
+            return 2;
         }
     }
 

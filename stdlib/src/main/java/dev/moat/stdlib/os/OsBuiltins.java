@@ -27,14 +27,16 @@ public final class OsBuiltins {
             return cpuSeconds();
         }
 
+        /**
+         * Seconds elapsed since the JVM started (wall clock). Lua's clock() is process CPU time; on the
+         * JVM that would include compiler and GC threads, so elapsed time is the honest measure here.
+         */
         @TruffleBoundary
         private static double cpuSeconds() {
-            java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-            if (bean.isCurrentThreadCpuTimeSupported()) {
-                return bean.getCurrentThreadCpuTime() / 1e9;
-            }
-            return System.nanoTime() / 1e9;
+            return (System.nanoTime() - START) / 1e9;
         }
+
+        private static final long START = System.nanoTime();
     }
 
     @MoatBuiltin(name = "time")

@@ -60,6 +60,22 @@ public final class InvokeNode extends Node {
         return call(callee, argv, null, null);
     }
 
+    /** Calls a function without a call node (threads started by the runtime, e.g. coroutine bodies). */
+    @TruffleBoundary
+    public static Object callUncached(MoatFunction function, Object[] argv) {
+        MoatFunction f = function;
+        Object[] args = argv;
+        args[0] = f;
+        while (true) {
+            try {
+                return f.target.call(args);
+            } catch (TailCallException tc) {
+                f = tc.function;
+                args = tc.arguments;
+            }
+        }
+    }
+
     private static Object[] prependCallee(Object callee, Object[] argv) {
         Object[] withSelf = new Object[argv.length + 1];
         withSelf[1] = callee;

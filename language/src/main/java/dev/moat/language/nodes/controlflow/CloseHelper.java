@@ -52,7 +52,9 @@ public final class CloseHelper extends Node {
             close(value, e.getValue());
             throw e;
         } catch (ControlFlowException e) {
-            close(value, MoatNil.NIL);
+            if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
+                close(value, MoatNil.NIL);
+            }
             throw e;
         }
         close(value, MoatNil.NIL);
@@ -65,7 +67,9 @@ public final class CloseHelper extends Node {
             close(value, e.getValue());
             throw e;
         } catch (ControlFlowException e) {
-            close(value, MoatNil.NIL);
+            if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
+                close(value, MoatNil.NIL);
+            }
             throw e;
         }
         close(value, MoatNil.NIL);

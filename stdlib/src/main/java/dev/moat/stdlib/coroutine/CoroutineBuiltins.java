@@ -1,0 +1,141 @@
+package dev.moat.stdlib.coroutine;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.builtins.BuiltinNode;
+import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.coroutine.Coroutines;
+import dev.moat.language.coroutine.MoatCoroutine;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.Positions;
+
+import java.util.Arrays;
+
+/** The coroutine library: create, resume, yield, status, wrap, isyieldable, running, close. */
+public final class CoroutineBuiltins {
+    private CoroutineBuiltins() {
+    }
+
+    static MoatCoroutine checkCoroutine(BuiltinNode node, Object v, int arg) {
+        if (v instanceof MoatCoroutine co) {
+            return co;
+        }
+        throw node.typeError(arg, "coroutine", v);
+    }
+
+    @MoatBuiltin(name = "create")
+    public abstract static class CreateNode extends BuiltinNode {
+        @Specialization
+        protected Object create(Object f) {
+            return context().getCoroutines().create(checkFunction(f, 1), this);
+        }
+    }
+
+    @MoatBuiltin(name = "resume", variadic = true)
+    public abstract static class ResumeNode extends BuiltinNode {
+        @Specialization
+        protected Object resume(Object[] args) {
+            MoatCoroutine co = checkCoroutine(this, arg(args, 0), 1);
+            Object[] values = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new Object[0];
+            return context().getCoroutines().resume(co, values, this);
+        }
+    }
+
+    @MoatBuiltin(name = "yield", variadic = true)
+    public abstract static class YieldNode extends BuiltinNode {
+        @Specialization
+        protected Object doYield(Object[] args) {
+            Object[] in = context().getCoroutines().yield(args, this);
+            return in.length == 1 ? in[0] : in;
+        }
+    }
+
+    @MoatBuiltin(name = "status")
+    public abstract static class StatusNode extends BuiltinNode {
+        @Specialization
+        protected Object status(Object v) {
+            MoatCoroutine co = checkCoroutine(this, v, 1);
+            return name(co.getStatus().luaName);
+        }
+
+        @TruffleBoundary
+        private static TruffleString name(String s) {
+            return MoatStrings.fromJava(s);
+        }
+    }
+
+    @MoatBuiltin(name = "running")
+    public abstract static class RunningNode extends BuiltinNode {
+        @Specialization
+        protected Object running() {
+            MoatCoroutine co = context().getCoroutines().current();
+            return new Object[]{co, co.isMain()};
+        }
+    }
+
+    @MoatBuiltin(name = "isyieldable")
+    public abstract static class IsYieldableNode extends BuiltinNode {
+        @Specialization
+        protected boolean isyieldable() {
+            return !context().getCoroutines().current().isMain();
+        }
+    }
+
+    @MoatBuiltin(name = "close")
+    public abstract static class CloseNode extends BuiltinNode {
+        @Specialization
+        protected Object close(Object v) {
+            MoatCoroutine co = checkCoroutine(this, v, 1);
+            MoatCoroutine.Status s = co.getStatus();
+            if (s == MoatCoroutine.Status.RUNNING || s == MoatCoroutine.Status.NORMAL) {
+                throw error("cannot close a " + s.luaName + " coroutine");
+            }
+            Object[] r = context().getCoroutines().close(co, this);
+            return r.length == 1 ? r[0] : r;
+        }
+    }
+
+    @MoatBuiltin(name = "wrap")
+    public abstract static class WrapNode extends BuiltinNode {
+        @Specialization
+        protected Object wrap(Object f) {
+            MoatCoroutine co = context().getCoroutines().create(checkFunction(f, 1), this);
+            return new MoatFunction(context().getLanguage().getBuiltinTargets().target(CoroutineBuiltinsFactory.WrappedNodeFactory.getInstance()),
+                    new Cell[]{new Cell(co)}, false);
+        }
+    }
+
+    /** The function coroutine.wrap returns: resumes its coroutine and re-raises its errors. */
+    @MoatBuiltin(name = "wrapped", variadic = true)
+    public abstract static class WrappedNode extends BuiltinNode {
+        @Specialization
+        protected Object call(com.oracle.truffle.api.frame.VirtualFrame frame, Object[] args) {
+            MoatFunction self = (MoatFunction) frame.getArguments()[0];
+            MoatCoroutine co = (MoatCoroutine) self.upvalues[0].value;
+            Coroutines coroutines = context().getCoroutines();
+            Object[] r = coroutines.resume(co, args, this);
+            if (r[0] == Boolean.FALSE) {
+                Object err = r.length > 1 ? r[1] : dev.moat.language.runtime.MoatNil.NIL;
+                if (err instanceof TruffleString s && co.getStatus() == MoatCoroutine.Status.DEAD) {
+                    err = prefixed(s);
+                }
+                throw new MoatError(err, this);
+            }
+            Object[] out = Arrays.copyOfRange(r, 1, r.length);
+            return out.length == 1 ? out[0] : out;
+        }
+
+        @TruffleBoundary
+        private static TruffleString prefixed(TruffleString s) {
+            String msg = MoatStrings.toJava(s);
+            if (msg.startsWith("cannot resume dead coroutine")) {
+                return MoatStrings.concat(MoatStrings.fromJava(Positions.callerWhere(1)), s);
+            }
+            return s;
+        }
+    }
+}
