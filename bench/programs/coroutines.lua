@@ -47,14 +47,14 @@ local function sieve(limit)
   local function numbers()
     return coroutine.wrap(function()
       for i = 2, limit do coroutine.yield(i) end
-      coroutine.yield(nil)
+      return nil -- finish (never leave coroutines suspended: LuaJ keeps their threads alive)
     end)
   end
   local function filter(p, src)
     return coroutine.wrap(function()
       while true do
         local x = src()
-        if x == nil then coroutine.yield(nil) return end
+        if x == nil then return nil end
         if x % p ~= 0 then coroutine.yield(x) end
       end
     end)

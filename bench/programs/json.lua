@@ -7,6 +7,16 @@
 local M = 1000003
 
 ---------------------------------------------------------------- encoder
+-- Portable fixed-point formatting: LuaJ 3.0.1 ignores the precision of %f.
+local function fixed(x, digits)
+  local scale = 10 ^ digits
+  local sign = ""
+  if x < 0 then sign = "-"; x = -x end
+  local v = math.floor(x * scale + 0.5)
+  local ip = math.floor(v / scale)
+  return sign .. string.format("%d.%0" .. digits .. "d", ip, v - ip * scale)
+end
+
 local escapes = {
   ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f',
   ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t',
@@ -32,7 +42,7 @@ function encode_value(v, out)
     if v == math.floor(v) then
       out[#out + 1] = string.format("%d", v)
     else
-      out[#out + 1] = string.format("%.2f", v)
+      out[#out + 1] = fixed(v, 2)
     end
   elseif tv == "boolean" then
     out[#out + 1] = v and "true" or "false"

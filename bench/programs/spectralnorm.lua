@@ -27,6 +27,16 @@ local function AtAv(x, y, t, n)
   Atv(t, y, n)
 end
 
+-- Portable fixed-point formatting: LuaJ 3.0.1 ignores the precision of %f.
+local function fixed(x, digits)
+  local scale = 10 ^ digits
+  local sign = ""
+  if x < 0 then sign = "-"; x = -x end
+  local v = math.floor(x * scale + 0.5)
+  local ip = math.floor(v / scale)
+  return sign .. string.format("%d.%0" .. digits .. "d", ip, v - ip * scale)
+end
+
 local function run(n)
   local u, v, t = {}, {}, {}
   for i = 1, n do u[i] = 1.0 end
@@ -57,6 +67,6 @@ for it = 1, ITERS do
   end
 end
 if ITERS > 0 then
-  print(string.format("spectralnorm: %.9f", result))
+  print(string.format("spectralnorm: %s", fixed(result, 9)))
 end
 return run

@@ -56,7 +56,9 @@ local function round(r)
   -- incremental concatenation and formatting
   local s = ""
   for i = 1, 40 do
-    s = s .. string.format("[%3d|%-6s|%x]", i, words[i % #words + 1], i * r % 4096)
+    local w = words[i % #words + 1]
+    -- (no width on %s: LuaJ 3.0.1 ignores it)
+    s = s .. string.format("[%3d|%-5d|%s|%x]", i, i * 7, w .. string.rep(" ", 8 - #w), i * r % 4096)
   end
   h = hash(s, h)
   h = hash(s:sub(10, 200):lower():rep(2), h)

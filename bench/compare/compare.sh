@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Cross-implementation comparison of the programs in bench/programs.
+#
+# For every available implementation (lua5.4, luajit, LuaJ 3.0.1, Moat):
+#   1. one run to capture the output line, checked against lua5.4's;
+#   2. whole-process timing with hyperfine (--warmup $WARMUP --runs $RUNS);
+#   3. steady state: the program runs run(N) $STEADY_ITERS times in one
+#      process (arg[2]) and prints per-iteration os.clock() times to stderr.
+# Then report.py writes results.md and ratios.png.
+#
+# Environment:
+#   RUNS=3            hyperfine runs per program and implementation
+#   WARMUP=1          hyperfine warmup runs
+#   STEADY_ITERS=5    in-process iterations for the steady-state run (0 = skip)
+#   IMPLS="lua5.4 luajit luaj moat"   implementations to try
+#   PROGRAMS="fib nbody"              subset of programs (default: all)
+#   MOAT=<repo>/bin/moat              Moat launcher
+#   TIMEOUT=600       per-command time limit in seconds (correctness/steady runs)
+#   APPEND=1          keep earlier results in target/results (e.g. add one
+#                     implementation to an existing run) instead of wiping them
+set -u
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+PROGDIR="$ROOT/bench/programs"
+TARGET="$HERE/target"
+OUT="$TARGET/results"
+RUNS="${RUNS:-3}"
+WARMUP="${WARMUP:-1}"
+STEADY_ITERS="${STEADY_ITERS:-5}"
+IMPLS="${IMPLS:-lua5.4 luajit luaj moat}"
+MOAT="${MOAT:-$ROOT/bin/moat}"
+TIMEOUT="${TIMEOUT:-600}"
+LUAJ_JAR="$TARGET/luaj-jse-3.0.1.jar"
+
+mkdir -p "$OUT"
+if [ "${APPEND:-0}" = 1 ]; then
+  for impl in $IMPLS; do
+    rm -f "$OUT"/*-"$impl"-*
+    [ -f "$OUT/impls.tsv" ] && sed -i "/^$impl\t/d" "$OUT/impls.tsv"
+  done
+  mv "$OUT/machine.txt" "$OUT/machine.prev" 2>/dev/null
+else
+  rm -f "$OUT"/*
+fi
+
+if [ -n "${PROGRAMS:-}" ]; then
+  progs="$PROGRAMS"
+else
+  progs="$(cd "$PROGDIR" && ls *.lua | sed 's/\.lua$//' | tr '\n' ' ')"
+fi
+
+command -v hyperfine >/dev/null || { echo "hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
+
+# command line (without program arguments) for an implementation, or empty if unavailable
+impl_cmd() {
+  case "$1" in
+    lua5.4) command -v lua5.4 >/dev/null && echo "lua5.4" ;;
+    luajit) command -v luajit >/dev/null && echo "luajit" ;;
+    luaj)
+      if [ ! -f "$LUAJ_JAR" ] && command -v mvn >/dev/null; then
+        (cd "$HERE" && mvn -q dependency:copy -Dartifact=org.luaj:luaj-jse:3.0.1 \
+            -DoutputDirectory="$TARGET" >&2) || true
+      fi
+      [ -f "$LUAJ_JAR" ] && command -v java >/dev/null && echo "java -cp $LUAJ_JAR lua" ;;
+    # note: bin/moat builds Moat with mvn on first use if interpreter/target/moat-lib is missing
+    moat) [ -x "$MOAT" ] && echo "$MOAT" ;;
+    *) echo "unknown implementation $1" >&2 ;;
+  esac
+}
+
+available=""
+for impl in $IMPLS; do
+  cmd="$(impl_cmd "$impl")"
+  if [ -z "$cmd" ]; then
+    echo "== skipping $impl: not available" >&2
+    echo "$impl	MISSING	" >> "$OUT/impls.tsv"
+  else
+    available="$available $impl"
+    printf '%s\tOK\t%s\n' "$impl" "$cmd" >> "$OUT/impls.tsv"
+  fi
+done
+echo "$progs" | tr ' ' '\n' | sed '/^$/d' > "$OUT/programs.txt"
+
+cd "$PROGDIR"
+for impl in $available; do
+  cmd="$(impl_cmd "$impl")"
+  for p in $progs; do
+    echo "== $impl $p" >&2
+    # 1. output check
+    timeout "$TIMEOUT" $cmd "$p.lua" > "$OUT/out-$impl-$p.txt" 2> "$OUT/err-$impl-$p.txt"
+    echo $? > "$OUT/rc-$impl-$p.txt"
+    rc=$(cat "$OUT/rc-$impl-$p.txt")
+    tail -n 1 "$OUT/out-$impl-$p.txt" >&2
+    if [ "$rc" != 0 ]; then
+      echo "   $impl $p failed (exit $rc, see err-$impl-$p.txt); not timing it" >&2
+      continue
+    fi
+    # 2. whole-process timing
+    hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" -i \
+      --export-json "$OUT/hf-$impl-$p.json" "$cmd $p.lua" > "$OUT/hf-$impl-$p.log" 2>&1
+    # 3. steady state (default size, STEADY_ITERS iterations in one process)
+    if [ "$STEADY_ITERS" -gt 0 ]; then
+      timeout "$TIMEOUT" $cmd "$p.lua" "" "$STEADY_ITERS" > /dev/null 2> "$OUT/steady-$impl-$p.txt"
+    fi
+  done
+done
+
+# machine info for the report
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(lscpu | grep 'Model name' | sed 's/.*: *//')"
+  for impl in $available; do
+    case "$impl" in
+      lua5.4) echo "lua5.4: $(lua5.4 -v 2>&1 | head -1)" ;;
+      luajit) echo "luajit: $(luajit -v 2>&1 | head -1)" ;;
+      luaj) echo "luaj: LuaJ 3.0.1 on $(java -version 2>&1 | head -1)" ;;
+      moat) echo "moat: $MOAT" ;;
+    esac
+  done
+  echo "runs: $RUNS (warmup $WARMUP), steady iterations: $STEADY_ITERS (implementations: $available)"
+  [ -f "$OUT/machine.prev" ] && grep -v '^\(date\|nproc\|cpu\):' "$OUT/machine.prev"
+} > "$OUT/machine.txt"
+rm -f "$OUT/machine.prev"
+
+python3 "$HERE/report.py" "$OUT" "$HERE"
