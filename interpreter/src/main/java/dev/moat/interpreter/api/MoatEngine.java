@@ -45,7 +45,8 @@ public final class MoatEngine implements AutoCloseable {
     private MoatEngine(Builder b) {
         this.engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
-                .option("engine.WarnVirtualThreadSupport", "false").build();
+                .option("engine.WarnVirtualThreadSupport", "false")
+                .options(b.engineOptions).build();
         this.limits = b.limits;
         this.hostFunctions = Map.copyOf(b.hostFunctions);
         this.libraries = String.join(",", b.libraries);
@@ -169,6 +170,13 @@ public final class MoatEngine implements AutoCloseable {
         private Limits limits = Limits.defaults();
         private final Map<String, HostFunctionSpec> hostFunctions = new LinkedHashMap<>();
         private final List<String> libraries = new ArrayList<>();
+        private final Map<String, String> engineOptions = new LinkedHashMap<>();
+
+        /** Advanced: a GraalVM engine option, e.g. "engine.Compilation" = "false" to test the interpreter. */
+        public Builder engineOption(String key, String value) {
+            engineOptions.put(key, value);
+            return this;
+        }
 
         public Builder limits(Limits l) {
             this.limits = l;

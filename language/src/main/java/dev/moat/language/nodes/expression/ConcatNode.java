@@ -18,7 +18,7 @@ import dev.moat.language.runtime.MultiValue;
 
 /**
  * A chain {@code a .. b .. c}, flattened by the translator so that long chains neither recurse nor copy
- * quadratically. Operands are evaluated left to right; then, as concatenation is right-associative,
+ * quadratically. Memory model: a concatenation is charged the smaller operand plus a node (see SizeModel). Operands are evaluated left to right; then, as concatenation is right-associative,
  * values are joined from the right: runs of strings and numbers are concatenated directly (lazily, as
  * TruffleString ropes), and {@code __concat} is called pairwise where an operand needs it.
  */
@@ -54,7 +54,9 @@ public final class ConcatNode extends MoatExpressionNode {
         if (sa != null && sb != null) {
             int la = sa.byteLength(MoatStrings.ENCODING);
             int lb = sb.byteLength(MoatStrings.ENCODING);
-            context.budget.allocate(SizeModel.string((long) la + lb), this);
+            // Lazy concatenation shares both operands (a rope), so the new memory is bounded by the smaller
+            // operand plus a node; doubling bombs (s = s .. s) are still charged their full growth.
+            context.budget.allocate(SizeModel.string(Math.min(la, lb)), this);
             if ((long) la + lb > Integer.MAX_VALUE - 16) {
                 throw MoatError.at(this, "string length overflow");
             }
