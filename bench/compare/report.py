@@ -11,6 +11,7 @@ import statistics
 import sys
 
 REF = "luajit"
+rcs = {}
 CHECK_REF = "lua5.4"
 
 
@@ -39,6 +40,7 @@ def load(res):
         (impls if parts[1] == "OK" else missing).append(parts[0])
     progs = [p for p in read(os.path.join(res, "programs.txt"), "").split() if p]
     whole, steady, outs, ok = {}, {}, {}, {}
+    global rcs
     for impl in impls:
         for p in progs:
             key = (impl, p)
@@ -47,6 +49,7 @@ def load(res):
                 continue  # not run (yet)
             outs[key] = last_line(read(os.path.join(res, f"out-{impl}-{p}.txt")))
             ok[key] = rc.strip() == "0"
+            rcs[key] = rc.strip()
             hf = read(os.path.join(res, f"hf-{impl}-{p}.json"))
             if hf and ok[key]:
                 r = json.loads(hf)["results"][0]
@@ -64,7 +67,8 @@ def status(impl, p, outs, ok):
     if (impl, p) not in ok:
         return ""
     if not ok[(impl, p)]:
-        return "FAIL"
+        rc = rcs.get((impl, p), "?")
+        return "TIMEOUT" if rc in ("124", "137", "143") else f"FAIL (exit {rc})"
     ref = outs.get((CHECK_REF, p))
     if ref is not None and outs.get((impl, p)) != ref:
         return "MISMATCH"
