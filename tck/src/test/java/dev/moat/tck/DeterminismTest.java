@@ -1,0 +1,109 @@
+package dev.moat.tck;
+
+import dev.moat.interpreter.api.Limits;
+import dev.moat.interpreter.api.MoatEngine;
+import dev.moat.interpreter.api.MoatException;
+import dev.moat.interpreter.api.Result;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SECURITY.md P2 and P5: instruction and allocation counts depend only on script and input — identical
+ * across repeated runs and between the interpreter and immediately compiled code — and a run aborted at
+ * any instruction leaves host data consistent (a host function either ran completely or not at all).
+ */
+class DeterminismTest {
+    private static final String WORKLOAD = """
+            local Point = {}
+            Point.__index = Point
+            function Point.new(x, y) return setmetatable({x = x, y = y}, Point) end
+            function Point:len2() return self.x * self.x + self.y * self.y end
+            local acc, parts = 0, {}
+            for i = 1, 3000 do
+              local p = Point.new(i, -i)
+              acc = acc + p:len2() % 7
+              if i % 100 == 0 then parts[#parts + 1] = tostring(i) .. ":" .. acc end
+            end
+            local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+            local co = coroutine.wrap(function() for i = 1, 50 do coroutine.yield(i) end end)
+            local s = 0
+            for i = 1, 50 do s = s + co() end
+            return acc, fib(18), s, table.concat(parts, ","):len()
+            """;
+
+    private static Result run(MoatEngine engine) {
+        return engine.compile("workload.moat", WORKLOAD).run();
+    }
+
+    @Test
+    void countsAreIdenticalInterpretedAndCompiled() {
+        Limits limits = Limits.defaults().withInstructions(0).withTimeout(Duration.ofSeconds(60));
+        List<Result> results = new ArrayList<>();
+        try (MoatEngine interpreted = MoatEngine.builder().limits(limits).engineOption("engine.Compilation", "false").build();
+             MoatEngine compiled = MoatEngine.builder().limits(limits).engineOption("engine.CompileImmediately", "true")
+                     .engineOption("engine.BackgroundCompilation", "false").build()) {
+            for (int i = 0; i < 3; i++) {
+                results.add(run(interpreted));
+                results.add(run(compiled));
+            }
+        }
+        Result first = results.get(0);
+        assertTrue(first.instructions() > 10_000);
+        for (Result r : results) {
+            assertEquals(first.values(), r.values());
+            assertEquals(first.instructions(), r.instructions(), "instruction count must not depend on compilation");
+            assertEquals(first.bytesAllocated(), r.bytesAllocated(), "allocation count must not depend on compilation");
+        }
+    }
+
+    @Test
+    void abortAtAnyInstructionLeavesNoPartialWrites() {
+        List<List<Object>> ledger = new ArrayList<>();
+        String script = """
+                for i = 1, 40 do
+                  local entry = {id = i, amount = i * 10, tags = {"a", "b"}}
+                  post(entry)
+                end
+                """;
+        long full;
+        try (MoatEngine engine = MoatEngine.builder().limits(Limits.defaults().withInstructions(0))
+                .hostFunction("post", 1, args -> {
+                    @SuppressWarnings("unchecked")
+                    java.util.Map<String, Object> e = (java.util.Map<String, Object>) args.get(0);
+                    ledger.add(List.of(e.get("id"), e.get("amount"), e.get("tags")));
+                    return null;
+                }).build()) {
+            full = engine.compile("ledger.moat", script).run().instructions();
+        }
+        assertEquals(40, ledger.size());
+        for (long k = 1; k <= full; k++) {
+            ledger.clear();
+            try (MoatEngine engine = MoatEngine.builder().limits(Limits.defaults().withInstructions(k))
+                    .hostFunction("post", 1, args -> {
+                        @SuppressWarnings("unchecked")
+                        java.util.Map<String, Object> e = (java.util.Map<String, Object>) args.get(0);
+                        ledger.add(List.of(e.get("id"), e.get("amount"), e.get("tags")));
+                        return null;
+                    }).build()) {
+                try {
+                    engine.compile("ledger.moat", script).run();
+                    assertEquals(full, k, "only the full budget may complete");
+                } catch (MoatException e) {
+                    assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, e.kind());
+                }
+            }
+            for (int i = 0; i < ledger.size(); i++) {
+                assertEquals(List.of((long) i + 1, (long) (i + 1) * 10, List.of("a", "b")), ledger.get(i), "entry " + i + " at k=" + k);
+            }
+            if (k > 40) {
+                k += full / 60; // sample the rest of the run; every early instruction is covered above
+            }
+        }
+    }
+}
