@@ -1,6 +1,6 @@
 -- mandelbrot: escape-time iteration over an n x n grid of the complex plane.
 -- Checksum combines the number of points inside the set with the total
--- iteration count (both exact integers).
+-- iteration count, reduced below 2^31 (LuaJ's %d truncates to 32 bits).
 
 local function run(n)
   local maxiter = 50
@@ -22,7 +22,7 @@ local function run(n)
       total = total + i
     end
   end
-  return inside * 1000003 + total
+  return (inside * 1000003 + total) % 1000000007
 end
 
 -- Driver: arg[1] = size (default 2700), arg[2] = iterations (default 1).
