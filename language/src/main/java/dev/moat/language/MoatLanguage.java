@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinTargets;
 import dev.moat.language.nodes.ChunkRootNode;
 import dev.moat.language.nodes.FunctionRootNode;
@@ -85,6 +86,26 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public RootCallTarget parseChunk(Source source) {
         FunctionRootNode root = Translator.translateChunk(this, source);
         return root.getCallTarget();
+    }
+
+    private final java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> interned =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Interns a string constant of translated code. Table keys that come from constants are then
+     * identical objects, so field lookups succeed on an identity check. Strings are immutable, so
+     * sharing them between contexts is safe.
+     */
+    public TruffleString intern(TruffleString s) {
+        synchronized (interned) {
+            java.lang.ref.WeakReference<TruffleString> ref = interned.get(s);
+            TruffleString existing = ref == null ? null : ref.get();
+            if (existing != null) {
+                return existing;
+            }
+            interned.put(s, new java.lang.ref.WeakReference<>(s));
+            return s;
+        }
     }
 
     public BuiltinTargets getBuiltinTargets() {

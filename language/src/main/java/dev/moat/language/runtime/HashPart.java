@@ -14,12 +14,15 @@ final class HashPart {
 
     private Object[] keys;
     private Object[] values;
+    /** The mixed hash of each key, compared before equals() so mismatches never touch string contents. */
+    private int[] hashes;
     private int live;
     private int used; // live entries plus tombstones
 
     HashPart() {
         keys = new Object[MIN_CAPACITY];
         values = new Object[MIN_CAPACITY];
+        hashes = new int[MIN_CAPACITY];
     }
 
     HashPart(int expected) {
@@ -29,6 +32,7 @@ final class HashPart {
         }
         keys = new Object[cap];
         values = new Object[cap];
+        hashes = new int[cap];
     }
 
     int size() {
@@ -39,7 +43,7 @@ final class HashPart {
         return keys.length;
     }
 
-    static int hash(Object key) {
+    public static int hash(Object key) {
         int h;
         if (key instanceof Long l) {
             long v = l;
@@ -66,19 +70,30 @@ final class HashPart {
     }
 
     private int find(Object key) {
+        return find(key, hash(key));
+    }
+
+    private int find(Object key, int h) {
         Object[] ks = keys;
+        int[] hs = hashes;
         int mask = ks.length - 1;
-        int i = hash(key) & mask;
+        int i = h & mask;
         while (true) {
             Object k = ks[i];
             if (k == null) {
                 return -1;
             }
-            if (keyEquals(k, key)) {
+            if (k == key || (hs[i] == h && keyEquals(k, key))) {
                 return i;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /** Lookup with a precomputed {@link #hash} (constant keys cache it in their node). */
+    Object get(Object key, int h) {
+        int i = find(key, h);
+        return i < 0 ? null : values[i];
     }
 
     Object get(Object key) {
@@ -106,7 +121,11 @@ final class HashPart {
 
     /** Sets or (with a null value) removes an entry. Returns true if a new key was added. */
     boolean put(Object key, Object value) {
-        int i = find(key);
+        return put(key, value, hash(key));
+    }
+
+    boolean put(Object key, Object value, int h) {
+        int i = find(key, h);
         if (i >= 0) {
             Object old = values[i];
             values[i] = value;
@@ -124,12 +143,13 @@ final class HashPart {
             rebuild(live + 1);
         }
         int mask = keys.length - 1;
-        int j = hash(key) & mask;
+        int j = h & mask;
         while (keys[j] != null) {
             j = (j + 1) & mask;
         }
         keys[j] = key;
         values[j] = value;
+        hashes[j] = h;
         live++;
         used++;
         return true;
@@ -142,19 +162,22 @@ final class HashPart {
         }
         Object[] oldKeys = keys;
         Object[] oldValues = values;
+        int[] oldHashes = hashes;
         keys = new Object[cap];
         values = new Object[cap];
+        hashes = new int[cap];
         used = 0;
         live = 0;
         int mask = cap - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null && oldValues[i] != null) {
-                int j = hash(oldKeys[i]) & mask;
+                int j = oldHashes[i] & mask;
                 while (keys[j] != null) {
                     j = (j + 1) & mask;
                 }
                 keys[j] = oldKeys[i];
                 values[j] = oldValues[i];
+                hashes[j] = oldHashes[i];
                 live++;
                 used++;
             }

@@ -37,6 +37,9 @@ public final class Metatables {
     public static final TruffleString METATABLE = MoatStrings.fromJava("__metatable");
     public static final TruffleString PAIRS = MoatStrings.fromJava("__pairs");
 
+    public static final int INDEX_HASH = MoatTable.keyHash(INDEX);
+    public static final int NEWINDEX_HASH = MoatTable.keyHash(NEWINDEX);
+
     private Metatables() {
     }
 

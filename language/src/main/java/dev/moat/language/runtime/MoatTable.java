@@ -5,6 +5,7 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.strings.TruffleString;
 
 /**
  * A Lua table: an array part holding keys 1..size (never containing nil) and a {@link HashPart} for
@@ -67,6 +68,31 @@ public final class MoatTable implements TruffleObject {
             return array[(int) (k - 1)];
         }
         return hash == null ? null : hash.getLong(k);
+    }
+
+    /** Raw read of a string key whose {@link HashPart#hash} the caller has precomputed; null if absent. */
+    public Object getString(TruffleString key, int hash) {
+        HashPart h = this.hash;
+        return h == null ? null : h.get(key, hash);
+    }
+
+    /** Raw write of a string key with a precomputed hash; NIL removes. */
+    public void putString(TruffleString key, int keyHash, Object value) {
+        if (value == MoatNil.NIL) {
+            if (hash != null) {
+                hash.put(key, null, keyHash);
+            }
+            return;
+        }
+        if (hash == null) {
+            hash = new HashPart();
+        }
+        hash.put(key, value, keyHash);
+    }
+
+    /** The hash a constant key should cache for {@link #getString}. */
+    public static int keyHash(Object key) {
+        return HashPart.hash(key);
     }
 
     /** Raw read of a normalised key; null if absent. */

@@ -26,6 +26,7 @@ import dev.moat.language.nodes.local.LocalReadNode;
 import dev.moat.language.nodes.local.LocalVar;
 import dev.moat.language.nodes.local.UpvalueReadNode;
 import dev.moat.language.nodes.local.VarargNode;
+import dev.moat.language.nodes.table.FieldExpressionNode;
 import dev.moat.language.nodes.table.IndexExpressionNode;
 import dev.moat.language.nodes.table.TableConstructorNode;
 import dev.moat.language.parser.LiteralDecoder;
@@ -103,8 +104,17 @@ abstract class ExpressionTranslator {
             return new Expr(new UpvalueReadNode(up, name), "upvalue '" + name + "'");
         }
         MoatExpressionNode env = readName("_ENV", token).node();
-        IndexExpressionNode node = new IndexExpressionNode(env, new LiteralNode(MoatStrings.fromJava(name)), "upvalue '_ENV'");
+        FieldExpressionNode node = new FieldExpressionNode(env, constant(name), "upvalue '_ENV'");
         return new Expr(at(node, token), "global '" + name + "'");
+    }
+
+    /** An interned string constant (see MoatLanguage.intern). */
+    TruffleString constant(String s) {
+        return language.intern(MoatStrings.fromJava(s));
+    }
+
+    TruffleString constant(TruffleString s) {
+        return language.intern(s);
     }
 
     /** Finds {@code name} as an upvalue of {@code scope}, capturing it from enclosing functions; -1 if global. */
@@ -161,7 +171,7 @@ abstract class ExpressionTranslator {
             }
             return new Expr(new LiteralNode(value), null);
         } else if (e instanceof StringExpContext s) {
-            return new Expr(new LiteralNode(stringLiteral(s.string())), null);
+            return new Expr(new LiteralNode(constant(stringLiteral(s.string()))), null);
         } else if (e instanceof VarargExpContext v) {
             if (!fn.isVararg) {
                 throw syntaxError(v.start, "cannot use '...' outside a vararg function");
@@ -347,17 +357,19 @@ abstract class ExpressionTranslator {
     Expr applySuffix(Expr target, SuffixContext suffix, boolean multi, ParserRuleContext whole) {
         if (suffix instanceof IndexSuffixContext ix) {
             Expr key = expr(ix.exp(), false);
-            String desc = key.node() instanceof LiteralNode lit && lit.getValue() instanceof TruffleString ts
-                    ? "field '" + MoatStrings.toJava(ts) + "'" : null;
-            return new Expr(at(new IndexExpressionNode(target.node(), key.node(), target.description()), ix), desc);
+            if (key.node() instanceof LiteralNode lit && lit.getValue() instanceof TruffleString ts) {
+                String desc = "field '" + MoatStrings.toJava(ts) + "'";
+                return new Expr(at(new FieldExpressionNode(target.node(), constant(ts), target.description()), ix), desc);
+            }
+            return new Expr(at(new IndexExpressionNode(target.node(), key.node(), target.description()), ix), null);
         } else if (suffix instanceof FieldSuffixContext f) {
             String name = f.NAME().getText();
-            IndexExpressionNode node = new IndexExpressionNode(target.node(), new LiteralNode(MoatStrings.fromJava(name)), target.description());
+            FieldExpressionNode node = new FieldExpressionNode(target.node(), constant(name), target.description());
             return new Expr(at(node, f), "field '" + name + "'");
         } else if (suffix instanceof MethodSuffixContext m) {
             String name = m.NAME().getText();
             ArgumentsNode args = arguments(m.args(), 2);
-            MethodCallNode node = new MethodCallNode(target.node(), MoatStrings.fromJava(name), name, args, multi, target.description());
+            MethodCallNode node = new MethodCallNode(target.node(), constant(name), name, args, multi, target.description());
             return new Expr(at(node, m), null);
         } else {
             CallSuffixContext c = (CallSuffixContext) suffix;
@@ -378,7 +390,7 @@ abstract class ExpressionTranslator {
             return new ArgumentsNode(new MoatExpressionNode[]{table(t.tableconstructor())}, false, offset);
         }
         StringArgsContext s = (StringArgsContext) a;
-        return new ArgumentsNode(new MoatExpressionNode[]{new LiteralNode(stringLiteral(s.string()))}, false, offset);
+        return new ArgumentsNode(new MoatExpressionNode[]{new LiteralNode(constant(stringLiteral(s.string())))}, false, offset);
     }
 
     /** Translates a list; the last expression keeps all its values if it is multi-valued. */
@@ -412,7 +424,7 @@ abstract class ExpressionTranslator {
                 keys[i] = single(k.key);
                 values[i] = single(k.value);
             } else if (f instanceof NamedFieldContext n) {
-                keys[i] = new LiteralNode(MoatStrings.fromJava(n.NAME().getText()));
+                keys[i] = new LiteralNode(constant(n.NAME().getText()));
                 values[i] = single(n.exp());
             } else {
                 PositionalFieldContext p = (PositionalFieldContext) f;

@@ -30,6 +30,7 @@ import dev.moat.language.nodes.local.MultiValueGetNode;
 import dev.moat.language.nodes.local.TempReadNode;
 import dev.moat.language.nodes.local.TempWriteNode;
 import dev.moat.language.nodes.local.UpvalueWriteNode;
+import dev.moat.language.nodes.table.FieldAssignNode;
 import dev.moat.language.nodes.table.IndexAssignNode;
 import dev.moat.language.parser.LuaParser.*;
 import dev.moat.language.parser.MoatParser;
@@ -402,6 +403,9 @@ public final class Translator extends ExpressionTranslator {
         Expr object = prefixWithoutLast(target);
         SuffixContext last = suffixes.get(suffixes.size() - 1);
         MoatExpressionNode key = keyOf(last);
+        if (key instanceof LiteralNode lit && lit.getValue() instanceof com.oracle.truffle.api.strings.TruffleString ts) {
+            return at(new FieldAssignNode(object.node(), constant(ts), value, object.description()), target);
+        }
         return at(new IndexAssignNode(object.node(), key, value, object.description()), target);
     }
 
@@ -424,7 +428,7 @@ public final class Translator extends ExpressionTranslator {
 
     private MoatExpressionNode keyOf(SuffixContext last) {
         if (last instanceof FieldSuffixContext f) {
-            return new LiteralNode(MoatStrings.fromJava(f.NAME().getText()));
+            return new LiteralNode(constant(f.NAME().getText()));
         }
         return single(((IndexSuffixContext) last).exp());
     }
@@ -442,7 +446,7 @@ public final class Translator extends ExpressionTranslator {
             return new UpvalueWriteNode(up, value);
         }
         MoatExpressionNode env = readName("_ENV", token).node();
-        return at(new IndexAssignNode(env, new LiteralNode(MoatStrings.fromJava(name)), value, "upvalue '_ENV'"), token);
+        return at(new FieldAssignNode(env, constant(name), value, "upvalue '_ENV'"), token);
     }
 
     /**
@@ -654,11 +658,11 @@ public final class Translator extends ExpressionTranslator {
         int lastField = isMethod ? fieldCount : fieldCount - 1;
         for (int i = 1; i < lastField; i++) {
             String field = parts.get(i).getText();
-            target = new Expr(new dev.moat.language.nodes.table.IndexExpressionNode(target.node(),
-                    new LiteralNode(MoatStrings.fromJava(field)), target.description()), "field '" + field + "'");
+            target = new Expr(new dev.moat.language.nodes.table.FieldExpressionNode(target.node(),
+                    constant(field), target.description()), "field '" + field + "'");
         }
         String key = isMethod ? name.method.getText() : parts.get(fieldCount - 1).getText();
-        return new IndexAssignNode(target.node(), new LiteralNode(MoatStrings.fromJava(key)), closure, target.description());
+        return new FieldAssignNode(target.node(), constant(key), closure, target.description());
     }
 
     private MoatStatementNode localFunction(LocalFunctionStatContext f) {

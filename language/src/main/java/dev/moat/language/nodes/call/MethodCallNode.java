@@ -16,6 +16,7 @@ public final class MethodCallNode extends MoatExpressionNode {
     @Child private IndexGetNode lookup = IndexGetNode.create();
     @Child private InvokeNode invoke = InvokeNode.create();
     private final TruffleString name;
+    private final int nameHash;
     private final String receiverDescription;
     private final String methodDescription;
     private final boolean multiResult;
@@ -24,6 +25,7 @@ public final class MethodCallNode extends MoatExpressionNode {
                           boolean multiResult, String receiverDescription) {
         this.receiver = receiver;
         this.name = name;
+        this.nameHash = dev.moat.language.runtime.MoatTable.keyHash(name);
         this.arguments = arguments;
         this.multiResult = multiResult;
         this.receiverDescription = receiverDescription;
@@ -33,7 +35,7 @@ public final class MethodCallNode extends MoatExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object self = receiver.execute(frame);
-        Object method = lookup.get(self, name, this, receiverDescription);
+        Object method = lookup.getField(self, name, nameHash, this, receiverDescription);
         Object[] argv = arguments.evaluate(frame, self);
         Object result = invoke.call(method, argv, this, methodDescription);
         return multiResult ? result : MultiValue.first(result);
@@ -41,7 +43,7 @@ public final class MethodCallNode extends MoatExpressionNode {
 
     Object[] prepare(VirtualFrame frame) {
         Object self = receiver.execute(frame);
-        Object method = lookup.get(self, name, this, receiverDescription);
+        Object method = lookup.getField(self, name, nameHash, this, receiverDescription);
         Object[] argv = arguments.evaluate(frame, self);
         argv[0] = method;
         return argv;

@@ -3,6 +3,7 @@ package dev.moat.language.nodes.table;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.LuaValues;
@@ -37,6 +38,36 @@ public final class IndexGetNode extends Node {
             }
             if (t.metatable == null) {
                 return MoatNil.NIL;
+            }
+        }
+        metaPath.enter();
+        return getSlow(obj, key, site, description);
+    }
+
+    /**
+     * {@code obj.name} for a constant string key with its precomputed hash: the raw hit, and the
+     * common object-oriented case (a miss resolved by a metatable whose __index is a plain table),
+     * never leave the fast path.
+     */
+    public Object getField(Object obj, TruffleString key, int keyHash, Node site, String description) {
+        if (obj instanceof MoatTable t) {
+            Object v = t.getString(key, keyHash);
+            if (v != null) {
+                return v;
+            }
+            MoatTable mt = t.metatable;
+            if (mt == null) {
+                return MoatNil.NIL;
+            }
+            Object index = mt.getString(Metatables.INDEX, Metatables.INDEX_HASH);
+            if (index instanceof MoatTable it) {
+                v = it.getString(key, keyHash);
+                if (v != null) {
+                    return v;
+                }
+                if (it.metatable == null) {
+                    return MoatNil.NIL;
+                }
             }
         }
         metaPath.enter();

@@ -3,6 +3,7 @@ package dev.moat.language.nodes.table;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.Metatables;
@@ -31,6 +32,19 @@ public final class IndexSetNode extends Node {
         if (obj instanceof MoatTable t && t.metatable == null) {
             rawSet(t, key, value, site);
             return;
+        }
+        metaPath.enter();
+        setSlow(obj, key, value, site, description);
+    }
+
+    /** {@code obj.name = value} for a constant string key with its precomputed hash. */
+    public void setField(Object obj, TruffleString key, int keyHash, Object value, Node site, String description) {
+        if (obj instanceof MoatTable t) {
+            MoatTable mt = t.metatable;
+            if (mt == null || mt.getString(Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
+                t.putString(key, keyHash, value);
+                return;
+            }
         }
         metaPath.enter();
         setSlow(obj, key, value, site, description);
