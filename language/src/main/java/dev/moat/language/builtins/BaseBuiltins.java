@@ -199,14 +199,14 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "ipairs")
+    @MoatBuiltin(name = "ipairs", variadic = true)
     public abstract static class IpairsNode extends BuiltinNode {
         @Specialization
-        protected Object ipairs(Object t) {
-            if (t == MoatNil.NIL) {
-                throw typeError(1, "table", t);
+        protected Object ipairs(Object[] args) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
             }
-            return new Object[]{iterator(), t, 0L};
+            return new Object[]{iterator(), args[0], 0L};
         }
 
         @TruffleBoundary

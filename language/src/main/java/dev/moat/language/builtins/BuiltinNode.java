@@ -48,14 +48,65 @@ public abstract class BuiltinNode extends MoatExpressionNode {
         return MoatError.at(this, message);
     }
 
+    /**
+     * luaL_argerror: names the function as the calling Lua code does ('rep'), or qualified ('string.rep')
+     * when no Lua call site names it (e.g. called through pcall); for method calls the self argument is
+     * not counted, as in Lua.
+     */
     @TruffleBoundary
     public final MoatError argError(int arg, String message) {
-        return MoatError.at(this, "bad argument #" + arg + " to '" + builtinName() + "' (" + message + ")");
+        CallSite site = callSite();
+        int n = arg;
+        String name = site.fromLua ? builtinName() : qualifiedName();
+        if (site.method) {
+            n--;
+            if (n == 0) {
+                return MoatError.at(this, "calling '" + name + "' on bad self (" + message + ")");
+            }
+        }
+        return MoatError.at(this, "bad argument #" + n + " to '" + name + "' (" + message + ")");
     }
 
     @TruffleBoundary
     public final MoatError typeError(int arg, String expected, Object got) {
-        return argError(arg, expected + " expected, got " + typeNameForArg(got));
+        boolean missing = arg > callSite().argumentCount;
+        return argError(arg, expected + " expected, got " + (missing ? "no value" : typeNameForArg(got)));
+    }
+
+    private record CallSite(boolean fromLua, boolean method, int argumentCount) {
+    }
+
+    private CallSite callSite() {
+        int[] index = {0};
+        CallSite[] found = {new CallSite(false, false, Integer.MAX_VALUE)};
+        com.oracle.truffle.api.Truffle.getRuntime().iterateFrames(f -> {
+            if (index[0] == 0) {
+                Object[] args = f.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments();
+                found[0] = new CallSite(false, false, args.length - 1);
+            } else {
+                boolean lua = f.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget rct
+                        && rct.getRootNode() instanceof dev.moat.language.runtime.Positions.LuaRoot;
+                com.oracle.truffle.api.nodes.Node call = f.getCallNode();
+                while (call != null && !(call instanceof dev.moat.language.nodes.call.MethodCallNode)
+                        && !(call instanceof dev.moat.language.nodes.call.CallNode)
+                        && !(call instanceof dev.moat.language.nodes.call.TailCallNode)) {
+                    call = call.getParent();
+                }
+                boolean method = call instanceof dev.moat.language.nodes.call.MethodCallNode
+                        || (call instanceof dev.moat.language.nodes.call.TailCallNode tc && tc.isMethodCall());
+                found[0] = new CallSite(lua, method, found[0].argumentCount);
+                return f;
+            }
+            index[0]++;
+            return null;
+        });
+        return found[0];
+    }
+
+    @TruffleBoundary
+    public final String qualifiedName() {
+        RootNode root = getRootNode();
+        return root instanceof BuiltinRootNode b ? b.getQualifiedName() : builtinName();
     }
 
     protected static String typeNameForArg(Object v) {

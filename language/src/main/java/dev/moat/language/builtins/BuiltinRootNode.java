@@ -8,11 +8,18 @@ import dev.moat.language.MoatLanguage;
 public final class BuiltinRootNode extends RootNode {
     @Child private BuiltinNode body;
     private final String name;
+    private final String qualifiedName;
 
-    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name) {
+    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String library) {
         super(language);
         this.body = body;
         this.name = name;
+        this.qualifiedName = library == null || library.isEmpty() ? name : library + "." + name;
+    }
+
+    /** "string.rep": how Lua names a library function when no Lua call site names it. */
+    public String getQualifiedName() {
+        return qualifiedName;
     }
 
     @Override

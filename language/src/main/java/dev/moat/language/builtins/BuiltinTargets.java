@@ -27,10 +27,15 @@ public final class BuiltinTargets {
 
     @TruffleBoundary
     public RootCallTarget target(NodeFactory<? extends BuiltinNode> factory) {
-        return targets.computeIfAbsent(factory, f -> create(factory));
+        return target(factory, null);
     }
 
-    private RootCallTarget create(NodeFactory<? extends BuiltinNode> factory) {
+    @TruffleBoundary
+    public RootCallTarget target(NodeFactory<? extends BuiltinNode> factory, String library) {
+        return targets.computeIfAbsent(factory, f -> create(factory, library));
+    }
+
+    private RootCallTarget create(NodeFactory<? extends BuiltinNode> factory, String library) {
         MoatBuiltin info = factory.getNodeClass().getAnnotation(MoatBuiltin.class);
         if (info == null) {
             throw new IllegalStateException("builtin without @MoatBuiltin: " + factory.getNodeClass());
@@ -46,7 +51,7 @@ public final class BuiltinTargets {
             }
         }
         BuiltinNode node = factory.createNode((Object) args);
-        return new BuiltinRootNode(language, node, info.name()).getCallTarget();
+        return new BuiltinRootNode(language, node, info.name(), library).getCallTarget();
     }
 
     /** A function value for one builtin. */
@@ -57,10 +62,15 @@ public final class BuiltinTargets {
     /** Installs every factory's builtin into {@code table} under its declared name. */
     @TruffleBoundary
     public void installAll(MoatTable table, List<? extends NodeFactory<? extends BuiltinNode>> factories) {
+        installAll(table, factories, null);
+    }
+
+    @TruffleBoundary
+    public void installAll(MoatTable table, List<? extends NodeFactory<? extends BuiltinNode>> factories, String library) {
         for (NodeFactory<? extends BuiltinNode> factory : factories) {
             MoatBuiltin info = factory.getNodeClass().getAnnotation(MoatBuiltin.class);
             if (info != null) {
-                table.put(MoatStrings.fromJava(info.name()), function(factory));
+                table.put(language.intern(MoatStrings.fromJava(info.name())), new MoatFunction(target(factory, library), null, false));
             }
         }
     }
@@ -70,7 +80,7 @@ public final class BuiltinTargets {
     public static MoatTable installLibrary(MoatContext context, String name,
                                            List<? extends NodeFactory<? extends BuiltinNode>> factories) {
         MoatTable lib = new MoatTable();
-        context.getLanguage().getBuiltinTargets().installAll(lib, factories);
+        context.getLanguage().getBuiltinTargets().installAll(lib, factories, name);
         context.setGlobal(name, lib);
         return lib;
     }

@@ -23,6 +23,9 @@ public final class LuaNumberParser {
         try {
             if (body.startsWith("0x") || body.startsWith("0X")) {
                 String h = body.substring(2);
+                if (h.isEmpty() || h.equals(".") || h.startsWith("p") || h.startsWith("P")) {
+                    return null;
+                }
                 if (h.contains(".") || h.contains("p") || h.contains("P")) {
                     double d = Double.parseDouble("0x" + (h.contains("p") || h.contains("P") ? h : h + "p0"));
                     return neg ? -d : d;

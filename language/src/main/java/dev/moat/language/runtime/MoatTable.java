@@ -8,12 +8,12 @@ import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.strings.TruffleString;
 
 /**
- * A Lua table: an array part holding keys 1..size (never containing nil) and a {@link HashPart} for
- * every other key.
+ * A Lua table: an array part for keys 1..size and a {@link HashPart} for every other key.
  *
- * <p>Invariant: key {@code size + 1} is never in the hash part, so {@code size} is always a border and
- * {@code #t} is O(1). Appending moves following keys over from the hash part; setting a middle element
- * to nil moves the tail into the hash part (rare in practice: pops happen at the end).
+ * <p>Like Lua's own array part, the array may contain holes (Java null) but never ends with one, and
+ * key {@code size + 1} is never in the hash part; so {@code size} is always a border and {@code #t} is
+ * O(1) — and it is the border Lua 5.4 reports for constructors such as {@code {1, nil, 3}}. Appending
+ * moves following keys over from the hash part; clearing the last element trims trailing holes.
  *
  * <p>All methods here are raw (no metamethods). Keys must already be normalised with
  * {@link #normalizeKey}; values are never Java null except as "absent" results, and storing
@@ -115,7 +115,10 @@ public final class MoatTable implements TruffleObject {
     public void putLong(long k, Object value) {
         if (k >= 1 && k <= size) {
             if (value == MoatNil.NIL) {
-                removeFromArray((int) k);
+                array[(int) (k - 1)] = null;
+                if (k == size) {
+                    trimTrailingHoles();
+                }
             } else {
                 array[(int) (k - 1)] = value;
             }
@@ -178,22 +181,34 @@ public final class MoatTable implements TruffleObject {
         }
     }
 
-    /** Setting t[k] = nil inside the array part: the tail moves to the hash part. */
-    @TruffleBoundary
-    private void removeFromArray(int k) {
-        if (k == size) {
-            array[--size] = null;
-            return;
+    private void trimTrailingHoles() {
+        while (size > 0 && array[size - 1] == null) {
+            size--;
         }
-        if (hash == null) {
-            hash = new HashPart(size - k);
+    }
+
+    /**
+     * Stores positional constructor items 1..n, holes included (nil entries stay holes in the array
+     * part, as in Lua), then trims trailing holes.
+     */
+    public void setSequence(Object[] values, int n) {
+        if (n > array.length) {
+            growArray(n);
         }
-        for (int i = k + 1; i <= size; i++) {
-            hash.put((long) i, array[i - 1]);
-            array[i - 1] = null;
+        for (int i = 0; i < n; i++) {
+            Object v = values[i];
+            array[i] = v == MoatNil.NIL ? null : v;
         }
-        array[k - 1] = null;
-        size = k - 1;
+        if (n > size) {
+            size = n;
+        }
+        trimTrailingHoles();
+        if (hash != null && hash.size() > 0) {
+            for (int i = 0; i < size; i++) {
+                hash.put((long) (i + 1), null);
+            }
+            migrateFromHash();
+        }
     }
 
     /** The border used by the # operator (raw). */
@@ -233,6 +248,9 @@ public final class MoatTable implements TruffleObject {
                 }
             }
         }
+        while (arrayIndex < size && array[arrayIndex] == null) {
+            arrayIndex++;
+        }
         if (arrayIndex < size) {
             return new Object[]{(long) (arrayIndex + 1), array[arrayIndex]};
         }
@@ -246,7 +264,7 @@ public final class MoatTable implements TruffleObject {
         return new Object[]{hash.keyAt(slot), hash.valueAt(slot)};
     }
 
-    /** Direct access to the array part for builtins that scan sequences (0-based, < arraySize()). */
+    /** Direct access to the array part for builtins that scan sequences (0-based, < arraySize(); may be null). */
     public Object arrayAt(int index) {
         return array[index];
     }

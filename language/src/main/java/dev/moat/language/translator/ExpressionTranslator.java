@@ -171,7 +171,8 @@ abstract class ExpressionTranslator {
             }
             return new Expr(new LiteralNode(value), null);
         } else if (e instanceof StringExpContext s) {
-            return new Expr(new LiteralNode(constant(stringLiteral(s.string()))), null);
+            TruffleString str = constant(stringLiteral(s.string()));
+            return new Expr(new LiteralNode(str), "constant '" + MoatStrings.toJava(str) + "'");
         } else if (e instanceof VarargExpContext v) {
             if (!fn.isVararg) {
                 throw syntaxError(v.start, "cannot use '...' outside a vararg function");

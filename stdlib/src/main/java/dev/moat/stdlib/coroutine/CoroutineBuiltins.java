@@ -24,7 +24,7 @@ public final class CoroutineBuiltins {
         if (v instanceof MoatCoroutine co) {
             return co;
         }
-        throw node.typeError(arg, "coroutine", v);
+        throw node.typeError(arg, "thread", v);
     }
 
     @MoatBuiltin(name = "create")

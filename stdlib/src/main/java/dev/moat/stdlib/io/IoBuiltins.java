@@ -18,13 +18,19 @@ public final class IoBuiltins {
         protected Object write(Object[] args) {
             MoatContext context = context();
             for (int i = 0; i < args.length; i++) {
-                TruffleString s = checkString(args[i], i + 1);
+                // io.write formats floats with "%.14g" (no ".0" suffix), unlike tostring.
+                TruffleString s = args[i] instanceof Double d ? formatFloat(d) : checkString(args[i], i + 1);
                 int len = MoatStrings.length(s);
                 context.budget.output(len, this);
                 charge(1 + len / 64);
                 context.write(s);
             }
             return context.getGlobal("io");
+        }
+
+        @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+        private static TruffleString formatFloat(double d) {
+            return MoatStrings.fromJava(dev.moat.language.runtime.LuaNumberFormat.formatG(d, 14));
         }
     }
 }

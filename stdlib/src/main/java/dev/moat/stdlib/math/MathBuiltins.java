@@ -134,11 +134,8 @@ public final class MathBuiltins {
             if (v instanceof Long) {
                 return v;
             }
-            if (v instanceof Double d) {
-                Long l = LuaArith.toIntegerExact(d);
-                return l == null ? MoatNil.NIL : l;
-            }
-            return MoatNil.NIL;
+            Long l = LuaArith.toInteger(v);
+            return l == null ? MoatNil.NIL : l;
         }
     }
 

@@ -65,28 +65,31 @@ final class StringFormatter {
             }
             if (i >= fmt.length() || widthText.length() > 2 || (precisionText != null && precisionText.length() > 2)) {
                 int end = Math.min(fmt.length(), i + 1);
-                throw node.error("invalid conversion '%" + fmt.substring(specStart, end) + "' to 'format'");
+                if (i >= fmt.length()) {
+                    throw node.error("invalid conversion '%" + fmt.substring(specStart, end) + "' to 'format'");
+                }
+                throw node.error("invalid conversion specification: '%" + fmt.substring(specStart, end) + "'");
             }
             char conv = fmt.charAt(i++);
             int width = widthText.isEmpty() ? 0 : Integer.parseInt(widthText);
             int precision = precisionText == null ? -1 : (precisionText.isEmpty() ? 0 : Integer.parseInt(precisionText));
-            if (argIndex >= args.length && conv != '%') {
-                throw node.argError(argIndex, "no value");
+            if (argIndex >= args.length && conv != '%' && "diucxXoeEfFgGaAsq".indexOf(conv) >= 0) {
+                throw node.argError(argIndex + 1, "no value");
             }
             Object arg = argIndex < args.length ? args[argIndex] : MoatNil.NIL;
             String body;
             switch (conv) {
                 case 'd', 'i' -> {
-                    long v = integerArg(node, arg, argIndex);
+                    long v = integerArg(node, arg, argIndex + 1);
                     body = signed(Long.toString(Math.abs(v)), v < 0, flags, precision);
                     if (v == Long.MIN_VALUE) {
                         body = signed("9223372036854775808", true, flags, precision);
                     }
                 }
-                case 'u' -> body = Long.toUnsignedString(integerArg(node, arg, argIndex));
-                case 'c' -> body = String.valueOf((char) (integerArg(node, arg, argIndex) & 0xff));
+                case 'u' -> body = Long.toUnsignedString(integerArg(node, arg, argIndex + 1));
+                case 'c' -> body = String.valueOf((char) (integerArg(node, arg, argIndex + 1) & 0xff));
                 case 'x', 'X', 'o' -> {
-                    long v = integerArg(node, arg, argIndex);
+                    long v = integerArg(node, arg, argIndex + 1);
                     String digits = conv == 'o' ? Long.toOctalString(v) : Long.toHexString(v);
                     if (precision >= 0 && digits.length() < precision) {
                         digits = "0".repeat(precision - digits.length()) + digits;
@@ -97,11 +100,11 @@ final class StringFormatter {
                     body = conv == 'X' ? digits.toUpperCase() : digits;
                 }
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> {
-                    double v = node.checkNumber(arg, argIndex);
+                    double v = node.checkNumber(arg, argIndex + 1);
                     body = formatFloat(v, conv, flags, precision < 0 ? 6 : precision);
                 }
                 case 'a', 'A' -> {
-                    double v = node.checkNumber(arg, argIndex);
+                    double v = node.checkNumber(arg, argIndex + 1);
                     String h = Double.toHexString(v).replace("0x1.0p", "0x1p");
                     body = conv == 'A' ? h.toUpperCase() : h;
                 }
@@ -168,7 +171,12 @@ final class StringFormatter {
             s = Double.isNaN(v) ? (Double.doubleToRawLongBits(v) < 0 ? "-nan" : "nan") : (v > 0 ? "inf" : "-inf");
         } else {
             switch (Character.toLowerCase(conv)) {
-                case 'f' -> s = new BigDecimal(v).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+                case 'f' -> {
+                    s = new BigDecimal(v).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+                    if (v < 0 && !s.startsWith("-")) {
+                        s = "-" + s;
+                    }
+                }
                 case 'e' -> s = exponent(v, precision);
                 default -> {
                     s = LuaNumberFormat.formatG(v, precision == 0 ? 1 : precision);

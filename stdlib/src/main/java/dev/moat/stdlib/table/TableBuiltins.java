@@ -119,7 +119,7 @@ public final class TableBuiltins {
 
         @TruffleBoundary
         private RuntimeException invalidValue(Object v, long k) {
-            return error("invalid value (at index " + k + ") in table for 'concat'");
+            return error("invalid value (" + LuaValues.typeName(v) + ") at index " + k + " in table for 'concat'");
         }
     }
 

@@ -17,6 +17,11 @@ public final class TailCallNode extends MoatExpressionNode {
         this.call = call;
     }
 
+    /** True for {@code return obj:m(...)}: error messages then do not count self as an argument. */
+    public boolean isMethodCall() {
+        return call instanceof MethodCallNode;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object callee;

@@ -63,16 +63,17 @@ public final class TableConstructorNode extends MoatExpressionNode {
                 table.put(k, v);
             }
         }
-        long index = 1;
         int fixed = extra == null ? positionalCount : positionalCount - 1;
-        for (int i = 0; i < fixed; i++) {
-            table.putLong(index++, positional[i]);
-        }
-        if (extra != null) {
-            context.budget.allocate(SizeModel.arraySlots(extra.length), this);
-            for (Object v : extra) {
-                table.putLong(index++, v);
+        if (extra == null) {
+            if (positionalCount > 0) {
+                table.setSequence(positional, positionalCount);
             }
+        } else {
+            context.budget.allocate(SizeModel.arraySlots(extra.length), this);
+            Object[] all = new Object[fixed + extra.length];
+            System.arraycopy(positional, 0, all, 0, fixed);
+            System.arraycopy(extra, 0, all, fixed, extra.length);
+            table.setSequence(all, all.length);
         }
         return table;
     }
