@@ -79,6 +79,22 @@ class AttackCorpusTest {
         return Arrays.stream(first.substring("-- expect: ".length()).trim().split("\\|")).collect(Collectors.toSet());
     }
 
+    /** Optional second line "-- limits: instructions=N" tightens the budget for slow-to-exhaust cases. */
+    static Limits limitsFor(String code) {
+        Limits l = LIMITS;
+        for (String line : code.lines().limit(3).toList()) {
+            if (line.startsWith("-- limits: ")) {
+                for (String kv : line.substring("-- limits: ".length()).trim().split("\\s+")) {
+                    String[] p = kv.split("=");
+                    if (p[0].equals("instructions")) {
+                        l = l.withInstructions(Long.parseLong(p[1]));
+                    }
+                }
+            }
+        }
+        return l;
+    }
+
     @TestFactory
     List<DynamicContainer> attacks() throws IOException {
         List<DynamicContainer> modes = new ArrayList<>();
@@ -93,7 +109,7 @@ class AttackCorpusTest {
                     String outcome;
                     String detail = "";
                     try {
-                        engine.compile(name, code).run();
+                        engine.compile(name, code).run(java.util.Map.of(), limitsFor(code));
                         outcome = "OK";
                     } catch (MoatException e) {
                         outcome = e.kind().name();

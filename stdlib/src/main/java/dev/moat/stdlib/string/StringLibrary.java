@@ -5,6 +5,7 @@ import dev.moat.language.builtins.BuiltinTargets;
 import dev.moat.language.builtins.MoatLibrary;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.MoatStrings;
 
 /**
  * The string library. Its table is also the {@code __index} of this context's own string metatable,
@@ -19,6 +20,8 @@ public final class StringLibrary implements MoatLibrary {
     @Override
     public void install(MoatContext context) {
         MoatTable lib = BuiltinTargets.installLibrary(context, "string", StringBuiltinsFactory.getFactories());
+        context.getLanguage().getBuiltinTargets().installAll(lib, PatternBuiltinsFactory.getFactories(), "string");
+        lib.put(MoatStrings.fromJava("gmatch_step"), dev.moat.language.runtime.MoatNil.NIL);
         context.getStringMetatable().put(Metatables.INDEX, lib);
     }
 }

@@ -1,0 +1,301 @@
+package dev.moat.stdlib.string;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.budget.SizeModel;
+import dev.moat.language.builtins.BuiltinNode;
+import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.IndexGetNode;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.LuaValues;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.MultiValue;
+
+import java.io.ByteArrayOutputStream;
+
+/** string.find, match, gmatch and gsub on top of {@link LuaPatternMatcher}. */
+public final class PatternBuiltins {
+    private PatternBuiltins() {
+    }
+
+    /** Matching steps are charged to the instruction budget (1 per 16 steps) and poll the deadline. */
+    static LuaPatternMatcher matcher(BuiltinNode node, byte[] s, byte[] p) {
+        return new LuaPatternMatcher(s, p, steps -> {
+            node.charge(Math.max(1, steps / 16));
+            TruffleSafepoint.poll(node);
+        });
+    }
+
+    static long startPosition(long init, int len) {
+        if (init > 0) {
+            return init;
+        } else if (init == 0 || init < -len) {
+            return 1;
+        }
+        return len + init + 1;
+    }
+
+    static Object guestCapture(BuiltinNode node, Object c) {
+        if (c instanceof byte[] b) {
+            node.allocate(SizeModel.string(b.length));
+            return MoatStrings.fromBytes(b);
+        }
+        return c;
+    }
+
+    static Object[] captures(BuiltinNode node, LuaPatternMatcher m, int s, int e, boolean wholeIfNone) {
+        int n = m.captureCount(wholeIfNone);
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = guestCapture(node, m.capture(i, s, e));
+        }
+        return out;
+    }
+
+    static MoatError patternError(BuiltinNode node, LuaPatternMatcher.PatternError e) {
+        return node.error(e.getMessage());
+    }
+
+    @TruffleBoundary
+    static Object findAux(BuiltinNode node, Object[] args, boolean find) {
+        byte[] s = MoatStrings.bytes(node.checkString(arg(args, 0), 1));
+        byte[] p = MoatStrings.bytes(node.checkString(arg(args, 1), 2));
+        long init = startPosition(node.optInteger(arg(args, 2), 3, 1), s.length);
+        if (init > s.length + 1L) {
+            return MoatNil.NIL;
+        }
+        node.charge(1 + s.length / 64);
+        if (find && (LuaValues.isTruthy(arg(args, 3)) || !LuaPatternMatcher.hasSpecials(p))) {
+            int at = indexOf(s, p, (int) init - 1);
+            return at < 0 ? MoatNil.NIL : new Object[]{(long) at + 1, (long) at + p.length};
+        }
+        LuaPatternMatcher m = matcher(node, s, p);
+        boolean anchor = p.length > 0 && p[0] == '^';
+        int pstart = anchor ? 1 : 0;
+        int s1 = (int) init - 1;
+        try {
+            do {
+                m.reset();
+                int e = m.match(s1, pstart);
+                if (e != -1) {
+                    m.flush();
+                    if (find) {
+                        Object[] caps = captures(node, m, s1, e, false);
+                        Object[] out = new Object[2 + caps.length];
+                        out[0] = (long) s1 + 1;
+                        out[1] = (long) e;
+                        System.arraycopy(caps, 0, out, 2, caps.length);
+                        return out;
+                    }
+                    return MultiValue.of(captures(node, m, s1, e, true));
+                }
+            } while (s1++ < s.length && !anchor);
+        } catch (LuaPatternMatcher.PatternError e) {
+            throw patternError(node, e);
+        }
+        m.flush();
+        return MoatNil.NIL;
+    }
+
+    static int indexOf(byte[] s, byte[] p, int from) {
+        outer:
+        for (int i = from; i <= s.length - p.length; i++) {
+            for (int j = 0; j < p.length; j++) {
+                if (s[i + j] != p[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static Object arg(Object[] args, int i) {
+        return i < args.length ? args[i] : MoatNil.NIL;
+    }
+
+    @MoatBuiltin(name = "find", variadic = true)
+    public abstract static class FindNode extends BuiltinNode {
+        @Specialization
+        protected Object find(Object[] args) {
+            return findAux(this, args, true);
+        }
+    }
+
+    @MoatBuiltin(name = "match", variadic = true)
+    public abstract static class MatchNode extends BuiltinNode {
+        @Specialization
+        protected Object match(Object[] args) {
+            return findAux(this, args, false);
+        }
+    }
+
+    @MoatBuiltin(name = "gmatch", variadic = true)
+    public abstract static class GmatchNode extends BuiltinNode {
+        @Specialization
+        protected Object gmatch(Object[] args) {
+            TruffleString s = checkString(arg(args, 0), 1);
+            TruffleString p = checkString(arg(args, 1), 2);
+            long init = startPosition(optInteger(arg(args, 2), 3, 1), MoatStrings.length(s));
+            if (init > MoatStrings.length(s) + 1L) {
+                init = MoatStrings.length(s) + 1L;
+            }
+            Cell[] state = {new Cell(s), new Cell(p), new Cell(init - 1), new Cell(-1L)};
+            return new MoatFunction(context().getLanguage().getBuiltinTargets().target(PatternBuiltinsFactory.GmatchStepNodeFactory.getInstance(), "string"),
+                    state, false);
+        }
+    }
+
+    /** The iterator gmatch returns; its cells hold the subject, pattern, position and last match end. */
+    @MoatBuiltin(name = "gmatch_step", variadic = true)
+    public abstract static class GmatchStepNode extends BuiltinNode {
+        @Specialization
+        protected Object step(VirtualFrame frame, Object[] ignored) {
+            Cell[] st = ((MoatFunction) frame.getArguments()[0]).upvalues;
+            return advance(st);
+        }
+
+        @TruffleBoundary
+        private Object advance(Cell[] st) {
+            byte[] s = MoatStrings.bytes((TruffleString) st[0].value);
+            byte[] p = MoatStrings.bytes((TruffleString) st[1].value);
+            int pos = (int) (long) (Long) st[2].value;
+            int last = (int) (long) (Long) st[3].value;
+            LuaPatternMatcher m = matcher(this, s, p);
+            try {
+                for (int src = pos; src <= s.length; src++) {
+                    m.reset();
+                    int e = m.match(src, 0);
+                    if (e != -1 && e != last) {
+                        st[2].value = (long) e;
+                        st[3].value = (long) e;
+                        m.flush();
+                        return MultiValue.of(captures(this, m, src, e, true));
+                    }
+                }
+            } catch (LuaPatternMatcher.PatternError e) {
+                throw patternError(this, e);
+            }
+            m.flush();
+            st[2].value = (long) s.length + 1;
+            return MoatNil.NIL;
+        }
+    }
+
+    @MoatBuiltin(name = "gsub", variadic = true)
+    public abstract static class GsubNode extends BuiltinNode {
+        @Specialization
+        protected Object gsub(Object[] args, @Cached("create()") InvokeNode invoke, @Cached("create()") IndexGetNode index) {
+            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] p = MoatStrings.bytes(checkString(arg(args, 1), 2));
+            Object repl = arg(args, 2);
+            if (!(repl instanceof TruffleString || repl instanceof Long || repl instanceof Double
+                    || repl instanceof MoatTable || repl instanceof MoatFunction)) {
+                throw typeError(3, "string/function/table", repl);
+            }
+            long maxN = arg(args, 3) == MoatNil.NIL ? Long.MAX_VALUE : checkInteger(arg(args, 3), 4);
+            return run(s, p, repl, maxN, invoke, index);
+        }
+
+        private Object run(byte[] s, byte[] p, Object repl, long maxN, InvokeNode invoke, IndexGetNode index) {
+            boolean anchor = p.length > 0 && p[0] == '^';
+            int pstart = anchor ? 1 : 0;
+            LuaPatternMatcher m = matcher(this, s, p);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int src = 0;
+            int last = -1;
+            long n = 0;
+            try {
+                while (n < maxN) {
+                    m.reset();
+                    int e = m.match(src, pstart);
+                    if (e != -1 && e != last) {
+                        n++;
+                        addValue(m, src, e, repl, out, invoke, index);
+                        src = last = e;
+                    } else if (src < s.length) {
+                        write(out, s[src++]);
+                    } else {
+                        break;
+                    }
+                    if (anchor) {
+                        break;
+                    }
+                }
+            } catch (LuaPatternMatcher.PatternError e) {
+                throw patternError(this, e);
+            }
+            m.flush();
+            writeRest(out, s, src);
+            byte[] result = out.toByteArray();
+            allocate(SizeModel.string(result.length));
+            charge(1 + result.length / 64);
+            return new Object[]{MoatStrings.fromBytes(result), n};
+        }
+
+        @TruffleBoundary
+        private static void write(ByteArrayOutputStream out, byte b) {
+            out.write(b);
+        }
+
+        @TruffleBoundary
+        private static void writeRest(ByteArrayOutputStream out, byte[] s, int from) {
+            out.write(s, from, s.length - from);
+        }
+
+        @TruffleBoundary
+        private void addValue(LuaPatternMatcher m, int s, int e, Object repl, ByteArrayOutputStream out,
+                              InvokeNode invoke, IndexGetNode index) {
+            Object value;
+            if (repl instanceof TruffleString || repl instanceof Long || repl instanceof Double) {
+                byte[] r = MoatStrings.bytes(checkString(repl, 3));
+                for (int i = 0; i < r.length; i++) {
+                    byte c = r[i];
+                    if (c != '%') {
+                        out.write(c);
+                        continue;
+                    }
+                    i++;
+                    if (i >= r.length) {
+                        throw error("invalid use of '%' in replacement string");
+                    }
+                    byte d = r[i];
+                    if (d == '%') {
+                        out.write('%');
+                    } else if (d >= '0' && d <= '9') {
+                        Object cap = d == '0' ? java.util.Arrays.copyOfRange(m.src, s, e) : m.capture(d - '1', s, e);
+                        byte[] bytes = cap instanceof byte[] b ? b : Long.toString((Long) cap).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                        out.write(bytes, 0, bytes.length);
+                    } else {
+                        throw error("invalid use of '%' in replacement string");
+                    }
+                }
+                return;
+            }
+            Object first = guestCapture(this, m.capture(0, s, e));
+            if (repl instanceof MoatTable) {
+                value = index.get(repl, MoatTable.normalizeKey(first), this, null);
+            } else {
+                Object[] caps = captures(this, m, s, e, true);
+                value = MultiValue.first(invoke.callWith(repl, caps));
+            }
+            if (!LuaValues.isTruthy(value)) {
+                out.write(m.src, s, e - s);
+            } else if (value instanceof TruffleString || value instanceof Long || value instanceof Double) {
+                byte[] b = MoatStrings.bytes(checkString(value, 3));
+                out.write(b, 0, b.length);
+            } else {
+                throw error("invalid replacement value (a " + LuaValues.typeName(value) + ")");
+            }
+        }
+    }
+}
