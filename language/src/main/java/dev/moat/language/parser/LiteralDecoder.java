@@ -20,14 +20,34 @@ public final class LiteralDecoder {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Lua's extended UTF-8 (up to 6 bytes, values up to 2^31-1). */
+    static void encodeUtf8(ByteArrayOutputStream out, long x) {
+        if (x < 0x80) {
+            out.write((int) x);
+            return;
+        }
+        byte[] buf = new byte[8];
+        int n = 1;
+        long mfb = 0x3f;
+        do {
+            buf[8 - n++] = (byte) (0x80 | (x & 0x3f));
+            x >>= 6;
+            mfb >>= 1;
+        } while (x > mfb);
+        buf[8 - n] = (byte) ((~mfb << 1) | x);
+        out.write(buf, 8 - n, n);
+    }
+
     public static byte[] decodeShortString(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String body = text.substring(1, text.length() - 1);
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c != '\\') {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                int cp = body.codePointAt(i);
+                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);
+                i += Character.charCount(cp) - 1;
                 continue;
             }
             char e = body.charAt(++i);
@@ -47,9 +67,11 @@ public final class LiteralDecoder {
                 }
                 case 'u' -> {
                     int close = body.indexOf('}', i);
-                    int cp = Integer.parseInt(body.substring(i + 2, close), 16);
-                    byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                    out.write(b, 0, b.length);
+                    long cp = Long.parseLong(body.substring(i + 2, close), 16);
+                    if (cp > 0x7FFFFFFFL) {
+                        throw new IllegalArgumentException("UTF-8 value too large");
+                    }
+                    encodeUtf8(out, cp);
                     i = close;
                 }
                 case 'z' -> {

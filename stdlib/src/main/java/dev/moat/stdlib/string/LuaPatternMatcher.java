@@ -351,7 +351,7 @@ final class LuaPatternMatcher {
     private int matchCapture(int s, int l) {
         l -= 1;
         if (l < 0 || l >= level || captureLen[l] == CAP_UNFINISHED) {
-            throw new PatternError("invalid capture index %" + (l + 1) + " in pattern");
+            throw new PatternError("invalid capture index %" + (l + 1));
         }
         int len = captureLen[l];
         if (src.length - s >= len) {
