@@ -47,7 +47,8 @@ public final class MoatContext {
         this.env = env;
         this.budget = new Budget(limit(env.getOptions().get(MoatOptions.MaxInstructions)),
                 limit(env.getOptions().get(MoatOptions.MaxMemory)),
-                limit(env.getOptions().get(MoatOptions.MaxOutput)));
+                limit(env.getOptions().get(MoatOptions.MaxOutput)),
+                env.getOptions().get(MoatOptions.Metering));
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.out = new BufferedOutputStream(env.out(), 1 << 14);

@@ -19,15 +19,25 @@ public final class Budget {
     private long output;
     private final long outputLimit;
     private BudgetExhaustedException exhausted;
+    /** False only for overhead measurements (option moat.Metering=false): nothing is counted. */
+    private final boolean metering;
 
     public Budget(long instructionLimit, long memoryLimit, long outputLimit) {
+        this(instructionLimit, memoryLimit, outputLimit, true);
+    }
+
+    public Budget(long instructionLimit, long memoryLimit, long outputLimit, boolean metering) {
         this.instructionLimit = instructionLimit;
         this.memoryLimit = memoryLimit;
         this.outputLimit = outputLimit;
+        this.metering = metering;
     }
 
     /** Charges {@code n} instructions; throws once the limit is passed (and forever after). */
     public void charge(long n, Node location) {
+        if (!metering) {
+            return;
+        }
         long used = instructions + n;
         instructions = used;
         if (used > instructionLimit) {
@@ -38,6 +48,9 @@ public final class Budget {
 
     /** Charges {@code bytes} of guest allocation before it happens. */
     public void allocate(long bytes, Node location) {
+        if (!metering) {
+            return;
+        }
         long used = allocated + bytes;
         if (used < 0 || used > memoryLimit) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
