@@ -20,22 +20,8 @@ public final class LiteralDecoder {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Lua's extended UTF-8 (up to 6 bytes, values up to 2^31-1). */
     static void encodeUtf8(ByteArrayOutputStream out, long x) {
-        if (x < 0x80) {
-            out.write((int) x);
-            return;
-        }
-        byte[] buf = new byte[8];
-        int n = 1;
-        long mfb = 0x3f;
-        do {
-            buf[8 - n++] = (byte) (0x80 | (x & 0x3f));
-            x >>= 6;
-            mfb >>= 1;
-        } while (x > mfb);
-        buf[8 - n] = (byte) ((~mfb << 1) | x);
-        out.write(buf, 8 - n, n);
+        dev.moat.language.runtime.LuaUtf8.encode(out, x);
     }
 
     public static byte[] decodeShortString(String text) {

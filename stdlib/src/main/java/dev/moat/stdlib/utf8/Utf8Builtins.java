@@ -73,20 +73,7 @@ public final class Utf8Builtins {
     }
 
     static void encode(ByteArrayOutputStream out, long x) {
-        if (x < 0x80) {
-            out.write((int) x);
-            return;
-        }
-        byte[] buf = new byte[8];
-        int n = 1;
-        long mfb = 0x3f;
-        do {
-            buf[8 - n++] = (byte) (0x80 | (x & 0x3f));
-            x >>= 6;
-            mfb >>= 1;
-        } while (x > mfb);
-        buf[8 - n] = (byte) ((~mfb << 1) | x);
-        out.write(buf, 8 - n, n);
+        dev.moat.language.runtime.LuaUtf8.encode(out, x);
     }
 
     static long posrelat(long pos, long len) {
