@@ -2,7 +2,7 @@ package dev.moat.language.runtime;
 
 import java.io.ByteArrayOutputStream;
 
-/** Lua's extended UTF-8 encoding (up to 6 bytes, code points up to 2^31-1), used by "\u{...}" and utf8.char. */
+/** Lua's extended UTF-8 encoding (up to 6 bytes, code points up to 2^31-1), used by escape sequences in string literals and by utf8.char. */
 public final class LuaUtf8 {
     private LuaUtf8() {
     }
