@@ -73,7 +73,10 @@ public final class FunctionRootNode extends RootNode implements Positions.LuaRoo
         for (MoatStatementNode p : prologue) {
             p.executeVoid(frame);
         }
-        body.executeVoid(frame);
+        Object returned = body.runReturning(frame);
+        if (returned != null) {
+            return returned;
+        }
         if (finalReturn != null) {
             return finalReturn.execute(frame);
         }

@@ -29,4 +29,19 @@ public final class BlockNode extends MoatStatementNode {
             statement.executeVoid(frame);
         }
     }
+
+    @Override
+    @ExplodeLoop
+    public Object runReturning(VirtualFrame frame) {
+        if (charge > 0) {
+            MoatContext.get(this).budget.charge(charge, this);
+        }
+        for (MoatStatementNode statement : statements) {
+            Object result = statement.runReturning(frame);
+            if (result != null) {
+                return result;
+            }
+        }
+        return null;
+    }
 }

@@ -45,9 +45,10 @@ public final class CloseHelper extends Node {
         invoke.callWith(handler, value, error);
     }
 
-    public void runThenClose(VirtualFrame frame, Object value, MoatStatementNode body) {
+    public Object runThenClose(VirtualFrame frame, Object value, MoatStatementNode body) {
+        Object result;
         try {
-            body.executeVoid(frame);
+            result = body.runReturning(frame);
         } catch (MoatError e) {
             close(value, e.getValue());
             throw e;
@@ -58,11 +59,13 @@ public final class CloseHelper extends Node {
             throw e;
         }
         close(value, MoatNil.NIL);
+        return result;
     }
 
-    public void runThenClose(VirtualFrame frame, Object value, LoopNode loop) {
+    public Object runThenClose(VirtualFrame frame, Object value, LoopNode loop) {
+        Object result;
         try {
-            loop.execute(frame);
+            result = loop.execute(frame);
         } catch (MoatError e) {
             close(value, e.getValue());
             throw e;
@@ -73,5 +76,6 @@ public final class CloseHelper extends Node {
             throw e;
         }
         close(value, MoatNil.NIL);
+        return result;
     }
 }

@@ -22,8 +22,13 @@ public final class CloseScopeNode extends MoatStatementNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        runReturning(frame);
+    }
+
+    @Override
+    public Object runReturning(VirtualFrame frame) {
         Object value = variable.execute(frame);
         closer.checkClosable(value, name, this);
-        closer.runThenClose(frame, value, rest);
+        return closer.runThenClose(frame, value, rest);
     }
 }

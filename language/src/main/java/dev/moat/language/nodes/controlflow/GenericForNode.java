@@ -36,17 +36,25 @@ public final class GenericForNode extends MoatStatementNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        runReturning(frame);
+    }
+
+    @Override
+    public Object runReturning(VirtualFrame frame) {
         Object values = explist.execute(frame);
         frame.setObject(functionSlot, MultiValue.get(values, 0));
         frame.setObject(stateSlot, MultiValue.get(values, 1));
         frame.setObject(controlSlot, MultiValue.get(values, 2));
         Object closing = MultiValue.get(values, 3);
         if (closing == MoatNil.NIL) {
-            loop.execute(frame);
-            return;
+            return loopResult(loop.execute(frame));
         }
         closer.checkClosable(closing, "(for state)", this);
-        closer.runThenClose(frame, closing, loop);
+        return loopResult(closer.runThenClose(frame, closing, loop));
+    }
+
+    private static Object loopResult(Object r) {
+        return r == RepeatingNode.BREAK_LOOP_STATUS ? null : r;
     }
 
     private static final class Body extends Node implements RepeatingNode {
@@ -67,21 +75,29 @@ public final class GenericForNode extends MoatStatementNode {
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
             MoatContext.get(this).budget.charge(1, this);
             Object[] argv = new Object[]{null, frame.getObject(stateSlot), frame.getObject(controlSlot)};
             Object results = invoke.call(frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
             Object first = MultiValue.first(results);
             if (first == MoatNil.NIL) {
-                return false;
+                return BREAK_LOOP_STATUS;
             }
             frame.setObject(controlSlot, first);
             frame.setObject(resultsSlot, results);
             try {
-                body.executeVoid(frame);
+                Object result = body.runReturning(frame);
+                if (result != null) {
+                    return result;
+                }
             } catch (BreakException e) {
-                return false;
+                return BREAK_LOOP_STATUS;
             }
-            return true;
+            return CONTINUE_LOOP_STATUS;
         }
     }
 }

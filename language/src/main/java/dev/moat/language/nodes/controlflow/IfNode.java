@@ -20,6 +20,16 @@ public final class IfNode extends MoatStatementNode {
     }
 
     @Override
+    public Object runReturning(VirtualFrame frame) {
+        if (profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
+            return thenPart.runReturning(frame);
+        } else if (elsePart != null) {
+            return elsePart.runReturning(frame);
+        }
+        return null;
+    }
+
+    @Override
     public void executeVoid(VirtualFrame frame) {
         if (profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
             thenPart.executeVoid(frame);

@@ -23,15 +23,23 @@ public final class LabeledBlockNode extends MoatStatementNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        runReturning(frame);
+    }
+
+    @Override
+    public Object runReturning(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
         int start = 0;
         while (true) {
             context.budget.charge(Math.max(1, statements.length - start), this);
             try {
                 for (int i = start; i < statements.length; i++) {
-                    statements[i].executeVoid(frame);
+                    Object result = statements[i].runReturning(frame);
+                    if (result != null) {
+                        return result;
+                    }
                 }
-                return;
+                return null;
             } catch (GotoException g) {
                 start = find(g.label);
                 if (start < 0) {

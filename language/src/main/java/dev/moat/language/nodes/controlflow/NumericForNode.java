@@ -43,6 +43,11 @@ public final class NumericForNode extends MoatStatementNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        runReturning(frame);
+    }
+
+    @Override
+    public Object runReturning(VirtualFrame frame) {
         Object init = start.execute(frame);
         Object lim = limit.execute(frame);
         Object stp = step == null ? (Object) 1L : step.execute(frame);
@@ -58,18 +63,18 @@ public final class NumericForNode extends MoatStatementNode {
             } else {
                 Long clipped = forLimit(i0, lim, s);
                 if (clipped == null) {
-                    return;
+                    return null;
                 }
                 l = clipped;
             }
             if (s > 0 ? i0 > l : i0 < l) {
-                return;
+                return null;
             }
             long count = s > 0 ? Long.divideUnsigned(l - i0, s) : Long.divideUnsigned(i0 - l, -(s + 1) + 1L);
             frame.setLong(indexSlot, i0);
             frame.setLong(countSlot, count);
             frame.setLong(stepSlot, s);
-            loop.execute(frame);
+            return loopResult(loop.execute(frame));
         } else {
             double i0 = toFloat(init, "initial");
             double l = toFloat(lim, "limit");
@@ -78,13 +83,17 @@ public final class NumericForNode extends MoatStatementNode {
                 throw error("'for' step is zero");
             }
             if (s > 0 ? !(i0 <= l) : !(i0 >= l)) {
-                return;
+                return null;
             }
             frame.setDouble(indexSlot, i0);
             frame.setDouble(countSlot, l);
             frame.setDouble(stepSlot, s);
-            loop.execute(frame);
+            return loopResult(loop.execute(frame));
         }
+    }
+
+    private static Object loopResult(Object r) {
+        return r == RepeatingNode.BREAK_LOOP_STATUS ? null : r;
     }
 
     /** Lua's forlimit for a non-integer limit; null means the loop must not run. */
@@ -145,29 +154,37 @@ public final class NumericForNode extends MoatStatementNode {
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
             MoatContext.get(this).budget.charge(1, this);
             try {
-                body.executeVoid(frame);
+                Object result = body.runReturning(frame);
+                if (result != null) {
+                    return result;
+                }
             } catch (BreakException e) {
-                return false;
+                return BREAK_LOOP_STATUS;
             }
             if (integerLoop.profile(frame.isLong(stepSlot))) {
                 long left = frame.getLong(countSlot);
                 if (left == 0) {
-                    return false;
+                    return BREAK_LOOP_STATUS;
                 }
                 frame.setLong(countSlot, left - 1);
                 frame.setLong(indexSlot, frame.getLong(indexSlot) + frame.getLong(stepSlot));
-                return true;
+                return CONTINUE_LOOP_STATUS;
             }
             double s = frame.getDouble(stepSlot);
             double next = frame.getDouble(indexSlot) + s;
             double l = frame.getDouble(countSlot);
             if (s > 0 ? !(next <= l) : !(next >= l)) {
-                return false;
+                return BREAK_LOOP_STATUS;
             }
             frame.setDouble(indexSlot, next);
-            return true;
+            return CONTINUE_LOOP_STATUS;
         }
     }
 }

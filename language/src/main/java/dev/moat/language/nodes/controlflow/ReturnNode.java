@@ -14,6 +14,12 @@ public final class ReturnNode extends MoatStatementNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        // Only reached if a statement container does not propagate results; the root catches it.
         throw new ReturnException(result.execute(frame));
+    }
+
+    @Override
+    public Object runReturning(VirtualFrame frame) {
+        return result.execute(frame);
     }
 }

@@ -27,6 +27,12 @@ public final class WhileNode extends MoatStatementNode {
         loop.execute(frame);
     }
 
+    @Override
+    public Object runReturning(VirtualFrame frame) {
+        Object result = loop.execute(frame);
+        return result == RepeatingNode.BREAK_LOOP_STATUS ? null : result;
+    }
+
     private static final class Body extends Node implements RepeatingNode {
         @Child private MoatExpressionNode condition;
         @Child private MoatStatementNode body;
@@ -40,19 +46,28 @@ public final class WhileNode extends MoatStatementNode {
 
         @Override
         public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        /** CONTINUE/BREAK status, or the value of a {@code return} inside the loop. */
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
             MoatContext.get(this).budget.charge(1, this);
             if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
-                return false;
+                return BREAK_LOOP_STATUS;
             }
             try {
-                body.executeVoid(frame);
+                Object result = body.runReturning(frame);
+                if (result != null) {
+                    return result;
+                }
             } catch (BreakException e) {
-                return false;
+                return BREAK_LOOP_STATUS;
             }
             if (repeatUntil) {
-                return !LuaValues.isTruthy(condition.execute(frame));
+                return LuaValues.isTruthy(condition.execute(frame)) ? BREAK_LOOP_STATUS : CONTINUE_LOOP_STATUS;
             }
-            return true;
+            return CONTINUE_LOOP_STATUS;
         }
     }
 }
