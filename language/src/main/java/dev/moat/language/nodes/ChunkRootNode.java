@@ -64,6 +64,12 @@ public final class ChunkRootNode extends RootNode {
 
     @Override
     public String getName() {
-        return "main chunk";
+        return "chunk entry";
+    }
+
+    /** Not a guest frame: the chunk's own function appears in tracebacks as "main chunk". */
+    @Override
+    public boolean isInternal() {
+        return true;
     }
 }
