@@ -48,6 +48,20 @@ public final class MoatStrings {
         return s.copyToByteArrayUncached(ENCODING);
     }
 
+    /**
+     * The string's bytes without copying when possible (the internal array of a materialised string).
+     * Callers must never modify the result. Builtins that scan a subject repeatedly (patterns) use this
+     * so each call costs O(1) instead of a full copy.
+     */
+    @TruffleBoundary
+    public static byte[] bytesView(TruffleString s) {
+        com.oracle.truffle.api.strings.InternalByteArray a = s.getInternalByteArrayUncached(ENCODING);
+        if (a.getOffset() == 0 && a.getLength() == a.getArray().length) {
+            return a.getArray();
+        }
+        return java.util.Arrays.copyOfRange(a.getArray(), a.getOffset(), a.getOffset() + a.getLength());
+    }
+
     @TruffleBoundary
     public static int length(TruffleString s) {
         return s.byteLength(ENCODING);

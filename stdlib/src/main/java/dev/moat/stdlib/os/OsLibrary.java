@@ -13,6 +13,7 @@ public final class OsLibrary implements MoatLibrary {
 
     @Override
     public void install(MoatContext context) {
-        BuiltinTargets.installLibrary(context, "os", OsBuiltinsFactory.getFactories());
+        dev.moat.language.runtime.MoatTable os = BuiltinTargets.installLibrary(context, "os", OsBuiltinsFactory.getFactories());
+        context.getLanguage().getBuiltinTargets().installAll(os, DateBuiltinsFactory.getFactories(), "os");
     }
 }

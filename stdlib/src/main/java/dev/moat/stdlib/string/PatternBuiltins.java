@@ -67,8 +67,8 @@ public final class PatternBuiltins {
 
     @TruffleBoundary
     static Object findAux(BuiltinNode node, Object[] args, boolean find) {
-        byte[] s = MoatStrings.bytes(node.checkString(arg(args, 0), 1));
-        byte[] p = MoatStrings.bytes(node.checkString(arg(args, 1), 2));
+        byte[] s = MoatStrings.bytesView(node.checkString(arg(args, 0), 1));
+        byte[] p = MoatStrings.bytesView(node.checkString(arg(args, 1), 2));
         long init = startPosition(node.optInteger(arg(args, 2), 3, 1), s.length);
         if (init > s.length + 1L) {
             return MoatNil.NIL;
@@ -166,8 +166,8 @@ public final class PatternBuiltins {
 
         @TruffleBoundary
         private Object advance(Cell[] st) {
-            byte[] s = MoatStrings.bytes((TruffleString) st[0].value);
-            byte[] p = MoatStrings.bytes((TruffleString) st[1].value);
+            byte[] s = MoatStrings.bytesView((TruffleString) st[0].value);
+            byte[] p = MoatStrings.bytesView((TruffleString) st[1].value);
             int pos = (int) (long) (Long) st[2].value;
             int last = (int) (long) (Long) st[3].value;
             LuaPatternMatcher m = matcher(this, s, p);
@@ -195,8 +195,8 @@ public final class PatternBuiltins {
     public abstract static class GsubNode extends BuiltinNode {
         @Specialization
         protected Object gsub(Object[] args, @Cached("create()") InvokeNode invoke, @Cached("create()") IndexGetNode index) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
-            byte[] p = MoatStrings.bytes(checkString(arg(args, 1), 2));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
+            byte[] p = MoatStrings.bytesView(checkString(arg(args, 1), 2));
             Object repl = arg(args, 2);
             if (!(repl instanceof TruffleString || repl instanceof Long || repl instanceof Double
                     || repl instanceof MoatTable || repl instanceof MoatFunction)) {
@@ -257,7 +257,7 @@ public final class PatternBuiltins {
                               InvokeNode invoke, IndexGetNode index) {
             Object value;
             if (repl instanceof TruffleString || repl instanceof Long || repl instanceof Double) {
-                byte[] r = MoatStrings.bytes(checkString(repl, 3));
+                byte[] r = MoatStrings.bytesView(checkString(repl, 3));
                 for (int i = 0; i < r.length; i++) {
                     byte c = r[i];
                     if (c != '%') {
@@ -291,7 +291,7 @@ public final class PatternBuiltins {
             if (!LuaValues.isTruthy(value)) {
                 out.write(m.src, s, e - s);
             } else if (value instanceof TruffleString || value instanceof Long || value instanceof Double) {
-                byte[] b = MoatStrings.bytes(checkString(value, 3));
+                byte[] b = MoatStrings.bytesView(checkString(value, 3));
                 out.write(b, 0, b.length);
             } else {
                 throw error("invalid replacement value (a " + LuaValues.typeName(value) + ")");
