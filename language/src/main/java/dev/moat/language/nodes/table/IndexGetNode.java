@@ -51,24 +51,27 @@ public final class IndexGetNode extends Node {
      */
     public Object getField(Object obj, TruffleString key, int keyHash, Node site, String description) {
         if (obj instanceof MoatTable t) {
-            Object v = t.getString(key, keyHash);
-            if (v != null) {
-                return v;
-            }
-            MoatTable mt = t.metatable;
-            if (mt == null) {
-                return MoatNil.NIL;
-            }
-            Object index = mt.getString(Metatables.INDEX, Metatables.INDEX_HASH);
-            if (index instanceof MoatTable it) {
-                v = it.getString(key, keyHash);
+            MoatTable current = t;
+            for (int loop = 0; loop < MAX_CHAIN; loop++) {
+                Object v = current.getString(key, keyHash);
                 if (v != null) {
                     return v;
                 }
-                if (it.metatable == null) {
+                MoatTable mt = current.metatable;
+                if (mt == null) {
                     return MoatNil.NIL;
                 }
+                Object index = mt.getString(Metatables.INDEX, Metatables.INDEX_HASH);
+                if (index == null) {
+                    return MoatNil.NIL;
+                }
+                if (!(index instanceof MoatTable next)) {
+                    break; // an __index function: the general path calls it
+                }
+                current = next;
             }
+            metaPath.enter();
+            return getSlow(current, key, site, null);
         }
         metaPath.enter();
         return getSlow(obj, key, site, description);
