@@ -8,6 +8,8 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 
+import java.util.List;
+
 /** TEMPORARY placeholder (replaced by branch 'parser'). */
 public final class MoatParser {
     private MoatParser() {
@@ -50,7 +52,15 @@ public final class MoatParser {
                 && !p.equals("end") && !p.equals("nil") && !p.equals("true") && !p.equals("false") && !p.equals("...");
     }
 
+    /** A parsed chunk and its tokens (the translator reports some errors at the token after a construct). */
+    public record Parsed(LuaParser.ChunkContext chunk, List<Token> tokens) {
+    }
+
     public static LuaParser.ChunkContext parse(Source source) {
+        return parseWithTokens(source).chunk();
+    }
+
+    public static Parsed parseWithTokens(Source source) {
         String text = source.getCharacters().toString();
         if (text.startsWith("#")) {
             int nl = text.indexOf('\n');
@@ -60,20 +70,134 @@ public final class MoatParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        checkLexicalErrors(tokens, source.getName());
         checkNesting(tokens, source.getName(), 200);
         LuaParser parser = new LuaParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
-                String near = offending instanceof Token t ? (t.getType() == Token.EOF ? "<eof>" : "'" + t.getText() + "'") : null;
-                throw new MoatSyntaxError(source.getName(), line, col + 1, "syntax error", near);
+                Token t = offending instanceof Token tok ? tok : null;
+                String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + t.getText() + "'");
+                throw new MoatSyntaxError(source.getName(), line, col + 1, luaMessage(parser, t), near);
             }
         });
         try {
-            return parser.chunk();
+            return new Parsed(parser.chunk(), tokens.getTokens());
         } catch (StackOverflowError e) {
             throw new MoatSyntaxError(source.getName(), 1, 1, "chunk has too many syntax levels", null);
+        }
+    }
+
+    /** Lua's wording: "'end' expected (to close 'function' at line 3)", "<name> expected", "unexpected symbol". */
+    private static String luaMessage(LuaParser parser, Token offending) {
+        org.antlr.v4.runtime.misc.IntervalSet expected;
+        try {
+            expected = parser.getExpectedTokens();
+        } catch (RuntimeException e) {
+            return "unexpected symbol";
+        }
+        boolean atEof = offending == null || offending.getType() == Token.EOF;
+        for (String closer : new String[]{"'end'", "'until'", "'}'", "')'", "']'"}) {
+            int type = parser.getTokenType(closer);
+            if (type > 0 && expected.contains(type) && (atEof || expected.size() == 1)) {
+                String message = closer + " expected";
+                if (closer.equals("'end'") || closer.equals("'until'")) {
+                    Token opener = opener(parser.getContext());
+                    if (opener != null && offending != null && opener.getLine() != offending.getLine()) {
+                        message += " (to close '" + opener.getText() + "' at line " + opener.getLine() + ")";
+                    }
+                }
+                return message;
+            }
+        }
+        int paren = parser.getTokenType("'('");
+        int brace = parser.getTokenType("'{'");
+        boolean onlyArgs = !expected.isNil();
+        for (int type : expected.toArray()) {
+            if (type != paren && type != brace && type != LuaLexer.SHORT_STRING && type != LuaLexer.LONG_STRING) {
+                onlyArgs = false;
+            }
+        }
+        if (onlyArgs) {
+            return "function arguments expected";
+        }
+        int dots = parser.getTokenType("'...'");
+        if (expected.contains(LuaLexer.NAME) && expected.contains(dots) && !expected.contains(LuaLexer.NUMBER)) {
+            return "<name> or '...' expected";
+        }
+        if (expected.contains(LuaLexer.NAME) && !expected.contains(LuaLexer.NUMBER)) {
+            return "<name> expected";
+        }
+        if (expected.size() == 1 && expected.contains(Token.EOF)) {
+            Token previous = offending == null ? null : previousVisible(parser, offending);
+            if (previous == null || !previous.getText().equals("return")) {
+                return "<eof> expected";
+            }
+        }
+        if (expected.size() == 1) {
+            String literal = parser.getVocabulary().getLiteralName(expected.getMinElement());
+            if (literal != null) {
+                return literal + " expected";
+            }
+        }
+        return "unexpected symbol";
+    }
+
+    private static Token previousVisible(LuaParser parser, Token t) {
+        org.antlr.v4.runtime.TokenStream stream = parser.getTokenStream();
+        for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+            Token p = stream.get(i);
+            if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Token opener(org.antlr.v4.runtime.ParserRuleContext ctx) {
+        for (org.antlr.v4.runtime.ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c.start != null) {
+                String t = c.start.getText();
+                if (t.equals("function") || t.equals("do") || t.equals("if") || t.equals("while") || t.equals("for")
+                        || t.equals("repeat") || t.equals("local") && c instanceof LuaParser.LocalFunctionStatContext) {
+                    return t.equals("local") ? c.getChild(org.antlr.v4.runtime.tree.TerminalNode.class, 1).getSymbol() : c.start;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Lexer-level errors, reported as Lua's lexer does. */
+    private static void checkLexicalErrors(CommonTokenStream tokens, String name) {
+        for (Token t : tokens.getTokens()) {
+            String message;
+            String near = "'" + t.getText() + "'";
+            switch (t.getType()) {
+                case LuaLexer.UNFINISHED_STRING -> {
+                    message = "unfinished string";
+                    if (t.getStopIndex() + 1 >= t.getInputStream().size()) {
+                        near = "<eof>";
+                    }
+                }
+                case LuaLexer.UNFINISHED_LONG -> {
+                    message = "unfinished long string (starting at line " + t.getLine() + ")";
+                    near = "<eof>";
+                }
+                case LuaLexer.UNFINISHED_LONG_COMMENT -> {
+                    message = "unfinished long comment (starting at line " + t.getLine() + ")";
+                    near = "<eof>";
+                }
+                case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
+                case LuaLexer.BAD_CHAR -> message = "unexpected symbol";
+                default -> {
+                    continue;
+                }
+            }
+            if (near.length() > 60) {
+                near = near.substring(0, 57) + "...'";
+            }
+            throw new MoatSyntaxError(name, t.getLine(), t.getCharPositionInLine() + 1, message, near);
         }
     }
 }

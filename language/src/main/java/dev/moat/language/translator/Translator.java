@@ -53,14 +53,29 @@ import java.util.List;
  */
 public final class Translator extends ExpressionTranslator {
 
+    private List<Token> tokens = List.of();
+
     private Translator(MoatLanguage language, Source source) {
         super(language, source);
     }
 
+    /** The first visible token after {@code t} (Lua reports "syntax error near" the token that follows). */
+    private Token after(Token t) {
+        for (int i = t.getTokenIndex() + 1; i < tokens.size(); i++) {
+            Token next = tokens.get(i);
+            if (next.getChannel() == Token.DEFAULT_CHANNEL) {
+                return next;
+            }
+        }
+        return null;
+    }
+
     /** Translates a whole chunk into the root of its main function (a vararg function with upvalue _ENV). */
     public static FunctionRootNode translateChunk(MoatLanguage language, Source source) {
-        ChunkContext chunk = MoatParser.parse(source);
+        MoatParser.Parsed parsed = MoatParser.parseWithTokens(source);
+        ChunkContext chunk = parsed.chunk();
         Translator t = new Translator(language, source);
+        t.tokens = parsed.tokens();
         try {
             return t.mainFunction(chunk);
         } catch (StackOverflowError e) {
@@ -344,7 +359,7 @@ public final class Translator extends ExpressionTranslator {
             node = block(d.block(), false);
         } else if (s instanceof BreakStatContext b) {
             if (fn.loopDepth == 0) {
-                throw semanticError(b.start, "break outside a loop at line " + b.start.getLine());
+                throw semanticError(b.start, "break outside loop at line " + b.start.getLine());
             }
             node = new BreakNode();
         } else if (s instanceof GotoStatContext g) {
@@ -361,8 +376,7 @@ public final class Translator extends ExpressionTranslator {
             List<SuffixContext> suffixes = e.suffixedexp().suffix();
             SuffixContext last = suffixes.isEmpty() ? null : suffixes.get(suffixes.size() - 1);
             if (!(last instanceof CallSuffixContext || last instanceof MethodSuffixContext)) {
-                Token next = e.stop;
-                throw syntaxError(next, "syntax error");
+                throw syntaxError(after(e.stop), "syntax error");
             }
             return new ExpressionStatementNode(suffixed(e.suffixedexp(), true).node());
         }
@@ -383,13 +397,13 @@ public final class Translator extends ExpressionTranslator {
         List<SuffixContext> suffixes = t.suffix();
         if (suffixes.isEmpty()) {
             if (!(t.primaryexp() instanceof NamePrimaryContext)) {
-                throw syntaxError(t.stop, "syntax error");
+                throw syntaxError(after(t.stop), "syntax error");
             }
             return;
         }
         SuffixContext last = suffixes.get(suffixes.size() - 1);
         if (!(last instanceof IndexSuffixContext || last instanceof FieldSuffixContext)) {
-            throw syntaxError(t.stop, "syntax error");
+            throw syntaxError(after(t.stop), "syntax error");
         }
     }
 
