@@ -31,6 +31,14 @@ public final class ArithFallbackNode extends Node {
                 if (ia != null && ib != null) {
                     return op.onLongs(ia, ib);
                 }
+            } else if (a instanceof TruffleString || b instanceof TruffleString) {
+                // Lua does string arithmetic in the string library's metamethods (C code), so its
+                // errors carry no "chunk:line:" position.
+                if ((op == ArithOp.IDIV || op == ArithOp.MOD) && na instanceof Long && nb instanceof Long l && l == 0) {
+                    throw new MoatError(MoatStrings.fromJava(op == ArithOp.IDIV ? "attempt to divide by zero"
+                            : "attempt to perform 'n%0'"), site);
+                }
+                return compute(op, na, nb, site);
             } else {
                 return compute(op, na, nb, site);
             }

@@ -12,9 +12,18 @@ import com.oracle.truffle.api.dsl.Specialization;
  */
 public abstract class ArithNode extends BinaryNode {
     protected final ArithOp op;
+    /**
+     * {@code x - k} with an integer constant k is computed as {@code x + (-k)}, as Lua's compiler does
+     * (OP_ADDI); the only observable difference is the sign of a zero result ({@code -0.0 - 0 == 0.0}).
+     */
+    protected boolean subtractAsAdd;
 
     protected ArithNode(ArithOp op) {
         this.op = op;
+    }
+
+    public final void setSubtractAsAdd() {
+        this.subtractAsAdd = true;
     }
 
     protected boolean isIntegerOp() {
@@ -52,6 +61,9 @@ public abstract class ArithNode extends BinaryNode {
 
     @Specialization(guards = "!op.bitwise")
     protected double doDoubleLong(double a, long b) {
+        if (subtractAsAdd) {
+            return a + (double) -b;
+        }
         return op.onDoubles(a, b);
     }
 
