@@ -78,6 +78,13 @@ public final class MoatContext {
                 installedLibraries.add(lib.name());
             }
         }
+        loadedModules.put(MoatStrings.fromJava("_G"), globals);
+        for (String name : installedLibraries) {
+            Object lib = getGlobal(name);
+            if (lib != null) {
+                loadedModules.put(MoatStrings.fromJava(name), lib);
+            }
+        }
     }
 
     public dev.moat.language.coroutine.Coroutines getCoroutines() {

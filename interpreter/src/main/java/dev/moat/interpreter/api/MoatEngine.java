@@ -35,6 +35,7 @@ public final class MoatEngine implements AutoCloseable {
     private final Map<String, HostFunctionSpec> hostFunctions;
     private final String libraries;
     private final ScheduledExecutorService timer;
+    private final java.util.function.Function<String, String> moduleResolver;
     private final java.util.concurrent.ExecutorService runners;
     /** Guest code runs on threads with a large stack, so deep recursion meets the depth limit, not the JVM's. */
     static final long RUNNER_STACK = 512L << 20;
@@ -50,6 +51,7 @@ public final class MoatEngine implements AutoCloseable {
         this.limits = b.limits;
         this.hostFunctions = Map.copyOf(b.hostFunctions);
         this.libraries = String.join(",", b.libraries);
+        this.moduleResolver = b.moduleResolver;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "moat-timeout");
             t.setDaemon(true);
@@ -114,7 +116,7 @@ public final class MoatEngine implements AutoCloseable {
                 .allowNativeAccess(false)
                 .allowCreateProcess(false)
                 .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
-                .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.NONE)
+                .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.newBuilder().allowBindingsAccess("moat").build())
                 .out(out)
                 .err(out)
                 .option("moat.MaxInstructions", Long.toString(l.instructions()))
@@ -125,6 +127,16 @@ public final class MoatEngine implements AutoCloseable {
                 .option("moat.ReturnAllResults", "true")
                 .option("moat.MaxCoroutines", "1000")
                 .build();
+        if (moduleResolver != null) {
+            java.util.function.Function<String, String> resolver = moduleResolver;
+            context.getPolyglotBindings().putMember("moat.moduleResolver", (ProxyExecutable) args -> {
+                try {
+                    return resolver.apply(args[0].asString());
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("module resolver failed");
+                }
+            });
+        }
         Value bindings = context.getBindings("moat");
         for (Map.Entry<String, HostFunctionSpec> e : hostFunctions.entrySet()) {
             bindings.putMember(e.getKey(), proxy(e.getKey(), e.getValue()));
@@ -171,6 +183,13 @@ public final class MoatEngine implements AutoCloseable {
         private final Map<String, HostFunctionSpec> hostFunctions = new LinkedHashMap<>();
         private final List<String> libraries = new ArrayList<>();
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
+        private java.util.function.Function<String, String> moduleResolver;
+
+        /** Where {@code require(name)} finds modules: name -> source text, or null when there is none. */
+        public Builder moduleResolver(java.util.function.Function<String, String> resolver) {
+            this.moduleResolver = resolver;
+            return this;
+        }
 
         /** Advanced: a GraalVM engine option, e.g. "engine.Compilation" = "false" to test the interpreter. */
         public Builder engineOption(String key, String value) {

@@ -113,6 +113,7 @@ final class CliOptions {
         return Context.newBuilder("moat")
                 .allowAllAccess(false)
                 .allowCreateThread(true) // only for coroutines (virtual threads); scripts cannot create threads
+                .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.newBuilder().allowBindingsAccess("moat").build())
                 .out(System.out)
                 .err(System.err)
                 .in(System.in)

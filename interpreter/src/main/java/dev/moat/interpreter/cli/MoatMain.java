@@ -60,6 +60,7 @@ public final class MoatMain {
             }
         }
         try (Context context = options.newContext()) {
+            ModuleFiles.install(context, options.script);
             if (options.code != null) {
                 int rc = runSource(context, Source.newBuilder("moat", options.code, "(command line)").buildLiteral(), options, List.of());
                 if (rc != 0 || options.script == null) {

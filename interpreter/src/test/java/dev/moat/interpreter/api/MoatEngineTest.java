@@ -140,7 +140,7 @@ class MoatEngineTest {
     @Test
     void sandboxHasNoEscapeHatches() {
         Script s = engine.compile("probe.moat", """
-                local names = {"java", "luajava", "Packages", "Java", "package", "debug", "dofile", "loadfile",
+                local names = {"java", "luajava", "Packages", "Java", "debug", "dofile", "loadfile",
                   "loadstring", "collectgarbage_stop", "newproxy", "getfenv", "setfenv", "module", "jit", "ffi", "require_host"}
                 local found = {}
                 for _, n in ipairs(names) do if _G[n] ~= nil then found[#found + 1] = n end end
@@ -148,11 +148,29 @@ class MoatEngineTest {
                 for _, n in ipairs({"exit", "execute", "getenv", "remove", "rename", "tmpname"}) do
                   if os[n] ~= nil then bad[#bad + 1] = n end
                 end
+                assert(package.loadlib == nil and package.cpath == nil and package.path == nil and package.searchers == nil)
                 return #found, #bad, io.open == nil, io.popen == nil, string.dump == nil,
                   load(string.char(27) .. "Lua") == nil
                 """);
         Result r = s.run();
         assertEquals(List.of(0L, 0L, true, true, true, true), r.values());
+    }
+
+    @Test
+    void requireUsesOnlyTheHostResolver() {
+        try (MoatEngine withModules = MoatEngine.builder()
+                .moduleResolver(name -> name.equals("util.math") ? "local M = {} function M.sq(x) return x * x end return M" : null)
+                .build()) {
+            Result r = withModules.compile("main.moat", """
+                    local m = require("util.math")
+                    local again = require("util.math")
+                    local ok, err = pcall(require, "missing")
+                    return m.sq(7), m == again, package.loaded["util.math"] == m, ok, err:sub(1, 24)
+                    """).run();
+            assertEquals(List.of(49L, true, true, false, "module 'missing' not fou"), r.values());
+        }
+        Script noResolver = engine.compile("req.moat", "return (pcall(require, 'os'))");
+        assertEquals(true, noResolver.run().values().get(0), "built-in libraries are in package.loaded");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package dev.moat.language.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.InteropException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.parser.MoatSyntaxError;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * {@code require(name)}: modules come only from the resolver the host put in the polyglot bindings
+ * under {@link #RESOLVER} (a function name -> source text or null). Lua code cannot reach polyglot
+ * bindings, so scripts cannot replace the resolver; without one, require finds nothing. Loaded modules
+ * are cached in {@code package.loaded} like Lua.
+ */
+@MoatBuiltin(name = "require")
+public abstract class RequireBuiltin extends BuiltinNode {
+    public static final String RESOLVER = "moat.moduleResolver";
+
+    @Specialization
+    protected Object require(Object nameArg, @Cached("create()") InvokeNode invoke) {
+        TruffleString name = checkString(nameArg, 1);
+        MoatContext context = context();
+        MoatTable loaded = context.getLoadedModules();
+        Object cached = loaded.get(name);
+        if (cached != null && cached != MoatNil.NIL) {
+            return cached;
+        }
+        String moduleName = MoatStrings.toJava(name);
+        String code = resolve(context, moduleName);
+        if (code == null) {
+            throw error("module '" + moduleName + "' not found:\n\tno field package.preload['" + moduleName
+                    + "']\n\tno module '" + moduleName + "' from the host's module resolver");
+        }
+        allocate(code.length());
+        charge(1 + code.length() / 32);
+        RootCallTarget target = parse(code, moduleName.replace('.', '/') + ".moat");
+        MoatFunction chunk = new MoatFunction(target, new Cell[]{new Cell(context.getGlobals())}, true);
+        Object result = MultiValue.first(invoke.callWith(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
+        Object value = result == MoatNil.NIL ? loaded.get(name) : result;
+        if (value == null || value == MoatNil.NIL) {
+            value = Boolean.TRUE;
+        }
+        loaded.put(name, value);
+        return value;
+    }
+
+    @TruffleBoundary
+    private String resolve(MoatContext context, String name) {
+        Object resolver;
+        try {
+            resolver = context.getEnv().importSymbol(RESOLVER);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (resolver == null) {
+            return null;
+        }
+        InteropLibrary lib = InteropLibrary.getUncached();
+        try {
+            Object r = lib.execute(resolver, name);
+            if (lib.isNull(r) || !lib.isString(r)) {
+                return null;
+            }
+            return lib.asString(r);
+        } catch (InteropException e) {
+            return null;
+        } catch (RuntimeException e) {
+            if (lib.isException(e)) {
+                throw error("error loading module '" + name + "' from the host's module resolver");
+            }
+            throw e;
+        }
+    }
+
+    @TruffleBoundary
+    private RootCallTarget parse(String code, String chunkName) {
+        try {
+            return MoatLanguage.get(this).parseChunk(Source.newBuilder(MoatLanguage.ID, code, chunkName).build());
+        } catch (MoatSyntaxError e) {
+            throw error("error loading module '" + chunkName + "':\n\t" + e.luaMessage());
+        }
+    }
+}
