@@ -51,7 +51,7 @@ import java.util.List;
  * goto/label resolution with Lua 5.4's checks, and to-be-closed variables. Compile-time errors are
  * {@link MoatSyntaxError}s with line and column.
  */
-public final class Translator extends ExpressionTranslator {
+public final class Translator extends GotoAndTempTranslator {
 
     private List<Token> tokens = List.of();
 
@@ -158,21 +158,6 @@ public final class Translator extends ExpressionTranslator {
         return new Body(prologue.toArray(new MoatStatementNode[0]), statements, finalReturn);
     }
 
-    private static boolean hasLabelsOrClose(List<StatContext> stats) {
-        for (StatContext s : stats) {
-            if (s instanceof LabelStatContext) {
-                return true;
-            }
-            if (s instanceof LocalStatContext l) {
-                for (AttnameContext a : l.attname()) {
-                    if (a.attrib != null && a.attrib.getText().equals("close")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
 
     // ------------------------------------------------------------------ blocks
 
@@ -252,82 +237,7 @@ public final class Translator extends ExpressionTranslator {
         }
     }
 
-    private static boolean hasClose(LocalStatContext ls) {
-        for (AttnameContext a : ls.attname()) {
-            if (a.attrib != null && a.attrib.getText().equals("close")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private static boolean onlyVoidAfter(List<StatContext> stats, int i) {
-        for (int j = i + 1; j < stats.size(); j++) {
-            if (!(stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // ------------------------------------------------------------------ goto
-
-    private void resolvePendingInBlock(BlockScope scope, Label label) {
-        List<PendingGoto> remaining = new ArrayList<>();
-        for (PendingGoto g : scope.pendingGotos) {
-            if (g.name.equals(label.name)) {
-                if (label.localsBefore > g.localsAtGoto && !label.atBlockEnd) {
-                    LocalVar v = scope.locals.get(g.localsAtGoto);
-                    throw new MoatSyntaxError(source.getName(), g.line, g.column,
-                            "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + v.name + "'", null);
-                }
-                g.ref.label = label;
-            } else {
-                remaining.add(g);
-            }
-        }
-        scope.pendingGotos.clear();
-        scope.pendingGotos.addAll(remaining);
-    }
-
-    private MoatStatementNode gotoStatement(GotoStatContext g) {
-        String name = g.NAME().getText();
-        GotoNode.LabelRef ref = new GotoNode.LabelRef();
-        for (BlockScope b = fn.block; b != null; b = b.parent) {
-            Label label = b.labels.get(name);
-            if (label != null) {
-                ref.label = label; // backward jump to a visible label
-                return at(new GotoNode(ref), g);
-            }
-        }
-        Token t = g.NAME().getSymbol();
-        fn.block.pendingGotos.add(new PendingGoto(name, g.start.getLine(), g.start.getCharPositionInLine() + 1, ref,
-                fn.block.statementIndex, fn.block.locals.size()));
-        return at(new GotoNode(ref), g);
-    }
-
-    /** When a block closes, its unresolved gotos move to the enclosing block. */
-    private void closeBlockGotos(BlockScope inner, BlockScope outer) {
-        if (inner.pendingGotos.isEmpty()) {
-            return;
-        }
-        if (outer == null) {
-            PendingGoto g = inner.pendingGotos.get(0);
-            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
-        }
-        for (PendingGoto g : inner.pendingGotos) {
-            g.statementIndex = outer.statementIndex;
-            g.localsAtGoto = outer.locals.size();
-            outer.pendingGotos.add(g);
-        }
-    }
-
-    private void closeFunctionGotos() {
-        if (!fn.block.pendingGotos.isEmpty()) {
-            PendingGoto g = fn.block.pendingGotos.get(0);
-            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
-        }
-    }
 
     // ------------------------------------------------------------------ statements
 
@@ -498,39 +408,6 @@ public final class Translator extends ExpressionTranslator {
         }
         seq.addAll(stores);
         return new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
-    }
-
-    /**
-     * Evaluates an expression list adjusted to {@code wanted} values into hidden slots. Returns the
-     * slots; if the last expression is multi-valued, the last slot holds its whole result and values
-     * from there on are read with {@link MultiValueGetNode} (encoded as a negative first element).
-     */
-    private int[] evaluateIntoTemps(List<ExpContext> exps, int wanted, List<MoatStatementNode> seq) {
-        int n = exps.size();
-        boolean lastMulti = n > 0 && isMulti(exps.get(n - 1)) && wanted >= n;
-        int[] slots = new int[n];
-        for (int i = 0; i < n; i++) {
-            slots[i] = fn.hiddenSlot("(value)");
-            boolean multi = lastMulti && i == n - 1;
-            seq.add(new TempWriteNode(slots[i], expr(exps.get(i), multi).node()));
-        }
-        int[] result = new int[n + 2];
-        System.arraycopy(slots, 0, result, 0, n);
-        result[n] = lastMulti ? 1 : 0;
-        result[n + 1] = n;
-        return result;
-    }
-
-    private static MoatExpressionNode valueRead(int[] temps, int i) {
-        int n = temps[temps.length - 1];
-        boolean lastMulti = temps[temps.length - 2] == 1;
-        if (lastMulti && i >= n - 1) {
-            return new MultiValueGetNode(temps[n - 1], i - (n - 1));
-        }
-        if (i < n) {
-            return new TempReadNode(temps[i]);
-        }
-        return new LiteralNode(dev.moat.language.runtime.MoatNil.NIL);
     }
 
     private MoatStatementNode localStatement(LocalStatContext l) {

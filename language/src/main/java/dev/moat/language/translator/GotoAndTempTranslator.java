@@ -1,0 +1,164 @@
+package dev.moat.language.translator;
+
+import com.oracle.truffle.api.source.Source;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.nodes.controlflow.GotoNode;
+import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.local.LocalVar;
+import dev.moat.language.nodes.local.MultiValueGetNode;
+import dev.moat.language.nodes.local.TempReadNode;
+import dev.moat.language.nodes.local.TempWriteNode;
+import dev.moat.language.parser.LuaParser.AttnameContext;
+import dev.moat.language.parser.LuaParser.EmptyStatContext;
+import dev.moat.language.parser.LuaParser.ExpContext;
+import dev.moat.language.parser.LuaParser.LabelStatContext;
+import dev.moat.language.parser.LuaParser.LocalStatContext;
+import dev.moat.language.parser.LuaParser.StatContext;
+import dev.moat.language.parser.LuaParser.GotoStatContext;
+import dev.moat.language.parser.MoatSyntaxError;
+import dev.moat.language.translator.FunctionScope.BlockScope;
+import dev.moat.language.translator.FunctionScope.Label;
+import dev.moat.language.translator.FunctionScope.PendingGoto;
+import org.antlr.v4.runtime.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of statement translation with their own bookkeeping: goto/label resolution with Lua 5.4's
+ * visibility and "jumps into the scope of local" rules, and values parked in hidden slots for multiple
+ * assignment and multi-valued local declarations.
+ */
+abstract class GotoAndTempTranslator extends ExpressionTranslator {
+    GotoAndTempTranslator(MoatLanguage language, Source source) {
+        super(language, source);
+    }
+
+    // ------------------------------------------------------------------ goto
+
+    void resolvePendingInBlock(BlockScope scope, Label label) {
+        List<PendingGoto> remaining = new ArrayList<>();
+        for (PendingGoto g : scope.pendingGotos) {
+            if (g.name.equals(label.name)) {
+                if (label.localsBefore > g.localsAtGoto && !label.atBlockEnd) {
+                    LocalVar v = scope.locals.get(g.localsAtGoto);
+                    throw new MoatSyntaxError(source.getName(), g.line, g.column,
+                            "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + v.name + "'", null);
+                }
+                g.ref.label = label;
+            } else {
+                remaining.add(g);
+            }
+        }
+        scope.pendingGotos.clear();
+        scope.pendingGotos.addAll(remaining);
+    }
+
+    MoatStatementNode gotoStatement(GotoStatContext g) {
+        String name = g.NAME().getText();
+        GotoNode.LabelRef ref = new GotoNode.LabelRef();
+        for (BlockScope b = fn.block; b != null; b = b.parent) {
+            Label label = b.labels.get(name);
+            if (label != null) {
+                ref.label = label; // backward jump to a visible label
+                return at(new GotoNode(ref), g);
+            }
+        }
+        Token t = g.NAME().getSymbol();
+        fn.block.pendingGotos.add(new PendingGoto(name, g.start.getLine(), g.start.getCharPositionInLine() + 1, ref,
+                fn.block.statementIndex, fn.block.locals.size()));
+        return at(new GotoNode(ref), g);
+    }
+
+    /** When a block closes, its unresolved gotos move to the enclosing block. */
+    void closeBlockGotos(BlockScope inner, BlockScope outer) {
+        if (inner.pendingGotos.isEmpty()) {
+            return;
+        }
+        if (outer == null) {
+            PendingGoto g = inner.pendingGotos.get(0);
+            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
+        }
+        for (PendingGoto g : inner.pendingGotos) {
+            g.statementIndex = outer.statementIndex;
+            g.localsAtGoto = outer.locals.size();
+            outer.pendingGotos.add(g);
+        }
+    }
+
+    void closeFunctionGotos() {
+        if (!fn.block.pendingGotos.isEmpty()) {
+            PendingGoto g = fn.block.pendingGotos.get(0);
+            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
+        }
+    }
+
+    /**
+     * Evaluates an expression list adjusted to {@code wanted} values into hidden slots. Returns the
+     * slots; if the last expression is multi-valued, the last slot holds its whole result and values
+     * from there on are read with {@link MultiValueGetNode} (encoded as a negative first element).
+     */
+    int[] evaluateIntoTemps(List<ExpContext> exps, int wanted, List<MoatStatementNode> seq) {
+        int n = exps.size();
+        boolean lastMulti = n > 0 && isMulti(exps.get(n - 1)) && wanted >= n;
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = fn.hiddenSlot("(value)");
+            boolean multi = lastMulti && i == n - 1;
+            seq.add(new TempWriteNode(slots[i], expr(exps.get(i), multi).node()));
+        }
+        int[] result = new int[n + 2];
+        System.arraycopy(slots, 0, result, 0, n);
+        result[n] = lastMulti ? 1 : 0;
+        result[n + 1] = n;
+        return result;
+    }
+
+    static MoatExpressionNode valueRead(int[] temps, int i) {
+        int n = temps[temps.length - 1];
+        boolean lastMulti = temps[temps.length - 2] == 1;
+        if (lastMulti && i >= n - 1) {
+            return new MultiValueGetNode(temps[n - 1], i - (n - 1));
+        }
+        if (i < n) {
+            return new TempReadNode(temps[i]);
+        }
+        return new LiteralNode(dev.moat.language.runtime.MoatNil.NIL);
+    }
+
+    static boolean hasLabelsOrClose(List<StatContext> stats) {
+        for (StatContext s : stats) {
+            if (s instanceof LabelStatContext) {
+                return true;
+            }
+            if (s instanceof LocalStatContext l) {
+                for (AttnameContext a : l.attname()) {
+                    if (a.attrib != null && a.attrib.getText().equals("close")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean hasClose(LocalStatContext ls) {
+        for (AttnameContext a : ls.attname()) {
+            if (a.attrib != null && a.attrib.getText().equals("close")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean onlyVoidAfter(List<StatContext> stats, int i) {
+        for (int j = i + 1; j < stats.size(); j++) {
+            if (!(stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
