@@ -3,7 +3,12 @@ package dev.moat.language.parser;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** TEMPORARY placeholder (replaced by branch 'parser'). */
+/**
+ * Decodes string literal tokens into Lua byte strings: escapes (\\n, \\ddd, \\xXX, \\z, \\u{XXX} with
+ * Lua's extended UTF-8), non-escape characters as UTF-8, long brackets with the first newline dropped.
+ * Known gap: line endings inside long strings are not normalised and bad escapes are reported with a
+ * generic message rather than each of Lua's wordings.
+ */
 public final class LiteralDecoder {
     private LiteralDecoder() {
     }

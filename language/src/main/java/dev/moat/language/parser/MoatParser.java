@@ -10,7 +10,11 @@ import org.antlr.v4.runtime.Token;
 
 import java.util.List;
 
-/** TEMPORARY placeholder (replaced by branch 'parser'). */
+/**
+ * Parses a chunk with the generated ANTLR parser and turns every failure into a {@link MoatSyntaxError}:
+ * a nesting guard before parsing (no input can exhaust the JVM stack), lexer error tokens with Lua's
+ * messages, and parser errors worded as Lua's recursive-descent parser would word them.
+ */
 public final class MoatParser {
     private MoatParser() {
     }

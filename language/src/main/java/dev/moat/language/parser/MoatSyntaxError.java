@@ -6,7 +6,10 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** TEMPORARY placeholder (replaced by branch 'parser'). */
+/**
+ * A syntax error. {@link #getMessage()} is "name:line:col: message near 'token'" (CLI, API);
+ * {@link #luaMessage()} is Lua's "name:line: message near 'token'" (what {@code load} returns).
+ */
 @ExportLibrary(InteropLibrary.class)
 public final class MoatSyntaxError extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;

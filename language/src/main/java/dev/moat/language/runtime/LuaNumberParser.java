@@ -1,6 +1,11 @@
 package dev.moat.language.runtime;
 
-/** TEMPORARY placeholder (replaced by the exact implementation on branch 'parser'). */
+/**
+ * Lua numerals and string-to-number conversion: decimal and hexadecimal integers (hex wraps around,
+ * decimal overflows to float), decimal and hex floats, surrounding whitespace, a sign for conversions,
+ * and tonumber with a base. Known gap: no 200-character numeral cap yet, and hex floats are parsed by
+ * Double.parseDouble (exact, but long inputs cost linear time in the JDK).
+ */
 public final class LuaNumberParser {
     private LuaNumberParser() {
     }
