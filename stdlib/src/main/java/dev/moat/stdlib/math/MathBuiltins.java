@@ -82,6 +82,30 @@ public final class MathBuiltins {
         }
     }
 
+    @MoatBuiltin(name = "asin")
+    public abstract static class AsinNode extends BuiltinNode {
+        @Specialization
+        protected double asin(Object v) {
+            return Math.asin(checkNumber(v, 1));
+        }
+    }
+
+    @MoatBuiltin(name = "acos")
+    public abstract static class AcosNode extends BuiltinNode {
+        @Specialization
+        protected double acos(Object v) {
+            return Math.acos(checkNumber(v, 1));
+        }
+    }
+
+    @MoatBuiltin(name = "atan")
+    public abstract static class AtanNode extends BuiltinNode {
+        @Specialization
+        protected double atan(Object y, Object x) {
+            return Math.atan2(checkNumber(y, 1), x == MoatNil.NIL ? 1.0 : checkNumber(x, 2));
+        }
+    }
+
     @MoatBuiltin(name = "exp")
     public abstract static class ExpNode extends BuiltinNode {
         @Specialization
