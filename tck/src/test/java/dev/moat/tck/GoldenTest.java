@@ -50,7 +50,7 @@ class GoldenTest {
                 Path outFile = GoldenScripts.sibling(script, ".out");
                 Path errFile = GoldenScripts.sibling(script, ".err");
                 if (bless) {
-                    Files.writeString(outFile, outcome.stdout(), StandardCharsets.UTF_8);
+                    Files.writeString(outFile, outcome.stdout(), StandardCharsets.ISO_8859_1);
                     if (outcome.error() != null) {
                         Files.writeString(errFile, outcome.error() + "\n", StandardCharsets.UTF_8);
                     } else {
@@ -58,7 +58,8 @@ class GoldenTest {
                     }
                     return;
                 }
-                String expectedOut = Files.exists(outFile) ? Files.readString(outFile, StandardCharsets.UTF_8) : "";
+                // Byte-exact comparison (Latin-1 maps each byte to one char): Lua strings are byte strings.
+                String expectedOut = Files.exists(outFile) ? Files.readString(outFile, StandardCharsets.ISO_8859_1) : "";
                 assertEquals(expectedOut, outcome.stdout(), "stdout of " + name);
                 if (Files.exists(errFile)) {
                     String expectedErr = Files.readString(errFile, StandardCharsets.UTF_8).strip();

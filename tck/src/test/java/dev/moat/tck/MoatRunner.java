@@ -33,6 +33,6 @@ final class MoatRunner {
         } catch (PolyglotException e) {
             error = e.getMessage();
         }
-        return new Outcome(out.toString(StandardCharsets.UTF_8), error);
+        return new Outcome(out.toString(StandardCharsets.ISO_8859_1), error);
     }
 }
