@@ -14,10 +14,12 @@ import com.oracle.truffle.api.library.ExportMessage;
 public final class MoatSyntaxError extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
     private final String luaMessage;
+    private final boolean atEndOfInput;
 
     public MoatSyntaxError(String sourceName, int line, int column, String message, String near) {
         super(sourceName + ":" + line + ":" + column + ": " + message + (near == null ? "" : " near " + near));
         this.luaMessage = sourceName + ":" + line + ": " + message + (near == null ? "" : " near " + near);
+        this.atEndOfInput = "<eof>".equals(near);
     }
 
     public String luaMessage() {
@@ -27,5 +29,11 @@ public final class MoatSyntaxError extends AbstractTruffleException {
     @ExportMessage
     ExceptionType getExceptionType() {
         return ExceptionType.PARSE_ERROR;
+    }
+
+    /** Input that ended inside an open construct: the REPL reads another line instead of failing. */
+    @ExportMessage
+    boolean isExceptionIncompleteSource() {
+        return atEndOfInput;
     }
 }
