@@ -147,6 +147,42 @@ public final class TableBuiltins {
         }
     }
 
+    /** table.move(a1, f, e, t [,a2]) with Lua 5.4's range checks; element access honours __index/__newindex. */
+    @MoatBuiltin(name = "move", variadic = true)
+    public abstract static class MoveNode extends BuiltinNode {
+        @Specialization
+        protected Object move(Object[] args, @Cached("create()") dev.moat.language.nodes.table.IndexGetNode get,
+                              @Cached("create()") dev.moat.language.nodes.table.IndexSetNode set) {
+            Object a1 = arg(args, 0);
+            checkTable(a1, 1);
+            long f = checkInteger(arg(args, 1), 2);
+            long e = checkInteger(arg(args, 2), 3);
+            long t = checkInteger(arg(args, 3), 4);
+            Object a2 = args.length >= 5 && arg(args, 4) != MoatNil.NIL ? arg(args, 4) : a1;
+            checkTable(a2, args.length >= 5 ? 5 : 1);
+            if (e >= f) {
+                if (!(f > 0 || e < Long.MAX_VALUE + f)) {
+                    throw argError(3, "too many elements to move");
+                }
+                if (t > Long.MAX_VALUE - (e - f)) {
+                    throw argError(4, "destination wrap around");
+                }
+                long n = e - f;
+                charge(1 + n / 4);
+                if (t > e || t <= f || (args.length >= 5 && a1 != a2)) {
+                    for (long i = 0; i <= n; i++) {
+                        set.set(a2, t + i, get.get(a1, f + i, this, null), this, null);
+                    }
+                } else {
+                    for (long i = n; i >= 0; i--) {
+                        set.set(a2, t + i, get.get(a1, f + i, this, null), this, null);
+                    }
+                }
+            }
+            return a2;
+        }
+    }
+
     @MoatBuiltin(name = "pack", variadic = true)
     public abstract static class PackNode extends BuiltinNode {
         @Specialization
