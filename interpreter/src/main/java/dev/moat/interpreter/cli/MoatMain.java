@@ -96,6 +96,17 @@ public final class MoatMain {
         }
     }
 
+    /** --stats: the run's meters (read through the language's internal stats source) and wall time. */
+    private static void printStats(Context context, long nanos, PrintStream err) {
+        try {
+            Value stats = context.eval(Source.newBuilder("moat", "", "stats").mimeType("application/x-moat-stats").buildLiteral());
+            err.printf("moat: instructions %d, bytes allocated %d, output bytes %d, time %.3f ms%n",
+                    stats.getArrayElement(0).asLong(), stats.getArrayElement(1).asLong(), stats.getArrayElement(2).asLong(), nanos / 1e6);
+        } catch (PolyglotException e) {
+            err.printf("moat: time %.3f ms%n", nanos / 1e6);
+        }
+    }
+
     private static String readAll(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -125,7 +136,7 @@ public final class MoatMain {
             return ErrorReporter.report(e, err);
         } finally {
             if (options.stats) {
-                err.printf("moat: time %.3f ms%n", (System.nanoTime() - start) / 1e6);
+                printStats(context, System.nanoTime() - start, err);
             }
         }
     }

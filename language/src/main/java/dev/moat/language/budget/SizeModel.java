@@ -5,8 +5,8 @@ package dev.moat.language.budget;
  * with compressed references; what matters is that they are the same on every run and machine.
  * <ul>
  * <li>table: 64 bytes + 16 per array slot + 32 per hash entry</li>
- * <li>string: 32 bytes + 1 per byte; a concatenation a..b is charged 32 + min(#a, #b), since strings are
- * lazily concatenated ropes that share the larger operand</li>
+ * <li>string: 32 bytes + 1 per byte, for every string produced (a..b is charged its full result, as Lua
+ * allocates it; a chain a..b..c is charged once)</li>
  * <li>closure: 32 bytes + 24 per upvalue (cell)</li>
  * <li>coroutine: 512 bytes</li>
  * </ul>

@@ -18,7 +18,7 @@ import dev.moat.language.runtime.MultiValue;
 
 /**
  * A chain {@code a .. b .. c}, flattened by the translator so that long chains neither recurse nor copy
- * quadratically. Memory model: a concatenation is charged the smaller operand plus a node (see SizeModel). Operands are evaluated left to right; then, as concatenation is right-associative,
+ * quadratically. Memory model: each concatenation is charged its full result (see SizeModel). Operands are evaluated left to right; then, as concatenation is right-associative,
  * values are joined from the right: runs of strings and numbers are concatenated directly (lazily, as
  * TruffleString ropes), and {@code __concat} is called pairwise where an operand needs it.
  */
@@ -41,9 +41,38 @@ public final class ConcatNode extends MoatExpressionNode {
             values[i] = operands[i].execute(frame);
         }
         MoatContext context = MoatContext.get(this);
+        if (operands.length > 2) {
+            Object all = concatAllStrings(context, values);
+            if (all != null) {
+                return all;
+            }
+        }
         Object acc = values[values.length - 1];
         for (int i = values.length - 2; i >= 0; i--) {
             acc = concatPair(context, values[i], acc, i);
+        }
+        return acc;
+    }
+
+    /** A chain of strings and numbers only: one charge for the result, one left-to-right build. */
+    private Object concatAllStrings(MoatContext context, Object[] values) {
+        TruffleString[] strings = new TruffleString[values.length];
+        long total = 0;
+        for (int i = 0; i < values.length; i++) {
+            TruffleString s = asString(values[i]);
+            if (s == null) {
+                return null;
+            }
+            strings[i] = s;
+            total += s.byteLength(MoatStrings.ENCODING);
+        }
+        context.budget.allocate(SizeModel.string(total), this);
+        if (total > Integer.MAX_VALUE - 16) {
+            throw MoatError.at(this, "string length overflow");
+        }
+        TruffleString acc = strings[0];
+        for (int i = 1; i < strings.length; i++) {
+            acc = concat.execute(acc, strings[i], MoatStrings.ENCODING, true);
         }
         return acc;
     }
@@ -54,9 +83,8 @@ public final class ConcatNode extends MoatExpressionNode {
         if (sa != null && sb != null) {
             int la = sa.byteLength(MoatStrings.ENCODING);
             int lb = sb.byteLength(MoatStrings.ENCODING);
-            // Lazy concatenation shares both operands (a rope), so the new memory is bounded by the smaller
-            // operand plus a node; doubling bombs (s = s .. s) are still charged their full growth.
-            context.budget.allocate(SizeModel.string(Math.min(la, lb)), this);
+            // Charged as a full new string (what Lua allocates, and what TruffleString materialises).
+            context.budget.allocate(SizeModel.string((long) la + lb), this);
             if ((long) la + lb > Integer.MAX_VALUE - 16) {
                 throw MoatError.at(this, "string length overflow");
             }
