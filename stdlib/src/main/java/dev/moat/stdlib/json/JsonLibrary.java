@@ -1,0 +1,35 @@
+package dev.moat.stdlib.json;
+
+import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinTargets;
+import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+
+/** The json library (Moat-only): encode, decode and the json.null sentinel (one per context). */
+public final class JsonLibrary implements dev.moat.language.builtins.MoatLibrary {
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public void install(MoatContext context) {
+        MoatTable lib = new MoatTable();
+        MoatTable jsonNull = new MoatTable();
+        MoatTable nullMeta = new MoatTable();
+        nullMeta.put(MoatStrings.fromJava("__name"), MoatStrings.fromJava("json.null"));
+        nullMeta.put(MoatStrings.fromJava("__metatable"), MoatStrings.fromJava("json.null"));
+        jsonNull.metatable = nullMeta;
+        Cell cell = new Cell(jsonNull);
+        BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
+        for (var factory : JsonBuiltinsFactory.getFactories()) {
+            String n = factory.getNodeClass().getAnnotation(MoatBuiltin.class).name();
+            lib.put(MoatStrings.fromJava(n), new MoatFunction(targets.target(factory, "json"), new Cell[]{cell}, false));
+        }
+        lib.put(MoatStrings.fromJava("null"), jsonNull);
+        context.setGlobal("json", lib);
+    }
+}
