@@ -79,7 +79,7 @@ class AttackCorpusTest {
         return Arrays.stream(first.substring("-- expect: ".length()).trim().split("\\|")).collect(Collectors.toSet());
     }
 
-    /** Optional second line "-- limits: instructions=N" tightens the budget for slow-to-exhaust cases. */
+    /** Optional second line "-- limits: instructions=N memory=BYTES" changes the budget for slow-to-exhaust cases. */
     static Limits limitsFor(String code) {
         Limits l = LIMITS;
         for (String line : code.lines().limit(3).toList()) {
@@ -88,6 +88,8 @@ class AttackCorpusTest {
                     String[] p = kv.split("=");
                     if (p[0].equals("instructions")) {
                         l = l.withInstructions(Long.parseLong(p[1]));
+                    } else if (p[0].equals("memory")) {
+                        l = l.withMemory(Long.parseLong(p[1]));
                     }
                 }
             }

@@ -5,6 +5,7 @@ package dev.moat.language.budget;
  * with compressed references; what matters is that they are the same on every run and machine.
  * <ul>
  * <li>table: 64 bytes + 16 per array slot + 32 per hash entry</li>
+ * <li>a key added to an existing table (assignment, rawset): 32 bytes, whichever part stores it</li>
  * <li>string: 32 bytes + 1 per byte, for every string produced (a..b is charged its full result, as Lua
  * allocates it; a chain a..b..c is charged once)</li>
  * <li>closure: 32 bytes + 24 per upvalue (cell)</li>
@@ -36,4 +37,7 @@ public final class SizeModel {
     }
 
     public static final long COROUTINE = 512;
+
+    /** A key added to an existing table by assignment or rawset. */
+    public static final long NEW_ENTRY = 32;
 }

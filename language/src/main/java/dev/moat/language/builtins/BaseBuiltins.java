@@ -160,7 +160,9 @@ public final class BaseBuiltins {
             if (key instanceof Double d && Double.isNaN(d)) {
                 throw error("table index is NaN");
             }
-            table.put(key, v);
+            if (table.put(key, v)) {
+                allocate(dev.moat.language.budget.SizeModel.NEW_ENTRY);
+            }
             return table;
         }
     }

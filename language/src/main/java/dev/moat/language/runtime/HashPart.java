@@ -119,7 +119,7 @@ final class HashPart {
         }
     }
 
-    /** Sets or (with a null value) removes an entry. Returns true if a new key was added. */
+    /** Sets or (with a null value) removes an entry. Returns true if the key was absent and now is present. */
     boolean put(Object key, Object value) {
         return put(key, value, hash(key));
     }
@@ -134,7 +134,7 @@ final class HashPart {
             } else if (old != null && value == null) {
                 live--;
             }
-            return false;
+            return old == null && value != null;
         }
         if (value == null) {
             return false;

@@ -5,10 +5,16 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.object.DynamicObject;
+import com.oracle.truffle.api.object.DynamicObjectLibrary;
+import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
+import java.lang.invoke.MethodHandles;
 
 /**
- * A Lua table: an array part for keys 1..size and a {@link HashPart} for every other key.
+ * A Lua table: an array part for keys 1..size, string keys as fields of a Truffle {@link Shape} (so
+ * {@code obj.name} compiles to a shape check and a load, with numbers stored unboxed), and a
+ * {@link HashPart} for every other key and for the string keys of tables in dictionary mode.
  *
  * <p>Like Lua's own array part, the array may contain holes (Java null) but never ends with one, and
  * key {@code size + 1} is never in the hash part; so {@code size} is always a border and {@code #t} is
@@ -20,23 +26,47 @@ import com.oracle.truffle.api.strings.TruffleString;
  * {@link MoatNil#NIL} removes the key.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class MoatTable implements TruffleObject {
+public final class MoatTable extends DynamicObject implements TruffleObject {
     private static final Object[] NO_ARRAY = new Object[0];
+
+    /** One shape tree for all tables of all contexts; shapes hold only key names, never values. */
+    public static final Shape ROOT_SHAPE = Shape.newBuilder().layout(MoatTable.class, MethodHandles.lookup()).build();
+
+    /**
+     * A table that has had this many string fields keeps further new string keys in its hash part
+     * ("dictionary mode"), so tables used as maps of many strings do not grow huge shapes.
+     */
+    public static final int MAX_FIELDS = 64;
+
+    private static final DynamicObjectLibrary UNCACHED = DynamicObjectLibrary.getUncached();
+
+    // In-object storage for the first string fields; more spill into DynamicObject's extension arrays.
+    @DynamicField private Object field0;
+    @DynamicField private Object field1;
+    @DynamicField private Object field2;
+    @DynamicField private Object field3;
+    @DynamicField private long primitive0;
+    @DynamicField private long primitive1;
 
     private Object[] array;
     private int size;
     private HashPart hash;
     public MoatTable metatable;
 
+    /** {@link #fieldKeys} of {@link #fieldKeysShape}, kept for traversals with {@code next}. */
+    private Object[] fieldKeys;
+    private Shape fieldKeysShape;
+    private int fieldCursor;
+
     public MoatTable() {
+        super(ROOT_SHAPE);
         this.array = NO_ARRAY;
     }
 
     public MoatTable(int arrayCapacity, int hashCapacity) {
+        super(ROOT_SHAPE);
         this.array = arrayCapacity == 0 ? NO_ARRAY : new Object[arrayCapacity];
-        if (hashCapacity > 0) {
-            this.hash = new HashPart(hashCapacity);
-        }
+        // String keys, the usual keyed entries, live in fields: the hash part is made on demand.
     }
 
     /** Builds a sequence table that owns {@code values} (no copy; they must not contain nil). */
@@ -70,24 +100,55 @@ public final class MoatTable implements TruffleObject {
         return hash == null ? null : hash.getLong(k);
     }
 
-    /** Raw read of a string key whose {@link HashPart#hash} the caller has precomputed; null if absent. */
-    public Object getString(TruffleString key, int hash) {
-        HashPart h = this.hash;
-        return h == null ? null : h.get(key, hash);
+    /** Raw read of a string key; null if absent. The hash is the key's {@link #keyHash}. */
+    @TruffleBoundary
+    public Object getString(TruffleString key, int keyHash) {
+        return getStringWith(UNCACHED, key, keyHash);
     }
 
-    /** Raw write of a string key with a precomputed hash; NIL removes. */
-    public void putString(TruffleString key, int keyHash, Object value) {
+    /**
+     * Raw read of a string key through a (cached) object library: a field of the shape, else (in
+     * dictionary mode) the hash part. A field holding NIL is a removed key (see {@link #putStringWith}).
+     */
+    public Object getStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
+        Object v = fields.getOrDefault(this, key, null);
+        if (v != null) {
+            return v == MoatNil.NIL ? null : v;
+        }
+        HashPart h = this.hash;
+        return h == null ? null : h.get(key, keyHash);
+    }
+
+    /** Raw write of a string key; NIL removes. Returns true if a new entry was made (for memory charging). */
+    @TruffleBoundary
+    public boolean putString(TruffleString key, int keyHash, Object value) {
+        return putStringWith(UNCACHED, key, keyHash, value);
+    }
+
+    /**
+     * Raw write of a string key through a (cached) object library. Removing a field stores NIL in it
+     * instead of changing the shape, so a traversal may clear fields as Lua allows and objects keep
+     * their shape when a field is cleared and set again. A table never loses fields, so once it has
+     * {@link #MAX_FIELDS} of them every further new string key belongs to the hash part.
+     */
+    public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        if (fields.putIfPresent(this, key, value)) {
+            return false;
+        }
         if (value == MoatNil.NIL) {
             if (hash != null) {
                 hash.put(key, null, keyHash);
             }
-            return;
+            return false;
+        }
+        if (fields.getShape(this).getPropertyCount() < MAX_FIELDS) {
+            fields.put(this, key, value);
+            return true;
         }
         if (hash == null) {
             hash = new HashPart();
         }
-        hash.put(key, value, keyHash);
+        return hash.put(key, value, keyHash);
     }
 
     /** The hash a constant key should cache for {@link #getString}. */
@@ -100,48 +161,69 @@ public final class MoatTable implements TruffleObject {
         if (key instanceof Long l) {
             return getLong(l);
         }
+        if (key instanceof TruffleString s) {
+            return getStringUncached(s);
+        }
         return hash == null ? null : hash.get(key);
     }
 
-    /** Raw write of a normalised, valid (non-nil, non-NaN) key. NIL removes. */
-    public void put(Object key, Object value) {
-        if (key instanceof Long l) {
-            putLong(l, value);
-            return;
-        }
-        putHash(key, value);
+    @TruffleBoundary
+    private Object getStringUncached(TruffleString key) {
+        return getStringWith(UNCACHED, key, HashPart.hash(key));
     }
 
-    public void putLong(long k, Object value) {
+    /**
+     * Raw write of a normalised, valid (non-nil, non-NaN) key. NIL removes. Returns true if a new entry
+     * was made, which callers charge to the memory budget.
+     */
+    public boolean put(Object key, Object value) {
+        if (key instanceof Long l) {
+            return putLong(l, value);
+        }
+        if (key instanceof TruffleString s) {
+            return putStringUncached(s, value);
+        }
+        return putHash(key, value);
+    }
+
+    @TruffleBoundary
+    private boolean putStringUncached(TruffleString key, Object value) {
+        return putStringWith(UNCACHED, key, HashPart.hash(key), value);
+    }
+
+    /** Raw write of an integer key; NIL removes. Returns true if a new entry was made. */
+    public boolean putLong(long k, Object value) {
         if (k >= 1 && k <= size) {
+            int i = (int) (k - 1);
             if (value == MoatNil.NIL) {
-                array[(int) (k - 1)] = null;
+                array[i] = null;
                 if (k == size) {
                     trimTrailingHoles();
                 }
-            } else {
-                array[(int) (k - 1)] = value;
+                return false;
             }
-            return;
+            boolean filled = array[i] == null;
+            array[i] = value;
+            return filled;
         }
         if (k == size + 1L && value != MoatNil.NIL && k < Integer.MAX_VALUE - 8) {
             append(value);
-            return;
+            return true;
         }
-        putHash(k, value);
+        return putHash(k, value);
     }
 
-    private void putHash(Object key, Object value) {
+    private boolean putHash(Object key, Object value) {
         if (value == MoatNil.NIL) {
             if (hash != null) {
                 hash.put(key, null);
             }
-            return;
+            return false;
         }
         if (hash == null) {
             hash = new HashPart();
         }
-        hash.put(key, value);
+        return hash.put(key, value);
     }
 
     @TruffleBoundary
@@ -221,30 +303,46 @@ public final class MoatTable implements TruffleObject {
         return hash == null ? 0 : hash.size();
     }
 
+    /** Number of string fields in the shape, cleared ones included. */
+    public int fieldCount() {
+        return getShape().getPropertyCount();
+    }
+
     /**
      * Lua's {@code next}: the entry after {@code key} (nil starts), as {key, value}; null at the end;
-     * throws {@link IllegalArgumentException} for a key that is not in the table.
+     * throws {@link IllegalArgumentException} for a key that is not in the table. The order is the
+     * array part, then the string fields in the order they were added, then the hash part.
      */
     @TruffleBoundary
     public Object[] next(Object key) {
-        int arrayIndex; // 0-based index in array part to start scanning
+        int arrayIndex; // 0-based index in the array part to start scanning
+        int fieldIndex; // index in fieldKeys() to start scanning
         int hashSlot;
         if (key == MoatNil.NIL) {
             arrayIndex = 0;
+            fieldIndex = 0;
             hashSlot = 0;
         } else {
             Object k = normalizeKey(key);
             if (k instanceof Long l && l >= 1 && l <= size) {
                 arrayIndex = (int) (long) l;
+                fieldIndex = 0;
                 hashSlot = 0;
             } else {
                 arrayIndex = size;
-                if (hash == null) {
-                    throw new IllegalArgumentException();
-                }
-                hashSlot = hash.slotAfter(k);
-                if (hashSlot == -2) {
-                    throw new IllegalArgumentException();
+                int f = k instanceof TruffleString ? fieldIndexOf(k) : -1;
+                if (f >= 0) {
+                    fieldIndex = f + 1;
+                    hashSlot = 0;
+                } else {
+                    fieldIndex = Integer.MAX_VALUE;
+                    if (hash == null) {
+                        throw new IllegalArgumentException();
+                    }
+                    hashSlot = hash.slotAfter(k);
+                    if (hashSlot == -2) {
+                        throw new IllegalArgumentException();
+                    }
                 }
             }
         }
@@ -254,6 +352,14 @@ public final class MoatTable implements TruffleObject {
         if (arrayIndex < size) {
             return new Object[]{(long) (arrayIndex + 1), array[arrayIndex]};
         }
+        Object[] keys = fieldKeys();
+        for (int i = fieldIndex; i < keys.length; i++) {
+            Object v = UNCACHED.getOrDefault(this, keys[i], MoatNil.NIL);
+            if (v != MoatNil.NIL) {
+                fieldCursor = i;
+                return new Object[]{keys[i], v};
+            }
+        }
         if (hash == null) {
             return null;
         }
@@ -262,6 +368,32 @@ public final class MoatTable implements TruffleObject {
             return null;
         }
         return new Object[]{hash.keyAt(slot), hash.valueAt(slot)};
+    }
+
+    /** The string field names in the order they were added (cached per shape). */
+    private Object[] fieldKeys() {
+        Shape shape = getShape();
+        if (shape != fieldKeysShape) {
+            fieldKeys = shape.getPropertyCount() == 0 ? NO_ARRAY : shape.getKeyList().toArray();
+            fieldKeysShape = shape;
+            fieldCursor = 0;
+        }
+        return fieldKeys;
+    }
+
+    /** Position of a field name in {@link #fieldKeys}, -1 if none; a traversal hits the cursor at once. */
+    private int fieldIndexOf(Object key) {
+        Object[] keys = fieldKeys();
+        int c = fieldCursor;
+        if (c < keys.length && keys[c].equals(key)) {
+            return c;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Direct access to the array part for builtins that scan sequences (0-based, < arraySize(); may be null). */

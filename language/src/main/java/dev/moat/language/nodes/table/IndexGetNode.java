@@ -1,7 +1,9 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
@@ -21,9 +23,14 @@ import dev.moat.language.runtime.MultiValue;
  */
 public final class IndexGetNode extends Node {
     private static final int MAX_CHAIN = 2000;
+    /** Executions served by uncached lookups before a site builds its shape caches. */
+    static final int COLD_RUNS = 2;
 
     @Child private InvokeNode invoke;
+    @Child private FieldLookupNode fieldLookup;
+    @Child private DynamicObjectLibrary stringKeys;
     private final BranchProfile metaPath = BranchProfile.create();
+    private int coldRuns;
 
     public static IndexGetNode create() {
         return new IndexGetNode();
@@ -32,7 +39,9 @@ public final class IndexGetNode extends Node {
     /** Reads {@code obj[key]}; {@code key} must be normalised. */
     public Object get(Object obj, Object key, Node site, String description) {
         if (obj instanceof MoatTable t) {
-            Object v = t.get(key);
+            Object v = key instanceof TruffleString s && stringKeys != null
+                            ? t.getStringWith(stringKeys, s, MoatTable.keyHash(s))
+                            : getRawWarmingUp(t, key);
             if (v != null) {
                 return v;
             }
@@ -46,35 +55,50 @@ public final class IndexGetNode extends Node {
 
     /**
      * {@code obj.name} for a constant string key with its precomputed hash: the raw hit, and the
-     * common object-oriented case (a miss resolved by a metatable whose __index is a plain table),
-     * never leave the fast path.
+     * common object-oriented case (a miss resolved by metatables whose __index are plain tables),
+     * are inline caches on shapes (see {@link FieldLookupNode}); the rest takes the general path.
      */
     public Object getField(Object obj, TruffleString key, int keyHash, Node site, String description) {
         if (obj instanceof MoatTable t) {
-            MoatTable current = t;
-            for (int loop = 0; loop < MAX_CHAIN; loop++) {
-                Object v = current.getString(key, keyHash);
-                if (v != null) {
-                    return v;
-                }
-                MoatTable mt = current.metatable;
-                if (mt == null) {
-                    return MoatNil.NIL;
-                }
-                Object index = mt.getString(Metatables.INDEX, Metatables.INDEX_HASH);
-                if (index == null) {
-                    return MoatNil.NIL;
-                }
-                if (!(index instanceof MoatTable next)) {
-                    break; // an __index function: the general path calls it
-                }
-                current = next;
+            if (fieldLookup == null && CompilerDirectives.inInterpreter() && coldRuns < COLD_RUNS) {
+                coldRuns++;
+                return getSlow(t, key, site, null);
+            }
+            Object v = fieldLookup().lookup(t, key, keyHash);
+            if (v != null) {
+                return v;
             }
             metaPath.enter();
-            return getSlow(current, key, site, null);
+            return getSlow(t, key, site, null);
         }
         metaPath.enter();
         return getSlow(obj, key, site, description);
+    }
+
+    private FieldLookupNode fieldLookup() {
+        if (fieldLookup == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            fieldLookup = insert(new FieldLookupNode(0));
+        }
+        return fieldLookup;
+    }
+
+    /**
+     * A raw read before this site has a cache for string keys: the first reads use the uncached
+     * table methods, so code that runs once (a huge straight-line chunk, set-up code) never pays
+     * for building inline caches; a site that keeps reading string keys gets one.
+     */
+    private Object getRawWarmingUp(MoatTable t, Object key) {
+        if (key instanceof TruffleString s) {
+            if (CompilerDirectives.inInterpreter() && coldRuns < COLD_RUNS) {
+                coldRuns++;
+                return t.get(key);
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+            return t.getStringWith(stringKeys, s, MoatTable.keyHash(s));
+        }
+        return t.get(key);
     }
 
     private Object getSlow(Object obj, Object key, Node site, String description) {
@@ -107,7 +131,7 @@ public final class IndexGetNode extends Node {
 
     private InvokeNode invoker() {
         if (invoke == null) {
-            com.oracle.truffle.api.CompilerDirectives.transferToInterpreterAndInvalidate();
+            CompilerDirectives.transferToInterpreterAndInvalidate();
             invoke = insert(InvokeNode.create());
         }
         return invoke;

@@ -2,6 +2,8 @@ package dev.moat.language.nodes.table;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.object.DynamicObjectLibrary;
+import dev.moat.language.budget.SizeModel;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
@@ -21,7 +23,10 @@ public final class IndexSetNode extends Node {
     private static final int MAX_CHAIN = 2000;
 
     @Child private InvokeNode invoke;
+    @Child private DynamicObjectLibrary stringKeys;
+    @Child private DynamicObjectLibrary metaFields;
     private final BranchProfile metaPath = BranchProfile.create();
+    private int coldRuns;
 
     public static IndexSetNode create() {
         return new IndexSetNode();
@@ -40,16 +45,28 @@ public final class IndexSetNode extends Node {
     /** {@code obj.name = value} for a constant string key with its precomputed hash. */
     public void setField(Object obj, TruffleString key, int keyHash, Object value, Node site, String description) {
         if (obj instanceof MoatTable t) {
+            if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
+                coldRuns++; // see IndexGetNode#getRawWarmingUp
+                if (t.metatable == null) {
+                    if (t.put(key, value)) {
+                        chargeNewEntry(site);
+                    }
+                } else {
+                    setSlow(t, key, value, site, description);
+                }
+                return;
+            }
             MoatTable mt = t.metatable;
-            if (mt == null || mt.getString(Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
-                t.putString(key, keyHash, value);
+            if (mt == null || mt.getStringWith(metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
+                if (t.putStringWith(stringKeys(), key, keyHash, value)) {
+                    chargeNewEntry(site);
+                }
                 return;
             }
         }
         metaPath.enter();
         setSlow(obj, key, value, site, description);
     }
-
     private void setSlow(Object obj, Object key, Object value, Node site, String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
@@ -81,17 +98,47 @@ public final class IndexSetNode extends Node {
     }
 
     private void rawSet(MoatTable t, Object key, Object value, Node site) {
+        boolean added;
         if (key instanceof Long l) {
-            t.putLong(l, value);
-            return;
-        }
-        if (key == MoatNil.NIL) {
+            added = t.putLong(l, value);
+        } else if (key instanceof TruffleString s) {
+            if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
+                coldRuns++;
+                added = t.put(s, value);
+            } else {
+                added = t.putStringWith(stringKeys(), s, MoatTable.keyHash(s), value);
+            }
+        } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");
-        }
-        if (key instanceof Double d && Double.isNaN(d)) {
+        } else if (key instanceof Double d && Double.isNaN(d)) {
             throw MoatError.at(site, "table index is NaN");
+        } else {
+            added = t.put(key, value);
         }
-        t.put(key, value);
+        if (added) {
+            chargeNewEntry(site);
+        }
+    }
+
+    /** A key added by assignment is charged like a hash entry (see {@link SizeModel}). */
+    private void chargeNewEntry(Node site) {
+        MoatContext.get(this).budget.allocate(SizeModel.NEW_ENTRY, site);
+    }
+
+    private DynamicObjectLibrary stringKeys() {
+        if (stringKeys == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+        }
+        return stringKeys;
+    }
+
+    private DynamicObjectLibrary metaFields() {
+        if (metaFields == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            metaFields = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+        }
+        return metaFields;
     }
 
     private InvokeNode invoker() {

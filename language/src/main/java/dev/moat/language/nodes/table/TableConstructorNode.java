@@ -1,6 +1,9 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.object.DynamicObjectLibrary;
+import com.oracle.truffle.api.strings.TruffleString;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.moat.language.MoatContext;
 import dev.moat.language.budget.SizeModel;
@@ -33,10 +36,25 @@ public final class TableConstructorNode extends MoatExpressionNode {
         this.positionalCount = n;
     }
 
+    /**
+     * Keyed string entries become shape fields; with constant keys this is a cached shape transition.
+     * Made on the second execution, so constructors that run once stay cheap.
+     */
+    @Child private DynamicObjectLibrary fields;
+    private boolean ranOnce;
+
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
+        if (fields == null && keys.length > positionalCount) {
+            if (CompilerDirectives.inInterpreter() && !ranOnce) {
+                ranOnce = true;
+            } else {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                fields = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+            }
+        }
         context.budget.allocate(SizeModel.table(positionalCount, keys.length - positionalCount), this);
         MoatTable table = new MoatTable(positionalCount, keys.length - positionalCount);
         Object[] positional = positionalCount == 0 ? null : new Object[positionalCount];
@@ -60,7 +78,11 @@ public final class TableConstructorNode extends MoatExpressionNode {
                 if (k instanceof Double d && Double.isNaN(d)) {
                     throw MoatError.at(this, "table index is NaN");
                 }
-                table.put(k, v);
+                if (k instanceof TruffleString name && fields != null) {
+                    table.putStringWith(fields, name, MoatTable.keyHash(name), v);
+                } else {
+                    table.put(k, v);
+                }
             }
         }
         int fixed = extra == null ? positionalCount : positionalCount - 1;
