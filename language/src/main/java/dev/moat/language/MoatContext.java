@@ -33,6 +33,8 @@ public final class MoatContext {
     private final MoatTable stringMetatable = new MoatTable();
     private final MoatTable loadedModules = new MoatTable();
     public final Budget budget;
+    /** The clocks and random seed scripts see (fixed by the host for deterministic runs). */
+    public final dev.moat.language.runtime.GuestClock clock;
     /** Current guest call depth; see FunctionRootNode. */
     public int depth;
     public final int maxDepth;
@@ -49,6 +51,8 @@ public final class MoatContext {
                 limit(env.getOptions().get(MoatOptions.MaxMemory)),
                 limit(env.getOptions().get(MoatOptions.MaxOutput)),
                 env.getOptions().get(MoatOptions.Metering));
+        this.clock = new dev.moat.language.runtime.GuestClock(env.getOptions().get(MoatOptions.FixedTime),
+                env.getOptions().get(MoatOptions.RandomSeed));
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.out = new BufferedOutputStream(env.out(), 1 << 14);

@@ -42,5 +42,11 @@ public final class MoatOptions {
     @Option(help = "Return all results of a chunk (as an array of copies) instead of the first one.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ReturnAllResults = new OptionKey<>(false);
 
+    @Option(help = "Fixed time for os.time/os.date in epoch seconds; os.clock then counts one nanosecond per instruction (empty = the host's clocks).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> FixedTime = new OptionKey<>("");
+
+    @Option(help = "Seed of math.random in each new context (empty = seeded from the host clock, like lua5.4).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<String> RandomSeed = new OptionKey<>("");
+
     public static final OptionDescriptors DESCRIPTORS = new MoatOptionsOptionDescriptors();
 }

@@ -34,6 +34,8 @@ public final class MoatEngine implements AutoCloseable {
     private final Limits limits;
     private final Map<String, HostFunctionSpec> hostFunctions;
     private final String libraries;
+    private final String fixedTime;
+    private final String randomSeed;
     private final ScheduledExecutorService timer;
     private final java.util.function.Function<String, String> moduleResolver;
     private final java.util.concurrent.ExecutorService runners;
@@ -51,6 +53,8 @@ public final class MoatEngine implements AutoCloseable {
         this.limits = b.limits;
         this.hostFunctions = Map.copyOf(b.hostFunctions);
         this.libraries = String.join(",", b.libraries);
+        this.fixedTime = b.fixedTime == null ? "" : Long.toString(b.fixedTime.getEpochSecond());
+        this.randomSeed = b.randomSeed == null ? "" : Long.toString(b.randomSeed);
         this.moduleResolver = b.moduleResolver;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "moat-timeout");
@@ -126,6 +130,8 @@ public final class MoatEngine implements AutoCloseable {
                 .option("moat.Libraries", libraries)
                 .option("moat.ReturnAllResults", "true")
                 .option("moat.MaxCoroutines", "1000")
+                .option("moat.FixedTime", fixedTime)
+                .option("moat.RandomSeed", randomSeed)
                 .build();
         if (moduleResolver != null) {
             java.util.function.Function<String, String> resolver = moduleResolver;
@@ -184,6 +190,23 @@ public final class MoatEngine implements AutoCloseable {
         private final List<String> libraries = new ArrayList<>();
         private final Map<String, String> engineOptions = new LinkedHashMap<>();
         private java.util.function.Function<String, String> moduleResolver;
+        private java.time.Instant fixedTime;
+        private Long randomSeed;
+
+        /**
+         * Deterministic runs: os.time/os.date see this instant and os.clock counts one nanosecond per
+         * instruction, instead of the host's clocks.
+         */
+        public Builder fixedTime(java.time.Instant instant) {
+            this.fixedTime = instant;
+            return this;
+        }
+
+        /** Seeds math.random in every run (default: from the host clock, like lua5.4). */
+        public Builder randomSeed(long seed) {
+            this.randomSeed = seed;
+            return this;
+        }
 
         /** Where {@code require(name)} finds modules: name -> source text, or null when there is none. */
         public Builder moduleResolver(java.util.function.Function<String, String> resolver) {

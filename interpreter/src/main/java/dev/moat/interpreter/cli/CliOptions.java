@@ -17,6 +17,9 @@ final class CliOptions {
               --max-memory=SIZE      allocation budget, e.g. 64m (k/m/g)
               --max-output=SIZE      output limit
               --max-depth=N          call depth limit
+              --timeout=DURATION     wall-clock limit, e.g. 500ms, 2s (default none)
+              --fixed-time=EPOCH     os.time/os.date see this time; os.clock counts instructions
+              --random-seed=N        seed of math.random (default: from the clock)
               --stats                print run statistics to stderr
             Without a script on a terminal, starts an interactive session.""";
 
@@ -30,6 +33,11 @@ final class CliOptions {
     long maxMemory;
     long maxOutput;
     int maxDepth = 200_000;
+    long timeoutMillis;
+    /** Set once a --timeout has cancelled the run. */
+    boolean timedOut;
+    String fixedTime = "";
+    String randomSeed = "";
 
     static CliOptions parse(String[] args) {
         CliOptions o = new CliOptions();
@@ -55,6 +63,12 @@ final class CliOptions {
                 o.maxOutput = size(a);
             } else if (a.startsWith("--max-depth=")) {
                 o.maxDepth = (int) Math.min(Integer.MAX_VALUE, number(a));
+            } else if (a.startsWith("--timeout=")) {
+                o.timeoutMillis = duration(a);
+            } else if (a.startsWith("--fixed-time=")) {
+                o.fixedTime = Long.toString(number(a));
+            } else if (a.startsWith("--random-seed=")) {
+                o.randomSeed = Long.toString(signedNumber(a));
             } else if (a.equals("-") || !a.startsWith("-")) {
                 o.script = a;
                 for (int j = i + 1; j < args.length; j++) {
@@ -80,6 +94,38 @@ final class CliOptions {
                 throw new NumberFormatException();
             }
             return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad value in '" + arg + "'");
+        }
+    }
+
+    private static long signedNumber(String arg) {
+        try {
+            return Long.parseLong(value(arg));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad value in '" + arg + "'");
+        }
+    }
+
+    /** A duration in milliseconds: "250ms", "2s", "1m", or a bare number of seconds. */
+    static long duration(String arg) {
+        String v = value(arg).toLowerCase();
+        long unit = 1000;
+        if (v.endsWith("ms")) {
+            unit = 1;
+            v = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("s")) {
+            v = v.substring(0, v.length() - 1);
+        } else if (v.endsWith("m")) {
+            unit = 60_000;
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n <= 0 || n > Long.MAX_VALUE / unit) {
+                throw new NumberFormatException();
+            }
+            return n * unit;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad value in '" + arg + "'");
         }
@@ -124,6 +170,8 @@ final class CliOptions {
                 .option("moat.MaxMemory", Long.toString(maxMemory))
                 .option("moat.MaxOutput", Long.toString(maxOutput))
                 .option("moat.MaxDepth", Integer.toString(maxDepth))
+                .option("moat.FixedTime", fixedTime)
+                .option("moat.RandomSeed", randomSeed)
                 .build();
     }
 }

@@ -89,6 +89,9 @@ public final class MoatMain {
             System.err.println("moat: " + e.getMessage());
             return 1;
         } catch (PolyglotException e) {
+            if (options.timedOut && e.isCancelled()) {
+                return 3; // closing the cancelled context; the timeout is already reported
+            }
             return ErrorReporter.report(e, System.err);
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("moat: " + e.getMessage());
@@ -123,6 +126,7 @@ public final class MoatMain {
     static int runSource(Context context, Source source, CliOptions options, List<String> scriptArgs) {
         long start = System.nanoTime();
         PrintStream err = System.err;
+        RunTimer timer = options.timeoutMillis > 0 ? RunTimer.start(context, options.timeoutMillis) : null;
         try {
             List<Object> argv = new ArrayList<>();
             argv.add(source.getName());
@@ -133,9 +137,17 @@ public final class MoatMain {
             return 0;
         } catch (PolyglotException e) {
             System.out.flush();
+            if (timer != null && timer.fired() && e.isCancelled()) {
+                err.println("moat: timeout: the run exceeded its time limit (" + options.timeoutMillis + " ms)");
+                options.timedOut = true;
+                return 3;
+            }
             return ErrorReporter.report(e, err);
         } finally {
-            if (options.stats) {
+            if (timer != null) {
+                timer.cancel();
+            }
+            if (options.stats && (timer == null || !timer.fired())) {
                 printStats(context, System.nanoTime() - start, err);
             }
         }

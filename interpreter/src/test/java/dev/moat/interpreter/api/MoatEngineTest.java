@@ -56,6 +56,21 @@ class MoatEngineTest {
     }
 
     @Test
+    void hostFixesTheClockAndTheRandomSeedForDeterministicRuns() {
+        String code = "return os.time(), os.date('!%H:%M', 3600), math.random(1, 1000000), os.clock() < 1e-3";
+        try (MoatEngine fixed = MoatEngine.builder().fixedTime(java.time.Instant.ofEpochSecond(1234567890))
+                .randomSeed(99).build()) {
+            Script s = fixed.compile("clock.moat", code);
+            Result a = s.run();
+            Result b = s.run();
+            assertEquals(1234567890L, a.values().get(0));
+            assertEquals("01:00", a.values().get(1));
+            assertEquals(a.values(), b.values(), "same seed and clock, same results in every fresh context");
+            assertEquals(true, a.values().get(3));
+        }
+    }
+
+    @Test
     void syntaxErrorsHaveLineAndColumn() {
         MoatException e = assertThrows(MoatException.class, () -> engine.compile("bad.moat", "local x = \n x = = 1"));
         assertEquals(MoatException.Kind.SYNTAX, e.kind());

@@ -16,8 +16,9 @@ public final class MathLibrary implements MoatLibrary {
     @Override
     public void install(MoatContext context) {
         MoatTable lib = BuiltinTargets.installLibrary(context, "math", MathBuiltinsFactory.getFactories());
-        // One generator per context, held by the function values' cell (seeded like an unseeded lua5.4: from the clock).
-        dev.moat.language.runtime.Cell generator = new dev.moat.language.runtime.Cell(new Xoshiro256(System.nanoTime(), 0));
+        // One generator per context, held by the function values' cell, seeded by the host's option or
+        // (like an unseeded lua5.4) from the clock.
+        dev.moat.language.runtime.Cell generator = new dev.moat.language.runtime.Cell(new Xoshiro256(context.clock.initialRandomSeed(), 0));
         dev.moat.language.builtins.BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : RandomBuiltinsFactory.getFactories()) {
             String name = factory.getNodeClass().getAnnotation(dev.moat.language.builtins.MoatBuiltin.class).name();

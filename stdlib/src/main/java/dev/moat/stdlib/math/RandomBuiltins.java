@@ -63,7 +63,7 @@ public final class RandomBuiltins {
             long n1;
             long n2;
             if (args.length == 0) {
-                n1 = seedFromClock();
+                n1 = dev.moat.language.MoatContext.get(this).clock.freshRandomSeed();
                 n2 = 0;
             } else {
                 n1 = toSeed(args[0], 1);
@@ -78,11 +78,6 @@ public final class RandomBuiltins {
                 return Double.doubleToRawLongBits(d);
             }
             return checkInteger(v, arg);
-        }
-
-        @TruffleBoundary
-        private static long seedFromClock() {
-            return System.nanoTime() ^ System.currentTimeMillis();
         }
     }
 }

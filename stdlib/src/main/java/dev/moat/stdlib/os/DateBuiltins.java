@@ -32,7 +32,7 @@ public final class DateBuiltins {
         @Specialization
         protected Object date(Object format, Object time) {
             String fmt = format == MoatNil.NIL ? "%c" : MoatStrings.toJava(checkString(format, 1));
-            long t = time == MoatNil.NIL ? System.currentTimeMillis() / 1000 : checkInteger(time, 2);
+            long t = time == MoatNil.NIL ? dev.moat.language.MoatContext.get(this).clock.epochSeconds() : checkInteger(time, 2);
             return format(fmt, t);
         }
 

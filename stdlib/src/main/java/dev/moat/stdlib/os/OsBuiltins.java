@@ -24,19 +24,9 @@ public final class OsBuiltins {
     public abstract static class ClockNode extends BuiltinNode {
         @Specialization
         protected double clock() {
-            return cpuSeconds();
+            dev.moat.language.MoatContext context = dev.moat.language.MoatContext.get(this);
+            return context.clock.cpuSeconds(context.budget);
         }
-
-        /**
-         * Seconds elapsed since the JVM started (wall clock). Lua's clock() is process CPU time; on the
-         * JVM that would include compiler and GC threads, so elapsed time is the honest measure here.
-         */
-        @TruffleBoundary
-        private static double cpuSeconds() {
-            return (System.nanoTime() - START) / 1e9;
-        }
-
-        private static final long START = System.nanoTime();
     }
 
     @MoatBuiltin(name = "time")
@@ -48,7 +38,7 @@ public final class OsBuiltins {
         @Specialization
         protected long time(Object t) {
             if (t == MoatNil.NIL) {
-                return now();
+                return dev.moat.language.MoatContext.get(this).clock.epochSeconds();
             }
             MoatTable table = checkTable(t, 1);
             long[] v = new long[6];
@@ -65,11 +55,6 @@ public final class OsBuiltins {
                 }
             }
             return epoch(v);
-        }
-
-        @TruffleBoundary
-        private static long now() {
-            return System.currentTimeMillis() / 1000;
         }
 
         /** mktime-like normalisation (months and days may overflow), in UTC. */

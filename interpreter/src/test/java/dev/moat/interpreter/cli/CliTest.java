@@ -1,0 +1,86 @@
+package dev.moat.interpreter.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI's limit flags, exit codes and deterministic-run flags, run in-process with captured streams. */
+class CliTest {
+    record Outcome(int status, String out, String err) {
+    }
+
+    static synchronized Outcome cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = MoatMain.run(args);
+            System.out.flush();
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void timeoutStopsAnEndlessLoopWithExitThree() {
+        Outcome o = cli("--timeout=200ms", "-e", "while true do end");
+        assertEquals(3, o.status(), o.err());
+        assertEquals("moat: timeout: the run exceeded its time limit (200 ms)\n", o.err());
+    }
+
+    @Test
+    void timeoutCannotBeCaughtByPcall() {
+        Outcome o = cli("--timeout=200ms", "-e", "while true do pcall(function() while true do end end) end print('escaped')");
+        assertEquals(3, o.status(), o.err());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void aQuickScriptFinishesUnderItsTimeout() {
+        Outcome o = cli("--timeout=60s", "-e", "print(6 * 7)");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("42\n", o.out());
+    }
+
+    @Test
+    void fixedTimeAndSeedMakeRunsReproducible() {
+        String code = "print(os.time(), os.date('!%Y-%m-%d %H:%M:%S'), math.random(1, 10^9), math.random())"
+                + " local c = os.clock() for i = 1, 1000 do end print(os.clock() > c, os.clock() < 1e-3)";
+        Outcome a = cli("--fixed-time=1700000000", "--random-seed=7", "-e", code);
+        Outcome b = cli("--fixed-time=1700000000", "--random-seed=7", "-e", code);
+        assertEquals(0, a.status(), a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().startsWith("1700000000\t2023-11-14 22:13:20\t"), a.out());
+        assertTrue(a.out().endsWith("true\ttrue\n"), a.out());
+        Outcome other = cli("--fixed-time=1700000000", "--random-seed=8", "-e", code);
+        assertTrue(!other.out().equals(a.out()), "a different seed gives a different sequence");
+    }
+
+    @Test
+    void budgetFlagsExitWithThreeAndNameTheLimit() {
+        Outcome o = cli("--max-instructions=10000", "-e", "while true do end");
+        assertEquals(3, o.status());
+        assertTrue(o.err().startsWith("moat: instruction budget exhausted"), o.err());
+        Outcome m = cli("--max-memory=1m", "-e", "local t = {} for i = 1, 1e7 do t[i] = i end");
+        assertEquals(3, m.status());
+        assertTrue(m.err().startsWith("moat: memory budget exhausted"), m.err());
+    }
+
+    @Test
+    void badFlagValuesAreUsageErrors() {
+        assertEquals(2, cli("--timeout=soon", "-e", "print(1)").status());
+        assertEquals(2, cli("--timeout=-5s", "-e", "print(1)").status());
+        assertEquals(2, cli("--random-seed=x", "-e", "print(1)").status());
+        assertEquals(2, cli("--nonsense").status());
+    }
+}
