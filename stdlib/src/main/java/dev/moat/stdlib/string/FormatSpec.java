@@ -5,7 +5,7 @@ import dev.moat.language.builtins.BuiltinNode;
 /**
  * One conversion specification of string.format ("%-+ #0" flags, width, precision, conversion), read
  * and validated the way lua5.4 does it: first the longest run of flag characters, digits and dots is
- * taken (at most 20 characters, else "invalid format string to 'format'"); then each conversion checks
+ * taken (at most 20 characters, else "invalid format (too long)"); then each conversion checks
  * that the run is made of the flags it allows, a width of at most two digits that does not start with
  * '0' and, where allowed, a precision of at most two digits ("invalid conversion specification").
  * The text is one char per byte (Latin-1).
@@ -45,7 +45,7 @@ final class FormatSpec {
             i++;
         }
         if (i - start + 1 > MAX_SPAN + 1) {
-            throw node.error("invalid format string to 'format'");
+            throw node.error("invalid format (too long)");
         }
         char conversion = i < fmt.length() ? fmt.charAt(i) : 0;
         String form = "%" + fmt.substring(start, i) + (conversion == 0 ? "" : String.valueOf(conversion));

@@ -6,6 +6,7 @@ import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.ToStringNode;
 import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.ObjectIds;
 import dev.moat.language.runtime.MoatStrings;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * string.format. Conversions are implemented here (never by java.util.Formatter, whose rules differ
  * from C's printf): specifications are read and checked as lua5.4 does ({@link FormatSpec}: which flags
  * each conversion allows, widths and precisions of at most two digits), and
- * %d %i %u %c %x %X %o %e %E %f %F %g %G %a %A %s %q %% are produced as glibc's printf would.
+ * %d %i %u %c %x %X %o %e %E %f %F %g %G %a %A %s %q %p %% are produced as glibc's printf would.
  * Floats are formatted from their exact binary value ({@link DecimalFloatFormat}, {@link HexFloatFormat}).
  */
 final class StringFormatter {
@@ -87,6 +88,13 @@ final class StringFormatter {
                 double v = node.checkNumber(arg, argNumber);
                 spec.check(FormatSpec.FLOAT_FLAGS, true);
                 return floatPiece(spec, v);
+            }
+            case 'p' -> {
+                // Values without an identity print as C's "(null)"; others get the opaque id that
+                // tostring shows, never a host address (SECURITY.md A8).
+                spec.check(FormatSpec.CHAR_FLAGS, false);
+                boolean noIdentity = arg == MoatNil.NIL || arg instanceof Boolean || arg instanceof Long || arg instanceof Double;
+                return spec.pad("", "", noIdentity ? "(null)" : ObjectIds.of(arg), false);
             }
             case 'q' -> {
                 if (spec.hasModifiers()) {
