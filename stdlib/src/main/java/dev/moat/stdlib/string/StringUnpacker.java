@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * string.unpack: reads the values a format describes from a data string starting at an initial
  * position, and returns them followed by the position after the last byte read. Alignment padding is
- * computed from the absolute position in the data, as in lua5.4. Bytes read are charged to the
- * instruction budget, and every string result to the memory budget before it is made.
+ * computed from the absolute position in the data, as in lua5.4. Items and bytes read are charged to
+ * the instruction budget; every result slot and string result to the memory budget before it is made.
  */
 final class StringUnpacker {
     /** Lua's stack cannot hold more results than this (LUAI_MAXSTACK). */
@@ -23,7 +23,7 @@ final class StringUnpacker {
     }
 
     @TruffleBoundary
-    static Object[] unpack(BuiltinNode node, Object formatArg, Object dataArg, Object initArg) {
+    static Object unpack(BuiltinNode node, Object formatArg, Object dataArg, Object initArg) {
         byte[] format = MoatStrings.bytesView(node.checkString(formatArg, 1));
         byte[] data = MoatStrings.bytesView(node.checkString(dataArg, 2));
         long dataLength = data.length;
@@ -45,6 +45,7 @@ final class StringUnpacker {
                 if (results.size() >= MAX_RESULTS) {
                     throw node.error("stack overflow (too many results)");
                 }
+                node.allocate(SizeModel.arraySlots(1)); // the result's slot, as table.unpack charges
                 int at = (int) pos;
                 Object value = switch (item.option()) {
                     case SIGNED, UNSIGNED -> integer(node, data, at, size, reader.littleEndian(), item.option() == PackOption.SIGNED);
@@ -79,7 +80,7 @@ final class StringUnpacker {
             pos += size;
         }
         results.add(pos + 1);
-        return results.toArray();
+        return results.size() == 1 ? results.get(0) : results.toArray();
     }
 
     private static long integer(BuiltinNode node, byte[] data, int at, int size, boolean littleEndian, boolean signed) {
