@@ -78,7 +78,7 @@ final class FormatSpec {
             }
         }
         if (p != form.length() - 1) {
-            throw node.error("invalid conversion specification: '" + form + "'");
+            throw MoatNodes.byteError(node, "invalid conversion specification: '" + form + "'");
         }
         flags = form.substring(1, leadingFlagsEnd());
     }

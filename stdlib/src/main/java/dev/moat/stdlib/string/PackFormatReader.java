@@ -2,10 +2,6 @@ package dev.moat.stdlib.string;
 
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.runtime.MoatError;
-import dev.moat.language.runtime.MoatStrings;
-import dev.moat.language.runtime.Positions;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the options of a string.pack/unpack/packsize format one at a time, keeping the settings the
@@ -142,13 +138,6 @@ final class PackFormatReader {
 
     /** The offending option is shown as the raw byte, as lua5.4 does, even when it is not ASCII. */
     private MoatError invalidOption(int c) {
-        byte[] where = Positions.where(node).getBytes(StandardCharsets.UTF_8);
-        byte[] before = "invalid format option '".getBytes(StandardCharsets.US_ASCII);
-        byte[] message = new byte[where.length + before.length + 2];
-        System.arraycopy(where, 0, message, 0, where.length);
-        System.arraycopy(before, 0, message, where.length, before.length);
-        message[message.length - 2] = (byte) c;
-        message[message.length - 1] = '\'';
-        return new MoatError(MoatStrings.fromBytes(message), node);
+        return MoatNodes.byteError(node, "invalid format option '" + (char) c + "'");
     }
 }

@@ -117,7 +117,7 @@ final class StringFormatter {
                 int precision = spec.precision();
                 return spec.pad("", "", precision >= 0 && s.length() > precision ? s.substring(0, precision) : s, false);
             }
-            default -> throw node.error("invalid conversion '" + spec.form + "' to 'format'");
+            default -> throw MoatNodes.byteError(node, "invalid conversion '" + spec.form + "' to 'format'");
         }
     }
 
