@@ -49,10 +49,13 @@ public final class LuaNumberParser {
                     return null;
                 }
             }
+            if (body.isEmpty() || !(Character.isDigit(body.charAt(0)) || body.charAt(0) == '.')) {
+                return null; // a second sign ("--5", "-+5") is not a numeral
+            }
             if (!body.contains(".") && !body.contains("e") && !body.contains("E")) {
                 try {
-                    long v = Long.parseLong(body);
-                    return neg ? -v : v;
+                    // parsed with its sign, so that "-9223372036854775808" is still an integer
+                    return Long.parseLong(neg ? "-" + body : body);
                 } catch (NumberFormatException e) {
                     double d = Double.parseDouble(body);
                     return neg ? -d : d;

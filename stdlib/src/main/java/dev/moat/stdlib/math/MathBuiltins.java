@@ -163,18 +163,20 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "type")
+    /** Variadic so that a missing argument ("value expected") is told apart from a nil one (nil result). */
+    @MoatBuiltin(name = "type", variadic = true)
     public abstract static class TypeNode extends BuiltinNode {
         @Specialization
-        protected Object type(Object v) {
+        protected Object type(Object[] args) {
+            if (args.length == 0) {
+                throw argError(1, "value expected");
+            }
+            Object v = args[0];
             if (v instanceof Long) {
                 return MoatStrings.fromJava("integer");
             }
             if (v instanceof Double) {
                 return MoatStrings.fromJava("float");
-            }
-            if (v == MoatNil.NIL) {
-                throw argError(1, "value expected");
             }
             return MoatNil.NIL;
         }

@@ -354,6 +354,9 @@ final class LuaPatternMatcher {
             throw new PatternError("invalid capture index %" + (l + 1));
         }
         int len = captureLen[l];
+        if (len == CAP_POSITION) {
+            return -1; // Lua compares against the position capture's length taken as a huge unsigned: never a match
+        }
         if (src.length - s >= len) {
             for (int i = 0; i < len; i++) {
                 if (src[captureStart[l] + i] != src[s + i]) {

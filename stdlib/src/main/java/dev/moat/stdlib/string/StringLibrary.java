@@ -21,6 +21,7 @@ public final class StringLibrary implements MoatLibrary {
     public void install(MoatContext context) {
         MoatTable lib = BuiltinTargets.installLibrary(context, "string", StringBuiltinsFactory.getFactories());
         context.getLanguage().getBuiltinTargets().installAll(lib, PatternBuiltinsFactory.getFactories(), "string");
+        context.getLanguage().getBuiltinTargets().installAll(lib, PackBuiltinsFactory.getFactories(), "string");
         lib.put(MoatStrings.fromJava("gmatch_step"), dev.moat.language.runtime.MoatNil.NIL);
         context.getStringMetatable().put(Metatables.INDEX, lib);
     }
