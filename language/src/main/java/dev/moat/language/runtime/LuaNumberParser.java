@@ -50,9 +50,12 @@ public final class LuaNumberParser {
                 }
             }
             if (!body.contains(".") && !body.contains("e") && !body.contains("E")) {
+                if (body.contains("+") || body.contains("-")) {
+                    return null; // a second sign ("-+5") is not a numeral
+                }
                 try {
-                    long v = Long.parseLong(body);
-                    return neg ? -v : v;
+                    // parsed with its sign, so that -9223372036854775808 is still an integer, as in Lua
+                    return Long.parseLong(neg ? "-" + body : body);
                 } catch (NumberFormatException e) {
                     double d = Double.parseDouble(body);
                     return neg ? -d : d;
