@@ -3,6 +3,7 @@ package dev.moat.stdlib.table;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
+import dev.moat.language.budget.Budget;
 
 /**
  * table.sort's algorithm, following the behaviour of Lua 5.4's quicksort step by step so that every
@@ -22,7 +23,8 @@ import dev.moat.language.MoatContext;
  * badly unbalanced partition; Moat uses a deterministic choice there (runs must be reproducible), so
  * only for such large, adversarial inputs may the order of equal elements differ from lua5.4's.
  *
- * <p>Every comparison and every element write is charged one instruction; comparisons poll safepoints.
+ * <p>Every comparison and every element write is charged one instruction; safepoints are polled for
+ * every interval and every 1024 steps of a partition.
  */
 final class LuaQuicksortNode extends Node {
     /** Intervals smaller than this always use the middle element as pivot (Lua's RANLIMIT). */
@@ -37,8 +39,13 @@ final class LuaQuicksortNode extends Node {
         return new LuaQuicksortNode();
     }
 
-    /** Sorts {@code t[1..n]} in place; {@code n} &lt; 2^31 - 1, {@code comparator} nil or a function. */
+    /**
+     * Sorts {@code t[1..n]} in place; {@code n} &lt; 2^31 - 1, {@code comparator} nil or a function.
+     * {@code t} is a table-like value, or an {@code Object[]} holding elements 1..n at 0..n-1 when the
+     * caller has established that no guest code can observe the table during the sort.
+     */
     void sort(Object t, long n, Object comparator) {
+        Budget budget = MoatContext.get(this).budget;
         long[] pendingLo = new long[MAX_PENDING];
         long[] pendingUp = new long[MAX_PENDING];
         int[] pendingSeed = new int[MAX_PENDING];
@@ -48,36 +55,37 @@ final class LuaQuicksortNode extends Node {
         int seed = 0; // 0: middle pivots; otherwise the pivot is chosen from the seed
         while (true) {
             while (lo < up) {
-                Object first = access.get(t, lo);
-                Object last = access.get(t, up);
-                if (less(last, first, comparator)) {
-                    write(t, lo, last);
-                    write(t, up, first);
+                TruffleSafepoint.poll(this);
+                Object first = get(t, lo);
+                Object last = get(t, up);
+                if (less(budget, last, first, comparator)) {
+                    write(budget, t, lo, last);
+                    write(budget, t, up, first);
                 }
                 if (up - lo == 1) {
                     break;
                 }
                 long p = up - lo < RANDOM_PIVOT_LIMIT || seed == 0 ? (lo + up) / 2 : seededPivot(lo, up, seed);
-                Object middle = access.get(t, p);
-                first = access.get(t, lo);
-                if (less(middle, first, comparator)) {
-                    write(t, p, first);
-                    write(t, lo, middle);
+                Object middle = get(t, p);
+                first = get(t, lo);
+                if (less(budget, middle, first, comparator)) {
+                    write(budget, t, p, first);
+                    write(budget, t, lo, middle);
                 } else {
-                    last = access.get(t, up);
-                    if (less(last, middle, comparator)) {
-                        write(t, p, last);
-                        write(t, up, middle);
+                    last = get(t, up);
+                    if (less(budget, last, middle, comparator)) {
+                        write(budget, t, p, last);
+                        write(budget, t, up, middle);
                     }
                 }
                 if (up - lo == 2) {
                     break;
                 }
-                Object pivot = access.get(t, p);
-                Object beforeLast = access.get(t, up - 1);
-                write(t, p, beforeLast);
-                write(t, up - 1, pivot);
-                p = partition(t, lo, up, pivot, comparator);
+                Object pivot = get(t, p);
+                Object beforeLast = get(t, up - 1);
+                write(budget, t, p, beforeLast);
+                write(budget, t, up - 1, pivot);
+                p = partition(budget, t, lo, up, pivot, comparator);
                 // Work on the smaller side now; the larger waits, with a pivot seed if it is badly unbalanced.
                 long smallerSize;
                 if (p - lo < up - p) {
@@ -109,41 +117,60 @@ final class LuaQuicksortNode extends Node {
      * Partitions lo..up around {@code pivot}, which sits at up - 1 (a[lo] &lt;= pivot &lt;= a[up] already).
      * Returns the pivot's final index.
      */
-    private long partition(Object t, long lo, long up, Object pivot, Object comparator) {
+    private long partition(Budget budget, Object t, long lo, long up, Object pivot, Object comparator) {
         long i = lo;
         long j = up - 1;
         while (true) {
             Object atI;
-            while (less(atI = access.get(t, ++i), pivot, comparator)) {
+            while (less(budget, atI = get(t, ++i), pivot, comparator)) {
                 if (i == up - 1) { // a[i] < pivot, but a[up - 1] is the pivot
                     throw invalidOrder();
                 }
+                pollEvery1024(i);
             }
             Object atJ;
-            while (less(pivot, atJ = access.get(t, --j), comparator)) {
+            while (less(budget, pivot, atJ = get(t, --j), comparator)) {
                 if (j < i) { // j ran into the part already known to be <= pivot
                     throw invalidOrder();
                 }
+                pollEvery1024(j);
             }
             if (j < i) {
-                write(t, up - 1, atI);
-                write(t, i, pivot);
+                write(budget, t, up - 1, atI);
+                write(budget, t, i, pivot);
                 return i;
             }
-            write(t, i, atJ);
-            write(t, j, atI);
+            write(budget, t, i, atJ);
+            write(budget, t, j, atI);
         }
     }
 
-    private boolean less(Object a, Object b, Object comparator) {
-        MoatContext.get(this).budget.charge(1, this);
-        TruffleSafepoint.poll(this);
+    private boolean less(Budget budget, Object a, Object b, Object comparator) {
+        budget.charge(1, this);
         return order.less(a, b, comparator);
     }
 
-    private void write(Object t, long i, Object value) {
-        MoatContext.get(this).budget.charge(1, this);
-        access.set(t, i, value);
+    /** The partition loops poll safepoints now and then, so that even one long partition can be cancelled. */
+    private void pollEvery1024(long index) {
+        if ((index & 1023) == 0) {
+            TruffleSafepoint.poll(this);
+        }
+    }
+
+    private void write(Budget budget, Object t, long i, Object value) {
+        budget.charge(1, this);
+        if (t instanceof Object[] array) {
+            array[(int) (i - 1)] = value;
+        } else {
+            access.set(t, i, value);
+        }
+    }
+
+    private Object get(Object t, long i) {
+        if (t instanceof Object[] array) {
+            return array[(int) (i - 1)];
+        }
+        return access.get(t, i);
     }
 
     private RuntimeException invalidOrder() {

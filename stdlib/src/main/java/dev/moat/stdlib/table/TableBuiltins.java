@@ -239,6 +239,21 @@ public final class TableBuiltins {
                 }
                 if (comparator != MoatNil.NIL) {
                     checkFunction(comparator, 2);
+                } else if (table instanceof MoatTable t && t.metatable == null) {
+                    if (HomogeneousSort.trySort(t, (int) n, () -> charge(HomogeneousSort.cost(n)))) {
+                        return MultiValue.EMPTY;
+                    }
+                    Object[] copy = HomogeneousSort.numbersAndStrings(t, (int) n);
+                    if (copy != null) {
+                        // Nothing can look at the table while `<` compares numbers and strings, so the same
+                        // algorithm runs on a copy; the copy goes back even when a comparison fails half-way.
+                        try {
+                            quicksort.sort(copy, n, comparator);
+                        } finally {
+                            HomogeneousSort.writeBack(t, copy);
+                        }
+                        return MultiValue.EMPTY;
+                    }
                 }
                 quicksort.sort(table, n, comparator);
             }
