@@ -53,6 +53,9 @@ public final class LuaNumberParser {
                 return null; // a second sign ("--5", "-+5") is not a numeral
             }
             if (!body.contains(".") && !body.contains("e") && !body.contains("E")) {
+                if (body.contains("+") || body.contains("-")) {
+                    return null; // a second sign ("-+5") is not a numeral
+                }
                 try {
                     // parsed with its sign, so that "-9223372036854775808" is still an integer
                     return Long.parseLong(neg ? "-" + body : body);

@@ -1,0 +1,165 @@
+package dev.moat.stdlib.table;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.BranchProfile;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.Metatables;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * The element access the table library uses, with the semantics of Lua's C API calls that ltablib is
+ * built on: {@code lua_geti} and {@code lua_seti} (honouring {@code __index}/{@code __newindex}) and
+ * {@code luaL_len} (honouring {@code __len}, whose result must be an integer).
+ *
+ * <p>A table without a metatable takes the raw path at once, so plain tables pay one type check and
+ * one null check per element. The check is made on every access, not once per call: a comparator or a
+ * metamethod may give the table a metatable half-way through, and Lua would see that.
+ *
+ * <p>Runtime errors raised here ("attempt to index a nil value") carry no position, as in Lua, where
+ * they are raised while a C function is running; see {@link TableErrors}.
+ */
+final class ElementAccessNode extends Node {
+    /** Lua's MAXTAGLOOP: how many __index/__newindex links are followed before giving up. */
+    private static final int MAX_CHAIN = 2000;
+
+    @Child private InvokeNode invoke;
+    private final BranchProfile metaPath = BranchProfile.create();
+
+    static ElementAccessNode create() {
+        return new ElementAccessNode();
+    }
+
+    /** {@code lua_geti(obj, i)}. */
+    Object get(Object obj, long i) {
+        if (obj instanceof MoatTable t) {
+            Object v = t.getLong(i);
+            if (v != null) {
+                return v;
+            }
+            if (t.metatable == null) {
+                return MoatNil.NIL;
+            }
+        }
+        metaPath.enter();
+        return getWithMetamethods(obj, i);
+    }
+
+    /** {@code lua_seti(obj, i, value)}. */
+    void set(Object obj, long i, Object value) {
+        if (obj instanceof MoatTable t && t.metatable == null) {
+            t.putLong(i, value);
+            return;
+        }
+        metaPath.enter();
+        setWithMetamethods(obj, i, value);
+    }
+
+    /** {@code luaL_len(obj)}: the length operator, then Lua's integer check of its result. */
+    long length(Object obj) {
+        if (obj instanceof MoatTable t && t.metatable == null) {
+            return t.length();
+        }
+        metaPath.enter();
+        return lengthWithMetamethods(obj);
+    }
+
+    private Object getWithMetamethods(Object obj, long i) {
+        Object current = obj;
+        for (int loop = 0; loop < MAX_CHAIN; loop++) {
+            Object handler;
+            if (current instanceof MoatTable t) {
+                Object v = t.getLong(i);
+                if (v != null) {
+                    return v;
+                }
+                handler = rawMetafield(t, Metatables.INDEX);
+                if (handler == null) {
+                    return MoatNil.NIL;
+                }
+            } else {
+                handler = Metatables.metamethod(MoatContext.get(this), current, Metatables.INDEX);
+                if (handler == null) {
+                    throw TableErrors.runtime(this, "attempt to index a " + TableErrors.typeName(current) + " value");
+                }
+            }
+            if (handler instanceof MoatFunction) {
+                return MultiValue.first(invoker().callWith(handler, current, i));
+            }
+            current = handler;
+        }
+        throw TableErrors.runtime(this, "'__index' chain too long; possible loop");
+    }
+
+    private void setWithMetamethods(Object obj, long i, Object value) {
+        Object current = obj;
+        for (int loop = 0; loop < MAX_CHAIN; loop++) {
+            Object handler;
+            if (current instanceof MoatTable t) {
+                handler = t.getLong(i) != null ? null : rawMetafield(t, Metatables.NEWINDEX);
+                if (handler == null) {
+                    t.putLong(i, value);
+                    return;
+                }
+            } else {
+                handler = Metatables.metamethod(MoatContext.get(this), current, Metatables.NEWINDEX);
+                if (handler == null) {
+                    throw TableErrors.runtime(this, "attempt to index a " + TableErrors.typeName(current) + " value");
+                }
+            }
+            if (handler instanceof MoatFunction) {
+                invoker().callWith(handler, current, i, value);
+                return;
+            }
+            current = handler;
+        }
+        throw TableErrors.runtime(this, "'__newindex' chain too long; possible loop");
+    }
+
+    private long lengthWithMetamethods(Object obj) {
+        Object n;
+        if (obj instanceof MoatTable t) {
+            Object handler = rawMetafield(t, Metatables.LEN);
+            if (handler == null) {
+                return t.length();
+            }
+            // Lua passes the object twice to __len (as for every unary metamethod).
+            n = MultiValue.first(invoker().callWith(handler, t, t));
+        } else if (obj instanceof TruffleString s) {
+            return MoatStrings.length(s); // strings ignore __len, as in Lua
+        } else {
+            // Only tables and strings can have metatables in Moat.
+            throw TableErrors.runtime(this, "attempt to get length of a " + TableErrors.typeName(obj) + " value");
+        }
+        Long length = n instanceof Long l ? l : LuaArith.toInteger(n);
+        if (length == null) {
+            throw TableErrors.withPosition(this, "object length is not an integer");
+        }
+        return length;
+    }
+
+    /** A metatable field read raw, as Lua reads metamethods; null when absent or nil. */
+    private static Object rawMetafield(MoatTable t, TruffleString event) {
+        MoatTable mt = t.metatable;
+        if (mt == null) {
+            return null;
+        }
+        Object h = mt.get(event);
+        return h == MoatNil.NIL ? null : h;
+    }
+
+    private InvokeNode invoker() {
+        if (invoke == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            invoke = insert(InvokeNode.create());
+        }
+        return invoke;
+    }
+}
