@@ -31,6 +31,21 @@ public final class LuaValues {
         return "userdata";
     }
 
+    private static final TruffleString NAME = MoatStrings.fromJava("__name");
+
+    /**
+     * The type name used in "attempt to ..." errors: a table whose metatable has a string {@code __name}
+     * is called by that name, as Lua's luaT_objtypename does.
+     */
+    @TruffleBoundary
+    public static String objTypeName(Object v) {
+        if (v instanceof MoatTable t && t.metatable != null
+                && t.metatable.getString(NAME, MoatTable.keyHash(NAME)) instanceof TruffleString name) {
+            return MoatStrings.toJava(name);
+        }
+        return typeName(v);
+    }
+
     /** Integer to string (Lua's %d). */
     @TruffleBoundary
     public static TruffleString longToString(long v) {

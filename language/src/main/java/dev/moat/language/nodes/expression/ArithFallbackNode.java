@@ -108,7 +108,7 @@ public final class ArithFallbackNode extends Node {
         if (bad instanceof com.oracle.truffle.api.strings.TruffleString && op.bitwise) {
             what = "perform bitwise operation on";
         }
-        return MoatError.at(site, "attempt to " + what + " a " + LuaValues.typeName(bad) + " value"
+        return MoatError.at(site, "attempt to " + what + " a " + LuaValues.objTypeName(bad) + " value"
                 + (desc == null ? "" : " (" + desc + ")"));
     }
 }

@@ -105,8 +105,8 @@ public abstract class CompareNode extends BinaryNode {
 
     @TruffleBoundary
     public static MoatError compareError(Object x, Object y, Node site) {
-        String t1 = LuaValues.typeName(x);
-        String t2 = LuaValues.typeName(y);
+        String t1 = LuaValues.objTypeName(x);
+        String t2 = LuaValues.objTypeName(y);
         if (t1.equals(t2)) {
             return MoatError.at(site, "attempt to compare two " + t1 + " values");
         }

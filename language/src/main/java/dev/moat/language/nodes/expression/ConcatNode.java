@@ -121,7 +121,7 @@ public final class ConcatNode extends MoatExpressionNode {
 
     @TruffleBoundary
     private static MoatError concatError(Object bad, String description, Node site) {
-        return MoatError.at(site, "attempt to concatenate a " + LuaValues.typeName(bad) + " value"
+        return MoatError.at(site, "attempt to concatenate a " + LuaValues.objTypeName(bad) + " value"
                 + (description == null ? "" : " (" + description + ")"));
     }
 }

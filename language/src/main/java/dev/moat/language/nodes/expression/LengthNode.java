@@ -39,7 +39,7 @@ public abstract class LengthNode extends MoatExpressionNode {
     protected Object doGeneric(Object v, @Cached("create()") InvokeNode invoke) {
         Object handler = Metatables.metamethod(MoatContext.get(this), v, Metatables.LEN);
         if (handler != null) {
-            return MultiValue.first(invoke.callWith(handler, v));
+            return MultiValue.first(invoke.callWith(handler, v, v)); // Lua passes the operand twice
         }
         if (v instanceof MoatTable t) {
             return t.length();
@@ -49,7 +49,7 @@ public abstract class LengthNode extends MoatExpressionNode {
 
     @TruffleBoundary
     private MoatError error(Object v) {
-        return MoatError.at(this, "attempt to get length of a " + LuaValues.typeName(v) + " value"
+        return MoatError.at(this, "attempt to get length of a " + LuaValues.objTypeName(v) + " value"
                 + (description == null ? "" : " (" + description + ")"));
     }
 }
