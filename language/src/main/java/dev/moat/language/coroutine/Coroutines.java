@@ -1,9 +1,9 @@
 package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
+import dev.moat.language.MoatOptions;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.MoatError;
@@ -11,28 +11,35 @@ import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The coroutine machinery of one context: which coroutine runs, resume/yield handoffs, and shutting
- * down suspended coroutines when the context is disposed (no guest code runs after a run returns).
+ * The coroutine machinery of one context, with Lua 5.4's semantics: which coroutine runs, statuses,
+ * values passed by resume/yield, errors, and each coroutine's own call depth. The stack switching
+ * itself is a {@link CoroutineBackend}'s job (JDK continuations, or virtual threads as a fallback).
  */
 public final class Coroutines {
+    private static final Object[] TRUE_ONLY = {Boolean.TRUE};
+
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true);
+    private final CoroutineBackend backend;
     private MoatCoroutine current = main;
-    private final List<MoatCoroutine> started = new ArrayList<>();
+    /** Started and not dead: what MaxCoroutines limits. */
     private int live;
     private final int maxLive;
 
     public Coroutines(MoatContext context, int maxLive) {
         this.context = context;
         this.maxLive = maxLive;
+        this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
     }
 
     public MoatCoroutine current() {
         return current;
+    }
+
+    /** "continuation" or "thread": which backend switches this context's coroutines. */
+    public String backendName() {
+        return backend.name();
     }
 
     @TruffleBoundary
@@ -56,20 +63,20 @@ public final class Coroutines {
         MoatCoroutine caller = current;
         caller.status = MoatCoroutine.Status.NORMAL;
         caller.savedDepth = context.depth;
-        co.resumer = caller;
         co.transfer = args;
         co.status = MoatCoroutine.Status.RUNNING;
         current = co;
-        if (co.thread == null) {
-            co.savedDepth = context.depth;
-            start(co, site);
-        } else {
-            co.toCoroutine.release();
+        try {
+            if (co.handle == null) {
+                start(co, site);
+            } else {
+                backend.resume(co, site);
+            }
+        } finally {
+            current = caller;
+            caller.status = MoatCoroutine.Status.RUNNING;
+            context.depth = caller.savedDepth;
         }
-        await(co.toResumer, site);
-        current = caller;
-        caller.status = MoatCoroutine.Status.RUNNING;
-        context.depth = caller.savedDepth;
         Throwable failure = co.failure;
         if (failure != null) {
             co.failure = null;
@@ -82,6 +89,10 @@ public final class Coroutines {
             throw (Error) failure;
         }
         Object[] out = co.transfer;
+        co.transfer = null;
+        if (out.length == 0) {
+            return TRUE_ONLY;
+        }
         Object[] result = new Object[out.length + 1];
         result[0] = true;
         System.arraycopy(out, 0, result, 1, out.length);
@@ -89,22 +100,26 @@ public final class Coroutines {
     }
 
     private void start(MoatCoroutine co, Node site) {
-        Env env = context.getEnv();
-        if (!env.isCreateThreadAllowed()) {
-            co.status = MoatCoroutine.Status.DEAD;
-            throw MoatError.at(site, "coroutines are not available in this context");
-        }
+        co.savedDepth = context.depth;
         live++;
-        started.add(co);
-        Thread t = env.newTruffleThreadBuilder(() -> runBody(co)).virtual(true).build();
-        co.thread = t;
-        t.start();
+        try {
+            backend.start(co, () -> runBody(co), site);
+        } catch (RuntimeException | Error e) {
+            if (co.handle == null) { // never got a stack: it cannot run, now or later
+                co.status = MoatCoroutine.Status.DEAD;
+                live--;
+            }
+            throw e;
+        }
     }
 
+    /** The body of a coroutine, on its own stack: runs the function and records how it ended. */
     private void runBody(MoatCoroutine co) {
         context.depth = co.savedDepth;
         try {
-            Object result = InvokeNode.callUncached(co.body, prepend(co.transfer));
+            Object[] in = co.transfer;
+            co.transfer = null;
+            Object result = InvokeNode.callUncached(co.body, prepend(in));
             co.transfer = MultiValue.all(result);
         } catch (CoroutineKill k) {
             co.transfer = MultiValue.EMPTY;
@@ -113,13 +128,7 @@ public final class Coroutines {
         } finally {
             co.status = MoatCoroutine.Status.DEAD;
             live--;
-            co.toResumer.release();
         }
-    }
-
-    /** Blocks for a handoff while still letting Truffle safepoint actions (cancel, timeout) run. */
-    private static void await(java.util.concurrent.Semaphore semaphore, Node site) {
-        com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(site, java.util.concurrent.Semaphore::acquire, semaphore);
     }
 
     private static Object[] prepend(Object[] args) {
@@ -138,55 +147,58 @@ public final class Coroutines {
         co.transfer = values;
         co.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.SUSPENDED;
-        co.toResumer.release();
-        await(co.toCoroutine, site);
+        if (!backend.suspend(co, site)) {
+            co.transfer = null;
+            co.status = MoatCoroutine.Status.RUNNING;
+            throw MoatError.at(site, "attempt to yield across a C-call boundary");
+        }
         if (co.killed) {
             throw new CoroutineKill(co.killRunsClose);
         }
         context.depth = co.savedDepth;
-        return co.transfer;
+        Object[] in = co.transfer;
+        co.transfer = null;
+        return in;
     }
 
     /** coroutine.close: kills a suspended coroutine (running its pending __close handlers). */
     @TruffleBoundary
     public Object[] close(MoatCoroutine co, Node site) {
-        if (co.status == MoatCoroutine.Status.SUSPENDED && co.thread != null) {
+        if (co.status == MoatCoroutine.Status.SUSPENDED && co.handle != null) {
             MoatCoroutine caller = current;
             co.killed = true;
             co.killRunsClose = true;
+            caller.status = MoatCoroutine.Status.NORMAL;
+            caller.savedDepth = context.depth;
             current = co;
             co.status = MoatCoroutine.Status.RUNNING;
-            co.toCoroutine.release();
-            await(co.toResumer, site);
-            current = caller;
+            try {
+                backend.resume(co, site);
+            } finally {
+                current = caller;
+                caller.status = MoatCoroutine.Status.RUNNING;
+                context.depth = caller.savedDepth;
+            }
             Throwable failure = co.failure;
+            co.failure = null;
             if (failure instanceof MoatError e) {
+                co.status = MoatCoroutine.Status.DEAD;
                 return new Object[]{false, e.getValue()};
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
             }
         }
         co.status = MoatCoroutine.Status.DEAD;
         return new Object[]{true};
     }
 
-    /** Context disposal: unwind every suspended coroutine thread without running guest code, then join. */
+    /** Context disposal: releases every suspended coroutine without running guest code. */
     @TruffleBoundary
     public void disposeAll() {
-        for (MoatCoroutine co : started) {
-            if (co.status != MoatCoroutine.Status.DEAD && co.thread != null) {
-                co.killed = true;
-                co.killRunsClose = false;
-                co.toCoroutine.release();
-            }
-        }
-        for (MoatCoroutine co : started) {
-            if (co.thread != null) {
-                try {
-                    co.thread.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        backend.disposeAll();
     }
 }

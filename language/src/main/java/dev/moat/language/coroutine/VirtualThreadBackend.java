@@ -1,0 +1,127 @@
+package dev.moat.language.coroutine;
+
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.MoatContext;
+import dev.moat.language.runtime.MoatError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The portable fallback when the JVM does not export continuations to Moat: each started coroutine
+ * runs on its own Truffle virtual thread (never a platform thread), and a flag plus park/unpark hands
+ * control over. Waiting is interruptible for Truffle safepoints, so cancel and timeout reach a run
+ * whose threads are all waiting.
+ */
+final class VirtualThreadBackend extends CoroutineBackend {
+    /** Per-coroutine handoff state; {@code coroutineTurn} says which side may run. */
+    static final class Handoff {
+        Thread thread;
+        volatile Thread resumer;
+        volatile boolean coroutineTurn;
+    }
+
+    private static final TruffleSafepoint.Interruptible<Handoff> UNTIL_COROUTINE_TURN = h -> {
+        while (!h.coroutineTurn) {
+            LockSupport.park(h);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    };
+
+    private static final TruffleSafepoint.Interruptible<Handoff> UNTIL_RESUMER_TURN = h -> {
+        while (h.coroutineTurn) {
+            LockSupport.park(h);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    };
+
+    private final MoatContext context;
+    /** Started coroutines whose body has not returned (their threads must end before the context). */
+    private final Set<MoatCoroutine> unfinished = ConcurrentHashMap.newKeySet();
+
+    VirtualThreadBackend(MoatContext context) {
+        this.context = context;
+    }
+
+    @Override
+    void start(MoatCoroutine co, Runnable body, Node site) {
+        Env env = context.getEnv();
+        if (!env.isCreateThreadAllowed()) {
+            throw MoatError.at(site, "coroutines are not available in this context");
+        }
+        Handoff h = new Handoff();
+        co.handle = h;
+        h.thread = env.newTruffleThreadBuilder(() -> {
+            try {
+                body.run();
+            } finally {
+                unfinished.remove(co);
+                h.coroutineTurn = false;
+                LockSupport.unpark(h.resumer);
+            }
+        }).virtual(true).build();
+        unfinished.add(co);
+        h.resumer = Thread.currentThread();
+        h.coroutineTurn = true;
+        h.thread.start();
+        await(h, UNTIL_RESUMER_TURN, site);
+    }
+
+    @Override
+    void resume(MoatCoroutine co, Node site) {
+        Handoff h = (Handoff) co.handle;
+        h.resumer = Thread.currentThread();
+        h.coroutineTurn = true;
+        LockSupport.unpark(h.thread);
+        await(h, UNTIL_RESUMER_TURN, site);
+    }
+
+    @Override
+    boolean suspend(MoatCoroutine co, Node site) {
+        Handoff h = (Handoff) co.handle;
+        h.coroutineTurn = false;
+        LockSupport.unpark(h.resumer);
+        await(h, UNTIL_COROUTINE_TURN, site);
+        return true;
+    }
+
+    private static void await(Handoff h, TruffleSafepoint.Interruptible<Handoff> until, Node site) {
+        TruffleSafepoint.setBlockedThreadInterruptible(site, until, h);
+    }
+
+    /** Wakes every suspended coroutine with a kill that runs no guest code, then joins the threads. */
+    @Override
+    void disposeAll() {
+        List<MoatCoroutine> pending = new ArrayList<>(unfinished);
+        for (MoatCoroutine co : pending) {
+            Handoff h = (Handoff) co.handle;
+            co.killed = true;
+            co.killRunsClose = false;
+            h.resumer = Thread.currentThread();
+            h.coroutineTurn = true;
+            LockSupport.unpark(h.thread);
+        }
+        for (MoatCoroutine co : pending) {
+            try {
+                ((Handoff) co.handle).thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    String name() {
+        return "thread";
+    }
+}
