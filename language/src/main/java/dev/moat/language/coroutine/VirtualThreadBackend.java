@@ -7,7 +7,6 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.runtime.MoatError;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -45,8 +44,15 @@ final class VirtualThreadBackend extends CoroutineBackend {
     };
 
     private final MoatContext context;
-    /** Started coroutines whose body has not returned (their threads must end before the context). */
+    /** Started coroutines whose body has not returned: disposal wakes them with a kill. */
     private final Set<MoatCoroutine> unfinished = ConcurrentHashMap.newKeySet();
+    /**
+     * Coroutine threads that may still be alive: Truffle requires every one to have terminated before
+     * the context closes, even after its body returned. Pruned of terminated threads whenever it has
+     * doubled, so a long run does not keep every thread it ever started.
+     */
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private int pruneAt = 64;
 
     VirtualThreadBackend(MoatContext context) {
         this.context = context;
@@ -70,10 +76,19 @@ final class VirtualThreadBackend extends CoroutineBackend {
             }
         }).virtual(true).build();
         unfinished.add(co);
+        track(h.thread);
         h.resumer = Thread.currentThread();
         h.coroutineTurn = true;
         h.thread.start();
         await(h, UNTIL_RESUMER_TURN, site);
+    }
+
+    private void track(Thread t) {
+        threads.add(t);
+        if (threads.size() >= pruneAt) {
+            threads.removeIf(x -> !x.isAlive());
+            pruneAt = Math.max(64, threads.size() * 2);
+        }
     }
 
     @Override
@@ -98,11 +113,10 @@ final class VirtualThreadBackend extends CoroutineBackend {
         TruffleSafepoint.setBlockedThreadInterruptible(site, until, h);
     }
 
-    /** Wakes every suspended coroutine with a kill that runs no guest code, then joins the threads. */
+    /** Wakes every suspended coroutine with a kill that runs no guest code, then joins all threads. */
     @Override
     void disposeAll() {
-        List<MoatCoroutine> pending = new ArrayList<>(unfinished);
-        for (MoatCoroutine co : pending) {
+        for (MoatCoroutine co : new ArrayList<>(unfinished)) {
             Handoff h = (Handoff) co.handle;
             co.killed = true;
             co.killRunsClose = false;
@@ -110,9 +124,9 @@ final class VirtualThreadBackend extends CoroutineBackend {
             h.coroutineTurn = true;
             LockSupport.unpark(h.thread);
         }
-        for (MoatCoroutine co : pending) {
+        for (Thread t : new ArrayList<>(threads)) {
             try {
-                ((Handoff) co.handle).thread.join(10_000);
+                t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
