@@ -17,8 +17,6 @@ import dev.moat.language.runtime.MultiValue;
  * itself is a {@link CoroutineBackend}'s job (JDK continuations, or virtual threads as a fallback).
  */
 public final class Coroutines {
-    private static final Object[] TRUE_ONLY = {Boolean.TRUE};
-
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true);
     private final CoroutineBackend backend;
@@ -51,14 +49,35 @@ public final class Coroutines {
         return new MoatCoroutine(body, false);
     }
 
-    /** Resumes {@code co}; returns {true, values...} or {false, error}. Non-catchable failures are re-thrown. */
+    /** What a failed resume gives: the error value (a message, or any Lua value passed to error). */
+    public record Failure(Object error) {
+    }
+
+    /** coroutine.resume: returns {true, values...} or {false, error}. Non-catchable failures are re-thrown. */
     @TruffleBoundary
     public Object[] resume(MoatCoroutine co, Object[] args, Node site) {
+        Object outcome = resumeRaw(co, args, site);
+        if (outcome instanceof Failure f) {
+            return new Object[]{false, f.error()};
+        }
+        Object[] out = (Object[]) outcome;
+        Object[] result = new Object[out.length + 1];
+        result[0] = true;
+        System.arraycopy(out, 0, result, 1, out.length);
+        return result;
+    }
+
+    /**
+     * Resumes {@code co} and returns the values it yielded or returned (an Object[] the caller may keep),
+     * or a {@link Failure}. coroutine.wrap uses this directly, saving resume's {true, ...} copy.
+     */
+    @TruffleBoundary
+    public Object resumeRaw(MoatCoroutine co, Object[] args, Node site) {
         if (co.status == MoatCoroutine.Status.DEAD) {
-            return new Object[]{false, MoatStrings.fromJava("cannot resume dead coroutine")};
+            return new Failure(MoatStrings.fromJava("cannot resume dead coroutine"));
         }
         if (co.status != MoatCoroutine.Status.SUSPENDED) {
-            return new Object[]{false, MoatStrings.fromJava("cannot resume non-suspended coroutine")};
+            return new Failure(MoatStrings.fromJava("cannot resume non-suspended coroutine"));
         }
         MoatCoroutine caller = current;
         caller.status = MoatCoroutine.Status.NORMAL;
@@ -81,7 +100,7 @@ public final class Coroutines {
         if (failure != null) {
             co.failure = null;
             if (failure instanceof MoatError e) {
-                return new Object[]{false, e.getValue()};
+                return new Failure(e.getValue());
             }
             if (failure instanceof RuntimeException re) {
                 throw re;
@@ -90,13 +109,7 @@ public final class Coroutines {
         }
         Object[] out = co.transfer;
         co.transfer = null;
-        if (out.length == 0) {
-            return TRUE_ONLY;
-        }
-        Object[] result = new Object[out.length + 1];
-        result[0] = true;
-        System.arraycopy(out, 0, result, 1, out.length);
-        return result;
+        return out;
     }
 
     private void start(MoatCoroutine co, Node site) {
