@@ -123,6 +123,35 @@ class CoroutineLimitsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"continuation", "thread"})
+    void suspendedStacksAreChargedOncePerLevel(String backend) {
+        Limits limits = Limits.defaults().withTimeout(Duration.ofSeconds(60));
+        // Stacks kept by suspended coroutines are memory the script holds: 200 coroutines suspended
+        // 900 calls deep would keep hundreds of MB of frames on the host's heap.
+        assertEquals(MoatException.Kind.MEMORY_BUDGET, failureOf(backend, limits, """
+                local function down(n) if n == 0 then return coroutine.yield() end return 1 + down(n - 1) end
+                local held = {}
+                for i = 1, 200 do
+                  held[i] = coroutine.create(function() return down(900) end)
+                  assert(coroutine.resume(held[i]))
+                end
+                """));
+        // ...but a generator yielding again and again at the same depth is charged once.
+        String generator = """
+                local n = ...
+                local function down(k) if k == 0 then coroutine.yield(1) return 0 end return 1 + down(k - 1) end
+                local gen = coroutine.wrap(function() for i = 1, n do down(5) end end)
+                for i = 1, n do gen() end
+                """;
+        try (MoatEngine e = engine(backend, limits)) {
+            long few = e.compile("few.moat", generator.replace("local n = ...", "local n = 10")).run().bytesAllocated();
+            long many = e.compile("many.moat", generator.replace("local n = ...", "local n = 1000")).run().bytesAllocated();
+            assertEquals(few, many, "yields at the same depth must not be charged again");
+            assertTrue(few >= 6 * 1024, "the stack of the suspended generator is charged: " + few);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"continuation", "thread"})
     void timeoutEndsARunWhileCoroutinesAreSuspendedOrRunning(String backend) {
         Limits limits = Limits.defaults().withInstructions(0).withTimeout(Duration.ofMillis(1500));
         // the resumer waits while the coroutine spins

@@ -114,6 +114,7 @@ public final class Coroutines {
 
     private void start(MoatCoroutine co, Node site) {
         co.savedDepth = context.depth;
+        co.baseDepth = context.depth;
         live++;
         try {
             backend.start(co, () -> runBody(co), site);
@@ -157,6 +158,7 @@ public final class Coroutines {
         if (co.isMain) {
             throw MoatError.at(site, "attempt to yield from outside a coroutine");
         }
+        chargeSuspendedStack(co, site);
         co.transfer = values;
         co.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.SUSPENDED;
@@ -172,6 +174,18 @@ public final class Coroutines {
         Object[] in = co.transfer;
         co.transfer = null;
         return in;
+    }
+
+    /**
+     * A suspended coroutine keeps its frames on the heap, so its stack is memory the script holds:
+     * charged per call level, once for the deepest point it has yielded from (deterministic, as depth is).
+     */
+    private void chargeSuspendedStack(MoatCoroutine co, Node site) {
+        int levels = context.depth - co.baseDepth;
+        if (levels > co.chargedLevels) {
+            context.budget.allocate((long) (levels - co.chargedLevels) * SizeModel.SUSPENDED_CALL_LEVEL, site);
+            co.chargedLevels = levels;
+        }
     }
 
     /** coroutine.close: kills a suspended coroutine (running its pending __close handlers). */

@@ -42,6 +42,10 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
     boolean killRunsClose;
     /** Guest call depth saved while this coroutine is not running. */
     int savedDepth;
+    /** Guest call depth of its resumer when it started: its own levels are counted from here. */
+    int baseDepth;
+    /** The most call levels it has been suspended with, already charged to the memory budget. */
+    int chargedLevels;
     final boolean isMain;
 
     MoatCoroutine(MoatFunction body, boolean isMain) {
