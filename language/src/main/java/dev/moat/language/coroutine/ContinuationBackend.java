@@ -10,16 +10,38 @@ import com.oracle.truffle.api.nodes.Node;
  * coroutines are plain garbage, and none of their guest code runs again.
  */
 final class ContinuationBackend extends CoroutineBackend {
+    /** The handle: the continuation and the thread its frames run on (the one that started it). */
+    private static final class Mounted {
+        final Object continuation;
+        final Thread thread;
+
+        Mounted(Object continuation, Thread thread) {
+            this.continuation = continuation;
+            this.thread = thread;
+        }
+    }
+
     @Override
     void start(MoatCoroutine co, Runnable body, Node site) {
         Object continuation = JdkContinuations.create(body);
-        co.handle = continuation;
+        co.handle = new Mounted(continuation, Thread.currentThread());
         JdkContinuations.run(continuation);
     }
 
     @Override
     void resume(MoatCoroutine co, Node site) {
-        JdkContinuations.run(co.handle);
+        JdkContinuations.run(((Mounted) co.handle).continuation);
+    }
+
+    /**
+     * Truffle's call paths keep per-thread objects in frames (the encapsulating-node reference), so
+     * suspended frames must continue on the thread they ran on. A context entered by different host
+     * threads in turn (a raw polyglot context; the embedding API's Session keeps one thread) gets a Lua
+     * error instead of frames that would write into another thread's state.
+     */
+    @Override
+    boolean canResumeHere(MoatCoroutine co) {
+        return ((Mounted) co.handle).thread == Thread.currentThread();
     }
 
     @Override

@@ -21,6 +21,9 @@ abstract class CoroutineBackend {
      */
     abstract boolean suspend(MoatCoroutine co, Node site);
 
+    /** False when {@code co}'s suspended stack cannot be continued on the calling thread. */
+    abstract boolean canResumeHere(MoatCoroutine co);
+
     /** Context disposal: releases every suspended coroutine without running guest code. */
     abstract void disposeAll();
 

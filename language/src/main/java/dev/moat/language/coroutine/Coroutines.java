@@ -79,6 +79,9 @@ public final class Coroutines {
         if (co.status != MoatCoroutine.Status.SUSPENDED) {
             return new Failure(MoatStrings.fromJava("cannot resume non-suspended coroutine"));
         }
+        if (co.handle != null && !backend.canResumeHere(co)) {
+            throw otherThread(site);
+        }
         MoatCoroutine caller = current;
         caller.status = MoatCoroutine.Status.NORMAL;
         caller.savedDepth = context.depth;
@@ -188,10 +191,17 @@ public final class Coroutines {
         }
     }
 
+    private static MoatError otherThread(Node site) {
+        return MoatError.at(site, "cannot continue a coroutine suspended while another host thread ran the script");
+    }
+
     /** coroutine.close: kills a suspended coroutine (running its pending __close handlers). */
     @TruffleBoundary
     public Object[] close(MoatCoroutine co, Node site) {
         if (co.status == MoatCoroutine.Status.SUSPENDED && co.handle != null) {
+            if (!backend.canResumeHere(co)) {
+                throw otherThread(site);
+            }
             MoatCoroutine caller = current;
             co.killed = true;
             co.killRunsClose = true;

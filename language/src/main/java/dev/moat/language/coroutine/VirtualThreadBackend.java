@@ -109,6 +109,11 @@ final class VirtualThreadBackend extends CoroutineBackend {
         return true;
     }
 
+    @Override
+    boolean canResumeHere(MoatCoroutine co) {
+        return true; // the coroutine's frames belong to its own virtual thread
+    }
+
     private static void await(Handoff h, TruffleSafepoint.Interruptible<Handoff> until, Node site) {
         TruffleSafepoint.setBlockedThreadInterruptible(site, until, h);
     }
