@@ -65,7 +65,6 @@ final class VirtualThreadBackend extends CoroutineBackend {
             throw MoatError.at(site, "coroutines are not available in this context");
         }
         Handoff h = new Handoff();
-        co.handle = h;
         h.thread = env.newTruffleThreadBuilder(() -> {
             try {
                 body.run();
@@ -75,6 +74,7 @@ final class VirtualThreadBackend extends CoroutineBackend {
                 LockSupport.unpark(h.resumer);
             }
         }).virtual(true).build();
+        co.handle = h; // only once it has a thread: a coroutine whose thread could not be built is dead
         unfinished.add(co);
         track(h.thread);
         h.resumer = Thread.currentThread();
