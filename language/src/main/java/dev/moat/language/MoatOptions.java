@@ -39,6 +39,10 @@ public final class MoatOptions {
     @Option(help = "Maximum live coroutines (0 = unlimited).", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> MaxCoroutines = new OptionKey<>(0);
 
+    @Option(help = "How coroutines get their stacks: auto (JDK continuations when the JVM exports jdk.internal.vm to Moat, "
+            + "else virtual threads), continuation, or thread.", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<String> CoroutineBackend = new OptionKey<>("auto");
+
     @Option(help = "Return all results of a chunk (as an array of copies) instead of the first one.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ReturnAllResults = new OptionKey<>(false);
 

@@ -20,10 +20,15 @@ final class MoatRunner {
     }
 
     static Outcome run(Engine engine, Path script, String chunkName) throws IOException {
+        return run(engine, script, chunkName, java.util.Map.of());
+    }
+
+    /** As {@link #run(Engine, Path, String)}, with extra context options (e.g. moat.CoroutineBackend). */
+    static Outcome run(Engine engine, Path script, String chunkName, java.util.Map<String, String> options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String code = Files.readString(script, StandardCharsets.UTF_8);
         Context.Builder builder = Context.newBuilder("moat").out(out).err(out).allowAllAccess(false).allowCreateThread(true)
-;
+                .allowExperimentalOptions(true).options(options);
         if (engine != null) {
             builder.engine(engine);
         }

@@ -68,9 +68,22 @@ public final class MoatEngine implements AutoCloseable {
         });
     }
 
+    /** A single runner thread with a large stack, for a session that must always run on one thread. */
+    java.util.concurrent.ExecutorService newSessionRunner() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "moat-session", RUNNER_STACK);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** Runs guest work on a runner thread and waits for it; exceptions pass through unchanged. */
     <T> T onRunner(java.util.concurrent.Callable<T> work) {
-        java.util.concurrent.Future<T> f = runners.submit(work);
+        return onRunner(runners, work);
+    }
+
+    <T> T onRunner(java.util.concurrent.ExecutorService executor, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.Future<T> f = executor.submit(work);
         try {
             return f.get();
         } catch (java.util.concurrent.ExecutionException e) {

@@ -21,10 +21,16 @@ public final class Session implements AutoCloseable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private boolean dead;
     private final MoatEngine engine;
+    /**
+     * The session's own runner thread: coroutines are continuations whose suspended frames belong to the
+     * thread they ran on, so every eval of a session runs on the same thread.
+     */
+    private final java.util.concurrent.ExecutorService runner;
 
     Session(MoatEngine engine) {
         this.engine = engine;
-        this.context = engine.onRunner(() -> engine.newContext(out, engine.limits()));
+        this.runner = engine.newSessionRunner();
+        this.context = engine.onRunner(runner, () -> engine.newContext(out, engine.limits()));
     }
 
     public Result eval(String code) {
@@ -32,7 +38,7 @@ public final class Session implements AutoCloseable {
     }
 
     public Result eval(String name, String code) {
-        return engine.onRunner(() -> evalHere(name, code));
+        return engine.onRunner(runner, () -> evalHere(name, code));
     }
 
     private Result evalHere(String name, String code) {
@@ -66,6 +72,10 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close(true);
+        try {
+            context.close(true);
+        } finally {
+            runner.shutdown();
+        }
     }
 }

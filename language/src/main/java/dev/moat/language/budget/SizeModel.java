@@ -10,6 +10,8 @@ package dev.moat.language.budget;
  * allocates it; a chain a..b..c is charged once)</li>
  * <li>closure: 32 bytes + 24 per upvalue (cell)</li>
  * <li>coroutine: 512 bytes</li>
+ * <li>suspended coroutine stack: 1024 bytes per Lua call level, charged when a coroutine yields deeper
+ * (counted from its body) than it ever yielded before, since its frames are then kept on the heap</li>
  * </ul>
  */
 public final class SizeModel {
@@ -40,4 +42,6 @@ public final class SizeModel {
 
     /** A key added to an existing table by assignment or rawset. */
     public static final long NEW_ENTRY = 32;
+
+    public static final long SUSPENDED_CALL_LEVEL = 1024;
 }

@@ -1,9 +1,9 @@
 package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
+import dev.moat.language.MoatOptions;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.MoatError;
@@ -11,28 +11,33 @@ import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The coroutine machinery of one context: which coroutine runs, resume/yield handoffs, and shutting
- * down suspended coroutines when the context is disposed (no guest code runs after a run returns).
+ * The coroutine machinery of one context, with Lua 5.4's semantics: which coroutine runs, statuses,
+ * values passed by resume/yield, errors, and each coroutine's own call depth. The stack switching
+ * itself is a {@link CoroutineBackend}'s job (JDK continuations, or virtual threads as a fallback).
  */
 public final class Coroutines {
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true);
+    private final CoroutineBackend backend;
     private MoatCoroutine current = main;
-    private final List<MoatCoroutine> started = new ArrayList<>();
+    /** Started and not dead: what MaxCoroutines limits. */
     private int live;
     private final int maxLive;
 
     public Coroutines(MoatContext context, int maxLive) {
         this.context = context;
         this.maxLive = maxLive;
+        this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
     }
 
     public MoatCoroutine current() {
         return current;
+    }
+
+    /** "continuation" or "thread": which backend switches this context's coroutines. */
+    public String backendName() {
+        return backend.name();
     }
 
     @TruffleBoundary
@@ -44,37 +49,61 @@ public final class Coroutines {
         return new MoatCoroutine(body, false);
     }
 
-    /** Resumes {@code co}; returns {true, values...} or {false, error}. Non-catchable failures are re-thrown. */
+    /** What a failed resume gives: the error value (a message, or any Lua value passed to error). */
+    public record Failure(Object error) {
+    }
+
+    /** coroutine.resume: returns {true, values...} or {false, error}. Non-catchable failures are re-thrown. */
     @TruffleBoundary
     public Object[] resume(MoatCoroutine co, Object[] args, Node site) {
+        Object outcome = resumeRaw(co, args, site);
+        if (outcome instanceof Failure f) {
+            return new Object[]{false, f.error()};
+        }
+        Object[] out = (Object[]) outcome;
+        Object[] result = new Object[out.length + 1];
+        result[0] = true;
+        System.arraycopy(out, 0, result, 1, out.length);
+        return result;
+    }
+
+    /**
+     * Resumes {@code co} and returns the values it yielded or returned (an Object[] the caller may keep),
+     * or a {@link Failure}. coroutine.wrap uses this directly, saving resume's {true, ...} copy.
+     */
+    @TruffleBoundary
+    public Object resumeRaw(MoatCoroutine co, Object[] args, Node site) {
         if (co.status == MoatCoroutine.Status.DEAD) {
-            return new Object[]{false, MoatStrings.fromJava("cannot resume dead coroutine")};
+            return new Failure(MoatStrings.fromJava("cannot resume dead coroutine"));
         }
         if (co.status != MoatCoroutine.Status.SUSPENDED) {
-            return new Object[]{false, MoatStrings.fromJava("cannot resume non-suspended coroutine")};
+            return new Failure(MoatStrings.fromJava("cannot resume non-suspended coroutine"));
+        }
+        if (co.handle != null && !backend.canResumeHere(co)) {
+            throw otherThread(site);
         }
         MoatCoroutine caller = current;
         caller.status = MoatCoroutine.Status.NORMAL;
         caller.savedDepth = context.depth;
-        co.resumer = caller;
         co.transfer = args;
         co.status = MoatCoroutine.Status.RUNNING;
         current = co;
-        if (co.thread == null) {
-            co.savedDepth = context.depth;
-            start(co, site);
-        } else {
-            co.toCoroutine.release();
+        try {
+            if (co.handle == null) {
+                start(co, site);
+            } else {
+                backend.resume(co, site);
+            }
+        } finally {
+            current = caller;
+            caller.status = MoatCoroutine.Status.RUNNING;
+            context.depth = caller.savedDepth;
         }
-        await(co.toResumer, site);
-        current = caller;
-        caller.status = MoatCoroutine.Status.RUNNING;
-        context.depth = caller.savedDepth;
         Throwable failure = co.failure;
         if (failure != null) {
             co.failure = null;
             if (failure instanceof MoatError e) {
-                return new Object[]{false, e.getValue()};
+                return new Failure(e.getValue());
             }
             if (failure instanceof RuntimeException re) {
                 throw re;
@@ -82,29 +111,32 @@ public final class Coroutines {
             throw (Error) failure;
         }
         Object[] out = co.transfer;
-        Object[] result = new Object[out.length + 1];
-        result[0] = true;
-        System.arraycopy(out, 0, result, 1, out.length);
-        return result;
+        co.transfer = null;
+        return out;
     }
 
     private void start(MoatCoroutine co, Node site) {
-        Env env = context.getEnv();
-        if (!env.isCreateThreadAllowed()) {
-            co.status = MoatCoroutine.Status.DEAD;
-            throw MoatError.at(site, "coroutines are not available in this context");
-        }
+        co.savedDepth = context.depth;
+        co.baseDepth = context.depth;
         live++;
-        started.add(co);
-        Thread t = env.newTruffleThreadBuilder(() -> runBody(co)).virtual(true).build();
-        co.thread = t;
-        t.start();
+        try {
+            backend.start(co, () -> runBody(co), site);
+        } catch (RuntimeException | Error e) {
+            if (co.handle == null) { // never got a stack: it cannot run, now or later
+                co.status = MoatCoroutine.Status.DEAD;
+                live--;
+            }
+            throw e;
+        }
     }
 
+    /** The body of a coroutine, on its own stack: runs the function and records how it ended. */
     private void runBody(MoatCoroutine co) {
         context.depth = co.savedDepth;
         try {
-            Object result = InvokeNode.callUncached(co.body, prepend(co.transfer));
+            Object[] in = co.transfer;
+            co.transfer = null;
+            Object result = InvokeNode.callUncached(co.body, prepend(in));
             co.transfer = MultiValue.all(result);
         } catch (CoroutineKill k) {
             co.transfer = MultiValue.EMPTY;
@@ -113,13 +145,7 @@ public final class Coroutines {
         } finally {
             co.status = MoatCoroutine.Status.DEAD;
             live--;
-            co.toResumer.release();
         }
-    }
-
-    /** Blocks for a handoff while still letting Truffle safepoint actions (cancel, timeout) run. */
-    private static void await(java.util.concurrent.Semaphore semaphore, Node site) {
-        com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(site, java.util.concurrent.Semaphore::acquire, semaphore);
     }
 
     private static Object[] prepend(Object[] args) {
@@ -135,58 +161,81 @@ public final class Coroutines {
         if (co.isMain) {
             throw MoatError.at(site, "attempt to yield from outside a coroutine");
         }
+        chargeSuspendedStack(co, site);
         co.transfer = values;
         co.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.SUSPENDED;
-        co.toResumer.release();
-        await(co.toCoroutine, site);
+        if (!backend.suspend(co, site)) {
+            co.transfer = null;
+            co.status = MoatCoroutine.Status.RUNNING;
+            throw MoatError.at(site, "attempt to yield across a C-call boundary");
+        }
         if (co.killed) {
             throw new CoroutineKill(co.killRunsClose);
         }
         context.depth = co.savedDepth;
-        return co.transfer;
+        Object[] in = co.transfer;
+        co.transfer = null;
+        return in;
+    }
+
+    /**
+     * A suspended coroutine keeps its frames on the heap, so its stack is memory the script holds:
+     * charged per call level, once for the deepest point it has yielded from (deterministic, as depth is).
+     */
+    private void chargeSuspendedStack(MoatCoroutine co, Node site) {
+        int levels = context.depth - co.baseDepth;
+        if (levels > co.chargedLevels) {
+            context.budget.allocate((long) (levels - co.chargedLevels) * SizeModel.SUSPENDED_CALL_LEVEL, site);
+            co.chargedLevels = levels;
+        }
+    }
+
+    private static MoatError otherThread(Node site) {
+        return MoatError.at(site, "cannot continue a coroutine suspended while another host thread ran the script");
     }
 
     /** coroutine.close: kills a suspended coroutine (running its pending __close handlers). */
     @TruffleBoundary
     public Object[] close(MoatCoroutine co, Node site) {
-        if (co.status == MoatCoroutine.Status.SUSPENDED && co.thread != null) {
+        if (co.status == MoatCoroutine.Status.SUSPENDED && co.handle != null) {
+            if (!backend.canResumeHere(co)) {
+                throw otherThread(site);
+            }
             MoatCoroutine caller = current;
             co.killed = true;
             co.killRunsClose = true;
+            caller.status = MoatCoroutine.Status.NORMAL;
+            caller.savedDepth = context.depth;
             current = co;
             co.status = MoatCoroutine.Status.RUNNING;
-            co.toCoroutine.release();
-            await(co.toResumer, site);
-            current = caller;
+            try {
+                backend.resume(co, site);
+            } finally {
+                current = caller;
+                caller.status = MoatCoroutine.Status.RUNNING;
+                context.depth = caller.savedDepth;
+            }
             Throwable failure = co.failure;
+            co.failure = null;
             if (failure instanceof MoatError e) {
+                co.status = MoatCoroutine.Status.DEAD;
                 return new Object[]{false, e.getValue()};
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
             }
         }
         co.status = MoatCoroutine.Status.DEAD;
         return new Object[]{true};
     }
 
-    /** Context disposal: unwind every suspended coroutine thread without running guest code, then join. */
+    /** Context disposal: releases every suspended coroutine without running guest code. */
     @TruffleBoundary
     public void disposeAll() {
-        for (MoatCoroutine co : started) {
-            if (co.status != MoatCoroutine.Status.DEAD && co.thread != null) {
-                co.killed = true;
-                co.killRunsClose = false;
-                co.toCoroutine.release();
-            }
-        }
-        for (MoatCoroutine co : started) {
-            if (co.thread != null) {
-                try {
-                    co.thread.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        backend.disposeAll();
     }
 }

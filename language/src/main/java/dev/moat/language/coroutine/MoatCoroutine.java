@@ -7,13 +7,11 @@ import com.oracle.truffle.api.library.ExportMessage;
 import dev.moat.language.runtime.MoatCoroutineMarker;
 import dev.moat.language.runtime.MoatFunction;
 
-import java.util.concurrent.Semaphore;
-
 /**
- * A coroutine ("thread" in Lua). Each one runs its body on its own Truffle virtual thread — never a
- * platform thread per coroutine — and control passes between resumer and coroutine by a strict
- * handoff on two semaphores, so exactly one of them runs at any time and all guest code stays
- * single-threaded in effect. See {@link Coroutines} for resume/yield.
+ * A coroutine ("thread" in Lua). Its body runs on a stack of its own — a JDK continuation mounted on
+ * the resumer's thread, or a Truffle virtual thread as a fallback; never a platform thread per
+ * coroutine — and control passes by a strict handoff, so exactly one coroutine runs at any time and
+ * all guest code stays single-threaded in effect. See {@link Coroutines} for resume/yield.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
@@ -28,19 +26,26 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
     }
 
     final MoatFunction body;
-    volatile Status status = Status.SUSPENDED;
-    Thread thread;
+    /*
+     * The fields below are handed between the resumer and the coroutine. With the continuation backend
+     * both sides run on one thread; the virtual-thread backend publishes them through its volatile
+     * handoff flag, so none of them needs to be volatile itself.
+     */
+    Status status = Status.SUSPENDED;
+    /** The backend's handle on the coroutine's stack; null until the first resume. */
+    Object handle;
     /** Values passed by resume (in) or by yield/return (out). */
-    volatile Object[] transfer;
+    Object[] transfer;
     /** The error the body ended with: a MoatError or a non-catchable exception to re-raise. */
-    volatile Throwable failure;
-    volatile boolean killed;
-    volatile boolean killRunsClose;
-    final Semaphore toCoroutine = new Semaphore(0);
-    final Semaphore toResumer = new Semaphore(0);
+    Throwable failure;
+    boolean killed;
+    boolean killRunsClose;
     /** Guest call depth saved while this coroutine is not running. */
     int savedDepth;
-    MoatCoroutine resumer;
+    /** Guest call depth of its resumer when it started: its own levels are counted from here. */
+    int baseDepth;
+    /** The most call levels it has been suspended with, already charged to the memory budget. */
+    int chargedLevels;
     final boolean isMain;
 
     MoatCoroutine(MoatFunction body, boolean isMain) {

@@ -40,7 +40,7 @@ public final class CoroutineBuiltins {
         @Specialization
         protected Object resume(Object[] args) {
             MoatCoroutine co = checkCoroutine(this, arg(args, 0), 1);
-            Object[] values = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new Object[0];
+            Object[] values = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : dev.moat.language.runtime.MultiValue.EMPTY;
             return context().getCoroutines().resume(co, values, this);
         }
     }
@@ -116,16 +116,15 @@ public final class CoroutineBuiltins {
         protected Object call(com.oracle.truffle.api.frame.VirtualFrame frame, Object[] args) {
             MoatFunction self = (MoatFunction) frame.getArguments()[0];
             MoatCoroutine co = (MoatCoroutine) self.upvalues[0].value;
-            Coroutines coroutines = context().getCoroutines();
-            Object[] r = coroutines.resume(co, args, this);
-            if (r[0] == Boolean.FALSE) {
-                Object err = r.length > 1 ? r[1] : dev.moat.language.runtime.MoatNil.NIL;
+            Object outcome = context().getCoroutines().resumeRaw(co, args, this);
+            if (outcome instanceof Coroutines.Failure failure) {
+                Object err = failure.error();
                 if (err instanceof TruffleString s && co.getStatus() == MoatCoroutine.Status.DEAD) {
                     err = prefixed(s);
                 }
                 throw new MoatError(err, this);
             }
-            Object[] out = Arrays.copyOfRange(r, 1, r.length);
+            Object[] out = (Object[]) outcome;
             return out.length == 1 ? out[0] : out;
         }
 
