@@ -112,6 +112,17 @@ public final class MoatContext {
         return loadedModules;
     }
 
+    /** This context's own {@code next}, which pairs returns even when the global has been replaced. */
+    private Object nextFunction = dev.moat.language.runtime.MoatNil.NIL;
+
+    public Object getNextFunction() {
+        return nextFunction;
+    }
+
+    public void setNextFunction(Object next) {
+        this.nextFunction = next;
+    }
+
     public List<String> getInstalledLibraries() {
         return installedLibraries;
     }

@@ -16,6 +16,7 @@ public final class BaseLibrary implements MoatLibrary {
         BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         targets.installAll(context.getGlobals(), BaseBuiltinsFactory.getFactories());
         targets.installAll(context.getGlobals(), ProtectedCallBuiltinsFactory.getFactories());
+        context.setNextFunction(context.getGlobals().get(MoatStrings.fromJava("next")));
         context.getGlobals().put(MoatStrings.fromJava("load"), targets.function(LoadBuiltinFactory.getInstance()));
         context.getGlobals().put(MoatStrings.fromJava("ipairs_iterator"), dev.moat.language.runtime.MoatNil.NIL);
         context.getGlobals().put(MoatStrings.fromJava("require"), targets.function(RequireBuiltinFactory.getInstance()));
