@@ -86,6 +86,6 @@ public final class InvokeNode extends Node {
     @TruffleBoundary
     public static MoatError callError(Object callee, Node site, String description) {
         String desc = description == null ? "" : " (" + description + ")";
-        return MoatError.at(site, "attempt to call a " + LuaValues.typeName(callee) + " value" + desc);
+        return MoatError.runtime(site, "attempt to call a " + LuaValues.typeName(callee) + " value" + desc);
     }
 }
