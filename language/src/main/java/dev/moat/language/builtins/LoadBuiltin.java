@@ -33,19 +33,27 @@ public abstract class LoadBuiltin extends BuiltinNode {
         Object chunk = arg(args, 0);
         byte[] text;
         String defaultName;
-        if (chunk instanceof TruffleString s) {
-            text = MoatStrings.bytes(s);
+        if (chunk instanceof TruffleString || chunk instanceof Long || chunk instanceof Double) {
+            text = MoatStrings.bytes(checkString(chunk, 1));
             defaultName = null;
         } else if (chunk instanceof MoatFunction) {
-            text = readAll(chunk, invoke);
+            try {
+                text = readAll(chunk, invoke);
+            } catch (dev.moat.language.runtime.MoatError e) {
+                // Lua reads the pieces inside the protected parser: a failing reader makes load fail, not raise.
+                return new Object[]{MoatNil.NIL, e.getValue()};
+            }
             defaultName = "=(load)";
         } else {
-            throw typeError(1, "string", chunk);
+            throw typeError(1, "function", chunk);
         }
         Object nameArg = arg(args, 1);
         String chunkName = nameArg == MoatNil.NIL ? (defaultName != null ? defaultName : null) : MoatStrings.toJava(checkString(nameArg, 2));
         String mode = arg(args, 2) == MoatNil.NIL ? "bt" : MoatStrings.toJava(checkString(arg(args, 2), 3));
         boolean binary = text.length > 0 && text[0] == 0x1b;
+        if (binary && !mode.contains("b")) {
+            return new Object[]{MoatNil.NIL, MoatStrings.fromJava("attempt to load a binary chunk (mode is '" + mode + "')")};
+        }
         if (binary) {
             return new Object[]{MoatNil.NIL, MoatStrings.fromJava("attempt to load a binary chunk (binary chunks are not supported)")};
         }
@@ -77,6 +85,9 @@ public abstract class LoadBuiltin extends BuiltinNode {
             Object piece = MultiValue.first(invoke.callWith(reader));
             if (piece == MoatNil.NIL) {
                 break;
+            }
+            if (piece instanceof Long || piece instanceof Double) {
+                piece = checkString(piece, 1);
             }
             if (!(piece instanceof TruffleString s)) {
                 throw error("reader function must return a string");
