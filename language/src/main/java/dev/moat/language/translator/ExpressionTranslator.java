@@ -205,6 +205,9 @@ abstract class ExpressionTranslator {
                     ? LiteralDecoder.decodeLongString(t.getText())
                     : LiteralDecoder.decodeShortString(t.getText());
             return MoatStrings.fromBytes(bytes);
+        } catch (dev.moat.language.parser.EscapeError ex) {
+            throw new MoatSyntaxError(source.getName(), t.getLine() + ex.extraLines(), t.getCharPositionInLine() + 1,
+                    ex.getMessage(), "'" + ex.near() + "'");
         } catch (RuntimeException ex) {
             if (ex instanceof MoatSyntaxError se) {
                 throw se;
