@@ -5,6 +5,7 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.moat.language.runtime.MoatCoroutineMarker;
+import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 
 import java.util.concurrent.Semaphore;
@@ -34,6 +35,8 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
     volatile Object[] transfer;
     /** The error the body ended with: a MoatError or a non-catchable exception to re-raise. */
     volatile Throwable failure;
+    /** The error this coroutine died with, until coroutine.close reports it. */
+    MoatError deathError;
     volatile boolean killed;
     volatile boolean killRunsClose;
     final Semaphore toCoroutine = new Semaphore(0);

@@ -80,8 +80,10 @@ public final class CoroutineBuiltins {
     @MoatBuiltin(name = "isyieldable")
     public abstract static class IsYieldableNode extends BuiltinNode {
         @Specialization
-        protected boolean isyieldable() {
-            return !context().getCoroutines().current().isMain();
+        protected boolean isyieldable(Object co) {
+            // Lua 5.4: an optional coroutine argument, the running one when absent.
+            MoatCoroutine target = isNone(co, 1) ? context().getCoroutines().current() : checkCoroutine(this, co, 1);
+            return !target.isMain();
         }
     }
 
@@ -120,7 +122,11 @@ public final class CoroutineBuiltins {
             Object[] r = coroutines.resume(co, args, this);
             if (r[0] == Boolean.FALSE) {
                 Object err = r.length > 1 ? r[1] : dev.moat.language.runtime.MoatNil.NIL;
-                if (err instanceof TruffleString s && co.getStatus() == MoatCoroutine.Status.DEAD) {
+                if (co.getStatus() == MoatCoroutine.Status.DEAD) {
+                    // wrap closes a coroutine that died with an error (its error is now reported here).
+                    context().getCoroutines().forgetError(co);
+                }
+                if (err instanceof TruffleString s) {
                     err = prefixed(s);
                 }
                 throw new MoatError(err, this);
@@ -129,13 +135,10 @@ public final class CoroutineBuiltins {
             return out.length == 1 ? out[0] : out;
         }
 
+        /** Like Lua's auxwrap, a string error gets the position of the code that called the wrapper. */
         @TruffleBoundary
         private static TruffleString prefixed(TruffleString s) {
-            String msg = MoatStrings.toJava(s);
-            if (msg.startsWith("cannot resume dead coroutine")) {
-                return MoatStrings.concat(MoatStrings.fromJava(Positions.callerWhere(1)), s);
-            }
-            return s;
+            return MoatStrings.concat(MoatStrings.fromJava(Positions.callerWhere(1)), s);
         }
     }
 }
