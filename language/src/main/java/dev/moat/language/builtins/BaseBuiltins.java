@@ -189,7 +189,7 @@ public final class BaseBuiltins {
     @MoatBuiltin(name = "pairs")
     public abstract static class PairsNode extends BuiltinNode {
         @Specialization
-        protected Object pairs(Object t, @Cached("create()") InvokeNode invoke) {
+        protected Object pairs(Object t, @Cached("createYieldable()") InvokeNode invoke) {
             Object handler = Metatables.metamethod(context(), t, Metatables.PAIRS);
             if (handler != null) {
                 Object r = invoke.callWith(handler, t);

@@ -29,7 +29,7 @@ public final class ProtectedCallBuiltins {
     @MoatBuiltin(name = "pcall", variadic = true)
     public abstract static class PcallNode extends BuiltinNode {
         @Specialization
-        protected Object pcall(Object[] args, @Cached("create()") InvokeNode invoke) {
+        protected Object pcall(Object[] args, @Cached("createYieldable()") InvokeNode invoke) {
             if (args.length == 0) {
                 throw argError(1, "value expected");
             }
@@ -50,7 +50,7 @@ public final class ProtectedCallBuiltins {
         private static final TruffleString ERROR_IN_HANDLING = MoatStrings.fromJava("error in error handling");
 
         @Specialization
-        protected Object xpcall(Object[] args, @Cached("create()") InvokeNode invoke,
+        protected Object xpcall(Object[] args, @Cached("createYieldable()") InvokeNode invoke,
                                 @Cached("create()") InvokeNode handlerInvoke) {
             Object handler = args.length < 2 ? MoatNil.NIL : args[1];
             if (!(handler instanceof MoatFunction)) {

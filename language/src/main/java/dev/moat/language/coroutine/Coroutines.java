@@ -137,6 +137,9 @@ public final class Coroutines {
             // Raised by the runtime while yield (a builtin) runs, so Lua gives it no position.
             throw MoatError.plain("attempt to yield from outside a coroutine", site);
         }
+        if (!co.isYieldable()) {
+            throw MoatError.plain("attempt to yield across a C-call boundary", site);
+        }
         co.transfer = values;
         co.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.SUSPENDED;

@@ -54,6 +54,22 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
         }
     }
 
+    /** How many builtin-to-Lua calls (C-call boundaries) are active in this coroutine. */
+    private int nonYieldable;
+
+    public void enterNonYieldable() {
+        nonYieldable++;
+    }
+
+    public void exitNonYieldable() {
+        nonYieldable--;
+    }
+
+    /** lua_isyieldable: a coroutine, not inside a callback from a builtin. */
+    public boolean isYieldable() {
+        return !isMain && nonYieldable == 0;
+    }
+
     public Status getStatus() {
         return status;
     }

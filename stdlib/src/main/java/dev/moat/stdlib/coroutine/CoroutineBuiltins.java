@@ -83,7 +83,7 @@ public final class CoroutineBuiltins {
         protected boolean isyieldable(Object co) {
             // Lua 5.4: an optional coroutine argument, the running one when absent.
             MoatCoroutine target = isNone(co, 1) ? context().getCoroutines().current() : checkCoroutine(this, co, 1);
-            return !target.isMain();
+            return target.isYieldable();
         }
     }
 
