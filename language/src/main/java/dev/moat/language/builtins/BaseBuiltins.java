@@ -342,18 +342,65 @@ public final class BaseBuiltins {
         }
     }
 
+    /**
+     * collectgarbage with Lua 5.4's options and result shapes. The JVM's collector is not under guest
+     * control, so "collect" and "step" do no work; the settings a script can change (running, mode,
+     * pause, step multiplier) are remembered per context so that reading them back is consistent.
+     */
     @MoatBuiltin(name = "collectgarbage", variadic = true)
     public abstract static class CollectGarbageNode extends BuiltinNode {
-        private static final TruffleString COUNT = MoatStrings.fromJava("count");
+        private static final java.util.List<String> OPTIONS = java.util.List.of("stop", "restart", "collect", "count",
+                "step", "setpause", "setstepmul", "isrunning", "generational", "incremental");
 
         @Specialization
         protected Object collectgarbage(Object[] args) {
-            Object opt = arg(args, 0);
-            if (opt instanceof TruffleString s && s.equals(COUNT)) {
-                // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
-                return context().budget.bytesAllocated() / 1024.0;
+            String option = arg(args, 0) == MoatNil.NIL ? "collect" : MoatStrings.toJava(checkString(arg(args, 0), 1));
+            if (!OPTIONS.contains(option)) {
+                throw argError(1, "invalid option '" + option + "'");
             }
-            return 0L;
+            MoatContext context = context();
+            GcSettings gc = context.gcSettings();
+            switch (option) {
+                case "count":
+                    // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
+                    return context.budget.bytesAllocated() / 1024.0;
+                case "stop":
+                    gc.running = false;
+                    return 0L;
+                case "restart":
+                    gc.running = true;
+                    return 0L;
+                case "step":
+                    return Boolean.FALSE;
+                case "isrunning":
+                    return gc.running;
+                case "setpause": {
+                    long previous = gc.pause;
+                    gc.pause = optInteger(arg(args, 1), 2, 0);
+                    return previous;
+                }
+                case "setstepmul": {
+                    long previous = gc.stepMultiplier;
+                    gc.stepMultiplier = optInteger(arg(args, 1), 2, 0);
+                    return previous;
+                }
+                case "generational":
+                case "incremental": {
+                    String previous = gc.mode;
+                    gc.mode = option;
+                    return MoatStrings.fromJava(previous);
+                }
+                default:
+                    return 0L;
+            }
         }
+    }
+
+    /** The collector settings a script has set (they have no effect on the JVM's collector). */
+    public static final class GcSettings {
+        boolean running = true;
+        long pause = 200;
+        long stepMultiplier = 100;
+        String mode = "incremental";
     }
 }
