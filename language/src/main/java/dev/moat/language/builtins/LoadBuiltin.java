@@ -65,7 +65,7 @@ public abstract class LoadBuiltin extends BuiltinNode {
         String display = displayName(chunkName, text);
         RootCallTarget target;
         try {
-            target = parse(new String(text, StandardCharsets.UTF_8), display);
+            target = parse(dev.moat.language.parser.SourceText.decode(text), display);
         } catch (MoatSyntaxError e) {
             return new Object[]{MoatNil.NIL, MoatStrings.fromJava(e.luaMessage())};
         }

@@ -22,7 +22,9 @@ public final class LiteralDecoder {
         } else if (body.startsWith("\n") || body.startsWith("\r")) {
             body = body.substring(1);
         }
-        return body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SourceText.writeBytes(out, body);
+        return out.toByteArray();
     }
 
     static void encodeUtf8(ByteArrayOutputStream out, long x) {
@@ -50,10 +52,9 @@ public final class LiteralDecoder {
             while (i < body.length()) {
                 char c = body.charAt(i);
                 if (c != '\\') {
-                    int cp = body.codePointAt(i);
-                    byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                    out.write(b, 0, b.length);
-                    i += Character.charCount(cp);
+                    int next = Character.isHighSurrogate(c) && i + 1 < body.length() ? i + 2 : i + 1;
+                    SourceText.writeBytes(out, body.substring(i, next));
+                    i = next;
                     continue;
                 }
                 int escapeStart = i;
