@@ -17,6 +17,11 @@ public final class TailCallNode extends MoatExpressionNode {
         this.call = call;
     }
 
+    /** How Lua describes the callee ("local 'f'", "method 'rep'"), or null. */
+    public String calleeDescription() {
+        return call instanceof MethodCallNode m ? m.getMethodDescription() : ((CallNode) call).callDescription();
+    }
+
     /** True for {@code return obj:m(...)}: error messages then do not count self as an argument. */
     public boolean isMethodCall() {
         return call instanceof MethodCallNode;
