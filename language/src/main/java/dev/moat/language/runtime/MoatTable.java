@@ -239,12 +239,15 @@ public final class MoatTable implements TruffleObject {
                 hashSlot = 0;
             } else {
                 arrayIndex = size;
-                if (hash == null) {
-                    throw new IllegalArgumentException();
-                }
-                hashSlot = hash.slotAfter(k);
+                hashSlot = hash == null ? -2 : hash.slotAfter(k);
                 if (hashSlot == -2) {
-                    throw new IllegalArgumentException();
+                    // Clearing the last elements during a traversal shrinks the array part; their keys
+                    // are still valid positions to continue from (the hash part comes after them).
+                    if (k instanceof Long l && l >= 1 && l <= array.length) {
+                        hashSlot = 0;
+                    } else {
+                        throw new IllegalArgumentException();
+                    }
                 }
             }
         }
