@@ -103,8 +103,9 @@ abstract class ExpressionTranslator {
         if (up >= 0) {
             return new Expr(new UpvalueReadNode(up, name), "upvalue '" + name + "'");
         }
-        MoatExpressionNode env = readName("_ENV", token).node();
-        FieldExpressionNode node = new FieldExpressionNode(env, constant(name), "upvalue '_ENV'");
+        // _ENV is usually the chunk's upvalue, but a local _ENV is described as such in errors.
+        Expr env = readName("_ENV", token);
+        FieldExpressionNode node = new FieldExpressionNode(env.node(), constant(name), env.description());
         return new Expr(at(node, token), "global '" + name + "'");
     }
 
