@@ -46,6 +46,18 @@ public final class TailCallNode extends MoatExpressionNode {
             argv[0] = f;
             throw new TailCallException(f, argv);
         }
+        if (!(callee instanceof MoatFunction)) {
+            // A callable object's Lua __call is tail-called too (the caller's frame goes away, as in Lua).
+            Object handler = dev.moat.language.runtime.Metatables.metamethod(dev.moat.language.MoatContext.get(this), callee,
+                    dev.moat.language.runtime.Metatables.CALL);
+            if (handler instanceof MoatFunction h && h.isLua) {
+                Object[] withSelf = new Object[argv.length + 1];
+                withSelf[0] = h;
+                withSelf[1] = callee;
+                System.arraycopy(argv, 1, withSelf, 2, argv.length - 1);
+                throw new TailCallException(h, withSelf);
+            }
+        }
         return invoke.call(callee, argv, call, description);
     }
 }
