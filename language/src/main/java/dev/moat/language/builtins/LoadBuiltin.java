@@ -115,8 +115,13 @@ public abstract class LoadBuiltin extends BuiltinNode {
     @TruffleBoundary
     static String displayName(String chunkName, byte[] text) {
         String name = chunkName != null ? chunkName : new String(text, StandardCharsets.UTF_8);
-        if (name.startsWith("=") || name.startsWith("@")) {
-            return name.substring(1);
+        // LUA_IDSIZE is 60 bytes with the terminator: "=name" keeps its first 59 characters, "@file"
+        // becomes "..." and its last 56.
+        if (name.startsWith("=")) {
+            return name.length() <= 60 ? name.substring(1) : name.substring(1, 60);
+        }
+        if (name.startsWith("@")) {
+            return name.length() <= 60 ? name.substring(1) : "..." + name.substring(name.length() - 56);
         }
         int newline = name.indexOf('\n');
         int available = 60 - "[string \"".length() - "...\"]".length() - 1;
