@@ -42,6 +42,9 @@ public abstract class LoadBuiltin extends BuiltinNode {
             } catch (dev.moat.language.runtime.MoatError e) {
                 // Lua reads the pieces inside the protected parser: a failing reader makes load fail, not raise.
                 return new Object[]{MoatNil.NIL, e.getValue()};
+            } catch (ChunkTooLarge e) {
+                // Moat's own size cap is a resource limit, not a reader failure: it is raised.
+                throw error("chunk too large");
             }
             defaultName = "=(load)";
         } else {
@@ -97,12 +100,21 @@ public abstract class LoadBuiltin extends BuiltinNode {
                 break;
             }
             if (out.size() + (long) len > MAX_SOURCE) {
-                throw error("chunk too large");
+                throw new ChunkTooLarge();
             }
             allocate(len);
             append(out, s);
         }
         return out.toByteArray();
+    }
+
+    /** The pieces of a reader exceeded MAX_SOURCE. */
+    private static final class ChunkTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChunkTooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     @TruffleBoundary
