@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * string.format. Conversions are implemented here (never by java.util.Formatter, whose rules differ
- * from C's printf): flags "-+ #0", width and precision of at most two digits as Lua allows, and
- * %d %i %u %c %x %X %o %e %E %f %F %g %G %a %A %s %q %%. Floats are formatted from their exact binary
- * value with round-half-even, as glibc does.
+ * from C's printf): %d %i %u %c %x %X %o %e %E %f %g %G %a %A %s %q %% with the flags each one allows
+ * in Lua 5.4.4 and width and precision of at most two digits (the reference lua5.4 has no %F). Floats
+ * are formatted from their exact binary value with round-half-even, as glibc does.
  */
 final class StringFormatter {
     private StringFormatter() {
