@@ -116,6 +116,23 @@ public final class MoatContext {
         return loadedModules;
     }
 
+    /** This context's own {@code next}, which pairs returns even when the global has been replaced. */
+    private Object nextFunction = dev.moat.language.runtime.MoatNil.NIL;
+
+    private final dev.moat.language.builtins.BaseBuiltins.GcSettings gcSettings = new dev.moat.language.builtins.BaseBuiltins.GcSettings();
+
+    public dev.moat.language.builtins.BaseBuiltins.GcSettings gcSettings() {
+        return gcSettings;
+    }
+
+    public Object getNextFunction() {
+        return nextFunction;
+    }
+
+    public void setNextFunction(Object next) {
+        this.nextFunction = next;
+    }
+
     public List<String> getInstalledLibraries() {
         return installedLibraries;
     }

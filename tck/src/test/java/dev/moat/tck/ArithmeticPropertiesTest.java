@@ -110,7 +110,9 @@ class ArithmeticPropertiesTest {
                 return (a == 0 || (a > 0) == (b > 0)) ? a : b;
             }
             double m = a % b;
-            if ((m > 0) ? b < 0 : (m < 0 && b != m)) {
+            // Floor modulo from fmod: adjust only when the remainder and b differ in sign
+            // (lua5.4: -1 % -0.01 is -0.0099999999999999794, -538 % -2.18e142 is -538).
+            if ((m > 0 && b < 0) || (m < 0 && b > 0)) {
                 m += b;
             }
             return m;

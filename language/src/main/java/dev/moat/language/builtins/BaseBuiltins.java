@@ -121,6 +121,8 @@ public final class BaseBuiltins {
     public abstract static class RawEqualNode extends BuiltinNode {
         @Specialization
         protected boolean rawequal(Object a, Object b) {
+            checkAny(a, 1);
+            checkAny(b, 2);
             return LuaEquality.rawEquals(a, b);
         }
     }
@@ -143,7 +145,9 @@ public final class BaseBuiltins {
     public abstract static class RawGetNode extends BuiltinNode {
         @Specialization
         protected Object rawget(Object t, Object k) {
-            Object v = checkTable(t, 1).get(MoatTable.normalizeKey(k));
+            MoatTable table = checkTable(t, 1);
+            checkAny(k, 2);
+            Object v = table.get(MoatTable.normalizeKey(k));
             return v == null ? MoatNil.NIL : v;
         }
     }
@@ -153,6 +157,8 @@ public final class BaseBuiltins {
         @Specialization
         protected Object rawset(Object t, Object k, Object v) {
             MoatTable table = checkTable(t, 1);
+            checkAny(k, 2);
+            checkAny(v, 3);
             Object key = MoatTable.normalizeKey(k);
             if (key == MoatNil.NIL) {
                 throw error("table index is nil");
@@ -185,19 +191,15 @@ public final class BaseBuiltins {
     @MoatBuiltin(name = "pairs")
     public abstract static class PairsNode extends BuiltinNode {
         @Specialization
-        protected Object pairs(Object t, @Cached("create()") InvokeNode invoke) {
+        protected Object pairs(Object t, @Cached("createYieldable()") InvokeNode invoke) {
             Object handler = Metatables.metamethod(context(), t, Metatables.PAIRS);
             if (handler != null) {
                 Object r = invoke.callWith(handler, t);
                 return new Object[]{MultiValue.get(r, 0), MultiValue.get(r, 1), MultiValue.get(r, 2)};
             }
-            checkTable(t, 1);
-            return new Object[]{nextFunction(), t, MoatNil.NIL};
-        }
-
-        @TruffleBoundary
-        private Object nextFunction() {
-            return context().getLanguage().getBuiltinTargets().function(BaseBuiltinsFactory.NextNodeFactory.getInstance());
+            // Like Lua, any value is accepted here; next reports a non-table when the loop calls it.
+            checkAny(t, 1);
+            return new Object[]{context().getNextFunction(), t, MoatNil.NIL};
         }
     }
 
@@ -241,13 +243,12 @@ public final class BaseBuiltins {
 
     @MoatBuiltin(name = "select", variadic = true)
     public abstract static class SelectNode extends BuiltinNode {
-        private static final TruffleString HASH = MoatStrings.fromJava("#");
-
         @Specialization
         protected Object select(Object[] args) {
             Object n = arg(args, 0);
             int count = args.length - 1;
-            if (n instanceof TruffleString s && s.equals(HASH)) {
+            if (n instanceof TruffleString s && MoatStrings.length(s) > 0 && MoatStrings.byteAt(s, 0) == '#') {
+                // Lua looks only at the first character: select("#anything", ...) counts too.
                 return (long) count;
             }
             long i = checkInteger(n, 1);
@@ -274,7 +275,7 @@ public final class BaseBuiltins {
         @Specialization
         protected Object setmetatable(Object t, Object mt) {
             MoatTable table = checkTable(t, 1);
-            if (mt != MoatNil.NIL && !(mt instanceof MoatTable)) {
+            if ((mt != MoatNil.NIL && !(mt instanceof MoatTable)) || isNone(mt, 2)) {
                 throw typeError(2, "nil or table", mt);
             }
             if (table.metatable != null) {
@@ -292,6 +293,7 @@ public final class BaseBuiltins {
     public abstract static class GetMetatableNode extends BuiltinNode {
         @Specialization
         protected Object getmetatable(Object v) {
+            checkAny(v, 1);
             MoatTable mt = Metatables.of(context(), v);
             if (mt == null) {
                 return MoatNil.NIL;
@@ -314,10 +316,12 @@ public final class BaseBuiltins {
             if (LuaValues.isTruthy(args[0])) {
                 return args.length == 1 ? args[0] : args;
             }
-            if (args.length >= 2) {
-                throw new MoatError(args[1], this);
+            // Like error(message) at level 1: a string message gets the caller's position, if it is Lua code.
+            Object message = args.length >= 2 ? args[1] : MoatStrings.fromJava("assertion failed!");
+            if (message instanceof TruffleString s) {
+                message = ErrorNode.prefixed(s, 1);
             }
-            throw error("assertion failed!");
+            throw new MoatError(message, this);
         }
     }
 
@@ -334,24 +338,71 @@ public final class BaseBuiltins {
         }
 
         @TruffleBoundary
-        private static TruffleString prefixed(TruffleString s, long level) {
+        static TruffleString prefixed(TruffleString s, long level) {
             String where = Positions.callerWhere((int) Math.min(level, 1000));
             return where.isEmpty() ? s : MoatStrings.concat(MoatStrings.fromJava(where), s);
         }
     }
 
+    /**
+     * collectgarbage with Lua 5.4's options and result shapes. The JVM's collector is not under guest
+     * control, so "collect" and "step" do no work; the settings a script can change (running, mode,
+     * pause, step multiplier) are remembered per context so that reading them back is consistent.
+     */
     @MoatBuiltin(name = "collectgarbage", variadic = true)
     public abstract static class CollectGarbageNode extends BuiltinNode {
-        private static final TruffleString COUNT = MoatStrings.fromJava("count");
+        private static final java.util.List<String> OPTIONS = java.util.List.of("stop", "restart", "collect", "count",
+                "step", "setpause", "setstepmul", "isrunning", "generational", "incremental");
 
         @Specialization
         protected Object collectgarbage(Object[] args) {
-            Object opt = arg(args, 0);
-            if (opt instanceof TruffleString s && s.equals(COUNT)) {
-                // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
-                return context().budget.bytesAllocated() / 1024.0;
+            String option = arg(args, 0) == MoatNil.NIL ? "collect" : MoatStrings.toJava(checkString(arg(args, 0), 1));
+            if (!OPTIONS.contains(option)) {
+                throw argError(1, "invalid option '" + option + "'");
             }
-            return 0L;
+            MoatContext context = context();
+            GcSettings gc = context.gcSettings();
+            switch (option) {
+                case "count":
+                    // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
+                    return context.budget.bytesAllocated() / 1024.0;
+                case "stop":
+                    gc.running = false;
+                    return 0L;
+                case "restart":
+                    gc.running = true;
+                    return 0L;
+                case "step":
+                    return Boolean.FALSE;
+                case "isrunning":
+                    return gc.running;
+                case "setpause": {
+                    long previous = gc.pause;
+                    gc.pause = optInteger(arg(args, 1), 2, 0);
+                    return previous;
+                }
+                case "setstepmul": {
+                    long previous = gc.stepMultiplier;
+                    gc.stepMultiplier = optInteger(arg(args, 1), 2, 0);
+                    return previous;
+                }
+                case "generational":
+                case "incremental": {
+                    String previous = gc.mode;
+                    gc.mode = option;
+                    return MoatStrings.fromJava(previous);
+                }
+                default:
+                    return 0L;
+            }
         }
+    }
+
+    /** The collector settings a script has set (they have no effect on the JVM's collector). */
+    public static final class GcSettings {
+        boolean running = true;
+        long pause = 200;
+        long stepMultiplier = 100;
+        String mode = "incremental";
     }
 }

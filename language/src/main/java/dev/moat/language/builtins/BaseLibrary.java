@@ -16,12 +16,14 @@ public final class BaseLibrary implements MoatLibrary {
         BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         targets.installAll(context.getGlobals(), BaseBuiltinsFactory.getFactories());
         targets.installAll(context.getGlobals(), ProtectedCallBuiltinsFactory.getFactories());
+        context.setNextFunction(context.getGlobals().get(MoatStrings.fromJava("next")));
         context.getGlobals().put(MoatStrings.fromJava("load"), targets.function(LoadBuiltinFactory.getInstance()));
         context.getGlobals().put(MoatStrings.fromJava("ipairs_iterator"), dev.moat.language.runtime.MoatNil.NIL);
         context.getGlobals().put(MoatStrings.fromJava("require"), targets.function(RequireBuiltinFactory.getInstance()));
-        // package holds only 'loaded' (no loadlib, path, cpath, searchers: SECURITY.md B7).
+        // package holds only 'loaded' and 'preload' (no loadlib, path, cpath, searchers: SECURITY.md B7).
         dev.moat.language.runtime.MoatTable pkg = new dev.moat.language.runtime.MoatTable();
         pkg.put(MoatStrings.fromJava("loaded"), context.getLoadedModules());
+        pkg.put(MoatStrings.fromJava("preload"), new dev.moat.language.runtime.MoatTable());
         context.setGlobal("package", pkg);
         context.setGlobal("_G", context.getGlobals());
         context.setGlobal("_VERSION", MoatStrings.fromJava(MoatLanguage.VERSION));

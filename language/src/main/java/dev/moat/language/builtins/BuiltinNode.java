@@ -57,7 +57,9 @@ public abstract class BuiltinNode extends MoatExpressionNode {
     public final MoatError argError(int arg, String message) {
         CallSite site = callSite();
         int n = arg;
-        String name = site.fromLua ? builtinName() : qualifiedName();
+        // As luaL_argerror: the name the calling Lua code used ("f" for a local f = math.abs), else the
+        // library-qualified name ("string.rep", as when called through pcall).
+        String name = site.forIterator ? "for iterator" : site.fromLua && site.calleeName != null ? site.calleeName : qualifiedName();
         if (site.method) {
             n--;
             if (n == 0) {
@@ -73,28 +75,69 @@ public abstract class BuiltinNode extends MoatExpressionNode {
         return argError(arg, expected + " expected, got " + (missing ? "no value" : typeNameForArg(got)));
     }
 
-    private record CallSite(boolean fromLua, boolean method, int argumentCount) {
+    /**
+     * luaL_checkany: an explicit nil is a value, a missing argument is not ("value expected"). The
+     * argument count is only looked up when the value is nil, so the common path costs nothing.
+     */
+    public final void checkAny(Object v, int arg) {
+        if (v == MoatNil.NIL && arg > argumentCount()) {
+            throw argError(arg, "value expected");
+        }
+    }
+
+    /** True when the call passed fewer than {@code arg} arguments (Lua's "none", unlike an explicit nil). */
+    public final boolean isNone(Object v, int arg) {
+        return v == MoatNil.NIL && arg > argumentCount();
+    }
+
+    @TruffleBoundary
+    private int argumentCount() {
+        return callSite().argumentCount;
+    }
+
+    /** forIterator: called by a generic for, which Lua names 'for iterator' in argument errors. */
+    private record CallSite(boolean fromLua, boolean method, int argumentCount, boolean forIterator, String calleeName) {
+    }
+
+    /** The quoted name in a call description such as "global 'print'" or "method 'rep'". */
+    private static String quotedName(String description) {
+        if (description == null) {
+            return null;
+        }
+        int open = description.indexOf('\'');
+        int close = description.lastIndexOf('\'');
+        return open >= 0 && close > open ? description.substring(open + 1, close) : null;
     }
 
     private CallSite callSite() {
         int[] index = {0};
-        CallSite[] found = {new CallSite(false, false, Integer.MAX_VALUE)};
+        CallSite[] found = {new CallSite(false, false, Integer.MAX_VALUE, false, null)};
         com.oracle.truffle.api.Truffle.getRuntime().iterateFrames(f -> {
             if (index[0] == 0) {
                 Object[] args = f.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments();
-                found[0] = new CallSite(false, false, args.length - 1);
+                found[0] = new CallSite(false, false, args.length - 1, false, null);
             } else {
                 boolean lua = f.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget rct
                         && rct.getRootNode() instanceof dev.moat.language.runtime.Positions.LuaRoot;
                 com.oracle.truffle.api.nodes.Node call = f.getCallNode();
                 while (call != null && !(call instanceof dev.moat.language.nodes.call.MethodCallNode)
                         && !(call instanceof dev.moat.language.nodes.call.CallNode)
-                        && !(call instanceof dev.moat.language.nodes.call.TailCallNode)) {
+                        && !(call instanceof dev.moat.language.nodes.call.TailCallNode)
+                        && !(call instanceof dev.moat.language.nodes.controlflow.GenericForNode)) {
                     call = call.getParent();
                 }
                 boolean method = call instanceof dev.moat.language.nodes.call.MethodCallNode
                         || (call instanceof dev.moat.language.nodes.call.TailCallNode tc && tc.isMethodCall());
-                found[0] = new CallSite(lua, method, found[0].argumentCount);
+                boolean forIterator = lua && call instanceof dev.moat.language.nodes.controlflow.GenericForNode;
+                String description = null;
+                if (call instanceof dev.moat.language.nodes.call.CallNode c) {
+                    description = c.callDescription();
+                } else if (call instanceof dev.moat.language.nodes.call.MethodCallNode m) {
+                    description = m.getMethodDescription();
+                } else if (call instanceof dev.moat.language.nodes.call.TailCallNode t) {
+                    description = t.calleeDescription();
+                }
+                found[0] = new CallSite(lua, method, found[0].argumentCount, forIterator, quotedName(description));
                 return f;
             }
             index[0]++;

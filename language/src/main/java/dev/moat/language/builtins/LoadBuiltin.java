@@ -33,19 +33,30 @@ public abstract class LoadBuiltin extends BuiltinNode {
         Object chunk = arg(args, 0);
         byte[] text;
         String defaultName;
-        if (chunk instanceof TruffleString s) {
-            text = MoatStrings.bytes(s);
+        if (chunk instanceof TruffleString || chunk instanceof Long || chunk instanceof Double) {
+            text = MoatStrings.bytes(checkString(chunk, 1));
             defaultName = null;
         } else if (chunk instanceof MoatFunction) {
-            text = readAll(chunk, invoke);
+            try {
+                text = readAll(chunk, invoke);
+            } catch (dev.moat.language.runtime.MoatError e) {
+                // Lua reads the pieces inside the protected parser: a failing reader makes load fail, not raise.
+                return new Object[]{MoatNil.NIL, e.getValue()};
+            } catch (ChunkTooLarge e) {
+                // Moat's own size cap is a resource limit, not a reader failure: it is raised.
+                throw error("chunk too large");
+            }
             defaultName = "=(load)";
         } else {
-            throw typeError(1, "string", chunk);
+            throw typeError(1, "function", chunk);
         }
         Object nameArg = arg(args, 1);
         String chunkName = nameArg == MoatNil.NIL ? (defaultName != null ? defaultName : null) : MoatStrings.toJava(checkString(nameArg, 2));
         String mode = arg(args, 2) == MoatNil.NIL ? "bt" : MoatStrings.toJava(checkString(arg(args, 2), 3));
         boolean binary = text.length > 0 && text[0] == 0x1b;
+        if (binary && !mode.contains("b")) {
+            return new Object[]{MoatNil.NIL, MoatStrings.fromJava("attempt to load a binary chunk (mode is '" + mode + "')")};
+        }
         if (binary) {
             return new Object[]{MoatNil.NIL, MoatStrings.fromJava("attempt to load a binary chunk (binary chunks are not supported)")};
         }
@@ -57,7 +68,7 @@ public abstract class LoadBuiltin extends BuiltinNode {
         String display = displayName(chunkName, text);
         RootCallTarget target;
         try {
-            target = parse(new String(text, StandardCharsets.UTF_8), display);
+            target = parse(dev.moat.language.parser.SourceText.decode(text), display);
         } catch (MoatSyntaxError e) {
             return new Object[]{MoatNil.NIL, MoatStrings.fromJava(e.luaMessage())};
         }
@@ -78,6 +89,9 @@ public abstract class LoadBuiltin extends BuiltinNode {
             if (piece == MoatNil.NIL) {
                 break;
             }
+            if (piece instanceof Long || piece instanceof Double) {
+                piece = checkString(piece, 1);
+            }
             if (!(piece instanceof TruffleString s)) {
                 throw error("reader function must return a string");
             }
@@ -86,12 +100,21 @@ public abstract class LoadBuiltin extends BuiltinNode {
                 break;
             }
             if (out.size() + (long) len > MAX_SOURCE) {
-                throw error("chunk too large");
+                throw new ChunkTooLarge();
             }
             allocate(len);
             append(out, s);
         }
         return out.toByteArray();
+    }
+
+    /** The pieces of a reader exceeded MAX_SOURCE. */
+    private static final class ChunkTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChunkTooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     @TruffleBoundary
@@ -104,8 +127,13 @@ public abstract class LoadBuiltin extends BuiltinNode {
     @TruffleBoundary
     static String displayName(String chunkName, byte[] text) {
         String name = chunkName != null ? chunkName : new String(text, StandardCharsets.UTF_8);
-        if (name.startsWith("=") || name.startsWith("@")) {
-            return name.substring(1);
+        // LUA_IDSIZE is 60 bytes with the terminator: "=name" keeps its first 59 characters, "@file"
+        // becomes "..." and its last 56.
+        if (name.startsWith("=")) {
+            return name.length() <= 60 ? name.substring(1) : name.substring(1, 60);
+        }
+        if (name.startsWith("@")) {
+            return name.length() <= 60 ? name.substring(1) : "..." + name.substring(name.length() - 56);
         }
         int newline = name.indexOf('\n');
         int available = 60 - "[string \"".length() - "...\"]".length() - 1;

@@ -2,7 +2,11 @@ package dev.moat.language.builtins;
 
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MultiValue;
 
@@ -25,7 +29,7 @@ public final class ProtectedCallBuiltins {
     @MoatBuiltin(name = "pcall", variadic = true)
     public abstract static class PcallNode extends BuiltinNode {
         @Specialization
-        protected Object pcall(Object[] args, @Cached("create()") InvokeNode invoke) {
+        protected Object pcall(Object[] args, @Cached("createYieldable()") InvokeNode invoke) {
             if (args.length == 0) {
                 throw argError(1, "value expected");
             }
@@ -41,26 +45,40 @@ public final class ProtectedCallBuiltins {
 
     @MoatBuiltin(name = "xpcall", variadic = true)
     public abstract static class XpcallNode extends BuiltinNode {
+        /** How many times a failing message handler is re-invoked before Lua gives up (LUAI_MAXCCALLS). */
+        private static final int MAX_HANDLER_ERRORS = 200;
+        private static final TruffleString ERROR_IN_HANDLING = MoatStrings.fromJava("error in error handling");
+
         @Specialization
-        protected Object xpcall(Object[] args, @Cached("create()") InvokeNode invoke,
+        protected Object xpcall(Object[] args, @Cached("createYieldable()") InvokeNode invoke,
                                 @Cached("create()") InvokeNode handlerInvoke) {
-            if (args.length < 2) {
-                throw argError(2, "value expected");
+            Object handler = args.length < 2 ? MoatNil.NIL : args[1];
+            if (!(handler instanceof MoatFunction)) {
+                throw typeError(2, "function", args.length < 2 ? null : handler);
             }
-            Object handler = args[1];
             Object[] argv = new Object[args.length - 1];
             System.arraycopy(args, 2, argv, 1, args.length - 2);
             try {
                 return withStatus(true, invoke.call(args[0], argv, this, null));
             } catch (MoatError e) {
-                Object handled;
-                try {
-                    handled = MultiValue.first(handlerInvoke.callWith(handler, e.getValue()));
-                } catch (MoatError inner) {
-                    handled = inner.getValue();
-                }
-                return new Object[]{false, handled};
+                return new Object[]{false, handle(handler, e.getValue(), handlerInvoke)};
             }
+        }
+
+        /**
+         * Lua calls the handler again with the handler's own error, so a handler that fails once may still
+         * produce the result; one that keeps failing ends in "error in error handling".
+         */
+        private static Object handle(Object handler, Object error, InvokeNode handlerInvoke) {
+            Object current = error;
+            for (int attempt = 0; attempt < MAX_HANDLER_ERRORS; attempt++) {
+                try {
+                    return MultiValue.first(handlerInvoke.callWith(handler, current));
+                } catch (MoatError inner) {
+                    current = inner.getValue();
+                }
+            }
+            return ERROR_IN_HANDLING;
         }
     }
 }

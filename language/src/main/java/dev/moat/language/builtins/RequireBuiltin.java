@@ -22,8 +22,9 @@ import dev.moat.language.runtime.MultiValue;
 /**
  * {@code require(name)}: modules come only from the resolver the host put in the polyglot bindings
  * under {@link #RESOLVER} (a function name -> source text or null). Lua code cannot reach polyglot
- * bindings, so scripts cannot replace the resolver; without one, require finds nothing. Loaded modules
- * are cached in {@code package.loaded} like Lua.
+ * bindings, so scripts cannot replace the resolver. Before it, loaders in {@code package.preload}
+ * (functions the script itself defined) are tried, as Lua does. Loaded modules are cached in
+ * {@code package.loaded} like Lua.
  */
 @MoatBuiltin(name = "require")
 public abstract class RequireBuiltin extends BuiltinNode {
@@ -35,10 +36,15 @@ public abstract class RequireBuiltin extends BuiltinNode {
         MoatContext context = context();
         MoatTable loaded = context.getLoadedModules();
         Object cached = loaded.get(name);
-        if (cached != null && cached != MoatNil.NIL) {
-            return cached;
+        if (cached != null && dev.moat.language.runtime.LuaValues.isTruthy(cached)) {
+            return cached; // a false entry means "not loaded", as in Lua
         }
         String moduleName = MoatStrings.toJava(name);
+        Object preloader = preloader(context, name);
+        if (preloader != null) {
+            Object result = MultiValue.first(invoke.callWith(preloader, name, PRELOAD_DATA));
+            return finish(loaded, name, result, PRELOAD_DATA);
+        }
         String code = resolve(context, moduleName);
         if (code == null) {
             throw error("module '" + moduleName + "' not found:\n\tno field package.preload['" + moduleName
@@ -49,12 +55,39 @@ public abstract class RequireBuiltin extends BuiltinNode {
         RootCallTarget target = parse(code, moduleName.replace('.', '/') + ".moat");
         MoatFunction chunk = new MoatFunction(target, new Cell[]{new Cell(context.getGlobals())}, true);
         Object result = MultiValue.first(invoke.callWith(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
-        Object value = result == MoatNil.NIL ? loaded.get(name) : result;
+        return MultiValue.first(finish(loaded, name, result, MoatStrings.fromJava(":moat-resolver:")));
+    }
+
+    private static final TruffleString PRELOAD_DATA = MoatStrings.fromJava(":preload:");
+
+    /** A loader function in package.preload[name], or null (package.preload may be replaced by scripts). */
+    private static Object preloader(MoatContext context, TruffleString name) {
+        Object pkg = context.getGlobals().get(MoatStrings.fromJava("package"));
+        if (!(pkg instanceof MoatTable p)) {
+            return null;
+        }
+        Object preload = p.get(MoatStrings.fromJava("preload"));
+        if (!(preload instanceof MoatTable table)) {
+            return null;
+        }
+        Object loader = table.get(name);
+        return loader == null || loader == MoatNil.NIL ? null : loader;
+    }
+
+    /**
+     * Stores the loader's result in package.loaded (true when it returned nothing and set nothing) and
+     * returns it with the loader data, as Lua's require does on a first load.
+     */
+    private static Object finish(MoatTable loaded, TruffleString name, Object result, Object loaderData) {
+        if (result != MoatNil.NIL) {
+            loaded.put(name, result);
+        }
+        Object value = loaded.get(name);
         if (value == null || value == MoatNil.NIL) {
             value = Boolean.TRUE;
+            loaded.put(name, value);
         }
-        loaded.put(name, value);
-        return value;
+        return new Object[]{value, loaderData};
     }
 
     @TruffleBoundary

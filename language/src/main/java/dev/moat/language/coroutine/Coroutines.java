@@ -103,6 +103,7 @@ public final class Coroutines {
         if (failure != null) {
             co.failure = null;
             if (failure instanceof MoatError e) {
+                co.deathError = e;
                 return new Failure(e.getValue());
             }
             if (failure instanceof RuntimeException re) {
@@ -159,7 +160,11 @@ public final class Coroutines {
     public Object[] yield(Object[] values, Node site) {
         MoatCoroutine co = current;
         if (co.isMain) {
-            throw MoatError.at(site, "attempt to yield from outside a coroutine");
+            // Raised by the runtime while yield (a builtin) runs, so Lua gives it no position.
+            throw MoatError.plain("attempt to yield from outside a coroutine", site);
+        }
+        if (!co.isYieldable()) {
+            throw MoatError.plain("attempt to yield across a C-call boundary", site);
         }
         chargeSuspendedStack(co, site);
         co.transfer = values;
@@ -230,7 +235,18 @@ public final class Coroutines {
             }
         }
         co.status = MoatCoroutine.Status.DEAD;
+        MoatError death = co.deathError;
+        if (death != null) {
+            // Closing a coroutine that died with an error reports that error once, as lua_resetthread does.
+            co.deathError = null;
+            return new Object[]{false, death.getValue()};
+        }
         return new Object[]{true};
+    }
+
+    /** The error a coroutine died with has been reported elsewhere (coroutine.wrap re-raised it). */
+    public void forgetError(MoatCoroutine co) {
+        co.deathError = null;
     }
 
     /** Context disposal: releases every suspended coroutine without running guest code. */

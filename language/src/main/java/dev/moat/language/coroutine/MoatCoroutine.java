@@ -5,6 +5,7 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.moat.language.runtime.MoatCoroutineMarker;
+import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
@@ -38,6 +39,8 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
     Object[] transfer;
     /** The error the body ended with: a MoatError or a non-catchable exception to re-raise. */
     Throwable failure;
+    /** The error this coroutine died with, until coroutine.close reports it. */
+    MoatError deathError;
     boolean killed;
     boolean killRunsClose;
     /** Guest call depth saved while this coroutine is not running. */
@@ -54,6 +57,22 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
         if (isMain) {
             status = Status.RUNNING;
         }
+    }
+
+    /** How many builtin-to-Lua calls (C-call boundaries) are active in this coroutine. */
+    private int nonYieldable;
+
+    public void enterNonYieldable() {
+        nonYieldable++;
+    }
+
+    public void exitNonYieldable() {
+        nonYieldable--;
+    }
+
+    /** lua_isyieldable: a coroutine, not inside a callback from a builtin. */
+    public boolean isYieldable() {
+        return !isMain && nonYieldable == 0;
     }
 
     public Status getStatus() {

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes string literal tokens into Lua byte strings: escapes (\\n, \\ddd, \\xXX, \\z, \\u{XXX} with
  * Lua's extended UTF-8), non-escape characters as UTF-8, long brackets with the first newline dropped.
- * Known gap: line endings inside long strings are not normalised and bad escapes are reported with a
- * generic message rather than each of Lua's wordings.
+ * Bad escapes raise {@link EscapeError} with Lua's wording. Known gap: line endings inside long
+ * strings are not normalised.
  */
 public final class LiteralDecoder {
     private LiteralDecoder() {
@@ -22,7 +22,9 @@ public final class LiteralDecoder {
         } else if (body.startsWith("\n") || body.startsWith("\r")) {
             body = body.substring(1);
         }
-        return body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SourceText.writeBytes(out, body);
+        return out.toByteArray();
     }
 
     static void encodeUtf8(ByteArrayOutputStream out, long x) {
@@ -30,59 +32,150 @@ public final class LiteralDecoder {
     }
 
     public static byte[] decodeShortString(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String body = text.substring(1, text.length() - 1);
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c != '\\') {
-                int cp = body.codePointAt(i);
-                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-                i += Character.charCount(cp) - 1;
-                continue;
-            }
-            char e = body.charAt(++i);
-            switch (e) {
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case 'r' -> out.write('\r');
-                case 'a' -> out.write(7);
-                case 'b' -> out.write(8);
-                case 'f' -> out.write(12);
-                case 'v' -> out.write(11);
-                case '\\', '"', '\'' -> out.write(e);
-                case '\n' -> out.write('\n');
-                case 'x' -> {
-                    out.write(Integer.parseInt(body.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                case 'u' -> {
-                    int close = body.indexOf('}', i);
-                    long cp = Long.parseLong(body.substring(i + 2, close), 16);
-                    if (cp > 0x7FFFFFFFL) {
-                        throw new IllegalArgumentException("UTF-8 value too large");
-                    }
-                    encodeUtf8(out, cp);
-                    i = close;
-                }
-                case 'z' -> {
-                    while (i + 1 < body.length() && Character.isWhitespace(body.charAt(i + 1))) {
-                        i++;
-                    }
-                }
-                default -> {
-                    int v = 0;
-                    int n = 0;
-                    while (n < 3 && i < body.length() && Character.isDigit(body.charAt(i))) {
-                        v = v * 10 + (body.charAt(i) - '0');
-                        i++;
-                        n++;
-                    }
-                    i--;
-                    out.write(v);
-                }
-            }
+        return new ShortStringDecoder(text).decode();
+    }
+
+    /** Decodes one short literal, raising {@link EscapeError} with Lua's wording for bad escapes. */
+    private static final class ShortStringDecoder {
+        private final String body;
+        private final char quote;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private int i;
+        private int lines;
+
+        ShortStringDecoder(String text) {
+            this.quote = text.charAt(0);
+            this.body = text.substring(1, text.length() - 1);
         }
-        return out.toByteArray();
+
+        byte[] decode() {
+            while (i < body.length()) {
+                char c = body.charAt(i);
+                if (c != '\\') {
+                    int next = Character.isHighSurrogate(c) && i + 1 < body.length() ? i + 2 : i + 1;
+                    SourceText.writeBytes(out, body.substring(i, next));
+                    i = next;
+                    continue;
+                }
+                int escapeStart = i;
+                i++;
+                char e = current();
+                switch (e) {
+                    case 'n' -> simple('\n');
+                    case 't' -> simple('\t');
+                    case 'r' -> simple('\r');
+                    case 'a' -> simple(7);
+                    case 'b' -> simple(8);
+                    case 'f' -> simple(12);
+                    case 'v' -> simple(11);
+                    case '\\', '"', '\'' -> simple(e);
+                    case '\n', '\r' -> {
+                        // An escaped line break is a newline; "\r\n" and "\n\r" count as one.
+                        i++;
+                        char next = current();
+                        if ((next == '\n' || next == '\r') && next != e) {
+                            i++;
+                        }
+                        lines++;
+                        out.write('\n');
+                    }
+                    case 'x' -> out.write(hexEscape(escapeStart));
+                    case 'u' -> encodeUtf8(out, utf8Escape(escapeStart));
+                    case 'z' -> {
+                        i++;
+                        while (i < body.length() && isLuaSpace(body.charAt(i))) {
+                            if (body.charAt(i) == '\n') {
+                                lines++;
+                            }
+                            i++;
+                        }
+                    }
+                    default -> {
+                        if (!isDigit(e)) {
+                            throw fail("invalid escape sequence", escapeStart, i + 1);
+                        }
+                        int v = 0;
+                        int n = 0;
+                        while (n < 3 && isDigit(current())) {
+                            v = v * 10 + (current() - '0');
+                            i++;
+                            n++;
+                        }
+                        if (v > 255) {
+                            throw fail("decimal escape too large", escapeStart, i + 1);
+                        }
+                        out.write(v);
+                    }
+                }
+            }
+            return out.toByteArray();
+        }
+
+        private void simple(int b) {
+            out.write(b);
+            i++;
+        }
+
+        private int hexEscape(int escapeStart) {
+            int v = 0;
+            for (int k = 0; k < 2; k++) {
+                i++;
+                if (!isHex(current())) {
+                    throw fail("hexadecimal digit expected", escapeStart, i + 1);
+                }
+                v = v * 16 + Character.digit(current(), 16);
+            }
+            i++;
+            return v;
+        }
+
+        private long utf8Escape(int escapeStart) {
+            i++;
+            if (current() != '{') {
+                throw fail("missing '{'", escapeStart, i + 1);
+            }
+            i++;
+            if (!isHex(current())) {
+                throw fail("hexadecimal digit expected", escapeStart, i + 1);
+            }
+            long r = Character.digit(current(), 16);
+            i++;
+            while (isHex(current())) {
+                if (r > (0x7FFFFFFFL >> 4)) {
+                    throw fail("UTF-8 value too large", escapeStart, i + 1);
+                }
+                r = (r << 4) + Character.digit(current(), 16);
+                i++;
+            }
+            if (current() != '}') {
+                throw fail("missing '}'", escapeStart, i + 1);
+            }
+            i++;
+            return r;
+        }
+
+        /** The character at the current position; the closing quote once the body is exhausted. */
+        private char current() {
+            return i < body.length() ? body.charAt(i) : quote;
+        }
+
+        /** Lua's message shows the decoded text so far, then the escape up to and including the bad char. */
+        private EscapeError fail(String message, int escapeStart, int end) {
+            String decoded = new String(out.toByteArray(), StandardCharsets.UTF_8);
+            String raw = end <= body.length() ? body.substring(escapeStart, end) : body.substring(escapeStart) + quote;
+            return new EscapeError(message, quote + decoded + raw, lines);
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isHex(char c) {
+            return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+
+        private static boolean isLuaSpace(char c) {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
     }
 }

@@ -93,6 +93,10 @@ public final class MoatParser {
         }
     }
 
+    private static boolean endsWithReturn(org.antlr.v4.runtime.ParserRuleContext context) {
+        return context instanceof LuaParser.ChunkContext chunk && chunk.block() != null && chunk.block().retstat() != null;
+    }
+
     /** Lua's wording: "'end' expected (to close 'function' at line 3)", "<name> expected", "unexpected symbol". */
     private static String luaMessage(LuaParser parser, Token offending) {
         org.antlr.v4.runtime.misc.IntervalSet expected;
@@ -136,7 +140,14 @@ public final class MoatParser {
         if (expected.size() == 1 && expected.contains(Token.EOF)) {
             Token previous = offending == null ? null : previousVisible(parser, offending);
             if (previous == null || !previous.getText().equals("return")) {
-                return "<eof> expected";
+                // Lua's main block stops at a block-ending keyword or after a return statement; any
+                // other token is parsed as the start of a statement and is an "unexpected symbol".
+                String text = offending == null ? "" : offending.getText();
+                boolean blockEnd = text.equals("end") || text.equals("else") || text.equals("elseif") || text.equals("until");
+                if (offending == null || blockEnd || endsWithReturn(parser.getContext())) {
+                    return "<eof> expected";
+                }
+                return "unexpected symbol";
             }
         }
         if (expected.size() == 1) {

@@ -16,7 +16,8 @@ public final class LuaArith {
 
     public static double fmod(double a, double b) {
         double m = a % b;
-        if ((m > 0) ? b < 0 : (m < 0 && b != m)) {
+        // fmod truncates; Lua's modulo floors, so a non-zero remainder whose sign differs from b's moves by b.
+        if ((m > 0 && b < 0) || (m < 0 && b > 0)) {
             m += b;
         }
         return m;

@@ -37,6 +37,19 @@ public final class MoatError extends AbstractTruffleException {
         return new MoatError(MoatStrings.fromJava(where + message), location);
     }
 
+    /**
+     * A runtime error of the language itself (calling or indexing a bad value, ...). Lua gives it the
+     * position of the Lua code that is running; when a builtin is running (pcall calling a number,
+     * ipairs indexing a number) there is no position.
+     */
+    @TruffleBoundary
+    public static MoatError runtime(Node site, String message) {
+        if (site != null && !(site.getRootNode() instanceof Positions.LuaRoot)) {
+            return plain(message, site);
+        }
+        return at(site, message);
+    }
+
     /** An error with a message and no position (Lua adds none when level info is unavailable). */
     @TruffleBoundary
     public static MoatError plain(String message, Node location) {

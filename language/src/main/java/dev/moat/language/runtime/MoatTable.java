@@ -336,12 +336,16 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                     hashSlot = 0;
                 } else {
                     fieldIndex = Integer.MAX_VALUE;
-                    if (hash == null) {
-                        throw new IllegalArgumentException();
-                    }
-                    hashSlot = hash.slotAfter(k);
+                    hashSlot = hash == null ? -2 : hash.slotAfter(k);
                     if (hashSlot == -2) {
-                        throw new IllegalArgumentException();
+                        // Clearing the last elements during a traversal shrinks the array part; their keys
+                        // are still valid positions to continue from (fields and hash part come after them).
+                        if (k instanceof Long l && l >= 1 && l <= array.length) {
+                            fieldIndex = 0;
+                            hashSlot = 0;
+                        } else {
+                            throw new IllegalArgumentException();
+                        }
                     }
                 }
             }

@@ -103,8 +103,9 @@ abstract class ExpressionTranslator {
         if (up >= 0) {
             return new Expr(new UpvalueReadNode(up, name), "upvalue '" + name + "'");
         }
-        MoatExpressionNode env = readName("_ENV", token).node();
-        FieldExpressionNode node = new FieldExpressionNode(env, constant(name), "upvalue '_ENV'");
+        // _ENV is usually the chunk's upvalue, but a local _ENV is described as such in errors.
+        Expr env = readName("_ENV", token);
+        FieldExpressionNode node = new FieldExpressionNode(env.node(), constant(name), env.description());
         return new Expr(at(node, token), "global '" + name + "'");
     }
 
@@ -205,6 +206,9 @@ abstract class ExpressionTranslator {
                     ? LiteralDecoder.decodeLongString(t.getText())
                     : LiteralDecoder.decodeShortString(t.getText());
             return MoatStrings.fromBytes(bytes);
+        } catch (dev.moat.language.parser.EscapeError ex) {
+            throw new MoatSyntaxError(source.getName(), t.getLine() + ex.extraLines(), t.getCharPositionInLine() + 1,
+                    ex.getMessage(), "'" + ex.near() + "'");
         } catch (RuntimeException ex) {
             if (ex instanceof MoatSyntaxError se) {
                 throw se;

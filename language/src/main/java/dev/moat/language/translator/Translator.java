@@ -369,8 +369,8 @@ public final class Translator extends GotoAndTempTranslator {
         if (up >= 0) {
             return new UpvalueWriteNode(up, value);
         }
-        MoatExpressionNode env = readName("_ENV", token).node();
-        return at(new FieldAssignNode(env, constant(name), value, "upvalue '_ENV'"), token);
+        var env = readName("_ENV", token);
+        return at(new FieldAssignNode(env.node(), constant(name), value, env.description()), token);
     }
 
     /**

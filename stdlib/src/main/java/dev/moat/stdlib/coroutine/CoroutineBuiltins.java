@@ -80,8 +80,10 @@ public final class CoroutineBuiltins {
     @MoatBuiltin(name = "isyieldable")
     public abstract static class IsYieldableNode extends BuiltinNode {
         @Specialization
-        protected boolean isyieldable() {
-            return !context().getCoroutines().current().isMain();
+        protected boolean isyieldable(Object co) {
+            // Lua 5.4: an optional coroutine argument, the running one when absent.
+            MoatCoroutine target = isNone(co, 1) ? context().getCoroutines().current() : checkCoroutine(this, co, 1);
+            return target.isYieldable();
         }
     }
 
@@ -119,7 +121,11 @@ public final class CoroutineBuiltins {
             Object outcome = context().getCoroutines().resumeRaw(co, args, this);
             if (outcome instanceof Coroutines.Failure failure) {
                 Object err = failure.error();
-                if (err instanceof TruffleString s && co.getStatus() == MoatCoroutine.Status.DEAD) {
+                if (co.getStatus() == MoatCoroutine.Status.DEAD) {
+                    // wrap closes a coroutine that died with an error (its error is now reported here).
+                    context().getCoroutines().forgetError(co);
+                }
+                if (err instanceof TruffleString s) {
                     err = prefixed(s);
                 }
                 throw new MoatError(err, this);
@@ -128,13 +134,10 @@ public final class CoroutineBuiltins {
             return out.length == 1 ? out[0] : out;
         }
 
+        /** Like Lua's auxwrap, a string error gets the position of the code that called the wrapper. */
         @TruffleBoundary
         private static TruffleString prefixed(TruffleString s) {
-            String msg = MoatStrings.toJava(s);
-            if (msg.startsWith("cannot resume dead coroutine")) {
-                return MoatStrings.concat(MoatStrings.fromJava(Positions.callerWhere(1)), s);
-            }
-            return s;
+            return MoatStrings.concat(MoatStrings.fromJava(Positions.callerWhere(1)), s);
         }
     }
 }

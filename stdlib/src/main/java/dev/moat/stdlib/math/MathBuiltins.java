@@ -1,8 +1,11 @@
 package dev.moat.stdlib.math;
 
+import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.expression.CompareNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
@@ -45,8 +48,11 @@ public final class MathBuiltins {
     public abstract static class AbsNode extends BuiltinNode {
         @Specialization
         protected Object abs(Object v) {
-            Object n = checkNumberValue(v, 1);
-            return n instanceof Long l ? (Object) (l < 0 ? -l : l) : (Object) Math.abs((Double) n);
+            if (v instanceof Long l) {
+                return l < 0 ? -l : l;
+            }
+            // Anything but an integer value (a numeric string too) goes through fabs, as in Lua.
+            return Math.abs(checkNumber(v, 1));
         }
     }
 
@@ -137,17 +143,48 @@ public final class MathBuiltins {
     public abstract static class FmodNode extends BuiltinNode {
         @Specialization
         protected Object fmod(Object a, Object b) {
-            Object x = checkNumberValue(a, 1);
-            Object y = checkNumberValue(b, 2);
-            if (x instanceof Long l && y instanceof Long m) {
+            if (a instanceof Long l && b instanceof Long m) {
                 if (m == 0) {
                     throw argError(2, "zero");
                 }
                 return m == -1 ? 0L : l % m;
             }
-            double dx = x instanceof Long l ? l : (Double) x;
-            double dy = y instanceof Long l ? l : (Double) y;
+            // The reference lua5.4 (gcc) evaluates fmod's two luaL_checknumber calls right to left, so a
+            // bad second argument is reported first. Numeric strings are floats here, as in Lua.
+            double dy = checkNumber(b, 2);
+            double dx = checkNumber(a, 1);
             return dx % dy;
+        }
+    }
+
+    @MoatBuiltin(name = "modf")
+    public abstract static class ModfNode extends BuiltinNode {
+        @Specialization
+        protected Object modf(Object v) {
+            if (v instanceof Long) {
+                return new Object[]{v, 0.0};
+            }
+            double n = checkNumber(v, 1);
+            double ip = n < 0 ? Math.ceil(n) : Math.floor(n);
+            // The integral part is an integer when it fits (Lua's pushnumint); inf has no fraction.
+            Long asInteger = LuaArith.toIntegerExact(ip);
+            return new Object[]{asInteger != null ? (Object) asInteger : (Object) ip, n == ip ? 0.0 : n - ip};
+        }
+    }
+
+    @MoatBuiltin(name = "deg")
+    public abstract static class DegNode extends BuiltinNode {
+        @Specialization
+        protected double deg(Object v) {
+            return checkNumber(v, 1) * (180.0 / Math.PI);
+        }
+    }
+
+    @MoatBuiltin(name = "rad")
+    public abstract static class RadNode extends BuiltinNode {
+        @Specialization
+        protected double rad(Object v) {
+            return checkNumber(v, 1) * (Math.PI / 180.0);
         }
     }
 
@@ -158,6 +195,7 @@ public final class MathBuiltins {
             if (v instanceof Long) {
                 return v;
             }
+            checkAny(v, 1);
             Long l = LuaArith.toInteger(v);
             return l == null ? MoatNil.NIL : l;
         }
@@ -178,6 +216,7 @@ public final class MathBuiltins {
             if (v instanceof Double) {
                 return MoatStrings.fromJava("float");
             }
+            checkAny(v, 1);
             return MoatNil.NIL;
         }
     }
@@ -185,30 +224,33 @@ public final class MathBuiltins {
     @MoatBuiltin(name = "max", variadic = true)
     public abstract static class MaxNode extends BuiltinNode {
         @Specialization
-        protected Object max(Object[] args) {
-            return extreme(this, args, true);
+        protected Object max(Object[] args, @Cached("create()") InvokeNode invoke) {
+            return extreme(this, args, true, invoke);
         }
     }
 
     @MoatBuiltin(name = "min", variadic = true)
     public abstract static class MinNode extends BuiltinNode {
         @Specialization
-        protected Object min(Object[] args) {
-            return extreme(this, args, false);
+        protected Object min(Object[] args, @Cached("create()") InvokeNode invoke) {
+            return extreme(this, args, false, invoke);
         }
     }
 
-    static Object extreme(BuiltinNode node, Object[] args, boolean max) {
+    /**
+     * Lua 5.4's min/max compare the arguments as given with the '<' operator (exact integer/float
+     * comparison, strings with strings, __lt metamethods) and return the winning argument unchanged.
+     */
+    static Object extreme(BuiltinNode node, Object[] args, boolean max, InvokeNode invoke) {
         if (args.length == 0) {
-            throw node.argError(1, "number expected, got no value");
+            throw node.argError(1, "value expected");
         }
-        Object best = node.checkNumberValue(args[0], 1);
+        node.charge(args.length / 8);
+        Object best = args[0];
         for (int i = 1; i < args.length; i++) {
-            Object v = node.checkNumberValue(args[i], i + 1);
-            double a = v instanceof Long l ? l : (Double) v;
-            double b = best instanceof Long l ? l : (Double) best;
-            boolean better = max ? (v instanceof Long x && best instanceof Long y ? x > y : a > b)
-                    : (v instanceof Long x && best instanceof Long y ? x < y : a < b);
+            Object v = args[i];
+            boolean better = max ? CompareNode.compareWithMetamethods(best, v, false, invoke, node)
+                    : CompareNode.compareWithMetamethods(v, best, false, invoke, node);
             if (better) {
                 best = v;
             }

@@ -66,18 +66,13 @@ public final class RandomBuiltins {
                 n1 = dev.moat.language.MoatContext.get(this).clock.freshRandomSeed();
                 n2 = 0;
             } else {
-                n1 = toSeed(args[0], 1);
+                // Lua 5.4.4 takes integer seeds only: 3.7 is "number has no integer representation".
+                n1 = checkInteger(args[0], 1);
                 n2 = args.length > 1 ? checkInteger(args[1], 2) : 0;
             }
             g.seed(n1, n2);
             return new Object[]{n1, n2};
         }
 
-        private long toSeed(Object v, int arg) {
-            if (v instanceof Double d && d != Math.rint(d)) {
-                return Double.doubleToRawLongBits(d);
-            }
-            return checkInteger(v, arg);
-        }
     }
 }

@@ -41,7 +41,17 @@ public final class DateBuiltins {
             if (fmt.startsWith("!")) {
                 fmt = fmt.substring(1);
             }
-            ZonedDateTime d = Instant.ofEpochSecond(t).atZone(ZoneOffset.UTC);
+            ZonedDateTime d;
+            long year = CivilTime.fromEpoch(t)[0];
+            try {
+                if (year > Integer.MAX_VALUE || year < Integer.MIN_VALUE) {
+                    throw new java.time.DateTimeException("year out of range");
+                }
+                d = Instant.ofEpochSecond(t).atZone(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                // gmtime's limit is a year that fits a C int; java.time's range is a little smaller.
+                throw error("date result cannot be represented in this installation");
+            }
             if (fmt.startsWith("*t")) {
                 MoatTable r = new MoatTable(0, 9);
                 put(r, "year", d.getYear());
@@ -66,18 +76,21 @@ public final class DateBuiltins {
                     // C99 modifiers: %Ec %EC %Ex %EX %Ey %EY and %Od %Oe %OH %OI %Om %OM %OS %Ou %OU %OV %Ow %OW %Oy
                     String allowed = fmt.charAt(i + 1) == 'E' ? "cCxXyY" : "deHImMSuUVwWy";
                     if (i + 2 >= fmt.length() || allowed.indexOf(fmt.charAt(i + 2)) < 0) {
-                        String spec = fmt.substring(i, Math.min(fmt.length(), i + 3));
-                        throw argError(1, "invalid conversion specifier '" + spec + "'");
+                        throw invalidSpecifier(fmt, i);
                     }
                     i++;
                 } else if (i + 1 >= fmt.length() || VALID.indexOf(fmt.charAt(i + 1)) < 0) {
-                    String spec = i + 1 < fmt.length() ? fmt.substring(i, i + 2) : "%";
-                    throw argError(1, "invalid conversion specifier '" + spec + "'");
+                    throw invalidSpecifier(fmt, i);
                 }
                 out.append(conversion(fmt.charAt(++i), d));
             }
             charge(1 + out.length() / 32);
             return MoatStrings.fromJava(out.toString());
+        }
+
+        /** Lua quotes the rest of the format string from the bad conversion on. */
+        private dev.moat.language.runtime.MoatError invalidSpecifier(String fmt, int percent) {
+            return argError(1, "invalid conversion specifier '" + fmt.substring(percent) + "'");
         }
 
         private static void put(MoatTable t, String k, long v) {

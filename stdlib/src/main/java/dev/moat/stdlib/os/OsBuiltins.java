@@ -9,8 +9,9 @@ import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import com.oracle.truffle.api.dsl.Cached;
+import dev.moat.language.nodes.table.IndexGetNode;
+import dev.moat.language.runtime.LuaArith;
 
 /**
  * The safe subset of os: time, clock, difftime (date lives in its own class). The clock readings come
@@ -31,38 +32,55 @@ public final class OsBuiltins {
 
     @MoatBuiltin(name = "time")
     public abstract static class TimeNode extends BuiltinNode {
-        private static final TruffleString[] FIELDS = {
-            MoatStrings.fromJava("year"), MoatStrings.fromJava("month"), MoatStrings.fromJava("day"),
-            MoatStrings.fromJava("hour"), MoatStrings.fromJava("min"), MoatStrings.fromJava("sec")};
+        private static final String[] FIELDS = {"year", "month", "day", "hour", "min", "sec"};
+        /** Defaults (-1: required) and the offsets Lua subtracts before storing a field in a struct tm. */
+        private static final long[] DEFAULTS = {-1, -1, -1, 12, 0, 0};
+        private static final long[] DELTAS = {1900, 1, 0, 0, 0, 0};
 
         @Specialization
-        protected long time(Object t) {
+        protected long time(Object t, @Cached("create()") IndexGetNode index) {
             if (t == MoatNil.NIL) {
                 return dev.moat.language.MoatContext.get(this).clock.epochSeconds();
             }
             MoatTable table = checkTable(t, 1);
-            long[] v = new long[6];
-            long[] defaults = {-1, -1, -1, 12, 0, 0};
+            long[] tm = new long[6];
             for (int i = 0; i < 6; i++) {
-                Object f = table.get(FIELDS[i]);
-                if (f == null || f == MoatNil.NIL) {
-                    if (defaults[i] < 0) {
-                        throw error("field '" + MoatStrings.toJava(FIELDS[i]) + "' missing in date table");
-                    }
-                    v[i] = defaults[i];
-                } else {
-                    v[i] = checkInteger(f, 1);
-                }
+                tm[i] = field(table, FIELDS[i], DEFAULTS[i], DELTAS[i], index);
             }
-            return epoch(v);
+            charge(8);
+            long[] normal = CivilTime.normalize(tm);
+            if (normal == null) {
+                throw error("time result cannot be represented in this installation");
+            }
+            long seconds = normal[6];
+            // Like Lua after mktime: the table gets the normalized fields back.
+            CivilTime.store(table, normal);
+            if (seconds == -1) {
+                // -1 is mktime's failure value, so Lua cannot tell it from an error.
+                throw error("time result cannot be represented in this installation");
+            }
+            return seconds;
         }
 
-        /** mktime-like normalisation (months and days may overflow), in UTC. */
-        @TruffleBoundary
-        private static long epoch(long[] v) {
-            LocalDateTime base = LocalDateTime.of((int) v[0], 1, 1, 0, 0, 0);
-            LocalDateTime t = base.plusMonths(v[1] - 1).plusDays(v[2] - 1).plusHours(v[3]).plusMinutes(v[4]).plusSeconds(v[5]);
-            return t.toEpochSecond(ZoneOffset.UTC);
+        /** Lua's getfield: read through metamethods, integers only, bounded to a C int after the offset. */
+        private long field(MoatTable table, String key, long def, long delta, IndexGetNode index) {
+            Object v = index.get(table, MoatStrings.fromJava(key), this, null);
+            Long n = v instanceof Long || v instanceof Double || v instanceof TruffleString ? LuaArith.toInteger(v) : null;
+            if (n == null) {
+                if (v != MoatNil.NIL) {
+                    throw error("field '" + key + "' is not an integer");
+                }
+                if (def < 0) {
+                    throw error("field '" + key + "' missing in date table");
+                }
+                return def;
+            }
+            long value = n;
+            boolean fits = value >= 0 ? value - delta <= Integer.MAX_VALUE : Integer.MIN_VALUE + delta <= value;
+            if (!fits) {
+                throw error("field '" + key + "' is out-of-bound");
+            }
+            return value - delta;
         }
     }
 
@@ -70,7 +88,10 @@ public final class OsBuiltins {
     public abstract static class DiffTimeNode extends BuiltinNode {
         @Specialization
         protected double difftime(Object a, Object b) {
-            return checkNumber(a, 1) - (b == MoatNil.NIL ? 0 : checkNumber(b, 2));
+            // Lua 5.4.4 takes two integer times.
+            long t1 = checkInteger(a, 1);
+            long t2 = checkInteger(b, 2);
+            return (double) t1 - (double) t2;
         }
     }
 }

@@ -108,6 +108,7 @@ final class LuaPatternMatcher {
             case 'u' -> res = c >= 'A' && c <= 'Z';
             case 'w' -> res = isAlpha(c) || (c >= '0' && c <= '9');
             case 'x' -> res = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+            case 'z' -> res = c == 0; // deprecated in the manual but still accepted by Lua 5.4
             default -> {
                 return cl == c;
             }

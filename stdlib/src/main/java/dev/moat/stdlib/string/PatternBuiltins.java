@@ -187,7 +187,7 @@ public final class PatternBuiltins {
             }
             m.flush();
             st[2].value = (long) s.length + 1;
-            return MoatNil.NIL;
+            return MultiValue.EMPTY; // an exhausted iterator returns no values at all
         }
     }
 

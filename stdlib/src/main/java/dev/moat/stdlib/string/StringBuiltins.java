@@ -57,7 +57,7 @@ public final class StringBuiltins {
         protected Object sub(Object s, Object i, Object j) {
             TruffleString str = checkString(s, 1);
             long len = MoatStrings.length(str);
-            long start = startIndex(checkInteger(i == MoatNil.NIL ? (Object) 1L : i, 2), len);
+            long start = startIndex(checkInteger(i, 2), len);
             long end = endIndex(optInteger(j, 3, -1), len);
             if (start > end) {
                 return MoatStrings.EMPTY;
@@ -166,8 +166,10 @@ public final class StringBuiltins {
         protected Object byteAt(Object s, Object i, Object j) {
             TruffleString str = checkString(s, 1);
             long len = MoatStrings.length(str);
-            long start = startIndex(optInteger(i, 2, 1), len);
-            long end = endIndex(j == MoatNil.NIL ? start : checkInteger(j, 3), len);
+            long first = optInteger(i, 2, 1);
+            long start = startIndex(first, len);
+            // The end defaults to the start as given (byte(s, 0) is empty), not to the adjusted start.
+            long end = endIndex(j == MoatNil.NIL ? first : checkInteger(j, 3), len);
             if (start > end) {
                 return MultiValue.EMPTY;
             }

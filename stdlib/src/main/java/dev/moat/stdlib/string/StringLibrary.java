@@ -24,5 +24,7 @@ public final class StringLibrary implements MoatLibrary {
         context.getLanguage().getBuiltinTargets().installAll(lib, PackBuiltinsFactory.getFactories(), "string");
         lib.put(MoatStrings.fromJava("gmatch_step"), dev.moat.language.runtime.MoatNil.NIL);
         context.getStringMetatable().put(Metatables.INDEX, lib);
+        // The arithmetic metamethods live only in the metatable, not in the string table.
+        context.getLanguage().getBuiltinTargets().installAll(context.getStringMetatable(), StringArithBuiltinsFactory.getFactories(), "string");
     }
 }

@@ -12,6 +12,7 @@ import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
 
 import java.io.ByteArrayOutputStream;
 
@@ -233,18 +234,21 @@ public final class Utf8Builtins {
         @Specialization
         protected Object step(VirtualFrame frame, Object str, Object pos) {
             boolean lax = (Boolean) ((MoatFunction) frame.getArguments()[0]).upvalues[0].value;
-            byte[] s = MoatStrings.bytes(checkString(str, 1));
-            int i = (int) checkInteger(pos, 2);
-            if (i > 0) {
-                while (isCont(s, i)) {
-                    i++;
-                }
+            byte[] s = MoatStrings.bytesView(checkString(str, 1));
+            long n = checkInteger(pos, 2);
+            if (n < 0 || n >= s.length) {
+                return MultiValue.EMPTY;
+            }
+            // As lua5.4 (5.4.4) does, continuation bytes before a character are skipped, not reported.
+            int i = (int) n;
+            while (isCont(s, i)) {
+                i++;
             }
             if (i >= s.length) {
-                return MoatNil.NIL;
+                return MultiValue.EMPTY;
             }
             long[] d = decode(s, i, !lax);
-            if (d == null || isCont(s, i + (int) d[1])) {
+            if (d == null) {
                 throw error("invalid UTF-8 code");
             }
             return new Object[]{(long) i + 1, d[0]};

@@ -40,7 +40,7 @@ public final class CallNode extends MoatExpressionNode {
         return arguments.evaluate(frame, null);
     }
 
-    String callDescription() {
+    public String callDescription() {
         return description;
     }
 

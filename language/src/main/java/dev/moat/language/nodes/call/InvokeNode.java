@@ -1,13 +1,17 @@
 package dev.moat.language.nodes.call;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
+import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.Positions;
 
 /**
  * Calls any guest value with a prepared argument array ({@code argv[0]} is reserved for the callee):
@@ -20,8 +24,25 @@ public final class InvokeNode extends Node {
     private final BranchProfile notAFunction = BranchProfile.create();
     private final BranchProfile tailCall = BranchProfile.create();
 
+    /** Where this call site is: not yet known, in Lua code, or in a builtin (Lua's "C function"). */
+    private static final byte UNKNOWN = 0;
+    private static final byte IN_LUA = 1;
+    private static final byte IN_BUILTIN = 2;
+    @CompilationFinal private byte site = UNKNOWN;
+    /** Builtins whose callbacks may yield (pcall/xpcall bodies, __pairs), like Lua's lua_callk/lua_pcallk. */
+    private final boolean yieldableFromBuiltin;
+
+    private InvokeNode(boolean yieldableFromBuiltin) {
+        this.yieldableFromBuiltin = yieldableFromBuiltin;
+    }
+
     public static InvokeNode create() {
-        return new InvokeNode();
+        return new InvokeNode(false);
+    }
+
+    /** For builtins that let the called function yield (Lua calls them with a continuation). */
+    public static InvokeNode createYieldable() {
+        return new InvokeNode(true);
     }
 
     /** Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. */
@@ -41,6 +62,22 @@ public final class InvokeNode extends Node {
             argv = prependCallee(callee, argv);
         }
         argv[0] = function;
+        if (!yieldableFromBuiltin && inBuiltin()) {
+            // A builtin calling back into Lua is a C-call boundary: the callee cannot yield across it.
+            MoatCoroutine co = context.getCoroutines().current();
+            co.enterNonYieldable();
+            try {
+                return run(context, function, argv);
+            } finally {
+                co.exitNonYieldable();
+            }
+        }
+        return run(context, function, argv);
+    }
+
+    private Object run(MoatContext context, MoatFunction callee, Object[] arguments) {
+        MoatFunction function = callee;
+        Object[] argv = arguments;
         while (true) {
             try {
                 return dispatch.execute(function, argv);
@@ -51,6 +88,14 @@ public final class InvokeNode extends Node {
                 argv = tc.arguments;
             }
         }
+    }
+
+    private boolean inBuiltin() {
+        if (site == UNKNOWN) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            site = getRootNode() instanceof Positions.LuaRoot ? IN_LUA : IN_BUILTIN;
+        }
+        return site == IN_BUILTIN;
     }
 
     /** Convenience for internal callers: calls with the given Lua arguments. */
@@ -86,6 +131,6 @@ public final class InvokeNode extends Node {
     @TruffleBoundary
     public static MoatError callError(Object callee, Node site, String description) {
         String desc = description == null ? "" : " (" + description + ")";
-        return MoatError.at(site, "attempt to call a " + LuaValues.objTypeName(callee) + " value" + desc);
+        return MoatError.runtime(site, "attempt to call a " + LuaValues.objTypeName(callee) + " value" + desc);
     }
 }

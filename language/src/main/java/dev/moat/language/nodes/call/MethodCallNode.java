@@ -49,7 +49,7 @@ public final class MethodCallNode extends MoatExpressionNode {
         return argv;
     }
 
-    String getMethodDescription() {
+    public String getMethodDescription() {
         return methodDescription;
     }
 }

@@ -17,6 +17,11 @@ public final class TailCallNode extends MoatExpressionNode {
         this.call = call;
     }
 
+    /** How Lua describes the callee ("local 'f'", "method 'rep'"), or null. */
+    public String calleeDescription() {
+        return call instanceof MethodCallNode m ? m.getMethodDescription() : ((CallNode) call).callDescription();
+    }
+
     /** True for {@code return obj:m(...)}: error messages then do not count self as an argument. */
     public boolean isMethodCall() {
         return call instanceof MethodCallNode;
@@ -40,6 +45,18 @@ public final class TailCallNode extends MoatExpressionNode {
         if (callee instanceof MoatFunction f && f.isLua) {
             argv[0] = f;
             throw new TailCallException(f, argv);
+        }
+        if (!(callee instanceof MoatFunction)) {
+            // A callable object's Lua __call is tail-called too (the caller's frame goes away, as in Lua).
+            Object handler = dev.moat.language.runtime.Metatables.metamethod(dev.moat.language.MoatContext.get(this), callee,
+                    dev.moat.language.runtime.Metatables.CALL);
+            if (handler instanceof MoatFunction h && h.isLua) {
+                Object[] withSelf = new Object[argv.length + 1];
+                withSelf[0] = h;
+                withSelf[1] = callee;
+                System.arraycopy(argv, 1, withSelf, 2, argv.length - 1);
+                throw new TailCallException(h, withSelf);
+            }
         }
         return invoke.call(callee, argv, call, description);
     }

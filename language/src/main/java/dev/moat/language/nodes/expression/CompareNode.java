@@ -108,8 +108,8 @@ public abstract class CompareNode extends BinaryNode {
         String t1 = LuaValues.objTypeName(x);
         String t2 = LuaValues.objTypeName(y);
         if (t1.equals(t2)) {
-            return MoatError.at(site, "attempt to compare two " + t1 + " values");
+            return MoatError.runtime(site, "attempt to compare two " + t1 + " values");
         }
-        return MoatError.at(site, "attempt to compare " + t1 + " with " + t2);
+        return MoatError.runtime(site, "attempt to compare " + t1 + " with " + t2);
     }
 }

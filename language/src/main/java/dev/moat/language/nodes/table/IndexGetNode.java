@@ -140,6 +140,6 @@ public final class IndexGetNode extends Node {
     @TruffleBoundary
     public static MoatError indexError(Object obj, Node site, String description) {
         String desc = description == null ? "" : " (" + description + ")";
-        return MoatError.at(site, "attempt to index a " + LuaValues.objTypeName(obj) + " value" + desc);
+        return MoatError.runtime(site, "attempt to index a " + LuaValues.objTypeName(obj) + " value" + desc);
     }
 }
