@@ -84,7 +84,8 @@ final class StringFormatter {
                 double v = node.checkNumber(arg, argNumber);
                 return floatPiece(spec, v);
             }
-            case 'e', 'E', 'f', 'F', 'g', 'G' -> {
+            // No 'F': the reference lua5.4 (5.4.4) rejects it as an invalid conversion.
+            case 'e', 'E', 'f', 'g', 'G' -> {
                 double v = node.checkNumber(arg, argNumber);
                 spec.check(FormatSpec.FLOAT_FLAGS, true);
                 return floatPiece(spec, v);
