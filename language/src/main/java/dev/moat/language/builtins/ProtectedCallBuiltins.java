@@ -35,10 +35,14 @@ public final class ProtectedCallBuiltins {
             }
             Object[] argv = new Object[args.length];
             System.arraycopy(args, 1, argv, 1, args.length - 1);
+            var coroutines = dev.moat.language.MoatContext.get(this).getCoroutines();
+            var co = coroutines.enterProtected();
             try {
                 return withStatus(true, invoke.call(args[0], argv, this, null));
             } catch (MoatError e) {
                 return new Object[]{false, e.getValue()};
+            } finally {
+                coroutines.leaveProtected(co);
             }
         }
     }
@@ -58,11 +62,17 @@ public final class ProtectedCallBuiltins {
             }
             Object[] argv = new Object[args.length - 1];
             System.arraycopy(args, 2, argv, 1, args.length - 2);
+            var coroutines = dev.moat.language.MoatContext.get(this).getCoroutines();
+            var co = coroutines.enterProtected();
+            Object error;
             try {
                 return withStatus(true, invoke.call(args[0], argv, this, null));
             } catch (MoatError e) {
-                return new Object[]{false, handle(handler, e.getValue(), handlerInvoke)};
+                error = e.getValue();
+            } finally {
+                coroutines.leaveProtected(co);
             }
+            return new Object[]{false, handle(handler, error, handlerInvoke)};
         }
 
         /**

@@ -237,16 +237,64 @@ public final class Coroutines {
         co.status = MoatCoroutine.Status.DEAD;
         MoatError death = co.deathError;
         if (death != null) {
-            // Closing a coroutine that died with an error reports that error once, as lua_resetthread does.
-            co.deathError = null;
-            return new Object[]{false, death.getValue()};
+            // Closing a coroutine that died with an error closes what the error left pending and reports
+            // the (possibly replaced) error once, as lua_resetthread does.
+            return new Object[]{false, settleError(co, death.getValue())};
         }
         return new Object[]{true};
     }
 
-    /** The error a coroutine died with has been reported elsewhere (coroutine.wrap re-raised it). */
-    public void forgetError(MoatCoroutine co) {
+    /**
+     * A coroutine that died with {@code error}: runs the __close handlers its error left pending (each
+     * error raised by one replaces the error, as in Lua) and forgets the error; returns the final error.
+     * coroutine.close and coroutine.wrap call this.
+     */
+    @TruffleBoundary
+    public Object settleError(MoatCoroutine co, Object error) {
         co.deathError = null;
+        java.util.ArrayList<Object> pending = co.pendingCloses;
+        co.pendingCloses = null;
+        Object err = error;
+        if (pending != null) {
+            for (Object value : pending) {
+                Object handler = dev.moat.language.runtime.Metatables.metamethod(context, value,
+                        dev.moat.language.runtime.Metatables.CLOSE);
+                if (!(handler instanceof dev.moat.language.runtime.MoatFunction f)) {
+                    continue;
+                }
+                try {
+                    dev.moat.language.nodes.call.InvokeNode.callUncached(f, new Object[]{null, value, err});
+                } catch (MoatError e) {
+                    err = e.getValue();
+                }
+            }
+        }
+        return err;
+    }
+
+    /** True while an error raised now would leave the running coroutine uncaught (no pcall inside it). */
+    public boolean errorEndsCurrentCoroutine() {
+        return current != main && current.protectedCalls == 0;
+    }
+
+    /** Keeps a to-be-closed value for {@link #settleError} instead of closing it during the unwind. */
+    @TruffleBoundary
+    public void deferClose(Object value) {
+        if (current.pendingCloses == null) {
+            current.pendingCloses = new java.util.ArrayList<>();
+        }
+        current.pendingCloses.add(value);
+    }
+
+    /** pcall/xpcall entry: returns the coroutine whose count to restore with {@link #leaveProtected}. */
+    public MoatCoroutine enterProtected() {
+        MoatCoroutine co = current;
+        co.protectedCalls++;
+        return co;
+    }
+
+    public void leaveProtected(MoatCoroutine co) {
+        co.protectedCalls--;
     }
 
     /** Context disposal: releases every suspended coroutine without running guest code. */

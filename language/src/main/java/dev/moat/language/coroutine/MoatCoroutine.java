@@ -41,6 +41,13 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
     Throwable failure;
     /** The error this coroutine died with, until coroutine.close reports it. */
     MoatError deathError;
+    /** pcall/xpcall calls active in this coroutine: an error below one of them is caught inside it. */
+    int protectedCalls;
+    /**
+     * To-be-closed values an uncaught error left pending, innermost first: like Lua, a coroutine that dies
+     * with an error keeps them until coroutine.close (or wrap) closes them with that error.
+     */
+    java.util.ArrayList<Object> pendingCloses;
     boolean killed;
     boolean killRunsClose;
     /** Guest call depth saved while this coroutine is not running. */

@@ -122,8 +122,9 @@ public final class CoroutineBuiltins {
             if (outcome instanceof Coroutines.Failure failure) {
                 Object err = failure.error();
                 if (co.getStatus() == MoatCoroutine.Status.DEAD) {
-                    // wrap closes a coroutine that died with an error (its error is now reported here).
-                    context().getCoroutines().forgetError(co);
+                    // wrap closes a coroutine that died with an error (lua_resetthread): pending __close
+                    // handlers run now and may replace the error, which is reported here.
+                    err = context().getCoroutines().settleError(co, err);
                 }
                 if (err instanceof TruffleString s) {
                     err = prefixed(s);

@@ -45,12 +45,21 @@ public final class CloseHelper extends Node {
         invoke.callWith(handler, value, error);
     }
 
+    private void closeOnError(Object value, MoatError e) {
+        dev.moat.language.coroutine.Coroutines coroutines = MoatContext.get(this).getCoroutines();
+        if (coroutines.errorEndsCurrentCoroutine() && value != MoatNil.NIL && value != Boolean.FALSE) {
+            coroutines.deferClose(value); // Lua closes it later, in coroutine.close
+            return;
+        }
+        close(value, e.getValue());
+    }
+
     public Object runThenClose(VirtualFrame frame, Object value, MoatStatementNode body) {
         Object result;
         try {
             result = body.runReturning(frame);
         } catch (MoatError e) {
-            close(value, e.getValue());
+            closeOnError(value, e);
             throw e;
         } catch (ControlFlowException e) {
             if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
@@ -67,7 +76,7 @@ public final class CloseHelper extends Node {
         try {
             result = loop.execute(frame);
         } catch (MoatError e) {
-            close(value, e.getValue());
+            closeOnError(value, e);
             throw e;
         } catch (ControlFlowException e) {
             if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
