@@ -224,8 +224,9 @@ public final class Coroutines {
             Throwable failure = co.failure;
             co.failure = null;
             if (failure instanceof MoatError e) {
+                // A __close handler failed while closing: the handlers still pending get its error.
                 co.status = MoatCoroutine.Status.DEAD;
-                return new Object[]{false, e.getValue()};
+                return new Object[]{false, settleError(co, e.getValue())};
             }
             if (failure instanceof RuntimeException re) {
                 throw re;
