@@ -54,15 +54,12 @@ public final class GuestClock {
         return (System.nanoTime() - JVM_START) / 1e9;
     }
 
-    /** The seed of a new context's math.random generator (Lua seeds from the clock when unseeded). */
+    /**
+     * A seed for math.random: the host's fixed seed, else one from the clock (as Lua seeds a new state
+     * and math.randomseed() without arguments).
+     */
     @TruffleBoundary
-    public long initialRandomSeed() {
-        return randomSeed != null ? randomSeed : System.nanoTime() ^ System.currentTimeMillis();
-    }
-
-    /** The seed math.randomseed() without arguments uses. */
-    @TruffleBoundary
-    public long freshRandomSeed() {
+    public long randomSeed() {
         return randomSeed != null ? randomSeed : System.nanoTime() ^ System.currentTimeMillis();
     }
 }

@@ -18,7 +18,7 @@ public final class MathLibrary implements MoatLibrary {
         MoatTable lib = BuiltinTargets.installLibrary(context, "math", MathBuiltinsFactory.getFactories());
         // One generator per context, held by the function values' cell, seeded by the host's option or
         // (like an unseeded lua5.4) from the clock.
-        dev.moat.language.runtime.Cell generator = new dev.moat.language.runtime.Cell(new Xoshiro256(context.clock.initialRandomSeed(), 0));
+        dev.moat.language.runtime.Cell generator = new dev.moat.language.runtime.Cell(new Xoshiro256(context.clock.randomSeed(), 0));
         dev.moat.language.builtins.BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : RandomBuiltinsFactory.getFactories()) {
             String name = factory.getNodeClass().getAnnotation(dev.moat.language.builtins.MoatBuiltin.class).name();

@@ -63,7 +63,7 @@ public final class RandomBuiltins {
             long n1;
             long n2;
             if (args.length == 0) {
-                n1 = dev.moat.language.MoatContext.get(this).clock.freshRandomSeed();
+                n1 = dev.moat.language.MoatContext.get(this).clock.randomSeed();
                 n2 = 0;
             } else {
                 // Lua 5.4.4 takes integer seeds only: 3.7 is "number has no integer representation".
