@@ -28,6 +28,7 @@ final class StringFormatter {
     static TruffleString format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
         String fmt = new String(MoatStrings.bytes(fmtString), StandardCharsets.ISO_8859_1);
         StringBuilder out = new StringBuilder();
+        long charged = 0;
         int argIndex = 1;
         int i = 0;
         while (i < fmt.length()) {
@@ -127,10 +128,13 @@ final class StringFormatter {
                 }
             }
             node.charge(1 + body.length() / 32);
+            // Charged before it is appended: many large %s pieces stop at the memory budget, not the host heap.
+            MoatNodes.allocate(node, body.length());
+            charged += body.length();
             out.append(body);
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        MoatNodes.allocate(node, SizeModel.string(bytes.length));
+        MoatNodes.allocate(node, SizeModel.string(bytes.length) - charged);
         return MoatStrings.fromBytes(bytes);
     }
 
