@@ -41,7 +41,13 @@ public final class DateBuiltins {
             if (fmt.startsWith("!")) {
                 fmt = fmt.substring(1);
             }
-            ZonedDateTime d = Instant.ofEpochSecond(t).atZone(ZoneOffset.UTC);
+            ZonedDateTime d;
+            try {
+                d = Instant.ofEpochSecond(t).atZone(ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                // Years beyond +-999,999,999 (Lua's message for a time its C library cannot convert).
+                throw error("date result cannot be represented in this installation");
+            }
             if (fmt.startsWith("*t")) {
                 MoatTable r = new MoatTable(0, 9);
                 put(r, "year", d.getYear());

@@ -5,12 +5,11 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * The safe subset of os: time, clock, difftime (date lives in its own class). The clock readings come
@@ -45,6 +44,9 @@ public final class OsBuiltins {
             MoatStrings.fromJava("year"), MoatStrings.fromJava("month"), MoatStrings.fromJava("day"),
             MoatStrings.fromJava("hour"), MoatStrings.fromJava("min"), MoatStrings.fromJava("sec")};
 
+        /** Lua adds these to the field before the int range check (tm_year counts from 1900, tm_mon from 0). */
+        private static final long[] DELTA = {1900, 1, 0, 0, 0, 0};
+
         @Specialization
         protected long time(Object t) {
             if (t == MoatNil.NIL) {
@@ -54,15 +56,25 @@ public final class OsBuiltins {
             long[] v = new long[6];
             long[] defaults = {-1, -1, -1, 12, 0, 0};
             for (int i = 0; i < 6; i++) {
+                String name = MoatStrings.toJava(FIELDS[i]);
                 Object f = table.get(FIELDS[i]);
                 if (f == null || f == MoatNil.NIL) {
                     if (defaults[i] < 0) {
-                        throw error("field '" + MoatStrings.toJava(FIELDS[i]) + "' missing in date table");
+                        throw error("field '" + name + "' missing in date table");
                     }
                     v[i] = defaults[i];
-                } else {
-                    v[i] = checkInteger(f, 1);
+                    continue;
                 }
+                Long n = LuaArith.toInteger(f);
+                if (n == null) {
+                    throw error("field '" + name + "' is not an integer");
+                }
+                long res = n;
+                // C's struct tm holds ints: the same bound as Lua's getfield, so no arithmetic below overflows.
+                if (!(res >= 0 ? res - DELTA[i] <= Integer.MAX_VALUE : Integer.MIN_VALUE + DELTA[i] <= res)) {
+                    throw error("field '" + name + "' is out-of-bound");
+                }
+                v[i] = res;
             }
             return epoch(v);
         }
@@ -72,12 +84,13 @@ public final class OsBuiltins {
             return System.currentTimeMillis() / 1000;
         }
 
-        /** mktime-like normalisation (months and days may overflow), in UTC. */
-        @TruffleBoundary
-        private static long epoch(long[] v) {
-            LocalDateTime base = LocalDateTime.of((int) v[0], 1, 1, 0, 0, 0);
-            LocalDateTime t = base.plusMonths(v[1] - 1).plusDays(v[2] - 1).plusHours(v[3]).plusMinutes(v[4]).plusSeconds(v[5]);
-            return t.toEpochSecond(ZoneOffset.UTC);
+        /** mktime-like normalisation (months, days and times may overflow into the next unit), in UTC. */
+        static long epoch(long[] v) {
+            long month0 = v[1] - 1;
+            long year = v[0] + Math.floorDiv(month0, 12);
+            long month = Math.floorMod(month0, 12) + 1;
+            long days = CivilCalendar.daysFromCivil(year, month, 1) + v[2] - 1;
+            return days * 86400 + v[3] * 3600 + v[4] * 60 + v[5];
         }
     }
 
