@@ -166,8 +166,10 @@ public final class StringBuiltins {
         protected Object byteAt(Object s, Object i, Object j) {
             TruffleString str = checkString(s, 1);
             long len = MoatStrings.length(str);
-            long start = startIndex(optInteger(i, 2, 1), len);
-            long end = endIndex(j == MoatNil.NIL ? start : checkInteger(j, 3), len);
+            long first = optInteger(i, 2, 1);
+            long start = startIndex(first, len);
+            // The default end is the position as given (Lua's getendpos), so s:byte(0) is empty.
+            long end = endIndex(j == MoatNil.NIL ? first : checkInteger(j, 3), len);
             if (start > end) {
                 return MultiValue.EMPTY;
             }

@@ -12,6 +12,7 @@ import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.MultiValue;
 
 import java.io.ByteArrayOutputStream;
 
@@ -112,7 +113,7 @@ public final class Utf8Builtins {
     public abstract static class CodepointNode extends BuiltinNode {
         @Specialization
         protected Object codepoint(Object[] args) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             long i = posrelat(optInteger(arg(args, 1), 2, 1), s.length);
             long j = posrelat(arg(args, 2) == MoatNil.NIL ? i : checkInteger(arg(args, 2), 3), s.length);
             boolean lax = LuaValues.isTruthy(arg(args, 3));
@@ -123,8 +124,12 @@ public final class Utf8Builtins {
                 throw argError(3, "out of bounds");
             }
             if (i > j) {
-                return dev.moat.language.runtime.MultiValue.EMPTY;
+                return MultiValue.EMPTY;
             }
+            if (j - i >= 1_000_000) {
+                throw error("string slice too long"); // Lua's stack limit on results, before any work
+            }
+            charge(1 + (j - i) / 8);
             java.util.List<Object> out = new java.util.ArrayList<>();
             int p = (int) i - 1;
             while (p < j) {
@@ -135,7 +140,6 @@ public final class Utf8Builtins {
                 out.add(d[0]);
                 p += (int) d[1];
             }
-            charge(1 + out.size() / 8);
             return out.size() == 1 ? out.get(0) : out.toArray();
         }
     }
@@ -144,7 +148,7 @@ public final class Utf8Builtins {
     public abstract static class LenNode extends BuiltinNode {
         @Specialization
         protected Object len(Object[] args) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             long i = posrelat(optInteger(arg(args, 1), 2, 1), s.length);
             long j = posrelat(optInteger(arg(args, 2), 3, -1), s.length);
             boolean lax = LuaValues.isTruthy(arg(args, 3));
@@ -154,6 +158,7 @@ public final class Utf8Builtins {
             if (j > s.length) {
                 throw argError(3, "final position out of bounds");
             }
+            charge(1 + Math.max(0, j - i) / 32);
             long n = 0;
             int p = (int) i - 1;
             while (p < j) {
@@ -164,7 +169,6 @@ public final class Utf8Builtins {
                 p += (int) d[1];
                 n++;
             }
-            charge(1 + s.length / 32);
             return n;
         }
     }
@@ -177,7 +181,7 @@ public final class Utf8Builtins {
     public abstract static class OffsetNode extends BuiltinNode {
         @Specialization
         protected Object offset(Object[] args) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             long n = checkInteger(arg(args, 1), 2);
             long defI = n >= 0 ? 1 : s.length + 1;
             long i = posrelat(optInteger(arg(args, 2), 3, defI), s.length);
@@ -185,7 +189,11 @@ public final class Utf8Builtins {
                 throw argError(3, "position out of bounds");
             }
             int posi = (int) i - 1;
-            charge(1 + Math.abs(n) / 8);
+            // Charged by the bytes the walk can touch (a character is at most 4 bytes, and the walk
+            // stops at either end of the string), not by n: a huge n just runs off the end.
+            long reachable = n > 0 ? s.length - posi : posi;
+            double wanted = Math.abs((double) n) * 4;
+            charge(1 + (long) Math.min(reachable, wanted) / 8);
             if (n == 0) {
                 while (posi > 0 && isCont(s, posi)) {
                     posi--;
@@ -227,24 +235,40 @@ public final class Utf8Builtins {
         }
     }
 
+    /** Up to 7 bytes from {@code from}: the longest sequence (6) and the byte after it. */
+    @TruffleBoundary
+    static byte[] window(TruffleString s, int from, int len) {
+        byte[] w = new byte[Math.min(7, len - from)];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (byte) MoatStrings.byteAt(s, from + k);
+        }
+        return w;
+    }
+
     /** The iterator utf8.codes returns. */
     @MoatBuiltin(name = "codes_step")
     public abstract static class CodesStepNode extends BuiltinNode {
         @Specialization
         protected Object step(VirtualFrame frame, Object str, Object pos) {
             boolean lax = (Boolean) ((MoatFunction) frame.getArguments()[0]).upvalues[0].value;
-            byte[] s = MoatStrings.bytes(checkString(str, 1));
-            int i = (int) checkInteger(pos, 2);
-            if (i > 0) {
-                while (isCont(s, i)) {
-                    i++;
-                }
+            TruffleString s = checkString(str, 1);
+            int len = MoatStrings.length(s);
+            long at = checkInteger(pos, 2);
+            // Reads only the bytes of this step (never a copy of the whole subject, which would make a
+            // loop over a long string quadratic while each step is charged as one).
+            if (at < 0 || at >= len) {
+                return MultiValue.EMPTY; // Lua reads the position as unsigned: negative ones are past the end
             }
-            if (i >= s.length) {
-                return MoatNil.NIL;
+            int i = (int) at;
+            while (i < len && (MoatStrings.byteAt(s, i) & 0xC0) == 0x80) {
+                i++;
             }
-            long[] d = decode(s, i, !lax);
-            if (d == null || isCont(s, i + (int) d[1])) {
+            if (i >= len) {
+                return MultiValue.EMPTY;
+            }
+            byte[] w = window(s, i, len);
+            long[] d = decode(w, 0, !lax);
+            if (d == null || isCont(w, (int) d[1])) {
                 throw error("invalid UTF-8 code");
             }
             return new Object[]{(long) i + 1, d[0]};
