@@ -41,6 +41,8 @@ public final class MoatContext {
     private final OutputStream out;
     private final List<String> installedLibraries = new ArrayList<>();
     private final dev.moat.language.coroutine.Coroutines coroutines;
+    /** What collectgarbage reports (it never touches the host collector). */
+    public final dev.moat.language.runtime.GuestGcState gc = new dev.moat.language.runtime.GuestGcState();
 
     MoatContext(MoatLanguage language, Env env) {
         this.language = language;

@@ -14,6 +14,7 @@ import dev.moat.language.runtime.LuaNumberParser;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.GuestGcState;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
@@ -340,16 +341,51 @@ public final class BaseBuiltins {
 
     @MoatBuiltin(name = "collectgarbage", variadic = true)
     public abstract static class CollectGarbageNode extends BuiltinNode {
-        private static final TruffleString COUNT = MoatStrings.fromJava("count");
-
         @Specialization
         protected Object collectgarbage(Object[] args) {
             Object opt = arg(args, 0);
-            if (opt instanceof TruffleString s && s.equals(COUNT)) {
-                // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
-                return context().budget.bytesAllocated() / 1024.0;
+            String option = opt == MoatNil.NIL ? "collect" : MoatStrings.toJava(checkString(opt, 1));
+            return answer(option, args);
+        }
+
+        @TruffleBoundary
+        private Object answer(String option, Object[] args) {
+            GuestGcState gc = context().gc;
+            switch (option) {
+                case "count":
+                    // Guest-accounted bytes only: the host heap is not observable (SECURITY.md B8).
+                    return context().budget.bytesAllocated() / 1024.0;
+                case "collect":
+                    return 0L;
+                case "stop":
+                    gc.running = false;
+                    return 0L;
+                case "restart":
+                    gc.running = true;
+                    return 0L;
+                case "step":
+                    return Boolean.FALSE;
+                case "isrunning":
+                    return gc.running;
+                case "incremental":
+                case "generational": {
+                    String previous = gc.mode;
+                    gc.mode = option;
+                    return MoatStrings.fromJava(previous);
+                }
+                case "setpause": {
+                    long previous = gc.pause;
+                    gc.pause = optInteger(arg(args, 1), 2, 0);
+                    return previous;
+                }
+                case "setstepmul": {
+                    long previous = gc.stepMultiplier;
+                    gc.stepMultiplier = optInteger(arg(args, 1), 2, 0);
+                    return previous;
+                }
+                default:
+                    throw argError(1, "invalid option '" + option + "'");
             }
-            return 0L;
         }
     }
 }
