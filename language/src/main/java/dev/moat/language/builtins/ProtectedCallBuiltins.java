@@ -4,6 +4,7 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -53,14 +54,28 @@ public final class ProtectedCallBuiltins {
             try {
                 return withStatus(true, invoke.call(args[0], argv, this, null));
             } catch (MoatError e) {
-                Object handled;
-                try {
-                    handled = MultiValue.first(handlerInvoke.callWith(handler, e.getValue()));
-                } catch (MoatError inner) {
-                    handled = inner.getValue();
-                }
-                return new Object[]{false, handled};
+                return new Object[]{false, handle(handler, e.getValue(), handlerInvoke)};
             }
         }
+
+        /**
+         * As in Lua, an error raised by the message handler is handed to the handler again; a handler that
+         * keeps failing (Lua stops at its C-stack limit) ends with "error in error handling". Each attempt
+         * is a guest call, so it is charged and depth-counted like any other.
+         */
+        private Object handle(Object handler, Object error, InvokeNode handlerInvoke) {
+            Object value = error;
+            for (int attempt = 0; attempt < MAX_HANDLER_ATTEMPTS; attempt++) {
+                try {
+                    return MultiValue.first(handlerInvoke.callWith(handler, value));
+                } catch (MoatError inner) {
+                    value = inner.getValue();
+                }
+            }
+            return ERROR_IN_ERROR_HANDLING;
+        }
     }
+
+    static final int MAX_HANDLER_ATTEMPTS = 100;
+    static final Object ERROR_IN_ERROR_HANDLING = MoatStrings.fromJava("error in error handling");
 }
