@@ -113,7 +113,12 @@ final class StringFormatter {
                     String s = new String(MoatStrings.bytes(toString.execute(arg)), StandardCharsets.ISO_8859_1);
                     body = precision >= 0 && s.length() > precision ? s.substring(0, precision) : s;
                 }
-                case 'q' -> body = quote(arg);
+                case 'q' -> {
+                    if (i - specStart > 1) {
+                        throw node.error("specifier '%q' cannot have modifiers");
+                    }
+                    body = quote(arg);
+                }
                 default -> throw node.error("invalid conversion '%" + fmt.substring(specStart, i) + "' to 'format'");
             }
             argIndex++;
