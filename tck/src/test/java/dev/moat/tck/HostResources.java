@@ -26,20 +26,26 @@ final class HostResources {
         return Thread.getAllStackTraces().size();
     }
 
-    /** Used heap after full collections, once two readings agree within 1 MiB (at most 12 rounds). */
+    /**
+     * The lowest used heap over at least 5 full collections 200 ms apart (at most 15), stopping once three
+     * readings in a row agree within 1 MiB: transient allocation elsewhere in the JVM (a background
+     * compilation) is waited out rather than counted.
+     */
     static long settledHeap() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long previous = Long.MAX_VALUE;
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 12; i++) {
+        long previous = -1;
+        int agreeing = 0;
+        for (int i = 0; i < 15; i++) {
             System.gc();
-            Thread.sleep(50);
+            Thread.sleep(200);
             long used = memory.getHeapMemoryUsage().getUsed();
             best = Math.min(best, used);
-            if (Math.abs(used - previous) < (1L << 20)) {
+            agreeing = Math.abs(used - previous) < (1L << 20) ? agreeing + 1 : 0;
+            previous = used;
+            if (i >= 4 && agreeing >= 2) {
                 break;
             }
-            previous = used;
         }
         return best;
     }
