@@ -117,7 +117,7 @@ final class StringFormatter {
                     if (i - specStart > 1) {
                         throw node.error("specifier '%q' cannot have modifiers");
                     }
-                    body = quote(arg);
+                    body = quote(node, arg, argIndex + 1);
                 }
                 default -> throw node.error("invalid conversion '%" + fmt.substring(specStart, i) + "' to 'format'");
             }
@@ -223,7 +223,7 @@ final class StringFormatter {
         return (v < 0 ? "-" : "") + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
-    private static String quote(Object arg) {
+    private static String quote(BuiltinNode node, Object arg, int argNumber) {
         if (arg instanceof TruffleString ts) {
             byte[] b = MoatStrings.bytes(ts);
             StringBuilder sb = new StringBuilder("\"");
@@ -261,6 +261,9 @@ final class StringFormatter {
                 return "(0/0)";
             }
             return Double.toHexString(d);
+        }
+        if (!(arg instanceof Boolean) && arg != MoatNil.NIL) {
+            throw node.argError(argNumber, "value has no literal form"); // tables, functions, coroutines
         }
         return new String(MoatStrings.bytes(LuaValuesBridge.display(arg)), StandardCharsets.ISO_8859_1);
     }
