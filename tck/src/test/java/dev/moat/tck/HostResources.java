@@ -11,8 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * repeated full collections until it stops moving, and thread counts are awaited rather than sampled.
  */
 final class HostResources {
-    /** Heap a corpus run may leave behind (code and source caches of the two engines), far below one leaked budget per case. */
-    static final long HEAP_TOLERANCE = 96L << 20;
+    /**
+     * Heap a corpus run may leave behind: both engines keep the parsed and compiled code of every corpus
+     * source (measured: about 97 MiB for 252 cases). One leaked context per case would exceed it many times;
+     * the sharper check is {@link #REPEAT_TOLERANCE} over repeated aborted runs.
+     */
+    static final long HEAP_TOLERANCE = 192L << 20;
     /** Growth allowed over a second round of aborted runs; one leaked context per run would exceed it many times. */
     static final long REPEAT_TOLERANCE = 24L << 20;
     /** Platform threads the JVM may add on its own (compiler, virtual-thread carriers, reference handling). */
