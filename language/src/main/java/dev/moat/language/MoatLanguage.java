@@ -3,10 +3,13 @@ package dev.moat.language;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinTargets;
 import dev.moat.language.nodes.ChunkRootNode;
+import dev.moat.language.parser.ParseMeter;
 import dev.moat.language.nodes.FunctionRootNode;
 import dev.moat.language.translator.Translator;
 import org.graalvm.options.OptionDescriptors;
@@ -62,7 +65,9 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         if (STATS_MIME_TYPE.equals(request.getSource().getMimeType())) {
             return new dev.moat.language.host.StatsRootNode(this).getCallTarget();
         }
-        RootCallTarget main = parseChunk(request.getSource());
+        // Top-level parses are cached per engine, so they are not charged to any run; they only poll, so a
+        // cancelled or timed-out context does not have to wait for a huge chunk to finish parsing.
+        RootCallTarget main = parseChunk(request.getSource(), n -> TruffleSafepoint.poll(PARSING));
         return new ChunkRootNode(this, main).getCallTarget();
     }
 
@@ -82,9 +87,16 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         return t;
     }
 
-    /** Translates a chunk into the call target of its main function (used by parse and by load). */
-    public RootCallTarget parseChunk(Source source) {
-        FunctionRootNode root = Translator.translateChunk(this, source);
+    /** The location reported by safepoint polls made while parsing (no nodes exist yet). */
+    private static final Node PARSING = new Node() {
+    };
+
+    /**
+     * Translates a chunk into the call target of its main function (used by parse, load and require);
+     * {@code meter} hears about every batch of tokens lexed and parsed.
+     */
+    public RootCallTarget parseChunk(Source source, ParseMeter meter) {
+        FunctionRootNode root = Translator.translateChunk(this, source, meter);
         return root.getCallTarget();
     }
 

@@ -106,14 +106,21 @@ public final class MoatEngine implements AutoCloseable {
         return limits;
     }
 
-    /** Parses a script (cached by the engine); syntax errors are reported here with line and column. */
+    /**
+     * Parses a script (cached by the engine); syntax errors are reported here with line and column. Parsing
+     * runs on a runner thread too: hostile source (a 50,000-long call chain) must not need the host thread's
+     * stack.
+     */
     public Script compile(String name, String code) {
         Source source = Source.newBuilder("moat", code, name).cached(true).buildLiteral();
-        try (Context context = newContext(new ByteArrayOutputStream(), limits)) {
-            context.parse(source);
-        } catch (PolyglotException e) {
-            throw Errors.from(e, false);
-        }
+        onRunner(() -> {
+            try (Context context = newContext(new ByteArrayOutputStream(), limits)) {
+                context.parse(source);
+            } catch (PolyglotException e) {
+                throw Errors.from(e, false);
+            }
+            return null;
+        });
         return new Script(this, source);
     }
 

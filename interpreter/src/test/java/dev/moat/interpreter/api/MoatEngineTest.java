@@ -78,6 +78,24 @@ class MoatEngineTest {
     }
 
     @Test
+    void compilingHostileSourceNeedsNoHostStack() throws Exception {
+        // A long flat call chain parses into a deep tree; compiling it from a host thread with a small
+        // stack must still work, because parsing happens on a runner thread.
+        String chain = "return f" + "()".repeat(50_000);
+        Object[] outcome = new Object[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome[0] = engine.compile("chain.moat", chain);
+            } catch (Throwable t) {
+                outcome[0] = t;
+            }
+        }, "small-stack-host", 256 << 10);
+        small.start();
+        small.join();
+        assertTrue(outcome[0] instanceof Script, String.valueOf(outcome[0]));
+    }
+
+    @Test
     void instructionBudgetCannotBeCaught() {
         Script s = engine.compile("loop.moat", "while true do pcall(function() while true do end end) end");
         MoatException e = assertThrows(MoatException.class, s::run);

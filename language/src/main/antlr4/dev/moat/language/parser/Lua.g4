@@ -13,6 +13,19 @@
 grammar Lua;
 
 @lexer::members {
+    /** Told about every ParseMeter.BATCH tokens, so lexing can be charged and cancelled. */
+    public ParseMeter meter = ParseMeter.NONE;
+    private int unmetered;
+
+    @Override
+    public org.antlr.v4.runtime.Token nextToken() {
+        if (++unmetered == ParseMeter.BATCH) {
+            unmetered = 0;
+            meter.tokens(ParseMeter.BATCH);
+        }
+        return super.nextToken();
+    }
+
     /** Consumes the rest of a long bracket whose opening ("[==[" ) is the current token text's tail. */
     private void finishLongBracket(int level) {
         while (true) {
@@ -69,6 +82,21 @@ grammar Lua;
             }
             getInterpreter().consume(_input);
         }
+    }
+}
+
+@parser::members {
+    /** Told about every ParseMeter.BATCH tokens consumed, so parsing can be charged and cancelled. */
+    public ParseMeter meter = ParseMeter.NONE;
+    private int unmetered;
+
+    @Override
+    public org.antlr.v4.runtime.Token consume() {
+        if (++unmetered == ParseMeter.BATCH) {
+            unmetered = 0;
+            meter.tokens(ParseMeter.BATCH);
+        }
+        return super.consume();
     }
 }
 

@@ -403,6 +403,7 @@ public final class BaseBuiltins {
         boolean running = true;
         long pause = 200;
         long stepMultiplier = 100;
-        String mode = "incremental";
+        // The standalone lua5.4 switches to generational mode at start-up; scripts see the same.
+        String mode = "generational";
     }
 }

@@ -2,6 +2,7 @@ package dev.moat.language.builtins;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.source.Source;
@@ -9,7 +10,9 @@ import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.parser.MoatSyntaxError;
+import dev.moat.language.parser.ParseMeter;
 import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
@@ -22,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * {@code load(chunk [, chunkname [, mode [, env]]])}: text chunks only — binary chunks are always
  * rejected (SECURITY.md B1). Without {@code env} the chunk sees this context's globals, never anything
  * of the host. Reader functions are called under the instruction budget and their pieces are
- * charged as allocation.
+ * charged as allocation; lexing and parsing are charged per token and poll for cancellation.
  */
 @MoatBuiltin(name = "load", variadic = true)
 public abstract class LoadBuiltin extends BuiltinNode {
@@ -79,7 +82,18 @@ public abstract class LoadBuiltin extends BuiltinNode {
     @TruffleBoundary
     private RootCallTarget parse(String text, String name) {
         Source source = Source.newBuilder(MoatLanguage.ID, text, name).build();
-        return MoatLanguage.get(this).parseChunk(source);
+        return MoatLanguage.get(this).parseChunk(source, parseMeter(this));
+    }
+
+    /** Instructions charged per token lexed and again per token parsed: the parser is real work (D12). */
+    static final int TOKEN_COST = 4;
+
+    /** Charges parsing as it goes and polls for cancellation, so neither budget nor timeout waits for it. */
+    static ParseMeter parseMeter(BuiltinNode node) {
+        return n -> {
+            node.charge((long) n * TOKEN_COST);
+            TruffleSafepoint.poll(node);
+        };
     }
 
     private byte[] readAll(Object reader, InvokeNode invoke) {

@@ -121,7 +121,8 @@ public abstract class RequireBuiltin extends BuiltinNode {
     @TruffleBoundary
     private RootCallTarget parse(String code, String chunkName) {
         try {
-            return MoatLanguage.get(this).parseChunk(Source.newBuilder(MoatLanguage.ID, code, chunkName).build());
+            return MoatLanguage.get(this).parseChunk(Source.newBuilder(MoatLanguage.ID, code, chunkName).build(),
+                    LoadBuiltin.parseMeter(this));
         } catch (MoatSyntaxError e) {
             throw error("error loading module '" + chunkName + "':\n\t" + e.luaMessage());
         }

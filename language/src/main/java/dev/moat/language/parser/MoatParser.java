@@ -61,10 +61,10 @@ public final class MoatParser {
     }
 
     public static LuaParser.ChunkContext parse(Source source) {
-        return parseWithTokens(source).chunk();
+        return parseWithTokens(source, ParseMeter.NONE).chunk();
     }
 
-    public static Parsed parseWithTokens(Source source) {
+    public static Parsed parseWithTokens(Source source, ParseMeter meter) {
         String text = source.getCharacters().toString();
         if (text.startsWith("#")) {
             int nl = text.indexOf('\n');
@@ -72,11 +72,13 @@ public final class MoatParser {
         }
         LuaLexer lexer = new LuaLexer(CharStreams.fromString(text, source.getName()));
         lexer.removeErrorListeners();
+        lexer.meter = meter;
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkLexicalErrors(tokens, source.getName());
         checkNesting(tokens, source.getName(), 200);
         LuaParser parser = new LuaParser(tokens);
+        parser.meter = meter;
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
             @Override

@@ -1,38 +1,59 @@
 package dev.moat.language.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.strings.TruffleString;
 
 /**
- * The hash part of a table: open addressing with linear probing over parallel key/value arrays.
+ * The hash part of a table: entries in insertion order (parallel key/value/hash arrays) plus an open
+ * addressing index of entry numbers, probed linearly.
+ *
+ * <p>Iteration ({@code next}) follows the entry order, so it never depends on hash values: {@code pairs}
+ * visits keys in the order they were first inserted, identically on every run and machine (SECURITY.md
+ * P2), even for keys hashed by identity or by a per-process random seed.
+ *
+ * <p>That freedom is what makes hash flooding harmless (SECURITY.md P6). Numbers and identities are mixed
+ * with a secret per-process key, so a script cannot predict their slots. Strings use their cached
+ * TruffleString hash, whose collisions a script can construct ("Aa"/"BB" blocks) and which no later
+ * mixing can separate; so when an insertion has to probe past {@link #MAX_PROBES} slots, the table
+ * rehashes all its keys with SipHash under the secret key (per table, once), and the flood spreads out.
  *
  * <p>Removing an entry leaves its key in place with a null value (a tombstone), so {@code next} keeps
  * working while a traversal assigns nil to existing fields, exactly as Lua allows. Tombstones are
- * dropped when the part is rebuilt on growth. Keys arrive normalised (integral floats as Long).
+ * dropped when the entries are compacted on growth. Keys arrive normalised (integral floats as Long).
  */
 final class HashPart {
     private static final int MIN_CAPACITY = 4;
+    /** Longest probe sequence an insertion accepts before the table falls back to SipHash. */
+    private static final int MAX_PROBES = 40;
 
     private Object[] keys;
     private Object[] values;
-    /** The mixed hash of each key, compared before equals() so mismatches never touch string contents. */
+    /** The hash of each entry's key, compared before equals() so mismatches never touch string contents. */
     private int[] hashes;
+    /** Entry number + 1 per slot (0 = empty); twice the entry capacity, so at most half full. */
+    private int[] index;
     private int live;
-    private int used; // live entries plus tombstones
+    private int used; // entries appended: live ones plus tombstones
+    /** Keys are hashed with SipHash under the secret key instead of {@link #hash} (after a flood). */
+    private boolean sipHashed;
 
     HashPart() {
-        keys = new Object[MIN_CAPACITY];
-        values = new Object[MIN_CAPACITY];
-        hashes = new int[MIN_CAPACITY];
+        this(MIN_CAPACITY);
     }
 
     HashPart(int expected) {
         int cap = MIN_CAPACITY;
-        while (cap * 3 / 4 < expected) {
+        while (cap < expected) {
             cap <<= 1;
         }
+        allocate(cap);
+    }
+
+    private void allocate(int cap) {
         keys = new Object[cap];
         values = new Object[cap];
         hashes = new int[cap];
+        index = new int[cap * 2];
     }
 
     int size() {
@@ -43,20 +64,37 @@ final class HashPart {
         return keys.length;
     }
 
+    /** The hash of a key in a table that has not fallen back to SipHash (nodes cache it for constant keys). */
     public static int hash(Object key) {
-        int h;
         if (key instanceof Long l) {
-            long v = l;
-            v *= 0x9E3779B97F4A7C15L;
-            h = (int) (v ^ (v >>> 32));
-        } else if (key instanceof TruffleString || key instanceof Double || key instanceof Boolean) {
-            h = key.hashCode();
-            h ^= (h >>> 16);
-            h *= 0x85EBCA6B;
-        } else {
-            h = System.identityHashCode(key);
+            return HashSeed.mix(l);
+        } else if (key instanceof TruffleString s) {
+            return HashSeed.mix(s.hashCode());
+        } else if (key instanceof Double d) {
+            return HashSeed.mix(Double.doubleToRawLongBits(d));
+        } else if (key instanceof Boolean b) {
+            return b ? 1 : 2;
         }
-        return h ^ (h >>> 15);
+        return HashSeed.mix(System.identityHashCode(key));
+    }
+
+    /** The hash this table uses for {@code key}, given the generic {@link #hash} a caller may have cached. */
+    private int hashIn(Object key, int genericHash) {
+        return sipHashed ? sipHash(key) : genericHash;
+    }
+
+    @TruffleBoundary
+    private static int sipHash(Object key) {
+        if (key instanceof TruffleString s) {
+            return HashSeed.bytes(MoatStrings.bytesView(s));
+        } else if (key instanceof Long l) {
+            return HashSeed.value(l);
+        } else if (key instanceof Double d) {
+            return HashSeed.value(Double.doubleToRawLongBits(d));
+        } else if (key instanceof Boolean b) {
+            return b ? 1 : 2;
+        }
+        return HashSeed.value(System.identityHashCode(key));
     }
 
     static boolean keyEquals(Object a, Object b) {
@@ -69,51 +107,50 @@ final class HashPart {
         return false;
     }
 
-    private int find(Object key) {
-        return find(key, hash(key));
-    }
-
+    /** Entry number of {@code key} (whose table hash is {@code h}), or -1. */
     private int find(Object key, int h) {
-        Object[] ks = keys;
-        int[] hs = hashes;
-        int mask = ks.length - 1;
+        int[] idx = index;
+        int mask = idx.length - 1;
         int i = h & mask;
         while (true) {
-            Object k = ks[i];
-            if (k == null) {
+            int e = idx[i] - 1;
+            if (e < 0) {
                 return -1;
             }
-            if (k == key || (hs[i] == h && keyEquals(k, key))) {
-                return i;
+            Object k = keys[e];
+            if (k == key || (hashes[e] == h && keyEquals(k, key))) {
+                return e;
             }
             i = (i + 1) & mask;
         }
     }
 
+    private int find(Object key) {
+        return find(key, hashIn(key, hash(key)));
+    }
+
     /** Lookup with a precomputed {@link #hash} (constant keys cache it in their node). */
     Object get(Object key, int h) {
-        int i = find(key, h);
-        return i < 0 ? null : values[i];
+        int e = find(key, hashIn(key, h));
+        return e < 0 ? null : values[e];
     }
 
     Object get(Object key) {
-        int i = find(key);
-        return i < 0 ? null : values[i];
+        int e = find(key);
+        return e < 0 ? null : values[e];
     }
 
     Object getLong(long key) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
-        long v = key * 0x9E3779B97F4A7C15L;
-        int h = (int) (v ^ (v >>> 32));
-        int i = (h ^ (h >>> 15)) & mask;
+        int[] idx = index;
+        int mask = idx.length - 1;
+        int i = (sipHashed ? sipHash(key) : HashSeed.mix(key)) & mask;
         while (true) {
-            Object k = ks[i];
-            if (k == null) {
+            int e = idx[i] - 1;
+            if (e < 0) {
                 return null;
             }
-            if (k instanceof Long l && l == key) {
-                return values[i];
+            if (keys[e] instanceof Long l && l == key) {
+                return values[e];
             }
             i = (i + 1) & mask;
         }
@@ -124,11 +161,12 @@ final class HashPart {
         return put(key, value, hash(key));
     }
 
-    boolean put(Object key, Object value, int h) {
-        int i = find(key, h);
-        if (i >= 0) {
-            Object old = values[i];
-            values[i] = value;
+    boolean put(Object key, Object value, int genericHash) {
+        int h = hashIn(key, genericHash);
+        int e = find(key, h);
+        if (e >= 0) {
+            Object old = values[e];
+            values[e] = value;
             if (old == null && value != null) {
                 live++;
             } else if (old != null && value == null) {
@@ -139,62 +177,87 @@ final class HashPart {
         if (value == null) {
             return false;
         }
-        if ((used + 1) * 4 > keys.length * 3) {
-            rebuild(live + 1);
+        if (used == keys.length) {
+            compact(live + 1);
         }
-        int mask = keys.length - 1;
-        int j = h & mask;
-        while (keys[j] != null) {
-            j = (j + 1) & mask;
-        }
-        keys[j] = key;
-        values[j] = value;
-        hashes[j] = h;
+        int entry = used++;
+        keys[entry] = key;
+        values[entry] = value;
+        hashes[entry] = h;
         live++;
-        used++;
+        if (insertIndex(entry, h) > MAX_PROBES && !sipHashed) {
+            switchToSipHash();
+        }
         return true;
     }
 
-    private void rebuild(int needed) {
+    /** Puts entry {@code e} into the index; returns the number of slots probed. */
+    private int insertIndex(int e, int h) {
+        int[] idx = index;
+        int mask = idx.length - 1;
+        int i = h & mask;
+        int probes = 1;
+        while (idx[i] != 0) {
+            i = (i + 1) & mask;
+            probes++;
+        }
+        idx[i] = e + 1;
+        return probes;
+    }
+
+    /** A flood of colliding hashes: rehash every key with SipHash under the secret key, rebuild the index. */
+    @TruffleBoundary
+    private void switchToSipHash() {
+        sipHashed = true;
+        for (int e = 0; e < used; e++) {
+            hashes[e] = sipHash(keys[e]);
+        }
+        rebuildIndex();
+    }
+
+    private void rebuildIndex() {
+        java.util.Arrays.fill(index, 0);
+        for (int e = 0; e < used; e++) {
+            insertIndex(e, hashes[e]);
+        }
+    }
+
+    /** Drops tombstones (keeping entry order) and grows so that {@code needed} entries fit with room to spare. */
+    private void compact(int needed) {
         int cap = MIN_CAPACITY;
-        while (cap * 3 / 4 <= needed) {
+        while (cap < needed + (needed >> 1)) {
             cap <<= 1;
         }
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
-        keys = new Object[cap];
-        values = new Object[cap];
-        hashes = new int[cap];
+        int oldUsed = used;
+        allocate(cap);
         used = 0;
         live = 0;
-        int mask = cap - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null && oldValues[i] != null) {
-                int j = oldHashes[i] & mask;
-                while (keys[j] != null) {
-                    j = (j + 1) & mask;
-                }
-                keys[j] = oldKeys[i];
-                values[j] = oldValues[i];
-                hashes[j] = oldHashes[i];
-                live++;
+        for (int e = 0; e < oldUsed; e++) {
+            if (oldValues[e] != null) {
+                keys[used] = oldKeys[e];
+                values[used] = oldValues[e];
+                hashes[used] = oldHashes[e];
                 used++;
+                live++;
             }
         }
+        rebuildIndex();
     }
 
-    /** Slot index to continue a traversal after {@code key}; -2 if the key is not present. */
+    /** Entry position to continue a traversal after {@code key}; -2 if the key is not present. */
     int slotAfter(Object key) {
-        int i = find(key);
-        return i < 0 ? -2 : i + 1;
+        int e = find(key);
+        return e < 0 ? -2 : e + 1;
     }
 
-    /** First live slot at or after {@code from}, or -1. */
+    /** First live entry at or after position {@code from}, or -1. */
     int nextLive(int from) {
-        for (int i = from; i < keys.length; i++) {
-            if (keys[i] != null && values[i] != null) {
-                return i;
+        for (int e = from; e < used; e++) {
+            if (values[e] != null) {
+                return e;
             }
         }
         return -1;

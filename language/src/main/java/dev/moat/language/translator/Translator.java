@@ -34,6 +34,7 @@ import dev.moat.language.nodes.table.FieldAssignNode;
 import dev.moat.language.nodes.table.IndexAssignNode;
 import dev.moat.language.parser.LuaParser.*;
 import dev.moat.language.parser.MoatParser;
+import dev.moat.language.parser.ParseMeter;
 import dev.moat.language.parser.MoatSyntaxError;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.translator.FunctionScope.BlockScope;
@@ -71,8 +72,8 @@ public final class Translator extends GotoAndTempTranslator {
     }
 
     /** Translates a whole chunk into the root of its main function (a vararg function with upvalue _ENV). */
-    public static FunctionRootNode translateChunk(MoatLanguage language, Source source) {
-        MoatParser.Parsed parsed = MoatParser.parseWithTokens(source);
+    public static FunctionRootNode translateChunk(MoatLanguage language, Source source, ParseMeter meter) {
+        MoatParser.Parsed parsed = MoatParser.parseWithTokens(source, meter);
         ChunkContext chunk = parsed.chunk();
         Translator t = new Translator(language, source);
         t.tokens = parsed.tokens();

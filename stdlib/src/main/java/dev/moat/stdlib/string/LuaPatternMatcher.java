@@ -63,6 +63,14 @@ final class LuaPatternMatcher {
         }
     }
 
+    /** Work proportional to {@code bytes} in one step (a back-reference comparison), 1 step per 8 bytes. */
+    private void work(int bytes) {
+        pendingSteps += 1 + (bytes >> 3);
+        if (pendingSteps >= METER_BATCH) {
+            flush();
+        }
+    }
+
     private int classEnd(int p) {
         if (p >= pat.length) {
             throw new PatternError("malformed pattern (ends with '%')");
@@ -359,6 +367,7 @@ final class LuaPatternMatcher {
             return -1; // Lua compares against the position capture's length taken as a huge unsigned: never a match
         }
         if (src.length - s >= len) {
+            work(len);
             for (int i = 0; i < len; i++) {
                 if (src[captureStart[l] + i] != src[s + i]) {
                     return -1;

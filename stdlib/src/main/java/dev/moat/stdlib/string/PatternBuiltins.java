@@ -20,7 +20,6 @@ import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.MultiValue;
 
-import java.io.ByteArrayOutputStream;
 
 /** string.find, match, gmatch and gsub on top of {@link LuaPatternMatcher}. */
 public final class PatternBuiltins {
@@ -75,7 +74,7 @@ public final class PatternBuiltins {
         }
         node.charge(1 + s.length / 64);
         if (find && (LuaValues.isTruthy(arg(args, 3)) || !LuaPatternMatcher.hasSpecials(p))) {
-            int at = indexOf(s, p, (int) init - 1);
+            int at = indexOf(node, s, p, (int) init - 1);
             return at < 0 ? MoatNil.NIL : new Object[]{(long) at + 1, (long) at + p.length};
         }
         LuaPatternMatcher m = matcher(node, s, p);
@@ -106,16 +105,30 @@ public final class PatternBuiltins {
         return MoatNil.NIL;
     }
 
-    static int indexOf(byte[] s, byte[] p, int from) {
-        outer:
+    /**
+     * Plain search. The scan itself is charged by the caller (1 per 64 subject bytes); the bytes compared
+     * beyond the first at each position are charged here as they accumulate (1 per 64), and the deadline
+     * is polled, so a near-miss needle (n*m comparisons) is paid for like any other work.
+     */
+    static int indexOf(BuiltinNode node, byte[] s, byte[] p, int from) {
+        long extra = 0;
         for (int i = from; i <= s.length - p.length; i++) {
-            for (int j = 0; j < p.length; j++) {
-                if (s[i + j] != p[j]) {
-                    continue outer;
-                }
+            int j = 0;
+            while (j < p.length && s[i + j] == p[j]) {
+                j++;
             }
-            return i;
+            if (j == p.length) {
+                node.charge(extra >> 6);
+                return i;
+            }
+            extra += j;
+            if (extra >= (1 << 16)) {
+                node.charge(extra >> 6);
+                extra &= 63;
+                TruffleSafepoint.poll(node);
+            }
         }
+        node.charge(extra >> 6);
         return -1;
     }
 
@@ -210,7 +223,7 @@ public final class PatternBuiltins {
             boolean anchor = p.length > 0 && p[0] == '^';
             int pstart = anchor ? 1 : 0;
             LuaPatternMatcher m = matcher(this, s, p);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ChargedBuffer out = new ChargedBuffer(this);
             int src = 0;
             int last = -1;
             long n = 0;
@@ -223,7 +236,7 @@ public final class PatternBuiltins {
                         addValue(m, src, e, repl, out, invoke, index);
                         src = last = e;
                     } else if (src < s.length) {
-                        write(out, s[src++]);
+                        out.write(s[src++]);
                     } else {
                         break;
                     }
@@ -235,33 +248,24 @@ public final class PatternBuiltins {
                 throw patternError(this, e);
             }
             m.flush();
-            writeRest(out, s, src);
-            byte[] result = out.toByteArray();
-            allocate(SizeModel.string(result.length));
-            charge(1 + result.length / 64);
-            return new Object[]{MoatStrings.fromBytes(result), n};
+            out.writeUncharged(s, src, s.length - src);
+            return new Object[]{MoatStrings.fromBytes(out.finish()), n};
         }
 
         @TruffleBoundary
-        private static void write(ByteArrayOutputStream out, byte b) {
-            out.write(b);
-        }
-
-        @TruffleBoundary
-        private static void writeRest(ByteArrayOutputStream out, byte[] s, int from) {
-            out.write(s, from, s.length - from);
-        }
-
-        @TruffleBoundary
-        private void addValue(LuaPatternMatcher m, int s, int e, Object repl, ByteArrayOutputStream out,
+        private void addValue(LuaPatternMatcher m, int s, int e, Object repl, ChargedBuffer out,
                               InvokeNode invoke, IndexGetNode index) {
             Object value;
             if (repl instanceof TruffleString || repl instanceof Long || repl instanceof Double) {
                 byte[] r = MoatStrings.bytesView(checkString(repl, 3));
                 for (int i = 0; i < r.length; i++) {
-                    byte c = r[i];
-                    if (c != '%') {
-                        out.write(c);
+                    int run = i;
+                    while (run < r.length && r[run] != '%') {
+                        run++;
+                    }
+                    if (run > i) {
+                        out.writeCharged(r, i, run - i); // literal text, copied once per match
+                        i = run - 1;
                         continue;
                     }
                     i++;
@@ -270,11 +274,11 @@ public final class PatternBuiltins {
                     }
                     byte d = r[i];
                     if (d == '%') {
-                        out.write('%');
+                        out.writeCharged(r, i, 1);
                     } else if (d >= '0' && d <= '9') {
                         Object cap = d == '0' ? java.util.Arrays.copyOfRange(m.src, s, e) : m.capture(d - '1', s, e);
                         byte[] bytes = cap instanceof byte[] b ? b : Long.toString((Long) cap).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-                        out.write(bytes, 0, bytes.length);
+                        out.writeCharged(bytes, 0, bytes.length);
                     } else {
                         throw error("invalid use of '%' in replacement string");
                     }
@@ -289,10 +293,10 @@ public final class PatternBuiltins {
                 value = MultiValue.first(invoke.callWith(repl, caps));
             }
             if (!LuaValues.isTruthy(value)) {
-                out.write(m.src, s, e - s);
+                out.writeCharged(m.src, s, e - s);
             } else if (value instanceof TruffleString || value instanceof Long || value instanceof Double) {
                 byte[] b = MoatStrings.bytesView(checkString(value, 3));
-                out.write(b, 0, b.length);
+                out.writeCharged(b, 0, b.length);
             } else {
                 throw error("invalid replacement value (a " + LuaValues.typeName(value) + ")");
             }

@@ -26,6 +26,7 @@ final class StringFormatter {
     static TruffleString format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
         String fmt = new String(MoatStrings.bytes(fmtString), StandardCharsets.ISO_8859_1);
         StringBuilder out = new StringBuilder();
+        long charged = 0; // bytes already charged to the memory budget as pieces were produced
         int argIndex = 0;
         int i = 0;
         while (i < fmt.length()) {
@@ -48,10 +49,13 @@ final class StringFormatter {
             i = spec.end;
             String piece = convert(node, spec, args[argIndex], argIndex + 1, toString);
             node.charge(1 + piece.length() / 32);
+            // Charged before it is appended: many large %s pieces stop at the memory budget, not the host heap.
+            MoatNodes.allocate(node, piece.length());
+            charged += piece.length();
             out.append(piece);
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        MoatNodes.allocate(node, SizeModel.string(bytes.length));
+        MoatNodes.allocate(node, SizeModel.string(bytes.length) - charged);
         return MoatStrings.fromBytes(bytes);
     }
 

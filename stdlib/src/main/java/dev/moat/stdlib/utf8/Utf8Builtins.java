@@ -113,7 +113,7 @@ public final class Utf8Builtins {
     public abstract static class CodepointNode extends BuiltinNode {
         @Specialization
         protected Object codepoint(Object[] args) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             long i = posrelat(optInteger(arg(args, 1), 2, 1), s.length);
             long j = posrelat(arg(args, 2) == MoatNil.NIL ? i : checkInteger(arg(args, 2), 3), s.length);
             boolean lax = LuaValues.isTruthy(arg(args, 3));
@@ -124,8 +124,12 @@ public final class Utf8Builtins {
                 throw argError(3, "out of bounds");
             }
             if (i > j) {
-                return dev.moat.language.runtime.MultiValue.EMPTY;
+                return MultiValue.EMPTY;
             }
+            if (j - i >= 1_000_000) {
+                throw error("stack overflow (string slice too long)"); // luaL_checkstack's limit on results, before any work
+            }
+            charge(1 + (j - i) / 8);
             java.util.List<Object> out = new java.util.ArrayList<>();
             int p = (int) i - 1;
             while (p < j) {
@@ -136,7 +140,6 @@ public final class Utf8Builtins {
                 out.add(d[0]);
                 p += (int) d[1];
             }
-            charge(1 + out.size() / 8);
             return out.size() == 1 ? out.get(0) : out.toArray();
         }
     }
@@ -145,7 +148,7 @@ public final class Utf8Builtins {
     public abstract static class LenNode extends BuiltinNode {
         @Specialization
         protected Object len(Object[] args) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             long i = posrelat(optInteger(arg(args, 1), 2, 1), s.length);
             long j = posrelat(optInteger(arg(args, 2), 3, -1), s.length);
             boolean lax = LuaValues.isTruthy(arg(args, 3));
@@ -155,6 +158,7 @@ public final class Utf8Builtins {
             if (j > s.length) {
                 throw argError(3, "final position out of bounds");
             }
+            charge(1 + Math.max(0, j - i) / 32);
             long n = 0;
             int p = (int) i - 1;
             while (p < j) {
@@ -165,7 +169,6 @@ public final class Utf8Builtins {
                 p += (int) d[1];
                 n++;
             }
-            charge(1 + s.length / 32);
             return n;
         }
     }
@@ -178,7 +181,7 @@ public final class Utf8Builtins {
     public abstract static class OffsetNode extends BuiltinNode {
         @Specialization
         protected Object offset(Object[] args) {
-            byte[] s = MoatStrings.bytes(checkString(arg(args, 0), 1));
+            byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             long n = checkInteger(arg(args, 1), 2);
             long defI = n >= 0 ? 1 : s.length + 1;
             long i = posrelat(optInteger(arg(args, 2), 3, defI), s.length);
@@ -186,7 +189,11 @@ public final class Utf8Builtins {
                 throw argError(3, "position out of bounds");
             }
             int posi = (int) i - 1;
-            charge(1 + Math.abs(n) / 8);
+            // Charged by the bytes the walk can touch (a character is at most 4 bytes, and the walk
+            // stops at either end of the string), not by n: a huge n just runs off the end.
+            long reachable = n > 0 ? s.length - posi : posi;
+            double wanted = Math.abs((double) n) * 4;
+            charge(1 + (long) Math.min(reachable, wanted) / 8);
             if (n == 0) {
                 while (posi > 0 && isCont(s, posi)) {
                     posi--;

@@ -82,7 +82,8 @@ public final class NumericForNode extends MoatStatementNode {
             if (s == 0) {
                 throw error("'for' step is zero");
             }
-            if (s > 0 ? !(i0 <= l) : !(i0 >= l)) {
+            // Lua's forprep skips only on a definite "past the limit" (so a NaN bound runs the body once).
+            if (s > 0 ? l < i0 : i0 < l) {
                 return null;
             }
             frame.setDouble(indexSlot, i0);

@@ -55,6 +55,7 @@ public abstract class CompareNode extends BinaryNode {
 
     @Specialization
     protected boolean doString(TruffleString a, TruffleString b, @Cached TruffleString.CompareBytesNode compare) {
+        chargeStringWork(a, b, this);
         int c = swapped ? compare.execute(b, a, MoatStrings.ENCODING) : compare.execute(a, b, MoatStrings.ENCODING);
         return orEqual ? c <= 0 : c < 0;
     }
@@ -66,12 +67,24 @@ public abstract class CompareNode extends BinaryNode {
         return compareWithMetamethods(x, y, orEqual, invoke, this);
     }
 
+    /**
+     * Comparing strings reads up to the shorter length: 1 instruction per 256 bytes (a vectorised memcmp),
+     * so comparisons of short strings cost nothing extra and long ones are paid for (SECURITY.md D3).
+     */
+    public static void chargeStringWork(TruffleString a, TruffleString b, Node site) {
+        int n = Math.min(a.byteLength(MoatStrings.ENCODING), b.byteLength(MoatStrings.ENCODING));
+        if (n >= 256) {
+            MoatContext.get(site).budget.charge(n >> 8, site);
+        }
+    }
+
     /** Generic comparison (also used by table.sort): numbers, strings, then metamethods. */
     public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke, Node site) {
         if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
             return numbers(x, y, orEqual);
         }
         if (x instanceof TruffleString s && y instanceof TruffleString t) {
+            chargeStringWork(s, t, site);
             int c = MoatStrings.compare(s, t);
             return orEqual ? c <= 0 : c < 0;
         }

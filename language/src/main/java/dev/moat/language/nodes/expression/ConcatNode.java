@@ -18,7 +18,8 @@ import dev.moat.language.runtime.MultiValue;
 
 /**
  * A chain {@code a .. b .. c}, flattened by the translator so that long chains neither recurse nor copy
- * quadratically. Memory model: each concatenation is charged its full result (see SizeModel). Operands are evaluated left to right; then, as concatenation is right-associative,
+ * quadratically. Cost model: each concatenation is charged its full result in memory (see SizeModel)
+ * and 1 instruction per 256 bytes of it (the copy, a memcpy). Operands are evaluated left to right; then, as concatenation is right-associative,
  * values are joined from the right: runs of strings and numbers are concatenated directly (lazily, as
  * TruffleString ropes), and {@code __concat} is called pairwise where an operand needs it.
  */
@@ -67,6 +68,7 @@ public final class ConcatNode extends MoatExpressionNode {
             total += s.byteLength(MoatStrings.ENCODING);
         }
         context.budget.allocate(SizeModel.string(total), this);
+        context.budget.charge(total >> 8, this); // copying the bytes is work too, not only memory
         if (total > Integer.MAX_VALUE - 16) {
             throw MoatError.at(this, "string length overflow");
         }
@@ -85,6 +87,7 @@ public final class ConcatNode extends MoatExpressionNode {
             int lb = sb.byteLength(MoatStrings.ENCODING);
             // Charged as a full new string (what Lua allocates, and what TruffleString materialises).
             context.budget.allocate(SizeModel.string((long) la + lb), this);
+            context.budget.charge(((long) la + lb) >> 8, this);
             if ((long) la + lb > Integer.MAX_VALUE - 16) {
                 throw MoatError.at(this, "string length overflow");
             }

@@ -1,0 +1,53 @@
+package dev.moat.stdlib.string;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.moat.language.budget.SizeModel;
+import dev.moat.language.builtins.BuiltinNode;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The growing result of a builtin such as gsub. Bulk pieces (replacements, captures, callback results)
+ * are charged to the memory and instruction budgets before they are copied in, so a result that would
+ * outgrow the budget stops at the budget instead of first filling the host heap (SECURITY.md E3/P4).
+ * Single bytes copied from the subject are settled at the end; they are bounded by the subject's size.
+ * In total the result is charged as one string of its final length, plus 1 instruction per 64 bytes.
+ */
+final class ChargedBuffer {
+    private final BuiltinNode node;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private long chargedBytes;
+
+    ChargedBuffer(BuiltinNode node) {
+        this.node = node;
+    }
+
+    @TruffleBoundary
+    void write(int b) {
+        out.write(b);
+    }
+
+    /** Charges {@code len} bytes, then copies them. */
+    @TruffleBoundary
+    void writeCharged(byte[] b, int off, int len) {
+        node.allocate(len);
+        node.charge(len >> 6);
+        chargedBytes += len;
+        out.write(b, off, len);
+    }
+
+    /** Copies bytes that are already paid for (the unmatched rest of the subject, settled by {@link #finish}). */
+    @TruffleBoundary
+    void writeUncharged(byte[] b, int off, int len) {
+        out.write(b, off, len);
+    }
+
+    /** The result, after charging what was not charged yet (one string header, the uncharged bytes). */
+    @TruffleBoundary
+    byte[] finish() {
+        long rest = out.size() - chargedBytes;
+        node.allocate(SizeModel.string(rest));
+        node.charge(1 + rest / 64);
+        return out.toByteArray();
+    }
+}
