@@ -21,7 +21,7 @@ final class ArrayStorage {
     /** The storage of a table that has never had an array element; distinct from every Object[] in use. */
     static final Object[] UNDECIDED = new Object[0];
 
-    private static final int MIN_CAPACITY = 4;
+    static final int MIN_CAPACITY = 4;
 
     private ArrayStorage() {
     }

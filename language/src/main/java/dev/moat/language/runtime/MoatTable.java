@@ -10,6 +10,7 @@ import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
 
 /**
  * A Lua table: an array part for keys 1..size, string keys as fields of a Truffle {@link Shape} (so
@@ -130,18 +131,73 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return ((double[]) array)[(int) (k - 1)];
     }
 
+    /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
+    public boolean hasObjectElement(long k) {
+        return array instanceof Object[] objects && k - 1 >= 0 && k - 1 < size && objects[(int) (k - 1)] != null;
+    }
+
+    /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */
+    public Object objectElement(long k) {
+        return ((Object[]) array)[(int) (k - 1)];
+    }
+
+    /**
+     * True if the non-nil {@code value} can be stored raw at {@code k} by {@link #setObjectElement} without
+     * changing strategy: {@code k} is a present element of an Object[] array part (so no
+     * {@code __newindex}), or the next one of a table without metatable.
+     */
+    public boolean acceptsObjectElement(long k, Object value) {
+        Object store = array;
+        if (!(store instanceof Object[] objects) || value == MoatNil.NIL || k - 1 < 0) {
+            return false;
+        }
+        if (k - 1 < size) {
+            return objects[(int) (k - 1)] != null;
+        }
+        return k - 1 == size && metatable == null && k < APPEND_LIMIT
+                        && (store != ArrayStorage.UNDECIDED || !(value instanceof Long || value instanceof Double));
+    }
+
+    /**
+     * Raw {@code t[k] = value} after {@link #acceptsObjectElement}; returns true if a new entry was made.
+     * A first element that is not a number grows {@link ArrayStorage#UNDECIDED} into the general strategy.
+     */
+    public boolean setObjectElement(long k, Object value) {
+        Object[] objects = (Object[]) array;
+        int i = (int) (k - 1);
+        if (i < size) {
+            objects[i] = value;
+            return false;
+        }
+        if (i == objects.length) {
+            objects = (Object[]) (array = ArrayStorage.grow(objects, size, size + 1));
+        }
+        objects[i] = value;
+        size++;
+        migrateIfHashed();
+        return true;
+    }
+
     /**
      * True if an integer can be stored raw at {@code k} by {@link #setLongElement} without changing
      * strategy: {@code k} is an element of a long[] array part (present, so no {@code __newindex}), or
-     * the next one of a table without metatable.
+     * the next one of a table without metatable (also the first element of an undecided array part).
      */
     public boolean acceptsLongElement(long k) {
-        return array instanceof long[] && k - 1 >= 0 && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
+        Object store = array;
+        return (store instanceof long[] || store == ArrayStorage.UNDECIDED) && k - 1 >= 0
+                        && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
     }
 
     /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */
     public boolean setLongElement(long k, long v) {
-        long[] longs = (long[]) array;
+        long[] longs;
+        if (array instanceof long[] picked) {
+            longs = picked;
+        } else {
+            longs = new long[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
+            array = longs;
+        }
         int i = (int) (k - 1);
         if (i < size) {
             longs[i] = v;
@@ -158,12 +214,20 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** Like {@link #acceptsLongElement}, for floats and a double[] array part. */
     public boolean acceptsDoubleElement(long k) {
-        return array instanceof double[] && k - 1 >= 0 && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
+        Object store = array;
+        return (store instanceof double[] || store == ArrayStorage.UNDECIDED) && k - 1 >= 0
+                        && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
     }
 
     /** Raw {@code t[k] = v} after {@link #acceptsDoubleElement}; returns true if a new entry was made. */
     public boolean setDoubleElement(long k, double v) {
-        double[] doubles = (double[]) array;
+        double[] doubles;
+        if (array instanceof double[] picked) {
+            doubles = picked;
+        } else {
+            doubles = new double[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
+            array = doubles;
+        }
         int i = (int) (k - 1);
         if (i < size) {
             doubles[i] = v;
@@ -337,7 +401,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     private void appendElement(Object value) {
         Object store = array;
         if (store == ArrayStorage.UNDECIDED) {
-            store = ArrayStorage.allocateFor(value, 4);
+            store = ArrayStorage.allocateFor(value, ArrayStorage.MIN_CAPACITY);
         } else if (!ArrayStorage.accepts(store, value)) {
             store = ArrayStorage.generalise(store, size);
         }
@@ -416,6 +480,31 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     private static boolean isNil(Object v) {
         return v == MoatNil.NIL || v == null;
+    }
+
+    /** True if elements 1..n lie in a long[] array part (so they are all integers, with no holes). */
+    public boolean isLongSequence(int n) {
+        return array instanceof long[] && n <= size;
+    }
+
+    /** True if elements 1..n lie in a double[] array part (so they are all floats, with no holes). */
+    public boolean isDoubleSequence(int n) {
+        return array instanceof double[] && n <= size;
+    }
+
+    /** Sorts elements 1..n in place, ascending; only after {@link #isLongSequence}. */
+    @TruffleBoundary
+    public void sortLongSequence(int n) {
+        Arrays.sort((long[]) array, 0, n);
+    }
+
+    /**
+     * Sorts elements 1..n in place, ascending; only after {@link #isDoubleSequence}, and only when they
+     * hold no NaN and not both zeros (whose order Java and Lua would see differently).
+     */
+    @TruffleBoundary
+    public void sortDoubleSequence(int n) {
+        Arrays.sort((double[]) array, 0, n);
     }
 
     /** The border used by the # operator (raw). */

@@ -11,8 +11,9 @@ import dev.moat.language.runtime.MoatTable;
 /**
  * The statement {@code obj[key] = value} with a single target. An integer stored at an integer key of
  * an unboxed integer array part (a float into a float part) is written without boxing, overwriting an
- * element or appending to a table without metatable; everything else (a store that changes the
- * strategy, holes, other keys, {@code __newindex}) goes through {@link IndexSetNode}.
+ * element or appending to a table without metatable, and a non-nil value goes straight into a general
+ * array part the same way; everything else (a store that changes the strategy, holes, other keys,
+ * {@code __newindex}) goes through {@link IndexSetNode}.
  */
 @NodeChild(value = "object", type = MoatExpressionNode.class)
 @NodeChild(value = "key", type = MoatExpressionNode.class)
@@ -39,6 +40,13 @@ public abstract class IndexAssignNode extends MoatStatementNode {
     @Specialization(guards = "table.acceptsDoubleElement(index)")
     protected void doDoubleElement(MoatTable table, long index, double value) {
         if (table.setDoubleElement(index, value)) {
+            IndexSetNode.chargeNewEntry(this, this);
+        }
+    }
+
+    @Specialization(guards = "table.acceptsObjectElement(index, value)")
+    protected void doObjectElement(MoatTable table, long index, Object value) {
+        if (table.setObjectElement(index, value)) {
             IndexSetNode.chargeNewEntry(this, this);
         }
     }

@@ -10,8 +10,8 @@ import dev.moat.language.runtime.MoatTable;
 /**
  * The expression {@code obj[key]}. An integer key into an unboxed array part (see
  * {@code ArrayStorage}) reads the element without boxing it, so {@code a[i] * b[j]} stays in
- * registers in compiled code; everything else (other strategies, absent keys, metatables, strings)
- * goes through {@link IndexGetNode}.
+ * registers in compiled code; a present element of the general strategy is one load. Everything else
+ * (holes, absent keys, metatables, strings, float keys) goes through {@link IndexGetNode}.
  */
 @NodeChild(value = "object", type = MoatExpressionNode.class)
 @NodeChild(value = "key", type = MoatExpressionNode.class)
@@ -35,6 +35,12 @@ public abstract class IndexExpressionNode extends MoatExpressionNode {
     @Specialization(guards = "table.hasDoubleElement(index)")
     protected static double doDoubleElement(MoatTable table, long index) {
         return table.doubleElement(index);
+    }
+
+    /** Present elements of the general strategy (tables of tables, strings, mixed numbers). */
+    @Specialization(guards = "table.hasObjectElement(index)")
+    protected static Object doObjectElement(MoatTable table, long index) {
+        return table.objectElement(index);
     }
 
     @Fallback
