@@ -10,6 +10,7 @@ import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
 
 /**
  * A Lua table: an array part for keys 1..size, string keys as fields of a Truffle {@link Shape} (so
@@ -20,6 +21,11 @@ import java.lang.invoke.MethodHandles;
  * key {@code size + 1} is never in the hash part; so {@code size} is always a border and {@code #t} is
  * O(1) — and it is the border Lua 5.4 reports for constructors such as {@code {1, nil, 3}}. Appending
  * moves following keys over from the hash part; clearing the last element trims trailing holes.
+ *
+ * <p>The array part is stored by strategy (see {@link ArrayStorage}): unboxed {@code long[]} while all
+ * elements are integers, unboxed {@code double[]} while all are floats, else {@code Object[]} with holes.
+ * Only {@code Object[]} has holes, so a primitive array part is dense; compiled {@code t[i]} reads it
+ * through {@link #hasLongElement}/{@link #longElement} (and the double twins) without boxing.
  *
  * <p>All methods here are raw (no metamethods). Keys must already be normalised with
  * {@link #normalizeKey}; values are never Java null except as "absent" results, and storing
@@ -48,7 +54,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     @DynamicField private long primitive0;
     @DynamicField private long primitive1;
 
-    private Object[] array;
+    /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
+    private Object array;
     private int size;
     private HashPart hash;
     public MoatTable metatable;
@@ -60,19 +67,23 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     public MoatTable() {
         super(ROOT_SHAPE);
-        this.array = NO_ARRAY;
+        this.array = ArrayStorage.UNDECIDED;
     }
 
     public MoatTable(int arrayCapacity, int hashCapacity) {
         super(ROOT_SHAPE);
-        this.array = arrayCapacity == 0 ? NO_ARRAY : new Object[arrayCapacity];
-        // String keys, the usual keyed entries, live in fields: the hash part is made on demand.
+        // The first element picks the array strategy, so no array is made before it comes. String keys,
+        // the usual keyed entries, live in fields: the hash part is made on demand.
+        this.array = ArrayStorage.UNDECIDED;
     }
 
-    /** Builds a sequence table that owns {@code values} (no copy; they must not contain nil). */
+    /**
+     * Builds a sequence table that owns {@code values} (no copy, so the array part stays the general
+     * Object[] strategy; they must not contain nil).
+     */
     public static MoatTable ofArray(Object[] values, int count) {
         MoatTable t = new MoatTable();
-        t.array = values;
+        t.array = values.length == 0 ? new Object[0] : values;
         t.size = count;
         return t;
     }
@@ -95,9 +106,140 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /** Raw read of key {@code k}; null if absent. */
     public Object getLong(long k) {
         if (k - 1 >= 0 && k - 1 < size) {
-            return array[(int) (k - 1)];
+            return ArrayStorage.read(array, (int) (k - 1));
         }
         return hash == null ? null : hash.getLong(k);
+    }
+
+    /** True if {@code t[k]} is an element of a long[] array part, so {@link #longElement} may read it. */
+    public boolean hasLongElement(long k) {
+        return array instanceof long[] && k - 1 >= 0 && k - 1 < size;
+    }
+
+    /** {@code t[k]} of a long[] array part, unboxed; only after {@link #hasLongElement}. */
+    public long longElement(long k) {
+        return ((long[]) array)[(int) (k - 1)];
+    }
+
+    /** True if {@code t[k]} is an element of a double[] array part, so {@link #doubleElement} may read it. */
+    public boolean hasDoubleElement(long k) {
+        return array instanceof double[] && k - 1 >= 0 && k - 1 < size;
+    }
+
+    /** {@code t[k]} of a double[] array part, unboxed; only after {@link #hasDoubleElement}. */
+    public double doubleElement(long k) {
+        return ((double[]) array)[(int) (k - 1)];
+    }
+
+    /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
+    public boolean hasObjectElement(long k) {
+        return array instanceof Object[] objects && k - 1 >= 0 && k - 1 < size && objects[(int) (k - 1)] != null;
+    }
+
+    /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */
+    public Object objectElement(long k) {
+        return ((Object[]) array)[(int) (k - 1)];
+    }
+
+    /**
+     * True if the non-nil {@code value} can be stored raw at {@code k} by {@link #setObjectElement} without
+     * changing strategy: {@code k} is a present element of an Object[] array part (so no
+     * {@code __newindex}), or the next one of a table without metatable.
+     */
+    public boolean acceptsObjectElement(long k, Object value) {
+        Object store = array;
+        if (!(store instanceof Object[] objects) || value == MoatNil.NIL || k - 1 < 0) {
+            return false;
+        }
+        if (k - 1 < size) {
+            return objects[(int) (k - 1)] != null;
+        }
+        return k - 1 == size && metatable == null && k < APPEND_LIMIT
+                        && (store != ArrayStorage.UNDECIDED || !(value instanceof Long || value instanceof Double));
+    }
+
+    /**
+     * Raw {@code t[k] = value} after {@link #acceptsObjectElement}; returns true if a new entry was made.
+     * A first element that is not a number grows {@link ArrayStorage#UNDECIDED} into the general strategy.
+     */
+    public boolean setObjectElement(long k, Object value) {
+        Object[] objects = (Object[]) array;
+        int i = (int) (k - 1);
+        if (i < size) {
+            objects[i] = value;
+            return false;
+        }
+        if (i == objects.length) {
+            objects = (Object[]) (array = ArrayStorage.grow(objects, size, size + 1));
+        }
+        objects[i] = value;
+        size++;
+        migrateIfHashed();
+        return true;
+    }
+
+    /**
+     * True if an integer can be stored raw at {@code k} by {@link #setLongElement} without changing
+     * strategy: {@code k} is an element of a long[] array part (present, so no {@code __newindex}), or
+     * the next one of a table without metatable (also the first element of an undecided array part).
+     */
+    public boolean acceptsLongElement(long k) {
+        Object store = array;
+        return (store instanceof long[] || store == ArrayStorage.UNDECIDED) && k - 1 >= 0
+                        && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
+    }
+
+    /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */
+    public boolean setLongElement(long k, long v) {
+        long[] longs;
+        if (array instanceof long[] picked) {
+            longs = picked;
+        } else {
+            longs = new long[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
+            array = longs;
+        }
+        int i = (int) (k - 1);
+        if (i < size) {
+            longs[i] = v;
+            return false;
+        }
+        if (i == longs.length) {
+            longs = (long[]) (array = ArrayStorage.grow(longs, size, size + 1));
+        }
+        longs[i] = v;
+        size++;
+        migrateIfHashed();
+        return true;
+    }
+
+    /** Like {@link #acceptsLongElement}, for floats and a double[] array part. */
+    public boolean acceptsDoubleElement(long k) {
+        Object store = array;
+        return (store instanceof double[] || store == ArrayStorage.UNDECIDED) && k - 1 >= 0
+                        && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
+    }
+
+    /** Raw {@code t[k] = v} after {@link #acceptsDoubleElement}; returns true if a new entry was made. */
+    public boolean setDoubleElement(long k, double v) {
+        double[] doubles;
+        if (array instanceof double[] picked) {
+            doubles = picked;
+        } else {
+            doubles = new double[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
+            array = doubles;
+        }
+        int i = (int) (k - 1);
+        if (i < size) {
+            doubles[i] = v;
+            return false;
+        }
+        if (i == doubles.length) {
+            doubles = (double[]) (array = ArrayStorage.grow(doubles, size, size + 1));
+        }
+        doubles[i] = v;
+        size++;
+        migrateIfHashed();
+        return true;
     }
 
     /** Raw read of a string key; null if absent. The hash is the key's {@link #keyHash}. */
@@ -196,21 +338,50 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (k >= 1 && k <= size) {
             int i = (int) (k - 1);
             if (value == MoatNil.NIL) {
-                array[i] = null;
-                if (k == size) {
-                    trimTrailingHoles();
-                }
+                removeElement(i);
                 return false;
             }
-            boolean filled = array[i] == null;
-            array[i] = value;
-            return filled;
+            Object store = array;
+            if (store instanceof Object[] objects) {
+                boolean filled = objects[i] == null;
+                objects[i] = value;
+                return filled;
+            }
+            if (!ArrayStorage.accepts(store, value)) {
+                store = generaliseArray();
+            }
+            ArrayStorage.write(store, i, value);
+            return false;
         }
-        if (k == size + 1L && value != MoatNil.NIL && k < Integer.MAX_VALUE - 8) {
-            append(value);
+        if (k == size + 1L && value != MoatNil.NIL && k < APPEND_LIMIT) {
+            appendElement(value);
+            migrateIfHashed();
             return true;
         }
         return putHash(k, value);
+    }
+
+    /** Keys past this stay in the hash part, so the array size never overflows an int. */
+    private static final long APPEND_LIMIT = Integer.MAX_VALUE - 8;
+
+    /** Clears element {@code i}: the last one shrinks the array part, any other becomes a hole. */
+    private void removeElement(int i) {
+        if (i == size - 1) {
+            if (array instanceof Object[] objects) {
+                objects[i] = null;
+            }
+            size--;
+            trimTrailingHoles();
+        } else {
+            generaliseArray()[i] = null;
+        }
+    }
+
+    /** Switches the array part to the general Object[] strategy (once; it never goes back). */
+    private Object[] generaliseArray() {
+        Object[] general = ArrayStorage.generalise(array, size);
+        array = general;
+        return general;
     }
 
     private boolean putHash(Object key, Object value) {
@@ -226,22 +397,22 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return hash.put(key, value);
     }
 
-    @TruffleBoundary
-    private void growArray(int needed) {
-        int cap = Math.max(4, array.length + (array.length >> 1) + 1);
-        if (cap < needed) {
-            cap = needed;
+    /** Stores a non-nil value as element {@code size + 1}, picking or generalising the strategy as needed. */
+    private void appendElement(Object value) {
+        Object store = array;
+        if (store == ArrayStorage.UNDECIDED) {
+            store = ArrayStorage.allocateFor(value, ArrayStorage.MIN_CAPACITY);
+        } else if (!ArrayStorage.accepts(store, value)) {
+            store = ArrayStorage.generalise(store, size);
         }
-        Object[] bigger = new Object[cap];
-        System.arraycopy(array, 0, bigger, 0, size);
-        array = bigger;
+        if (size == ArrayStorage.capacity(store)) {
+            store = ArrayStorage.grow(store, size, size + 1);
+        }
+        array = store;
+        ArrayStorage.write(store, size++, value);
     }
 
-    private void append(Object value) {
-        if (size == array.length) {
-            growArray(size + 1);
-        }
-        array[size++] = value;
+    private void migrateIfHashed() {
         if (hash != null && hash.size() > 0) {
             migrateFromHash();
         }
@@ -256,33 +427,47 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                 return;
             }
             hash.put((long) (size + 1), null);
-            if (size == array.length) {
-                growArray(size + 1);
-            }
-            array[size++] = next;
+            appendElement(next);
         }
     }
 
     private void trimTrailingHoles() {
-        while (size > 0 && array[size - 1] == null) {
-            size--;
+        if (array instanceof Object[] objects) {
+            while (size > 0 && objects[size - 1] == null) {
+                size--;
+            }
         }
     }
 
     /**
      * Stores positional constructor items 1..n, holes included (nil entries stay holes in the array
-     * part, as in Lua), then trims trailing holes.
+     * part, as in Lua), then trims trailing holes. A fresh table gets the strategy that fits all items.
      */
     public void setSequence(Object[] values, int n) {
-        if (n > array.length) {
-            growArray(n);
+        int m = n;
+        while (m > size && isNil(values[m - 1])) {
+            m--; // trailing nils past the array part would only be trimmed again
         }
-        for (int i = 0; i < n; i++) {
+        if (m == 0) {
+            return;
+        }
+        if (array == ArrayStorage.UNDECIDED) {
+            array = ArrayStorage.allocateForSequence(values, m);
+        } else {
+            if (m > ArrayStorage.capacity(array)) {
+                array = ArrayStorage.grow(array, size, m);
+            }
+            if (!ArrayStorage.acceptsAll(array, values, m)) {
+                generaliseArray(); // before writing, so no item lands past the size of a primitive array
+            }
+        }
+        Object store = array;
+        for (int i = 0; i < m; i++) {
             Object v = values[i];
-            array[i] = v == MoatNil.NIL ? null : v;
+            ArrayStorage.write(store, i, isNil(v) ? null : v);
         }
-        if (n > size) {
-            size = n;
+        if (m > size) {
+            size = m;
         }
         trimTrailingHoles();
         if (hash != null && hash.size() > 0) {
@@ -291,6 +476,35 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             }
             migrateFromHash();
         }
+    }
+
+    private static boolean isNil(Object v) {
+        return v == MoatNil.NIL || v == null;
+    }
+
+    /** True if elements 1..n lie in a long[] array part (so they are all integers, with no holes). */
+    public boolean isLongSequence(int n) {
+        return array instanceof long[] && n <= size;
+    }
+
+    /** True if elements 1..n lie in a double[] array part (so they are all floats, with no holes). */
+    public boolean isDoubleSequence(int n) {
+        return array instanceof double[] && n <= size;
+    }
+
+    /** Sorts elements 1..n in place, ascending; only after {@link #isLongSequence}. */
+    @TruffleBoundary
+    public void sortLongSequence(int n) {
+        Arrays.sort((long[]) array, 0, n);
+    }
+
+    /**
+     * Sorts elements 1..n in place, ascending; only after {@link #isDoubleSequence}, and only when they
+     * hold no NaN and not both zeros (whose order Java and Lua would see differently).
+     */
+    @TruffleBoundary
+    public void sortDoubleSequence(int n) {
+        Arrays.sort((double[]) array, 0, n);
     }
 
     /** The border used by the # operator (raw). */
@@ -340,7 +554,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                     if (hashSlot == -2) {
                         // Clearing the last elements during a traversal shrinks the array part; their keys
                         // are still valid positions to continue from (fields and hash part come after them).
-                        if (k instanceof Long l && l >= 1 && l <= array.length) {
+                        if (k instanceof Long l && l >= 1 && l <= ArrayStorage.capacity(array)) {
                             fieldIndex = 0;
                             hashSlot = 0;
                         } else {
@@ -350,11 +564,13 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                 }
             }
         }
-        while (arrayIndex < size && array[arrayIndex] == null) {
-            arrayIndex++;
+        if (array instanceof Object[] objects) {
+            while (arrayIndex < size && objects[arrayIndex] == null) {
+                arrayIndex++; // only the general strategy has holes
+            }
         }
         if (arrayIndex < size) {
-            return new Object[]{(long) (arrayIndex + 1), array[arrayIndex]};
+            return new Object[]{(long) (arrayIndex + 1), ArrayStorage.read(array, arrayIndex)};
         }
         Object[] keys = fieldKeys();
         for (int i = fieldIndex; i < keys.length; i++) {
@@ -402,7 +618,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** Direct access to the array part for builtins that scan sequences (0-based, < arraySize(); may be null). */
     public Object arrayAt(int index) {
-        return array[index];
+        return ArrayStorage.read(array, index);
     }
 
     @ExportMessage

@@ -369,7 +369,7 @@ abstract class ExpressionTranslator {
                 String desc = "field '" + MoatStrings.toJava(ts) + "'";
                 return new Expr(at(new FieldExpressionNode(target.node(), constant(ts), target.description()), ix), desc);
             }
-            return new Expr(at(new IndexExpressionNode(target.node(), key.node(), target.description()), ix), null);
+            return new Expr(at(IndexExpressionNode.create(target.node(), key.node(), target.description()), ix), null);
         } else if (suffix instanceof FieldSuffixContext f) {
             String name = f.NAME().getText();
             FieldExpressionNode node = new FieldExpressionNode(target.node(), constant(name), target.description());

@@ -331,7 +331,7 @@ public final class Translator extends GotoAndTempTranslator {
         if (key instanceof LiteralNode lit && lit.getValue() instanceof com.oracle.truffle.api.strings.TruffleString ts) {
             return at(new FieldAssignNode(object.node(), constant(ts), value, object.description()), target);
         }
-        return at(new IndexAssignNode(object.node(), key, value, object.description()), target);
+        return at(IndexAssignNode.create(object.node(), key, value, object.description()), target);
     }
 
     private Expr prefixWithoutLast(SuffixedexpContext target) {
@@ -404,7 +404,7 @@ public final class Translator extends GotoAndTempTranslator {
                 NamePrimaryContext n = (NamePrimaryContext) t.primaryexp();
                 stores.add(writeName(n.NAME().getText(), n.NAME().getSymbol(), value));
             } else {
-                stores.add(at(new IndexAssignNode(new TempReadNode(ops[0]), new TempReadNode(ops[1]), value, null), t));
+                stores.add(at(IndexAssignNode.create(new TempReadNode(ops[0]), new TempReadNode(ops[1]), value, null), t));
             }
         }
         seq.addAll(stores);

@@ -26,6 +26,19 @@ final class HomogeneousSort {
     /** Sorts {@code t[1..n]} and returns true, or returns false (table untouched) if the fast path does not apply. */
     @TruffleBoundary
     static boolean trySort(MoatTable t, int n, Runnable charge) {
+        if (n > 0 && t.isLongSequence(n)) {
+            charge.run(); // an unboxed integer array part: sorted where it is
+            t.sortLongSequence(n);
+            return true;
+        }
+        if (n > 0 && t.isDoubleSequence(n)) {
+            if (!sortableFloats(t, n)) {
+                return false;
+            }
+            charge.run();
+            t.sortDoubleSequence(n);
+            return true;
+        }
         Object first = t.getLong(1);
         if (first instanceof Long) {
             long[] values = new long[n];
@@ -82,6 +95,23 @@ final class HomogeneousSort {
             return true;
         }
         return false;
+    }
+
+    /** True if the floats 1..n of a double[] array part hold no NaN and not both signs of zero. */
+    private static boolean sortableFloats(MoatTable t, int n) {
+        boolean positiveZero = false;
+        boolean negativeZero = false;
+        for (int i = 1; i <= n; i++) {
+            double v = t.doubleElement(i);
+            if (Double.isNaN(v)) {
+                return false;
+            }
+            if (v == 0) {
+                positiveZero |= Double.doubleToRawLongBits(v) == 0;
+                negativeZero |= Double.doubleToRawLongBits(v) != 0;
+            }
+        }
+        return !(positiveZero && negativeZero);
     }
 
     /** The elements 1..n if every one is a number or a string (so `<` runs no guest code), else null. */

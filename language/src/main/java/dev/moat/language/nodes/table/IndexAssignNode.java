@@ -1,30 +1,58 @@
 package dev.moat.language.nodes.table;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.runtime.MoatTable;
 
-/** The statement {@code obj[key] = value} with a single target. */
-public final class IndexAssignNode extends MoatStatementNode {
-    @Child private MoatExpressionNode object;
-    @Child private MoatExpressionNode key;
-    @Child private MoatExpressionNode value;
-    @Child private IndexSetNode set = IndexSetNode.create();
-    private final String description;
+/**
+ * The statement {@code obj[key] = value} with a single target. An integer stored at an integer key of
+ * an unboxed integer array part (a float into a float part) is written without boxing, overwriting an
+ * element or appending to a table without metatable, and a non-nil value goes straight into a general
+ * array part the same way; everything else (a store that changes the strategy, holes, other keys,
+ * {@code __newindex}) goes through {@link IndexSetNode}.
+ */
+@NodeChild(value = "object", type = MoatExpressionNode.class)
+@NodeChild(value = "key", type = MoatExpressionNode.class)
+@NodeChild(value = "value", type = MoatExpressionNode.class)
+public abstract class IndexAssignNode extends MoatStatementNode {
+    protected final String description;
 
-    public IndexAssignNode(MoatExpressionNode object, MoatExpressionNode key, MoatExpressionNode value, String description) {
-        this.object = object;
-        this.key = key;
-        this.value = value;
+    protected IndexAssignNode(String description) {
         this.description = description;
     }
 
-    @Override
-    public void executeVoid(VirtualFrame frame) {
-        Object obj = object.execute(frame);
-        Object k = MoatTable.normalizeKey(key.execute(frame));
-        Object v = value.execute(frame);
-        set.set(obj, k, v, this, description);
+    public static IndexAssignNode create(MoatExpressionNode object, MoatExpressionNode key, MoatExpressionNode value,
+                    String description) {
+        return IndexAssignNodeGen.create(description, object, key, value);
+    }
+
+    @Specialization(guards = "table.acceptsLongElement(index)")
+    protected void doLongElement(MoatTable table, long index, long value) {
+        if (table.setLongElement(index, value)) {
+            IndexSetNode.chargeNewEntry(this, this);
+        }
+    }
+
+    @Specialization(guards = "table.acceptsDoubleElement(index)")
+    protected void doDoubleElement(MoatTable table, long index, double value) {
+        if (table.setDoubleElement(index, value)) {
+            IndexSetNode.chargeNewEntry(this, this);
+        }
+    }
+
+    @Specialization(guards = "table.acceptsObjectElement(index, value)")
+    protected void doObjectElement(MoatTable table, long index, Object value) {
+        if (table.setObjectElement(index, value)) {
+            IndexSetNode.chargeNewEntry(this, this);
+        }
+    }
+
+    @Fallback
+    protected void doGeneric(Object object, Object key, Object value, @Cached("create()") IndexSetNode set) {
+        set.set(object, MoatTable.normalizeKey(key), value, this, description);
     }
 }

@@ -1,26 +1,50 @@
 package dev.moat.language.nodes.table;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.runtime.MoatTable;
 
-/** The expression {@code obj[key]} (and {@code obj.name}, whose key is a constant string). */
-public final class IndexExpressionNode extends MoatExpressionNode {
-    @Child private MoatExpressionNode object;
-    @Child private MoatExpressionNode key;
-    @Child private IndexGetNode get = IndexGetNode.create();
-    private final String description;
+/**
+ * The expression {@code obj[key]}. An integer key into an unboxed array part (see
+ * {@code ArrayStorage}) reads the element without boxing it, so {@code a[i] * b[j]} stays in
+ * registers in compiled code; a present element of the general strategy is one load. Everything else
+ * (holes, absent keys, metatables, strings, float keys) goes through {@link IndexGetNode}.
+ */
+@NodeChild(value = "object", type = MoatExpressionNode.class)
+@NodeChild(value = "key", type = MoatExpressionNode.class)
+public abstract class IndexExpressionNode extends MoatExpressionNode {
+    protected final String description;
 
-    public IndexExpressionNode(MoatExpressionNode object, MoatExpressionNode key, String description) {
-        this.object = object;
-        this.key = key;
+    protected IndexExpressionNode(String description) {
         this.description = description;
     }
 
-    @Override
-    public Object execute(VirtualFrame frame) {
-        Object obj = object.execute(frame);
-        Object k = MoatTable.normalizeKey(key.execute(frame));
-        return get.get(obj, k, this, description);
+    public static IndexExpressionNode create(MoatExpressionNode object, MoatExpressionNode key, String description) {
+        return IndexExpressionNodeGen.create(description, object, key);
+    }
+
+    /** An element that is present, so no metatable can be involved. */
+    @Specialization(guards = "table.hasLongElement(index)")
+    protected static long doLongElement(MoatTable table, long index) {
+        return table.longElement(index);
+    }
+
+    @Specialization(guards = "table.hasDoubleElement(index)")
+    protected static double doDoubleElement(MoatTable table, long index) {
+        return table.doubleElement(index);
+    }
+
+    /** Present elements of the general strategy (tables of tables, strings, mixed numbers). */
+    @Specialization(guards = "table.hasObjectElement(index)")
+    protected static Object doObjectElement(MoatTable table, long index) {
+        return table.objectElement(index);
+    }
+
+    @Fallback
+    protected Object doGeneric(Object object, Object key, @Cached("create()") IndexGetNode get) {
+        return get.get(object, MoatTable.normalizeKey(key), this, description);
     }
 }

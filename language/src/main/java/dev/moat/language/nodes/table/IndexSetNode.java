@@ -122,7 +122,12 @@ public final class IndexSetNode extends Node {
 
     /** A key added by assignment is charged like a hash entry (see {@link SizeModel}). */
     private void chargeNewEntry(Node site) {
-        MoatContext.get(this).budget.allocate(SizeModel.NEW_ENTRY, site);
+        chargeNewEntry(this, site);
+    }
+
+    /** The same charge for a store made by {@code node} on its own fast path. */
+    static void chargeNewEntry(Node node, Node site) {
+        MoatContext.get(node).budget.allocate(SizeModel.NEW_ENTRY, site);
     }
 
     private DynamicObjectLibrary stringKeys() {

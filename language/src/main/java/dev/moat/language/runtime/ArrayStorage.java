@@ -1,0 +1,151 @@
+package dev.moat.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * The storage strategies of a table's array part (see {@link MoatTable}). The part is one Java array
+ * whose class is the strategy:
+ * <ul>
+ * <li>{@code long[]} — every element is a Lua integer (no holes), stored unboxed;</li>
+ * <li>{@code double[]} — every element is a Lua float (no holes), stored unboxed with its exact bits,
+ * so -0.0 and NaNs of either sign survive;</li>
+ * <li>{@code Object[]} — anything, holes are Java null.</li>
+ * </ul>
+ * A table starts {@link #UNDECIDED}; its first element picks {@code long[]} or {@code double[]} (or
+ * {@code Object[]} for other values). Storing a value the strategy cannot hold, or making a hole before
+ * the last element, generalises to {@code Object[]} once; a table never goes back, so a site that
+ * sees a table flip sees it once. Integers and floats stay distinct: a {@code double[]} never holds
+ * an integer and a {@code long[]} never holds a float.
+ */
+final class ArrayStorage {
+    /** The storage of a table that has never had an array element; distinct from every Object[] in use. */
+    static final Object[] UNDECIDED = new Object[0];
+
+    static final int MIN_CAPACITY = 4;
+
+    private ArrayStorage() {
+    }
+
+    /** The strategy a first element {@code value} picks, with room for {@code capacity} elements. */
+    static Object allocateFor(Object value, int capacity) {
+        if (value instanceof Long) {
+            return new long[capacity];
+        }
+        if (value instanceof Double) {
+            return new double[capacity];
+        }
+        return new Object[capacity];
+    }
+
+    /** The strategy for a whole sequence of positional values (nil entries are holes). */
+    static Object allocateForSequence(Object[] values, int n) {
+        Object first = n == 0 ? null : values[0];
+        boolean allLong = first instanceof Long;
+        boolean allDouble = first instanceof Double;
+        for (int i = 1; i < n && (allLong || allDouble); i++) {
+            Object v = values[i];
+            allLong &= v instanceof Long;
+            allDouble &= v instanceof Double;
+        }
+        if (allLong) {
+            return new long[n];
+        }
+        if (allDouble) {
+            return new double[n];
+        }
+        return new Object[n];
+    }
+
+    /** True if {@code store} can hold {@code value} (non-nil) without generalising. */
+    static boolean accepts(Object store, Object value) {
+        if (store instanceof long[]) {
+            return value instanceof Long;
+        }
+        if (store instanceof double[]) {
+            return value instanceof Double;
+        }
+        return true;
+    }
+
+    /** True if {@code store} can hold items 0..n-1 of {@code values} (nil ones as holes) without generalising. */
+    static boolean acceptsAll(Object store, Object[] values, int n) {
+        if (store instanceof Object[]) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            Object v = values[i];
+            if (v == null || v == MoatNil.NIL || !accepts(store, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Element {@code i} (0-based, below the size), boxed; null is a hole. */
+    static Object read(Object store, int i) {
+        if (store instanceof long[] longs) {
+            return longs[i];
+        }
+        if (store instanceof double[] doubles) {
+            return doubles[i];
+        }
+        return ((Object[]) store)[i];
+    }
+
+    /** Stores {@code value} at {@code i}; the store must {@link #accepts accept} it (null only in Object[]). */
+    static void write(Object store, int i, Object value) {
+        if (store instanceof long[] longs) {
+            longs[i] = (Long) value;
+        } else if (store instanceof double[] doubles) {
+            doubles[i] = (Double) value;
+        } else {
+            ((Object[]) store)[i] = value;
+        }
+    }
+
+    static int capacity(Object store) {
+        if (store instanceof long[] longs) {
+            return longs.length;
+        }
+        if (store instanceof double[] doubles) {
+            return doubles.length;
+        }
+        return ((Object[]) store).length;
+    }
+
+    /** A copy of {@code store} (same strategy) with room for at least {@code needed} elements. */
+    @TruffleBoundary
+    static Object grow(Object store, int size, int needed) {
+        int length = capacity(store);
+        int cap = Math.max(MIN_CAPACITY, length + (length >> 1) + 1);
+        if (cap < needed) {
+            cap = needed;
+        }
+        if (store instanceof long[] longs) {
+            long[] bigger = new long[cap];
+            System.arraycopy(longs, 0, bigger, 0, size);
+            return bigger;
+        }
+        if (store instanceof double[] doubles) {
+            double[] bigger = new double[cap];
+            System.arraycopy(doubles, 0, bigger, 0, size);
+            return bigger;
+        }
+        Object[] bigger = new Object[cap];
+        System.arraycopy(store, 0, bigger, 0, size);
+        return bigger;
+    }
+
+    /** The elements 0..size-1 of {@code store} boxed into an Object[] of the same capacity (at least 4). */
+    @TruffleBoundary
+    static Object[] generalise(Object store, int size) {
+        if (store instanceof Object[] objects && store != UNDECIDED) {
+            return objects;
+        }
+        Object[] general = new Object[Math.max(MIN_CAPACITY, capacity(store))];
+        for (int i = 0; i < size; i++) {
+            general[i] = read(store, i);
+        }
+        return general;
+    }
+}
