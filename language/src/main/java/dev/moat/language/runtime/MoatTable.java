@@ -449,6 +449,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             m--; // trailing nils past the array part would only be trimmed again
         }
         if (m == 0) {
+            clearHashPositions(n);
             return;
         }
         if (array == ArrayStorage.UNDECIDED) {
@@ -470,8 +471,16 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             size = m;
         }
         trimTrailingHoles();
+        clearHashPositions(n);
+    }
+
+    /**
+     * Every position 1..n was assigned, nil items included: as with Lua's SETLIST, an item overrides a
+     * keyed field given for the same index ({@code {[3] = "x", 1, 2, nil}} leaves t[3] nil).
+     */
+    private void clearHashPositions(int n) {
         if (hash != null && hash.size() > 0) {
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < n; i++) {
                 hash.put((long) (i + 1), null);
             }
             migrateFromHash();
