@@ -81,6 +81,10 @@ for impl in $IMPLS; do
 done
 echo "$progs" | tr ' ' '\n' | sed '/^$/d' > "$OUT/programs.txt"
 
+# Every Moat run refuses to start without the Graal JIT (exit 4, so the output check below fails and the
+# program is not timed): no number in the report comes from Truffle's fallback interpreter.
+export MOAT_REQUIRE_JIT=1
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 cd "$PROGDIR"
 for impl in $available; do
   cmd="$(impl_cmd "$impl")"
@@ -109,6 +113,7 @@ done
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "nproc: $(nproc)"
+  echo "load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "cpu: $(lscpu | grep 'Model name' | sed 's/.*: *//')"
   for impl in $available; do
     case "$impl" in

@@ -103,8 +103,9 @@ public final class MoatMain {
     private static void printStats(Context context, long nanos, PrintStream err) {
         try {
             Value stats = context.eval(Source.newBuilder("moat", "", "stats").mimeType("application/x-moat-stats").buildLiteral());
-            err.printf("moat: instructions %d, bytes allocated %d, output bytes %d, time %.3f ms%n",
-                    stats.getArrayElement(0).asLong(), stats.getArrayElement(1).asLong(), stats.getArrayElement(2).asLong(), nanos / 1e6);
+            err.printf("moat: instructions %d, bytes allocated %d, output bytes %d, time %.3f ms, engine %s%n",
+                    stats.getArrayElement(0).asLong(), stats.getArrayElement(1).asLong(), stats.getArrayElement(2).asLong(), nanos / 1e6,
+                    context.getEngine().getImplementationName());
         } catch (PolyglotException e) {
             err.printf("moat: time %.3f ms%n", nanos / 1e6);
         }
@@ -113,6 +114,9 @@ public final class MoatMain {
     private static String readAll(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+
+    /** Truffle's name for its fallback runtime (no JVMCI compiler found). */
+    static final String INTERPRETED_ONLY = "Interpreted";
 
     private static final String ARG_SETUP = """
             local script = ...
@@ -126,6 +130,12 @@ public final class MoatMain {
     static int runSource(Context context, Source source, CliOptions options, List<String> scriptArgs) {
         long start = System.nanoTime();
         PrintStream err = System.err;
+        // Benchmarks set MOAT_REQUIRE_JIT=1 (bin/moat passes it on): a timed run without Graal is refused
+        // rather than silently measured in Truffle's fallback interpreter.
+        if (Boolean.getBoolean("moat.requireJit") && INTERPRETED_ONLY.equals(context.getEngine().getImplementationName())) {
+            err.println("moat: the Graal JIT is not active (engine '" + INTERPRETED_ONLY + "'), but MOAT_REQUIRE_JIT is set");
+            return 4;
+        }
         RunTimer timer = options.timeoutMillis > 0 ? RunTimer.start(context, options.timeoutMillis) : null;
         try {
             List<Object> argv = new ArrayList<>();
