@@ -104,7 +104,8 @@ for impl in $available; do
       --export-json "$OUT/hf-$impl-$p.json" "$cmd $p.lua" > "$OUT/hf-$impl-$p.log" 2>&1
     # 3. steady state (default size, STEADY_ITERS iterations in one process)
     if [ "$STEADY_ITERS" -gt 0 ]; then
-      timeout "$TIMEOUT" $cmd "$p.lua" "" "$STEADY_ITERS" > /dev/null 2> "$OUT/steady-$impl-$p.txt"
+      # stdout too: where there is no io.stderr (Moat) the programs write their timings with io.write
+      timeout "$TIMEOUT" $cmd "$p.lua" "" "$STEADY_ITERS" > "$OUT/steady-$impl-$p.txt" 2>&1
     fi
   done
 done
