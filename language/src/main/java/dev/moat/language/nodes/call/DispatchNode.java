@@ -1,6 +1,7 @@
 package dev.moat.language.nodes.call;
 
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -13,8 +14,11 @@ import dev.moat.language.runtime.MoatFunction;
  * Invokes a function's call target: a polymorphic inline cache of direct calls (so Graal can inline
  * the callee), falling back to an indirect call for megamorphic sites. The cache is keyed by call
  * target, which is shared by all closures of one function and all contexts of one engine.
+ * A site that turns polymorphic asks Truffle to split its function (one copy per caller), so a
+ * higher-order function such as {@code map(t, f)} gets a monomorphic call site in each caller.
  */
 @GenerateInline(false)
+@ReportPolymorphism
 public abstract class DispatchNode extends Node {
     public abstract Object execute(MoatFunction function, Object[] arguments);
 
@@ -25,6 +29,7 @@ public abstract class DispatchNode extends Node {
         return callNode.call(arguments);
     }
 
+    @ReportPolymorphism.Megamorphic
     @Specialization(replaces = "doDirect")
     protected static Object doIndirect(MoatFunction function, Object[] arguments,
                                        @Cached IndirectCallNode callNode) {
