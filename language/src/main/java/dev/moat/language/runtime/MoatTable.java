@@ -185,8 +185,12 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public boolean acceptsLongElement(long k) {
         Object store = array;
-        return (store instanceof long[] || store == ArrayStorage.UNDECIDED) && k - 1 >= 0
-                        && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
+        return (store instanceof long[] || store == ArrayStorage.UNDECIDED) && presentOrRawAppend(k);
+    }
+
+    /** {@code k} is within a primitive array part, or the next key of a table whose appends need no metamethod. */
+    private boolean presentOrRawAppend(long k) {
+        return k - 1 >= 0 && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
     }
 
     /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */
@@ -215,8 +219,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /** Like {@link #acceptsLongElement}, for floats and a double[] array part. */
     public boolean acceptsDoubleElement(long k) {
         Object store = array;
-        return (store instanceof double[] || store == ArrayStorage.UNDECIDED) && k - 1 >= 0
-                        && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
+        return (store instanceof double[] || store == ArrayStorage.UNDECIDED) && presentOrRawAppend(k);
     }
 
     /** Raw {@code t[k] = v} after {@link #acceptsDoubleElement}; returns true if a new entry was made. */
