@@ -35,8 +35,7 @@ class CoroutineFallbackGoldenTest {
 
     @BeforeAll
     static void createEngine() {
-        engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
-                .option("engine.WarnVirtualThreadSupport", "false").build();
+        engine = MoatRunner.sharedEngine();
     }
 
     @AfterAll

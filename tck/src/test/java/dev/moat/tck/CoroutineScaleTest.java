@@ -67,8 +67,7 @@ class CoroutineScaleTest {
 
     @BeforeAll
     static void createEngine() {
-        engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
-                .option("engine.WarnVirtualThreadSupport", "false").build();
+        engine = MoatRunner.sharedEngine();
     }
 
     @AfterAll
@@ -94,11 +93,17 @@ class CoroutineScaleTest {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
+    /**
+     * Settled heap (see {@link HostResources#settledHeap}): three quick collections were not enough, since
+     * background compilations of earlier test classes' code keep Graal graphs alive for a while.
+     */
     private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+        try {
+            return HostResources.settledHeap();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Counts virtual threads started and ended while {@code work} ran. */

@@ -28,8 +28,7 @@ class GoldenTest {
 
     @BeforeAll
     static void createEngine() {
-        engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
-                .option("engine.WarnVirtualThreadSupport", "false").build();
+        engine = MoatRunner.sharedEngine();
     }
 
     @AfterAll

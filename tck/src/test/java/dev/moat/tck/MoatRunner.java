@@ -19,6 +19,12 @@ final class MoatRunner {
     private MoatRunner() {
     }
 
+    /** One engine for a test class's scripts (they share parsed code), without the warnings meant for users. */
+    static Engine sharedEngine() {
+        return Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                .option("engine.WarnVirtualThreadSupport", "false").build();
+    }
+
     static Outcome run(Engine engine, Path script, String chunkName) throws IOException {
         return run(engine, script, chunkName, java.util.Map.of());
     }
