@@ -66,6 +66,15 @@ class LauncherStartupTest {
     }
 
     @Test
+    void interpreterOnlyModeUsesTheSameCache() throws Exception {
+        Run r = moat(Map.of("MOAT_NO_JIT", "1", "MOAT_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "--stats", "-e", "print(6 * 7)");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("42\n", r.stdout());
+        assertTrue(r.stderr().contains("engine Interpreted"), "not Truffle's interpreter: " + tail(r.stderr()));
+        assertTrue(r.stderr().contains("dev.moat.interpreter.cli.MoatMain source: shared objects file"), tail(r.stderr()));
+    }
+
+    @Test
     void aStaleCacheIsLeftOutNotFatal() throws Exception {
         Path cache = RUNTIME.resolve("moat.aot");
         var trained = Files.getLastModifiedTime(cache);
