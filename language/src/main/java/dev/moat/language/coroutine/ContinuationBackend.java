@@ -10,22 +10,27 @@ import com.oracle.truffle.api.nodes.Node;
  * coroutines are plain garbage, and none of their guest code runs again.
  */
 final class ContinuationBackend extends CoroutineBackend {
-    /*
-     * The handle is the continuation itself and the coroutine's owner the thread its frames run on: a
-     * resume reads one field, with no holder object in between (a resume/yield pair is this backend's
-     * hot path, see Coroutines.resumeRaw).
-     */
+    /** The handle: the continuation and the thread its frames run on (the one that started it). */
+    private static final class Mounted {
+        final Object continuation;
+        final Thread thread;
+
+        Mounted(Object continuation, Thread thread) {
+            this.continuation = continuation;
+            this.thread = thread;
+        }
+    }
+
     @Override
     void start(MoatCoroutine co, Runnable body, Node site) {
         Object continuation = JdkContinuations.create(body);
-        co.owner = Thread.currentThread();
-        co.handle = continuation;
+        co.handle = new Mounted(continuation, Thread.currentThread());
         JdkContinuations.run(continuation);
     }
 
     @Override
     void resume(MoatCoroutine co, Node site) {
-        JdkContinuations.run(co.handle);
+        JdkContinuations.run(((Mounted) co.handle).continuation);
     }
 
     /**
@@ -36,16 +41,11 @@ final class ContinuationBackend extends CoroutineBackend {
      */
     @Override
     boolean canResumeHere(MoatCoroutine co) {
-        return co.owner == Thread.currentThread();
+        return ((Mounted) co.handle).thread == Thread.currentThread();
     }
 
     @Override
     boolean suspend(MoatCoroutine co, Node site) {
-        return suspendHere();
-    }
-
-    /** Yields the innermost continuation; false when its stack is pinned here (nothing was switched). */
-    static boolean suspendHere() {
         try {
             return JdkContinuations.yield();
         } catch (IllegalStateException pinned) {

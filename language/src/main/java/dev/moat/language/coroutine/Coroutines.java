@@ -20,8 +20,6 @@ public final class Coroutines {
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true);
     private final CoroutineBackend backend;
-    /** True when the backend is JDK continuations: resume and yield then call them directly. */
-    private final boolean continuations;
     private MoatCoroutine current = main;
     /** Started and not dead: what MaxCoroutines limits. */
     private int live;
@@ -31,7 +29,6 @@ public final class Coroutines {
         this.context = context;
         this.maxLive = maxLive;
         this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
-        this.continuations = backend instanceof ContinuationBackend;
     }
 
     public MoatCoroutine current() {
@@ -76,57 +73,47 @@ public final class Coroutines {
      */
     @TruffleBoundary
     public Object resumeRaw(MoatCoroutine co, Object[] args, Node site) {
-        if (co.status != MoatCoroutine.Status.SUSPENDED) {
-            return notSuspended(co);
+        if (co.status == MoatCoroutine.Status.DEAD) {
+            return new Failure(MoatStrings.fromJava("cannot resume dead coroutine"));
         }
-        Object handle = co.handle;
-        if (handle != null && !backend.canResumeHere(co)) {
+        if (co.status != MoatCoroutine.Status.SUSPENDED) {
+            return new Failure(MoatStrings.fromJava("cannot resume non-suspended coroutine"));
+        }
+        if (co.handle != null && !backend.canResumeHere(co)) {
             throw otherThread(site);
         }
         MoatCoroutine caller = current;
-        int callerDepth = context.depth;
         caller.status = MoatCoroutine.Status.NORMAL;
+        caller.savedDepth = context.depth;
         co.transfer = args;
         co.status = MoatCoroutine.Status.RUNNING;
         current = co;
         try {
-            if (handle == null) {
+            if (co.handle == null) {
                 start(co, site);
-            } else if (continuations) {
-                JdkContinuations.run(handle); // the hot path: no virtual call, no holder object
             } else {
                 backend.resume(co, site);
             }
         } finally {
             current = caller;
             caller.status = MoatCoroutine.Status.RUNNING;
-            context.depth = callerDepth;
+            context.depth = caller.savedDepth;
+        }
+        Throwable failure = co.failure;
+        if (failure != null) {
+            co.failure = null;
+            if (failure instanceof MoatError e) {
+                co.deathError = e;
+                return new Failure(e.getValue());
+            }
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            throw (Error) failure;
         }
         Object[] out = co.transfer;
         co.transfer = null;
-        if (co.failure != null) {
-            return failed(co);
-        }
         return out;
-    }
-
-    private static Failure notSuspended(MoatCoroutine co) {
-        return new Failure(MoatStrings.fromJava(co.status == MoatCoroutine.Status.DEAD
-                ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine"));
-    }
-
-    /** The body ended with {@code co.failure}: a Lua error becomes a Failure, anything else is re-raised. */
-    private static Failure failed(MoatCoroutine co) {
-        Throwable failure = co.failure;
-        co.failure = null;
-        if (failure instanceof MoatError e) {
-            co.deathError = e;
-            return new Failure(e.getValue());
-        }
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        throw (Error) failure;
     }
 
     private void start(MoatCoroutine co, Node site) {
@@ -172,19 +159,18 @@ public final class Coroutines {
     @TruffleBoundary
     public Object[] yield(Object[] values, Node site) {
         MoatCoroutine co = current;
+        if (co.isMain) {
+            // Raised by the runtime while yield (a builtin) runs, so Lua gives it no position.
+            throw MoatError.plain("attempt to yield from outside a coroutine", site);
+        }
         if (!co.isYieldable()) {
-            // Raised by the runtime while yield (a builtin) runs, so Lua gives them no position.
-            throw MoatError.plain(co.isMain ? "attempt to yield from outside a coroutine"
-                    : "attempt to yield across a C-call boundary", site);
+            throw MoatError.plain("attempt to yield across a C-call boundary", site);
         }
-        int depth = context.depth;
-        if (depth - co.baseDepth > co.chargedLevels) {
-            chargeSuspendedStack(co, depth, site);
-        }
+        chargeSuspendedStack(co, site);
         co.transfer = values;
+        co.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.SUSPENDED;
-        boolean switched = continuations ? ContinuationBackend.suspendHere() : backend.suspend(co, site);
-        if (!switched) {
+        if (!backend.suspend(co, site)) {
             co.transfer = null;
             co.status = MoatCoroutine.Status.RUNNING;
             throw MoatError.at(site, "attempt to yield across a C-call boundary");
@@ -192,7 +178,7 @@ public final class Coroutines {
         if (co.killed) {
             throw new CoroutineKill(co.killRunsClose);
         }
-        context.depth = depth; // resumed: the call depth is this stack's again
+        context.depth = co.savedDepth;
         Object[] in = co.transfer;
         co.transfer = null;
         return in;
@@ -202,10 +188,12 @@ public final class Coroutines {
      * A suspended coroutine keeps its frames on the heap, so its stack is memory the script holds:
      * charged per call level, once for the deepest point it has yielded from (deterministic, as depth is).
      */
-    private void chargeSuspendedStack(MoatCoroutine co, int depth, Node site) {
-        int levels = depth - co.baseDepth;
-        context.budget.allocate((long) (levels - co.chargedLevels) * SizeModel.SUSPENDED_CALL_LEVEL, site);
-        co.chargedLevels = levels;
+    private void chargeSuspendedStack(MoatCoroutine co, Node site) {
+        int levels = context.depth - co.baseDepth;
+        if (levels > co.chargedLevels) {
+            context.budget.allocate((long) (levels - co.chargedLevels) * SizeModel.SUSPENDED_CALL_LEVEL, site);
+            co.chargedLevels = levels;
+        }
     }
 
     private static MoatError otherThread(Node site) {

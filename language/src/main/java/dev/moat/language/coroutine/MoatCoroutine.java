@@ -33,10 +33,8 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
      * handoff flag, so none of them needs to be volatile itself.
      */
     Status status = Status.SUSPENDED;
-    /** The backend's handle on the coroutine's stack (the JDK continuation itself); null until the first resume. */
+    /** The backend's handle on the coroutine's stack; null until the first resume. */
     Object handle;
-    /** The thread a continuation-backed coroutine's frames run on (the one that started it). */
-    Thread owner;
     /** Values passed by resume (in) or by yield/return (out). */
     Object[] transfer;
     /** The error the body ended with: a MoatError or a non-catchable exception to re-raise. */
