@@ -1,6 +1,9 @@
 package dev.moat.stdlib.coroutine;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinNode;
@@ -103,11 +106,19 @@ public final class CoroutineBuiltins {
 
     @MoatBuiltin(name = "wrap")
     public abstract static class WrapNode extends BuiltinNode {
+        /** The wrapper functions' call target, looked up once (targets belong to the language, as this node does). */
+        @CompilationFinal private RootCallTarget wrappedTarget;
+
         @Specialization
         protected Object wrap(Object f) {
             MoatCoroutine co = context().getCoroutines().create(checkFunction(f, 1), this);
-            return new MoatFunction(context().getLanguage().getBuiltinTargets().target(CoroutineBuiltinsFactory.WrappedNodeFactory.getInstance()),
-                    new Cell[]{new Cell(co)}, false);
+            RootCallTarget target = wrappedTarget;
+            if (target == null) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                target = context().getLanguage().getBuiltinTargets().target(CoroutineBuiltinsFactory.WrappedNodeFactory.getInstance());
+                wrappedTarget = target;
+            }
+            return new MoatFunction(target, new Cell[]{new Cell(co)}, false);
         }
     }
 
