@@ -34,7 +34,12 @@ class DeterminismTest {
             local co = coroutine.wrap(function() for i = 1, 50 do coroutine.yield(i) end end)
             local s = 0
             for i = 1, 50 do s = s + co() end
-            return acc, fib(18), s, table.concat(parts, ","):len()
+            -- proper tail calls: shallow ones (made as Java calls) and a deep tail recursion (unwound)
+            function Point:walk(k) if k == 0 then return self.x end self.x = self.x + 1 return self:walk(k - 1) end
+            local function viaTail(p) return p:len2() end
+            local tails = Point.new(0, 0):walk(5000)
+            for i = 1, 2000 do tails = (tails + viaTail(Point.new(i, 1))) % 100003 end
+            return acc, fib(18), s, table.concat(parts, ","):len(), tails
             """;
 
     private static Result run(MoatEngine engine) {

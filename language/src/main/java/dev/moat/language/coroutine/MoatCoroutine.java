@@ -77,6 +77,25 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
         nonYieldable--;
     }
 
+    /**
+     * Proper tail calls made as plain Java calls that are still on this coroutine's stack (see
+     * DirectTailCallNode). Kept per coroutine because each coroutine has a stack of its own.
+     */
+    private int directTailCalls;
+
+    /** True if one more tail call may be made as a Java call, and counts it (pair with {@link #exitDirectTailCall}). */
+    public boolean tryEnterDirectTailCall(int limit) {
+        if (directTailCalls >= limit) {
+            return false;
+        }
+        directTailCalls++;
+        return true;
+    }
+
+    public void exitDirectTailCall() {
+        directTailCalls--;
+    }
+
     /** lua_isyieldable: a coroutine, not inside a callback from a builtin. */
     public boolean isYieldable() {
         return !isMain && nonYieldable == 0;

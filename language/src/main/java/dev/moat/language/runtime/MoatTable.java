@@ -264,6 +264,46 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return h == null ? null : h.get(key, keyHash);
     }
 
+    /**
+     * {@link #getStringWith} for sites with a constant key ({@code obj.name}, metamethod names): tables
+     * read that way are objects, which seldom have a hash part, so probing it is a call rather than code
+     * inlined into every compiled field access (the probe loop made each one several times larger and
+     * used up Graal's inlining budget).
+     */
+    public Object getFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
+        Object v = fields.getOrDefault(this, key, null);
+        if (v != null) {
+            return v == MoatNil.NIL ? null : v;
+        }
+        return hash == null ? null : getFromHash(key, keyHash);
+    }
+
+    @TruffleBoundary
+    private Object getFromHash(TruffleString key, int keyHash) {
+        return hash.get(key, keyHash);
+    }
+
+    /**
+     * {@link #putStringWith} for sites with a constant key: storing into an existing field or adding one
+     * is inline; the rest (removing a key that is not a field, dictionary mode) is a call, as in
+     * {@link #getFieldWith}.
+     */
+    public boolean putFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        if (fields.putIfPresent(this, key, value)) {
+            return false;
+        }
+        if (value != MoatNil.NIL && fields.getShape(this).getPropertyCount() < MAX_FIELDS) {
+            fields.put(this, key, value);
+            return true;
+        }
+        return putAbsentStringInHash(key, keyHash, value);
+    }
+
+    @TruffleBoundary
+    private boolean putAbsentStringInHash(TruffleString key, int keyHash, Object value) {
+        return putAbsentString(UNCACHED, key, keyHash, value);
+    }
+
     /** Raw write of a string key; NIL removes. Returns true if a new entry was made (for memory charging). */
     @TruffleBoundary
     public boolean putString(TruffleString key, int keyHash, Object value) {
@@ -280,6 +320,11 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (fields.putIfPresent(this, key, value)) {
             return false;
         }
+        return putAbsentString(fields, key, keyHash, value);
+    }
+
+    /** {@link #putStringWith} once {@code key} is known not to be a field. */
+    private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
         if (value == MoatNil.NIL) {
             if (hash != null) {
                 hash.put(key, null, keyHash);

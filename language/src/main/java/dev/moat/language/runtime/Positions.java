@@ -22,6 +22,13 @@ public final class Positions {
     public interface LuaRoot {
     }
 
+    /**
+     * Marker for the node of a proper tail call made as a Java call: the frame that made it is one Lua
+     * has already replaced by the callee's, so it does not count as a level.
+     */
+    public interface FrameReplacingCall {
+    }
+
     @TruffleBoundary
     public static String where(Node node) {
         if (node != null) {
@@ -42,6 +49,9 @@ public final class Positions {
     public static String callerWhere(int level) {
         List<FrameInstance> frames = new ArrayList<>();
         Truffle.getRuntime().iterateFrames(f -> {
+            if (!frames.isEmpty() && madeTailCall(f)) {
+                return null; // replaced by its callee in Lua: not a level
+            }
             frames.add(f);
             return frames.size() > level + 1 ? f : null;
         });
@@ -62,6 +72,16 @@ public final class Positions {
             return "";
         }
         return ss.getSource().getName() + ":" + ss.getStartLine() + ": ";
+    }
+
+    /** True if {@code frame} is waiting in a proper tail call (see {@link FrameReplacingCall}). */
+    private static boolean madeTailCall(FrameInstance frame) {
+        for (Node n = frame.getCallNode(); n != null && !(n instanceof RootNode); n = n.getParent()) {
+            if (n instanceof FrameReplacingCall) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RootNode rootOf(FrameInstance frame) {

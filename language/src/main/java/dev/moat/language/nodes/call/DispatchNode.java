@@ -16,13 +16,15 @@ import dev.moat.language.runtime.MoatFunction;
  * target, which is shared by all closures of one function and all contexts of one engine.
  * A site that turns polymorphic asks Truffle to split its function (one copy per caller), so a
  * higher-order function such as {@code map(t, f)} gets a monomorphic call site in each caller.
+ * Four targets: a method call on objects of a handful of classes (richards' {@code self.task:run()}
+ * over its four task classes) stays direct; splitting cannot help there, the site has one caller.
  */
 @GenerateInline(false)
 @ReportPolymorphism
 public abstract class DispatchNode extends Node {
     public abstract Object execute(MoatFunction function, Object[] arguments);
 
-    @Specialization(guards = "function.target == cachedTarget", limit = "3")
+    @Specialization(guards = "function.target == cachedTarget", limit = "4")
     protected static Object doDirect(MoatFunction function, Object[] arguments,
                                      @Cached("function.target") RootCallTarget cachedTarget,
                                      @Cached("create(cachedTarget)") DirectCallNode callNode) {

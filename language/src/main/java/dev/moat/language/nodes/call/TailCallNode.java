@@ -5,13 +5,15 @@ import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
- * {@code return f(args)} where a proper tail call applies: if the callee is a Lua function, the current
- * frame is abandoned by throwing {@link TailCallException}; builtins and {@code __call} objects are
- * simply called (they cannot recurse without a Lua frame in between).
+ * {@code return f(args)} where a proper tail call applies: a Lua callee (or a Lua {@code __call}
+ * handler) takes over the current frame, see {@link DirectTailCallNode}; builtins and objects with a
+ * builtin {@code __call} are simply called, keeping this frame as Lua does for C functions (they cannot
+ * recurse without a Lua frame in between).
  */
 public final class TailCallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode call; // a CallNode or MethodCallNode
     @Child private InvokeNode invoke = InvokeNode.create();
+    @Child private DirectTailCallNode tailCall = new DirectTailCallNode();
 
     public TailCallNode(MoatExpressionNode call) {
         this.call = call;
@@ -43,8 +45,7 @@ public final class TailCallNode extends MoatExpressionNode {
             description = c.callDescription();
         }
         if (callee instanceof MoatFunction f && f.isLua) {
-            argv[0] = f;
-            throw new TailCallException(f, argv);
+            return tailCall.call(f, argv, call, description);
         }
         if (!(callee instanceof MoatFunction)) {
             // A callable object's Lua __call is tail-called too (the caller's frame goes away, as in Lua).
@@ -52,10 +53,9 @@ public final class TailCallNode extends MoatExpressionNode {
                     dev.moat.language.runtime.Metatables.CALL);
             if (handler instanceof MoatFunction h && h.isLua) {
                 Object[] withSelf = new Object[argv.length + 1];
-                withSelf[0] = h;
                 withSelf[1] = callee;
                 System.arraycopy(argv, 1, withSelf, 2, argv.length - 1);
-                throw new TailCallException(h, withSelf);
+                return tailCall.call(h, withSelf, call, description);
             }
         }
         return invoke.call(callee, argv, call, description);

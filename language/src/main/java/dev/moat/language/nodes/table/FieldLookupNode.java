@@ -35,7 +35,7 @@ final class FieldLookupNode extends Node {
      * {@code __index} function, or more levels than are cached).
      */
     Object lookup(MoatTable t, TruffleString key, int keyHash) {
-        Object v = t.getStringWith(fields, key, keyHash);
+        Object v = t.getFieldWith(fields, key, keyHash);
         if (v != null) {
             return v;
         }
@@ -43,7 +43,7 @@ final class FieldLookupNode extends Node {
         if (mt == null) {
             return MoatNil.NIL;
         }
-        Object index = mt.getStringWith(metaFields(), Metatables.INDEX, Metatables.INDEX_HASH);
+        Object index = mt.getFieldWith(metaFields(), Metatables.INDEX, Metatables.INDEX_HASH);
         if (index == null) {
             return MoatNil.NIL;
         }

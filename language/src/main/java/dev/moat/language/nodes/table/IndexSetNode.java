@@ -57,8 +57,8 @@ public final class IndexSetNode extends Node {
                 return;
             }
             MoatTable mt = t.metatable;
-            if (mt == null || mt.getStringWith(metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
-                if (t.putStringWith(stringKeys(), key, keyHash, value)) {
+            if (mt == null || mt.getFieldWith(metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
+                if (t.putFieldWith(stringKeys(), key, keyHash, value)) {
                     chargeNewEntry(site);
                 }
                 return;

@@ -79,7 +79,7 @@ public final class TableConstructorNode extends MoatExpressionNode {
                     throw MoatError.at(this, "table index is NaN");
                 }
                 if (k instanceof TruffleString name && fields != null) {
-                    table.putStringWith(fields, name, MoatTable.keyHash(name), v);
+                    table.putFieldWith(fields, name, MoatTable.keyHash(name), v);
                 } else {
                     table.put(k, v);
                 }
