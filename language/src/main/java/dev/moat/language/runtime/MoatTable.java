@@ -44,6 +44,14 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public static final int MAX_FIELDS = 64;
 
+    /**
+     * Shapes an inline cache of a table site keeps before it goes generic. An object's shape changes
+     * not only when a field is added but also when a field's number subtype changes (see
+     * {@link #FLOAT_BITS}), so a record built with integer zeros ({@code {x = 0, vx = 0}}) and then
+     * updated with floats passes through several shapes; a small limit would turn such sites generic.
+     */
+    public static final int SHAPE_CACHE_LIMIT = 8;
+
     private static final DynamicObjectLibrary UNCACHED = DynamicObjectLibrary.getUncached();
 
     // In-object storage for the first string fields; more spill into DynamicObject's extension arrays.
@@ -258,7 +266,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public Object getStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
         Object v = fields.getOrDefault(this, key, null);
         if (v != null) {
-            return v == MoatNil.NIL ? null : v;
+            return fieldValue(fields, key, v);
         }
         HashPart h = this.hash;
         return h == null ? null : h.get(key, keyHash);
@@ -273,7 +281,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public Object getFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
         Object v = fields.getOrDefault(this, key, null);
         if (v != null) {
-            return v == MoatNil.NIL ? null : v;
+            return fieldValue(fields, key, v);
         }
         return hash == null ? null : getFromHash(key, keyHash);
     }
@@ -289,14 +297,41 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@link #getFieldWith}.
      */
     public boolean putFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        if (fields.putIfPresent(this, key, value)) {
+        if (fields.containsKey(this, key)) {
+            putField(fields, key, value);
             return false;
         }
         if (value != MoatNil.NIL && fields.getShape(this).getPropertyCount() < MAX_FIELDS) {
-            fields.put(this, key, value);
+            putField(fields, key, value);
             return true;
         }
         return putAbsentStringInHash(key, keyHash, value);
+    }
+
+    /**
+     * Property flag of a field whose long location holds the raw bits of a float. Truffle's typed
+     * locations know long and double but no "long or double": a field that held an integer (say
+     * {@code x = 0}) and then a float would be generalised to an Object location, and every later store
+     * would box a Double. Lua numbers change subtype all the time, so a field keeps both subtypes in a
+     * long location and the flag (part of the shape, so constant in compiled code) says which one it is.
+     */
+    private static final int FLOAT_BITS = 1;
+
+    /** Stores {@code value} into field {@code key} (existing or new), floats as flagged raw bits. */
+    private void putField(DynamicObjectLibrary fields, TruffleString key, Object value) {
+        if (value instanceof Double d) {
+            fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), FLOAT_BITS);
+        } else {
+            fields.putWithFlags(this, key, value, 0);
+        }
+    }
+
+    /** The Lua value of field {@code key} whose stored form is {@code stored}; null for a removed key. */
+    private Object fieldValue(DynamicObjectLibrary fields, Object key, Object stored) {
+        if ((fields.getPropertyFlagsOrDefault(this, key, 0) & FLOAT_BITS) != 0) {
+            return Double.longBitsToDouble((Long) stored);
+        }
+        return stored == MoatNil.NIL ? null : stored;
     }
 
     @TruffleBoundary
@@ -317,7 +352,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@link #MAX_FIELDS} of them every further new string key belongs to the hash part.
      */
     public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        if (fields.putIfPresent(this, key, value)) {
+        if (fields.containsKey(this, key)) {
+            putField(fields, key, value);
             return false;
         }
         return putAbsentString(fields, key, keyHash, value);
@@ -332,7 +368,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return false;
         }
         if (fields.getShape(this).getPropertyCount() < MAX_FIELDS) {
-            fields.put(this, key, value);
+            putField(fields, key, value);
             return true;
         }
         if (hash == null) {
@@ -631,10 +667,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         }
         Object[] keys = fieldKeys();
         for (int i = fieldIndex; i < keys.length; i++) {
-            Object v = UNCACHED.getOrDefault(this, keys[i], MoatNil.NIL);
-            if (v != MoatNil.NIL) {
+            Object stored = UNCACHED.getOrDefault(this, keys[i], MoatNil.NIL);
+            if (stored != MoatNil.NIL) {
                 fieldCursor = i;
-                return new Object[]{keys[i], v};
+                return new Object[]{keys[i], fieldValue(UNCACHED, keys[i], stored)};
             }
         }
         if (hash == null) {

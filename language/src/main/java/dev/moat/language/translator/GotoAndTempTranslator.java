@@ -8,7 +8,8 @@ import dev.moat.language.nodes.controlflow.GotoNode;
 import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.nodes.local.LocalVar;
 import dev.moat.language.nodes.local.MultiValueGetNode;
-import dev.moat.language.nodes.local.TempReadNode;
+import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
+import dev.moat.language.nodes.local.FrameLocalWriteNodeGen;
 import dev.moat.language.nodes.local.TempWriteNode;
 import dev.moat.language.parser.LuaParser.AttnameContext;
 import dev.moat.language.parser.LuaParser.EmptyStatContext;
@@ -107,7 +108,10 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
         for (int i = 0; i < n; i++) {
             slots[i] = fn.hiddenSlot("(value)");
             boolean multi = lastMulti && i == n - 1;
-            seq.add(new TempWriteNode(slots[i], expr(exps.get(i), multi).node()));
+            MoatExpressionNode value = expr(exps.get(i), multi).node();
+            // A single value gets a typed slot (numbers stay unboxed, as in locals); a multi-value
+            // result is an Object[] read back by MultiValueGetNode.
+            seq.add(multi ? new TempWriteNode(slots[i], value) : FrameLocalWriteNodeGen.create(slots[i], value));
         }
         int[] result = new int[n + 2];
         System.arraycopy(slots, 0, result, 0, n);
@@ -123,7 +127,7 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
             return new MultiValueGetNode(temps[n - 1], i - (n - 1));
         }
         if (i < n) {
-            return new TempReadNode(temps[i]);
+            return FrameLocalReadNodeGen.create(temps[i]);
         }
         return new LiteralNode(dev.moat.language.runtime.MoatNil.NIL);
     }

@@ -27,6 +27,7 @@ import dev.moat.language.nodes.local.LocalReadNode;
 import dev.moat.language.nodes.local.LocalVar;
 import dev.moat.language.nodes.local.LocalWriteNode;
 import dev.moat.language.nodes.local.MultiValueGetNode;
+import dev.moat.language.nodes.local.FrameLocalWriteNodeGen;
 import dev.moat.language.nodes.local.TempReadNode;
 import dev.moat.language.nodes.local.TempWriteNode;
 import dev.moat.language.nodes.local.UpvalueWriteNode;
@@ -390,9 +391,15 @@ public final class Translator extends GotoAndTempTranslator {
             }
             Expr object = prefixWithoutLast(t);
             int objSlot = fn.hiddenSlot("(assign object)");
-            int keySlot = fn.hiddenSlot("(assign key)");
             seq.add(new TempWriteNode(objSlot, object.node()));
-            seq.add(new TempWriteNode(keySlot, keyOf(t.suffix().get(t.suffix().size() - 1))));
+            MoatExpressionNode key = keyOf(t.suffix().get(t.suffix().size() - 1));
+            if (key instanceof LiteralNode lit && lit.getValue() instanceof com.oracle.truffle.api.strings.TruffleString) {
+                operandSlots.add(new int[]{objSlot, -1}); // a constant name: stored through the field path
+                continue;
+            }
+            int keySlot = fn.hiddenSlot("(assign key)");
+            // typed like a local: integer keys (t[i], t[j] = t[j], t[i]) stay unboxed
+            seq.add(FrameLocalWriteNodeGen.create(keySlot, key));
             operandSlots.add(new int[]{objSlot, keySlot});
         }
         int[] valueSlots = evaluateIntoTemps(exps, targets.size(), seq);
@@ -403,8 +410,11 @@ public final class Translator extends GotoAndTempTranslator {
             if (ops == null) {
                 NamePrimaryContext n = (NamePrimaryContext) t.primaryexp();
                 stores.add(writeName(n.NAME().getText(), n.NAME().getSymbol(), value));
+            } else if (ops[1] < 0) {
+                LiteralNode key = (LiteralNode) keyOf(t.suffix().get(t.suffix().size() - 1));
+                stores.add(at(new FieldAssignNode(new TempReadNode(ops[0]), constant((com.oracle.truffle.api.strings.TruffleString) key.getValue()), value, null), t));
             } else {
-                stores.add(at(IndexAssignNode.create(new TempReadNode(ops[0]), new TempReadNode(ops[1]), value, null), t));
+                stores.add(at(IndexAssignNode.create(new TempReadNode(ops[0]), FrameLocalReadNodeGen.create(ops[1]), value, null), t));
             }
         }
         seq.addAll(stores);

@@ -18,7 +18,7 @@ import dev.moat.language.runtime.MoatTable;
 final class FieldLookupNode extends Node {
     /** Levels of __index tables handled here; deeper chains take the generic path. */
     private static final int CACHED_LEVELS = 6;
-    private static final int SHAPES_PER_LEVEL = 4;
+    private static final int SHAPES_PER_LEVEL = MoatTable.SHAPE_CACHE_LIMIT;
 
     @Child private DynamicObjectLibrary fields = DynamicObjectLibrary.getFactory().createDispatched(SHAPES_PER_LEVEL);
     @Child private DynamicObjectLibrary metaFields;

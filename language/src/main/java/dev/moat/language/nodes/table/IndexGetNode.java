@@ -95,7 +95,7 @@ public final class IndexGetNode extends Node {
                 return t.get(key);
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+            stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
             return t.getStringWith(stringKeys, s, MoatTable.keyHash(s));
         }
         return t.get(key);

@@ -133,7 +133,7 @@ public final class IndexSetNode extends Node {
     private DynamicObjectLibrary stringKeys() {
         if (stringKeys == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+            stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
         }
         return stringKeys;
     }
@@ -141,7 +141,7 @@ public final class IndexSetNode extends Node {
     private DynamicObjectLibrary metaFields() {
         if (metaFields == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            metaFields = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+            metaFields = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
         }
         return metaFields;
     }

@@ -52,7 +52,7 @@ public final class TableConstructorNode extends MoatExpressionNode {
                 ranOnce = true;
             } else {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
-                fields = insert(DynamicObjectLibrary.getFactory().createDispatched(3));
+                fields = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
             }
         }
         context.budget.allocate(SizeModel.table(positionalCount, keys.length - positionalCount), this);
