@@ -694,12 +694,19 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return fieldKeys;
     }
 
-    /** Position of a field name in {@link #fieldKeys}, -1 if none; a traversal hits the cursor at once. */
+    /**
+     * Position of a field name in {@link #fieldKeys}, -1 if none. A traversal hands back the key it was
+     * given, so the cursor matches by identity at once; a key of the hash part (most keys of a table in
+     * dictionary mode) is ruled out by the shape's own lookup instead of string compares with every field.
+     */
     private int fieldIndexOf(Object key) {
         Object[] keys = fieldKeys();
         int c = fieldCursor;
-        if (c < keys.length && keys[c].equals(key)) {
+        if (c < keys.length && keys[c] == key) {
             return c;
+        }
+        if (!getShape().hasProperty(key)) {
+            return -1;
         }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i].equals(key)) {
