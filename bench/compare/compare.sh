@@ -86,9 +86,11 @@ echo "$progs" | tr ' ' '\n' | sed '/^$/d' > "$OUT/programs.txt"
 export MOAT_REQUIRE_JIT=1
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 cd "$PROGDIR"
-for impl in $available; do
-  cmd="$(impl_cmd "$impl")"
-  for p in $progs; do
+# Programs outer, implementations inner: the machine's speed drifts over a run (a shared VM), and
+# measuring one program on every implementation within a minute or two keeps the drift out of its ratios.
+for p in $progs; do
+  for impl in $available; do
+    cmd="$(impl_cmd "$impl")"
     echo "== $impl $p" >&2
     # 1. output check
     timeout "$TIMEOUT" $cmd "$p.lua" > "$OUT/out-$impl-$p.txt" 2> "$OUT/err-$impl-$p.txt"

@@ -33,7 +33,6 @@ import java.util.Arrays;
  */
 @ExportLibrary(InteropLibrary.class)
 public final class MoatTable extends DynamicObject implements TruffleObject {
-    private static final Object[] NO_ARRAY = new Object[0];
 
     /** One shape tree for all tables of all contexts; shapes hold only key names, never values. */
     public static final Shape ROOT_SHAPE = Shape.newBuilder().layout(MoatTable.class, MethodHandles.lookup()).build();
@@ -63,15 +62,15 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     @DynamicField private long primitive1;
 
     /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
-    private Object array;
-    private int size;
-    private HashPart hash;
+    Object array;
+    int size;
+    HashPart hash;
     public MoatTable metatable;
 
-    /** {@link #fieldKeys} of {@link #fieldKeysShape}, kept for traversals with {@code next}. */
-    private Object[] fieldKeys;
-    private Shape fieldKeysShape;
-    private int fieldCursor;
+    /** The field names of {@link #fieldKeysShape} and the last one returned, kept by {@link TableTraversal}. */
+    Object[] fieldKeys;
+    Shape fieldKeysShape;
+    int fieldCursor;
 
     public MoatTable() {
         super(ROOT_SHAPE);
@@ -327,7 +326,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /** The Lua value of field {@code key} whose stored form is {@code stored}; null for a removed key. */
-    private Object fieldValue(DynamicObjectLibrary fields, Object key, Object stored) {
+    Object fieldValue(DynamicObjectLibrary fields, Object key, Object stored) {
         if ((fields.getPropertyFlagsOrDefault(this, key, 0) & FLOAT_BITS) != 0) {
             return Double.longBitsToDouble((Long) stored);
         }
@@ -443,6 +442,34 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return true;
         }
         return putHash(k, value);
+    }
+
+    /** True if {@link #shiftUp} may be used: the element after the array part can still be appended. */
+    public boolean canShiftUp() {
+        return size > 0 && size + 1L < APPEND_LIMIT;
+    }
+
+    /**
+     * {@code t[i + 1] = t[i]} for i = size down to {@code pos} (1 <= pos <= size), what table.insert
+     * does before storing at {@code pos}, as one array copy: the last element is appended (growing the
+     * array part, and taking over following keys from the hash part as any append does) and the rest
+     * moves within the array, holes included.
+     */
+    public void shiftUp(long pos) {
+        int oldSize = size;
+        putLong(oldSize + 1L, ArrayStorage.read(array, oldSize - 1)); // never a hole: the array part never ends with one
+        int p = (int) pos;
+        System.arraycopy(array, p - 1, array, p, oldSize - p);
+    }
+
+    /**
+     * {@code t[i] = t[i + 1]} for i = pos up to size - 1, then {@code t[size] = nil} (1 <= pos < size),
+     * what table.remove does after reading {@code t[pos]}, as one array copy.
+     */
+    public void shiftDown(long pos) {
+        int p = (int) pos;
+        System.arraycopy(array, p, array, p - 1, size - p);
+        putLong(size, MoatNil.NIL);
     }
 
     /** Keys past this stay in the hash part, so the array size never overflows an int. */
@@ -617,103 +644,11 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /**
      * Lua's {@code next}: the entry after {@code key} (nil starts), as {key, value}; null at the end;
-     * throws {@link IllegalArgumentException} for a key that is not in the table. The order is the
-     * array part, then the string fields in the order they were added, then the hash part.
+     * throws {@link IllegalArgumentException} for a key that is not in the table (see {@link TableTraversal}).
      */
     @TruffleBoundary
     public Object[] next(Object key) {
-        int arrayIndex; // 0-based index in the array part to start scanning
-        int fieldIndex; // index in fieldKeys() to start scanning
-        int hashSlot;
-        if (key == MoatNil.NIL) {
-            arrayIndex = 0;
-            fieldIndex = 0;
-            hashSlot = 0;
-        } else {
-            Object k = normalizeKey(key);
-            if (k instanceof Long l && l >= 1 && l <= size) {
-                arrayIndex = (int) (long) l;
-                fieldIndex = 0;
-                hashSlot = 0;
-            } else {
-                arrayIndex = size;
-                int f = k instanceof TruffleString ? fieldIndexOf(k) : -1;
-                if (f >= 0) {
-                    fieldIndex = f + 1;
-                    hashSlot = 0;
-                } else {
-                    fieldIndex = Integer.MAX_VALUE;
-                    hashSlot = hash == null ? -2 : hash.slotAfter(k);
-                    if (hashSlot == -2) {
-                        // Clearing the last elements during a traversal shrinks the array part; their keys
-                        // are still valid positions to continue from (fields and hash part come after them).
-                        if (k instanceof Long l && l >= 1 && l <= ArrayStorage.capacity(array)) {
-                            fieldIndex = 0;
-                            hashSlot = 0;
-                        } else {
-                            throw new IllegalArgumentException();
-                        }
-                    }
-                }
-            }
-        }
-        if (array instanceof Object[] objects) {
-            while (arrayIndex < size && objects[arrayIndex] == null) {
-                arrayIndex++; // only the general strategy has holes
-            }
-        }
-        if (arrayIndex < size) {
-            return new Object[]{(long) (arrayIndex + 1), ArrayStorage.read(array, arrayIndex)};
-        }
-        Object[] keys = fieldKeys();
-        for (int i = fieldIndex; i < keys.length; i++) {
-            Object stored = UNCACHED.getOrDefault(this, keys[i], MoatNil.NIL);
-            if (stored != MoatNil.NIL) {
-                fieldCursor = i;
-                return new Object[]{keys[i], fieldValue(UNCACHED, keys[i], stored)};
-            }
-        }
-        if (hash == null) {
-            return null;
-        }
-        int slot = hash.nextLive(hashSlot);
-        if (slot < 0) {
-            return null;
-        }
-        return new Object[]{hash.keyAt(slot), hash.valueAt(slot)};
-    }
-
-    /** The string field names in the order they were added (cached per shape). */
-    private Object[] fieldKeys() {
-        Shape shape = getShape();
-        if (shape != fieldKeysShape) {
-            fieldKeys = shape.getPropertyCount() == 0 ? NO_ARRAY : shape.getKeyList().toArray();
-            fieldKeysShape = shape;
-            fieldCursor = 0;
-        }
-        return fieldKeys;
-    }
-
-    /**
-     * Position of a field name in {@link #fieldKeys}, -1 if none. A traversal hands back the key it was
-     * given, so the cursor matches by identity at once; a key of the hash part (most keys of a table in
-     * dictionary mode) is ruled out by the shape's own lookup instead of string compares with every field.
-     */
-    private int fieldIndexOf(Object key) {
-        Object[] keys = fieldKeys();
-        int c = fieldCursor;
-        if (c < keys.length && keys[c] == key) {
-            return c;
-        }
-        if (!getShape().hasProperty(key)) {
-            return -1;
-        }
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
-                return i;
-            }
-        }
-        return -1;
+        return TableTraversal.next(this, key);
     }
 
     /** Direct access to the array part for builtins that scan sequences (0-based, < arraySize(); may be null). */

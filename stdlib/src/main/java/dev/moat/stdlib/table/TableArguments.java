@@ -57,4 +57,15 @@ final class TableArguments {
             TruffleSafepoint.poll(node);
         }
     }
+
+    /**
+     * Charges {@code total} moves made at once exactly as {@link #meterMoves} charges them one by one
+     * (same blocks, same polls), so the fast bulk shift of a plain table counts what the element-wise
+     * shift counts: budgets stay the same whichever path a table takes.
+     */
+    static void meterBulkMoves(BuiltinNode node, long total) {
+        for (long done = 0; done < total; done += BLOCK) {
+            meterMoves(node, done, total);
+        }
+    }
 }

@@ -42,9 +42,15 @@ public final class TableBuiltins {
                 if (Long.compareUnsigned(pos - 1, end) >= 0) { // pos in [1, end]
                     throw argError(2, "position out of bounds");
                 }
-                for (long i = end; i > pos; i--) {
-                    TableArguments.meterMoves(this, end - i, end - pos);
-                    access.set(t, i, access.get(t, i - 1));
+                if (pos < end && t instanceof MoatTable table && table.metatable == null && table.canShiftUp()) {
+                    // no metamethod can see the moves: one array copy instead of end - pos get/set pairs
+                    TableArguments.meterBulkMoves(this, end - pos);
+                    table.shiftUp(pos);
+                } else {
+                    for (long i = end; i > pos; i--) {
+                        TableArguments.meterMoves(this, end - i, end - pos);
+                        access.set(t, i, access.get(t, i - 1));
+                    }
                 }
             } else {
                 throw error("wrong number of arguments to 'insert'");
@@ -68,6 +74,11 @@ public final class TableBuiltins {
                 throw argError(1, "position out of bounds");
             }
             Object removed = access.get(t, pos);
+            if (pos >= 1 && pos < size && t instanceof MoatTable table && table.metatable == null) {
+                TableArguments.meterBulkMoves(this, size - pos);
+                table.shiftDown(pos);
+                return removed;
+            }
             long first = pos;
             for (; pos < size; pos++) {
                 TableArguments.meterMoves(this, pos - first, size - first);
