@@ -329,8 +329,9 @@ public final class Translator extends GotoAndTempTranslator {
         Expr object = prefixWithoutLast(target);
         SuffixContext last = suffixes.get(suffixes.size() - 1);
         MoatExpressionNode key = keyOf(last);
-        if (key instanceof LiteralNode lit && lit.getValue() instanceof com.oracle.truffle.api.strings.TruffleString ts) {
-            return at(new FieldAssignNode(object.node(), constant(ts), value, object.description()), target);
+        com.oracle.truffle.api.strings.TruffleString name = constantName(key);
+        if (name != null) {
+            return at(new FieldAssignNode(object.node(), name, value, object.description()), target);
         }
         return at(IndexAssignNode.create(object.node(), key, value, object.description()), target);
     }
@@ -350,6 +351,11 @@ public final class Translator extends GotoAndTempTranslator {
             current = applySuffix(current, suffixes.get(i), false, target);
         }
         return current;
+    }
+
+    /** The interned key of a constant string key ({@code .name}, {@code ["name"]}), else null. */
+    private com.oracle.truffle.api.strings.TruffleString constantName(MoatExpressionNode key) {
+        return key instanceof LiteralNode lit && lit.getValue() instanceof com.oracle.truffle.api.strings.TruffleString ts ? constant(ts) : null;
     }
 
     private MoatExpressionNode keyOf(SuffixContext last) {
@@ -384,17 +390,21 @@ public final class Translator extends GotoAndTempTranslator {
         List<MoatStatementNode> stores = new ArrayList<>();
         // Evaluate table/key operands into temps.
         List<int[]> operandSlots = new ArrayList<>();
+        List<com.oracle.truffle.api.strings.TruffleString> names = new ArrayList<>(); // constant keys, else null
         for (SuffixedexpContext t : targets) {
             if (t.suffix().isEmpty()) {
                 operandSlots.add(null);
+                names.add(null);
                 continue;
             }
             Expr object = prefixWithoutLast(t);
             int objSlot = fn.hiddenSlot("(assign object)");
             seq.add(new TempWriteNode(objSlot, object.node()));
             MoatExpressionNode key = keyOf(t.suffix().get(t.suffix().size() - 1));
-            if (key instanceof LiteralNode lit && lit.getValue() instanceof com.oracle.truffle.api.strings.TruffleString) {
-                operandSlots.add(new int[]{objSlot, -1}); // a constant name: stored through the field path
+            com.oracle.truffle.api.strings.TruffleString name = constantName(key);
+            names.add(name);
+            if (name != null) {
+                operandSlots.add(new int[]{objSlot}); // a constant name: stored through the field path
                 continue;
             }
             int keySlot = fn.hiddenSlot("(assign key)");
@@ -410,9 +420,8 @@ public final class Translator extends GotoAndTempTranslator {
             if (ops == null) {
                 NamePrimaryContext n = (NamePrimaryContext) t.primaryexp();
                 stores.add(writeName(n.NAME().getText(), n.NAME().getSymbol(), value));
-            } else if (ops[1] < 0) {
-                LiteralNode key = (LiteralNode) keyOf(t.suffix().get(t.suffix().size() - 1));
-                stores.add(at(new FieldAssignNode(new TempReadNode(ops[0]), constant((com.oracle.truffle.api.strings.TruffleString) key.getValue()), value, null), t));
+            } else if (names.get(i) != null) {
+                stores.add(at(new FieldAssignNode(new TempReadNode(ops[0]), names.get(i), value, null), t));
             } else {
                 stores.add(at(IndexAssignNode.create(new TempReadNode(ops[0]), FrameLocalReadNodeGen.create(ops[1]), value, null), t));
             }
