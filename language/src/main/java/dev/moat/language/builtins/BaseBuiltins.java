@@ -3,7 +3,6 @@ package dev.moat.language.builtins;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
-import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
@@ -29,8 +28,9 @@ public final class BaseBuiltins {
 
     @MoatBuiltin(name = "print", variadic = true)
     public abstract static class PrintNode extends BuiltinNode {
+        // Not an exploded loop: the number of arguments is not a compilation constant (that made partial
+        // evaluation give up on print for good).
         @Specialization
-        @ExplodeLoop
         protected Object print(Object[] args, @Cached("create()") ToStringNode toString) {
             MoatContext context = context();
             for (int i = 0; i < args.length; i++) {

@@ -53,6 +53,15 @@ public abstract class LoadBuiltin extends BuiltinNode {
         } else {
             throw typeError(1, "function", chunk);
         }
+        return compile(text, defaultName, args);
+    }
+
+    /**
+     * Everything after the text is in hand, out of partial evaluation: mode checks, naming, decoding and
+     * parsing are host work whose inlining made the compilation of load give up ("too deep inlining").
+     */
+    @TruffleBoundary
+    private Object compile(byte[] text, String defaultName, Object[] args) {
         Object nameArg = arg(args, 1);
         String chunkName = nameArg == MoatNil.NIL ? (defaultName != null ? defaultName : null) : MoatStrings.toJava(checkString(nameArg, 2));
         String mode = arg(args, 2) == MoatNil.NIL ? "bt" : MoatStrings.toJava(checkString(arg(args, 2), 3));
@@ -79,7 +88,6 @@ public abstract class LoadBuiltin extends BuiltinNode {
         return new MoatFunction(target, new Cell[]{new Cell(env)}, true);
     }
 
-    @TruffleBoundary
     private RootCallTarget parse(String text, String name) {
         Source source = Source.newBuilder(MoatLanguage.ID, text, name).build();
         return MoatLanguage.get(this).parseChunk(source, parseMeter(this));

@@ -112,8 +112,13 @@ public final class LuaArith {
             return toIntegerExact(d);
         }
         if (v instanceof TruffleString s) {
+            // Not a recursive call on the converted number: partial evaluation would inline it until it
+            // gives up ("too deep inlining"), failing the compilation of every builtin that converts.
             Object n = stringToNumber(s);
-            return n == null ? null : toInteger(n);
+            if (n instanceof Long l) {
+                return l;
+            }
+            return n instanceof Double d ? toIntegerExact(d) : null;
         }
         return null;
     }

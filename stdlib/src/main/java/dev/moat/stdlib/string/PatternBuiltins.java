@@ -219,6 +219,10 @@ public final class PatternBuiltins {
             return run(s, p, repl, maxN, invoke, index);
         }
 
+        // A boundary, like find/match and the gmatch step: the matcher's step callback holds this node, which
+        // partial evaluation needs as a constant (context lookup, safepoint poll); compiled in, it made the
+        // compilation of gsub bail out on every attempt and gsub stayed interpreted.
+        @TruffleBoundary
         private Object run(byte[] s, byte[] p, Object repl, long maxN, InvokeNode invoke, IndexGetNode index) {
             boolean anchor = p.length > 0 && p[0] == '^';
             int pstart = anchor ? 1 : 0;
