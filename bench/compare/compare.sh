@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cross-implementation comparison of the programs in bench/programs.
+# Cross-implementation comparison of the programs in bench/programs (or PROGDIR).
 #
 # For every available implementation (lua5.4, luajit, LuaJ 3.0.1, Moat):
 #   1. one run to capture the output line, checked against lua5.4's;
@@ -16,12 +16,14 @@
 #   PROGRAMS="fib nbody"              subset of programs (default: all)
 #   MOAT=<repo>/bin/moat              Moat launcher
 #   TIMEOUT=600       per-command time limit in seconds (correctness/steady runs)
+#   PROGDIR=<dir>     where the programs are (default bench/programs; bench/unseen is the held-out set)
+#   REPORT_DIR=<dir>  where results.md and ratios.png go (default bench/compare)
 #   APPEND=1          keep earlier results in target/results (e.g. add one
 #                     implementation to an existing run) instead of wiping them
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-PROGDIR="$ROOT/bench/programs"
+PROGDIR="${PROGDIR:-$ROOT/bench/programs}"
 TARGET="$HERE/target"
 OUT="$TARGET/results"
 RUNS="${RUNS:-3}"
@@ -131,4 +133,4 @@ done
 } > "$OUT/machine.txt"
 rm -f "$OUT/machine.prev"
 
-python3 "$HERE/report.py" "$OUT" "$HERE"
+python3 "$HERE/report.py" "$OUT" "${REPORT_DIR:-$HERE}"

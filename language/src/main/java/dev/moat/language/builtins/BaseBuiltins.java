@@ -61,12 +61,7 @@ public final class BaseBuiltins {
             if (args.length == 0) {
                 throw argError(1, "value expected");
             }
-            return typeName(args[0]);
-        }
-
-        @TruffleBoundary
-        private static TruffleString typeName(Object v) {
-            return MoatStrings.fromJava(LuaValues.typeName(v));
+            return LuaValues.typeNameString(args[0]);
         }
     }
 

@@ -31,6 +31,38 @@ public final class LuaValues {
         return "userdata";
     }
 
+    private static final TruffleString NIL_NAME = MoatStrings.fromJava("nil");
+    private static final TruffleString BOOLEAN_NAME = MoatStrings.fromJava("boolean");
+    private static final TruffleString NUMBER_NAME = MoatStrings.fromJava("number");
+    private static final TruffleString STRING_NAME = MoatStrings.fromJava("string");
+    private static final TruffleString TABLE_NAME = MoatStrings.fromJava("table");
+    private static final TruffleString FUNCTION_NAME = MoatStrings.fromJava("function");
+    private static final TruffleString THREAD_NAME = MoatStrings.fromJava("thread");
+    private static final TruffleString USERDATA_NAME = MoatStrings.fromJava("userdata");
+
+    /**
+     * {@link #typeName} as one shared guest string per type, for type(): no conversion and no allocation
+     * per call (immutable, so safe to share between contexts).
+     */
+    public static TruffleString typeNameString(Object v) {
+        if (v == MoatNil.NIL) {
+            return NIL_NAME;
+        } else if (v instanceof Boolean) {
+            return BOOLEAN_NAME;
+        } else if (v instanceof Long || v instanceof Double) {
+            return NUMBER_NAME;
+        } else if (v instanceof TruffleString) {
+            return STRING_NAME;
+        } else if (v instanceof MoatTable) {
+            return TABLE_NAME;
+        } else if (v instanceof MoatFunction) {
+            return FUNCTION_NAME;
+        } else if (v instanceof MoatCoroutineMarker) {
+            return THREAD_NAME;
+        }
+        return USERDATA_NAME;
+    }
+
     private static final TruffleString NAME = MoatStrings.fromJava("__name");
 
     /**

@@ -60,6 +60,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     @DynamicField private Object field3;
     @DynamicField private long primitive0;
     @DynamicField private long primitive1;
+    @DynamicField private long primitive2;
+    @DynamicField private long primitive3;
 
     /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
     Object array;

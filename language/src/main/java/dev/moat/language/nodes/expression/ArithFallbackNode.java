@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -19,6 +20,7 @@ import dev.moat.language.runtime.MultiValue;
  */
 public final class ArithFallbackNode extends Node {
     @Child private InvokeNode invoke;
+    @Child private MetamethodLookupNode metamethods;
 
     public Object execute(ArithOp op, Object a, Object b, Node site, String descA, String descB) {
         // Lua 5.4 coerces strings in arithmetic (through the string metatable) but not in bitwise operations.
@@ -44,9 +46,14 @@ public final class ArithFallbackNode extends Node {
             }
         }
         MoatContext context = MoatContext.get(this);
-        Object handler = Metatables.metamethod(context, a, op.event);
+        MetamethodLookupNode lookup = metamethods;
+        if (lookup == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            lookup = metamethods = insert(MetamethodLookupNode.create(op.event)); // a site has one operator
+        }
+        Object handler = lookup.find(context, a);
         if (handler == null) {
-            handler = Metatables.metamethod(context, b, op.event);
+            handler = lookup.find(context, b);
         }
         if (handler != null) {
             if (invoke == null) {

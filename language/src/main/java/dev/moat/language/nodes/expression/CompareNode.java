@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -61,10 +62,15 @@ public abstract class CompareNode extends BinaryNode {
     }
 
     @Fallback
-    protected boolean doGeneric(Object a, Object b, @Cached("create()") InvokeNode invoke) {
+    protected boolean doGeneric(Object a, Object b, @Cached("create()") InvokeNode invoke,
+                                @Cached("lookupFor(orEqual)") MetamethodLookupNode lookup) {
         Object x = swapped ? b : a;
         Object y = swapped ? a : b;
-        return compareWithMetamethods(x, y, orEqual, invoke, this);
+        return compareWithMetamethods(x, y, orEqual, invoke, lookup, this);
+    }
+
+    protected static MetamethodLookupNode lookupFor(boolean orEqual) {
+        return MetamethodLookupNode.create(orEqual ? Metatables.LE : Metatables.LT);
     }
 
     /**
@@ -80,6 +86,12 @@ public abstract class CompareNode extends BinaryNode {
 
     /** Generic comparison (also used by table.sort): numbers, strings, then metamethods. */
     public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke, Node site) {
+        return compareWithMetamethods(x, y, orEqual, invoke, null, site);
+    }
+
+    /** The same with the metamethod looked up through {@code lookup} (for this event), or uncached if null. */
+    public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke,
+                                                 MetamethodLookupNode lookup, Node site) {
         if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
             return numbers(x, y, orEqual);
         }
@@ -89,10 +101,18 @@ public abstract class CompareNode extends BinaryNode {
             return orEqual ? c <= 0 : c < 0;
         }
         MoatContext context = MoatContext.get(site);
-        TruffleString event = orEqual ? Metatables.LE : Metatables.LT;
-        Object handler = Metatables.metamethod(context, x, event);
-        if (handler == null) {
-            handler = Metatables.metamethod(context, y, event);
+        Object handler;
+        if (lookup != null) {
+            handler = lookup.find(context, x);
+            if (handler == null) {
+                handler = lookup.find(context, y);
+            }
+        } else {
+            TruffleString event = orEqual ? Metatables.LE : Metatables.LT;
+            handler = Metatables.metamethod(context, x, event);
+            if (handler == null) {
+                handler = Metatables.metamethod(context, y, event);
+            }
         }
         if (handler == null) {
             throw compareError(x, y, site);

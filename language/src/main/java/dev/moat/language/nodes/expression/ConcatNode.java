@@ -10,6 +10,7 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
@@ -28,6 +29,7 @@ public final class ConcatNode extends MoatExpressionNode {
     private final String[] descriptions;
     @Child private TruffleString.ConcatNode concat = TruffleString.ConcatNode.create();
     @Child private InvokeNode invoke;
+    @Child private MetamethodLookupNode concatLookup;
 
     public ConcatNode(MoatExpressionNode[] operands, String[] descriptions) {
         this.operands = operands;
@@ -107,9 +109,14 @@ public final class ConcatNode extends MoatExpressionNode {
     }
 
     private Object concatMeta(MoatContext context, Object a, Object b, int index) {
-        Object handler = Metatables.metamethod(context, a, Metatables.CONCAT);
+        MetamethodLookupNode lookup = concatLookup;
+        if (lookup == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            lookup = concatLookup = insert(MetamethodLookupNode.create(Metatables.CONCAT));
+        }
+        Object handler = lookup.find(context, a);
         if (handler == null) {
-            handler = Metatables.metamethod(context, b, Metatables.CONCAT);
+            handler = lookup.find(context, b);
         }
         if (handler == null) {
             boolean blameFirst = asString(a) == null;

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -23,6 +24,8 @@ public abstract class EqualNode extends BinaryNode {
     protected EqualNode(boolean negate) {
         this.negate = negate;
     }
+
+    protected static final TruffleString EQ_EVENT = Metatables.EQ;
 
     @Specialization
     protected boolean doLong(long a, long b) {
@@ -53,14 +56,18 @@ public abstract class EqualNode extends BinaryNode {
     }
 
     @Specialization
-    protected boolean doTables(MoatTable a, MoatTable b, @Cached("create()") InvokeNode invoke) {
+    protected boolean doTables(MoatTable a, MoatTable b, @Cached("create()") InvokeNode invoke,
+                               @Cached("create(EQ_EVENT)") MetamethodLookupNode eq) {
         if (a == b) {
             return !negate;
         }
+        if (a.metatable == null && b.metatable == null) {
+            return negate;
+        }
         MoatContext context = MoatContext.get(this);
-        Object handler = Metatables.metamethod(context, a, Metatables.EQ);
+        Object handler = eq.find(context, a);
         if (handler == null) {
-            handler = Metatables.metamethod(context, b, Metatables.EQ);
+            handler = eq.find(context, b);
         }
         if (handler == null) {
             return negate;

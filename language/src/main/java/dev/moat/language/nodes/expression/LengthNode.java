@@ -9,6 +9,7 @@ import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
@@ -35,9 +36,12 @@ public abstract class LengthNode extends MoatExpressionNode {
         return t.length();
     }
 
+    protected static final TruffleString LEN_EVENT = Metatables.LEN;
+
     @Fallback
-    protected Object doGeneric(Object v, @Cached("create()") InvokeNode invoke) {
-        Object handler = Metatables.metamethod(MoatContext.get(this), v, Metatables.LEN);
+    protected Object doGeneric(Object v, @Cached("create()") InvokeNode invoke,
+                               @Cached("create(LEN_EVENT)") MetamethodLookupNode len) {
+        Object handler = len.find(MoatContext.get(this), v);
         if (handler != null) {
             return MultiValue.first(invoke.callWith(handler, v, v)); // Lua passes the operand twice
         }

@@ -29,6 +29,7 @@ public final class IndexGetNode extends Node {
     @Child private InvokeNode invoke;
     @Child private FieldLookupNode fieldLookup;
     @Child private DynamicObjectLibrary stringKeys;
+    @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
     private int coldRuns;
 
@@ -111,7 +112,12 @@ public final class IndexGetNode extends Node {
                 if (v != null) {
                     return v;
                 }
-                handler = t.metatable == null ? null : t.metatable.get(Metatables.INDEX);
+                if (t.metatable == null) {
+                    return MoatNil.NIL;
+                }
+                // The first link is this site's own: cached on the metatable's shape (an __index function
+                // is met here on every access); links further down stay uncached.
+                handler = loop == 0 ? indexLookup().find(context, t) : t.metatable.get(Metatables.INDEX);
                 if (handler == null || handler == MoatNil.NIL) {
                     return MoatNil.NIL;
                 }
@@ -127,6 +133,14 @@ public final class IndexGetNode extends Node {
             current = handler;
         }
         throw MoatError.at(site, "'__index' chain too long; possible loop");
+    }
+
+    private MetamethodLookupNode indexLookup() {
+        if (indexLookup == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            indexLookup = insert(MetamethodLookupNode.create(Metatables.INDEX));
+        }
+        return indexLookup;
     }
 
     private InvokeNode invoker() {

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
@@ -8,6 +9,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.moat.language.MoatContext;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
@@ -34,7 +36,20 @@ public final class TableConstructorNode extends MoatExpressionNode {
             }
         }
         this.positionalCount = n;
+        this.constantKeyHashes = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] instanceof LiteralNode literal && literal.getValue() instanceof TruffleString name) {
+                constantKeyHashes[i] = MoatTable.keyHash(name);
+            }
+        }
     }
+
+    /**
+     * The hash of each constant string key ({@code {x = 1}}), computed once here: a TruffleString caches
+     * its hash code in a field that compiled code cannot fold, so it was re-read and re-mixed for every
+     * field of every table built.
+     */
+    @CompilationFinal(dimensions = 1) private final int[] constantKeyHashes;
 
     /**
      * Keyed string entries become shape fields; with constant keys this is a cached shape transition.
@@ -79,7 +94,8 @@ public final class TableConstructorNode extends MoatExpressionNode {
                     throw MoatError.at(this, "table index is NaN");
                 }
                 if (k instanceof TruffleString name && fields != null) {
-                    table.putFieldWith(fields, name, MoatTable.keyHash(name), v);
+                    int hash = keys[i] instanceof LiteralNode ? constantKeyHashes[i] : MoatTable.keyHash(name);
+                    table.putFieldWith(fields, name, hash, v);
                 } else {
                     table.put(k, v);
                 }
