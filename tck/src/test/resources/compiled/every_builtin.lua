@@ -58,6 +58,7 @@ for round = 1, 3 do
   print("every_builtin round " .. round)
   io.write("io.write ", round, "\n")
   emit(pcall(require, "no.such.module"))
+  warn("@off"); warn("warnings are off: ", "not shown ", round); emit(pcall(warn))
 
   -- string
   local s = "Hello, World " .. round

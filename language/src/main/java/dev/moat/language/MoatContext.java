@@ -162,6 +162,25 @@ public final class MoatContext {
         write(b, 0, b.length);
     }
 
+    /** Whether warn() messages are emitted: off until the script calls warn("@on"), as in lua5.4. */
+    public boolean warningsOn;
+
+    /**
+     * Writes a warning line to the host's error stream (already charged to the output budget), after
+     * flushing standard output so the two interleave in program order.
+     */
+    @TruffleBoundary
+    public void writeWarning(byte[] line) {
+        flush();
+        try {
+            OutputStream err = env.err();
+            err.write(line);
+            err.flush();
+        } catch (IOException e) {
+            // as for standard output: best effort
+        }
+    }
+
     @TruffleBoundary
     public void flush() {
         try {

@@ -54,6 +54,54 @@ public final class BaseBuiltins {
         }
     }
 
+    /**
+     * Lua 5.4's warn(msg1, ...): the pieces (strings or numbers) form one message, written as
+     * "Lua warning: msg" to the host's error stream once warnings are on. A single piece starting with
+     * '@' is a control message ("@on", "@off", others ignored). Warnings start off, as in lua5.4.
+     */
+    @MoatBuiltin(name = "warn", variadic = true)
+    public abstract static class WarnNode extends BuiltinNode {
+        private static final byte[] PREFIX = "Lua warning: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        @Specialization
+        protected Object warn(Object[] args) {
+            if (args.length == 0) {
+                throw typeError(1, "string", MoatNil.NIL);
+            }
+            TruffleString[] pieces = new TruffleString[args.length];
+            for (int i = 0; i < args.length; i++) {
+                pieces[i] = checkString(args[i], i + 1);
+            }
+            charge(1 + args.length / 8);
+            emit(context(), pieces);
+            return MultiValue.EMPTY;
+        }
+
+        @TruffleBoundary
+        private void emit(MoatContext context, TruffleString[] pieces) {
+            if (pieces.length == 1 && MoatStrings.length(pieces[0]) > 0 && MoatStrings.byteAt(pieces[0], 0) == '@') {
+                String control = MoatStrings.toJava(pieces[0]);
+                if (control.equals("@on")) {
+                    context.warningsOn = true;
+                } else if (control.equals("@off")) {
+                    context.warningsOn = false;
+                }
+                return;
+            }
+            if (!context.warningsOn) {
+                return;
+            }
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            line.writeBytes(PREFIX);
+            for (TruffleString piece : pieces) {
+                line.writeBytes(MoatStrings.bytes(piece));
+            }
+            line.write('\n');
+            context.budget.output(line.size(), this);
+            context.writeWarning(line.toByteArray());
+        }
+    }
+
     @MoatBuiltin(name = "type", variadic = true)
     public abstract static class TypeNode extends BuiltinNode {
         @Specialization
