@@ -43,18 +43,12 @@ class BuiltinCompilationTest {
     void everyLibraryFunctionCompilesAndAgreesWithTheInterpreter() throws IOException {
         String script = script();
         String[] compiled;
-        try (Engine engine = Engine.newBuilder("moat")
-                .allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.CompilationFailureAction", "Throw")
-                .build()) {
+        try (Engine engine = MoatRunner.compileImmediatelyEngine()) {
             assertNotEquals("Interpreted", engine.getImplementationName(), "the Graal JIT must be active in tests");
             compiled = run(engine, script);
         }
         String[] interpreted;
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.Compilation", "false")
-                .option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = MoatRunner.interpreterOnlyEngine()) {
             interpreted = run(engine, script);
         }
         assertEquals("", compiled[1], "library functions every_builtin.lua does not call (add them there)");

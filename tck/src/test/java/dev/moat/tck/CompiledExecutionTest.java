@@ -59,18 +59,12 @@ class CompiledExecutionTest {
     void compiledCodeGivesInterpreterResults() {
         String compiled;
         String implementation;
-        try (Engine engine = Engine.newBuilder("moat")
-                .allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.CompilationFailureAction", "Throw")
-                .build()) {
+        try (Engine engine = MoatRunner.compileImmediatelyEngine()) {
             implementation = engine.getImplementationName();
             compiled = run(engine);
         }
         String interpreted;
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.Compilation", "false")
-                .option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = MoatRunner.interpreterOnlyEngine()) {
             interpreted = run(engine);
         }
         assertNotEquals("Interpreted", implementation, "the Graal JIT must be active in tests (see surefire argLine)");

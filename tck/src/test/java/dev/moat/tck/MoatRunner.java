@@ -25,6 +25,21 @@ final class MoatRunner {
                 .option("engine.WarnVirtualThreadSupport", "false").build();
     }
 
+    /** An engine that compiles every call target at its first call, synchronously, throwing on failures. */
+    static Engine compileImmediatelyEngine() {
+        return Engine.newBuilder("moat").allowExperimentalOptions(true)
+                .option("engine.CompileImmediately", "true")
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.CompilationFailureAction", "Throw")
+                .build();
+    }
+
+    /** An engine that never compiles (the reference for compiled results). */
+    static Engine interpreterOnlyEngine() {
+        return Engine.newBuilder("moat").allowExperimentalOptions(true).option("engine.Compilation", "false")
+                .option("engine.WarnInterpreterOnly", "false").build();
+    }
+
     static Outcome run(Engine engine, Path script, String chunkName) throws IOException {
         return run(engine, script, chunkName, java.util.Map.of());
     }
