@@ -25,7 +25,7 @@ import java.util.Arrays;
  * <p>The array part is stored by strategy (see {@link ArrayStorage}): unboxed {@code long[]} while all
  * elements are integers, unboxed {@code double[]} while all are floats, else {@code Object[]} with holes.
  * Only {@code Object[]} has holes, so a primitive array part is dense; compiled {@code t[i]} reads it
- * through {@link #hasLongElement}/{@link #longElement} (and the double twins) without boxing.
+ * through {@link ArrayElements#hasLongElement}/{@link ArrayElements#longElement} (and the double twins) without boxing.
  *
  * <p>All methods here are raw (no metamethods). Keys must already be normalised with
  * {@link #normalizeKey}; values are never Java null except as "absent" results, and storing
@@ -118,140 +118,6 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return ArrayStorage.read(array, (int) (k - 1));
         }
         return hash == null ? null : hash.getLong(k);
-    }
-
-    /** True if {@code t[k]} is an element of a long[] array part, so {@link #longElement} may read it. */
-    public boolean hasLongElement(long k) {
-        return array instanceof long[] && k - 1 >= 0 && k - 1 < size;
-    }
-
-    /** {@code t[k]} of a long[] array part, unboxed; only after {@link #hasLongElement}. */
-    public long longElement(long k) {
-        return ((long[]) array)[(int) (k - 1)];
-    }
-
-    /** True if {@code t[k]} is an element of a double[] array part, so {@link #doubleElement} may read it. */
-    public boolean hasDoubleElement(long k) {
-        return array instanceof double[] && k - 1 >= 0 && k - 1 < size;
-    }
-
-    /** {@code t[k]} of a double[] array part, unboxed; only after {@link #hasDoubleElement}. */
-    public double doubleElement(long k) {
-        return ((double[]) array)[(int) (k - 1)];
-    }
-
-    /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
-    public boolean hasObjectElement(long k) {
-        return array instanceof Object[] objects && k - 1 >= 0 && k - 1 < size && objects[(int) (k - 1)] != null;
-    }
-
-    /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */
-    public Object objectElement(long k) {
-        return ((Object[]) array)[(int) (k - 1)];
-    }
-
-    /**
-     * True if the non-nil {@code value} can be stored raw at {@code k} by {@link #setObjectElement} without
-     * changing strategy: {@code k} is a present element of an Object[] array part (so no
-     * {@code __newindex}), or the next one of a table without metatable.
-     */
-    public boolean acceptsObjectElement(long k, Object value) {
-        Object store = array;
-        if (!(store instanceof Object[] objects) || value == MoatNil.NIL || k - 1 < 0) {
-            return false;
-        }
-        if (k - 1 < size) {
-            return objects[(int) (k - 1)] != null;
-        }
-        return k - 1 == size && metatable == null && k < APPEND_LIMIT
-                        && (store != ArrayStorage.UNDECIDED || !(value instanceof Long || value instanceof Double));
-    }
-
-    /**
-     * Raw {@code t[k] = value} after {@link #acceptsObjectElement}; returns true if a new entry was made.
-     * A first element that is not a number grows {@link ArrayStorage#UNDECIDED} into the general strategy.
-     */
-    public boolean setObjectElement(long k, Object value) {
-        Object[] objects = (Object[]) array;
-        int i = (int) (k - 1);
-        if (i < size) {
-            objects[i] = value;
-            return false;
-        }
-        if (i == objects.length) {
-            objects = (Object[]) (array = ArrayStorage.grow(objects, size, size + 1));
-        }
-        objects[i] = value;
-        size++;
-        migrateIfHashed();
-        return true;
-    }
-
-    /**
-     * True if an integer can be stored raw at {@code k} by {@link #setLongElement} without changing
-     * strategy: {@code k} is an element of a long[] array part (present, so no {@code __newindex}), or
-     * the next one of a table without metatable (also the first element of an undecided array part).
-     */
-    public boolean acceptsLongElement(long k) {
-        Object store = array;
-        return (store instanceof long[] || store == ArrayStorage.UNDECIDED) && presentOrRawAppend(k);
-    }
-
-    /** {@code k} is within a primitive array part, or the next key of a table whose appends need no metamethod. */
-    private boolean presentOrRawAppend(long k) {
-        return k - 1 >= 0 && (k - 1 < size || k - 1 == size && metatable == null && k < APPEND_LIMIT);
-    }
-
-    /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */
-    public boolean setLongElement(long k, long v) {
-        long[] longs;
-        if (array instanceof long[] picked) {
-            longs = picked;
-        } else {
-            longs = new long[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
-            array = longs;
-        }
-        int i = (int) (k - 1);
-        if (i < size) {
-            longs[i] = v;
-            return false;
-        }
-        if (i == longs.length) {
-            longs = (long[]) (array = ArrayStorage.grow(longs, size, size + 1));
-        }
-        longs[i] = v;
-        size++;
-        migrateIfHashed();
-        return true;
-    }
-
-    /** Like {@link #acceptsLongElement}, for floats and a double[] array part. */
-    public boolean acceptsDoubleElement(long k) {
-        Object store = array;
-        return (store instanceof double[] || store == ArrayStorage.UNDECIDED) && presentOrRawAppend(k);
-    }
-
-    /** Raw {@code t[k] = v} after {@link #acceptsDoubleElement}; returns true if a new entry was made. */
-    public boolean setDoubleElement(long k, double v) {
-        double[] doubles;
-        if (array instanceof double[] picked) {
-            doubles = picked;
-        } else {
-            doubles = new double[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
-            array = doubles;
-        }
-        int i = (int) (k - 1);
-        if (i < size) {
-            doubles[i] = v;
-            return false;
-        }
-        if (i == doubles.length) {
-            doubles = (double[]) (array = ArrayStorage.grow(doubles, size, size + 1));
-        }
-        doubles[i] = v;
-        size++;
-        migrateIfHashed();
-        return true;
     }
 
     /** Raw read of a string key; null if absent. The hash is the key's {@link #keyHash}. */
@@ -475,7 +341,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /** Keys past this stay in the hash part, so the array size never overflows an int. */
-    private static final long APPEND_LIMIT = Integer.MAX_VALUE - 8;
+    static final long APPEND_LIMIT = Integer.MAX_VALUE - 8;
 
     /** Clears element {@code i}: the last one shrinks the array part, any other becomes a hole. */
     private void removeElement(int i) {
@@ -525,7 +391,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         ArrayStorage.write(store, size++, value);
     }
 
-    private void migrateIfHashed() {
+    void migrateIfHashed() {
         if (hash != null && hash.size() > 0) {
             migrateFromHash();
         }

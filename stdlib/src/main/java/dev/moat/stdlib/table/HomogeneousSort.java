@@ -3,6 +3,7 @@ package dev.moat.stdlib.table;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.MoatTable;
 
 import java.util.Arrays;
@@ -102,7 +103,7 @@ final class HomogeneousSort {
         boolean positiveZero = false;
         boolean negativeZero = false;
         for (int i = 1; i <= n; i++) {
-            double v = t.doubleElement(i);
+            double v = ArrayElements.doubleElement(t, i);
             if (Double.isNaN(v)) {
                 return false;
             }

@@ -2,10 +2,12 @@ package dev.moat.language.nodes.table;
 
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.MoatTable;
 
 /**
@@ -18,6 +20,7 @@ import dev.moat.language.runtime.MoatTable;
 @NodeChild(value = "object", type = MoatExpressionNode.class)
 @NodeChild(value = "key", type = MoatExpressionNode.class)
 @NodeChild(value = "value", type = MoatExpressionNode.class)
+@ImportStatic(ArrayElements.class)
 public abstract class IndexAssignNode extends MoatStatementNode {
     protected final String description;
 
@@ -30,23 +33,23 @@ public abstract class IndexAssignNode extends MoatStatementNode {
         return IndexAssignNodeGen.create(description, object, key, value);
     }
 
-    @Specialization(guards = "table.acceptsLongElement(index)")
+    @Specialization(guards = "acceptsLongElement(table, index)")
     protected void doLongElement(MoatTable table, long index, long value) {
-        if (table.setLongElement(index, value)) {
+        if (ArrayElements.setLongElement(table, index, value)) {
             IndexSetNode.chargeNewEntry(this, this);
         }
     }
 
-    @Specialization(guards = "table.acceptsDoubleElement(index)")
+    @Specialization(guards = "acceptsDoubleElement(table, index)")
     protected void doDoubleElement(MoatTable table, long index, double value) {
-        if (table.setDoubleElement(index, value)) {
+        if (ArrayElements.setDoubleElement(table, index, value)) {
             IndexSetNode.chargeNewEntry(this, this);
         }
     }
 
-    @Specialization(guards = "table.acceptsObjectElement(index, value)")
+    @Specialization(guards = "acceptsObjectElement(table, index, value)")
     protected void doObjectElement(MoatTable table, long index, Object value) {
-        if (table.setObjectElement(index, value)) {
+        if (ArrayElements.setObjectElement(table, index, value)) {
             IndexSetNode.chargeNewEntry(this, this);
         }
     }

@@ -2,9 +2,11 @@ package dev.moat.language.nodes.table;
 
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.MoatTable;
 
 /**
@@ -15,6 +17,7 @@ import dev.moat.language.runtime.MoatTable;
  */
 @NodeChild(value = "object", type = MoatExpressionNode.class)
 @NodeChild(value = "key", type = MoatExpressionNode.class)
+@ImportStatic(ArrayElements.class)
 public abstract class IndexExpressionNode extends MoatExpressionNode {
     protected final String description;
 
@@ -27,20 +30,20 @@ public abstract class IndexExpressionNode extends MoatExpressionNode {
     }
 
     /** An element that is present, so no metatable can be involved. */
-    @Specialization(guards = "table.hasLongElement(index)")
+    @Specialization(guards = "hasLongElement(table, index)")
     protected static long doLongElement(MoatTable table, long index) {
-        return table.longElement(index);
+        return ArrayElements.longElement(table, index);
     }
 
-    @Specialization(guards = "table.hasDoubleElement(index)")
+    @Specialization(guards = "hasDoubleElement(table, index)")
     protected static double doDoubleElement(MoatTable table, long index) {
-        return table.doubleElement(index);
+        return ArrayElements.doubleElement(table, index);
     }
 
     /** Present elements of the general strategy (tables of tables, strings, mixed numbers). */
-    @Specialization(guards = "table.hasObjectElement(index)")
+    @Specialization(guards = "hasObjectElement(table, index)")
     protected static Object doObjectElement(MoatTable table, long index) {
-        return table.objectElement(index);
+        return ArrayElements.objectElement(table, index);
     }
 
     @Fallback

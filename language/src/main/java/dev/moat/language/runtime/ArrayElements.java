@@ -1,0 +1,147 @@
+package dev.moat.language.runtime;
+
+/**
+ * Unboxed access to a table's array part by strategy, for the index nodes' DSL specialisations: each
+ * {@code has…}/{@code accepts…} guard says whether the element can be read or written raw in the current
+ * strategy ({@code long[]}, {@code double[]}, {@code Object[]}, see {@link ArrayStorage}), and the matching
+ * accessor does it without boxing. Everything else (strategy changes, holes, the hash part, metatables)
+ * goes through {@link MoatTable}'s general put/get.
+ */
+public final class ArrayElements {
+    private ArrayElements() {
+    }
+
+    /** True if {@code t[k]} is an element of a long[] array part, so {@link #longElement} may read it. */
+    public static boolean hasLongElement(MoatTable t, long k) {
+        return t.array instanceof long[] && k - 1 >= 0 && k - 1 < t.size;
+    }
+
+    /** {@code t[k]} of a long[] array part, unboxed; only after {@link #hasLongElement}. */
+    public static long longElement(MoatTable t, long k) {
+        return ((long[]) t.array)[(int) (k - 1)];
+    }
+
+    /** True if {@code t[k]} is an element of a double[] array part, so {@link #doubleElement} may read it. */
+    public static boolean hasDoubleElement(MoatTable t, long k) {
+        return t.array instanceof double[] && k - 1 >= 0 && k - 1 < t.size;
+    }
+
+    /** {@code t[k]} of a double[] array part, unboxed; only after {@link #hasDoubleElement}. */
+    public static double doubleElement(MoatTable t, long k) {
+        return ((double[]) t.array)[(int) (k - 1)];
+    }
+
+    /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
+    public static boolean hasObjectElement(MoatTable t, long k) {
+        return t.array instanceof Object[] objects && k - 1 >= 0 && k - 1 < t.size && objects[(int) (k - 1)] != null;
+    }
+
+    /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */
+    public static Object objectElement(MoatTable t, long k) {
+        return ((Object[]) t.array)[(int) (k - 1)];
+    }
+
+    /**
+     * True if the non-nil {@code value} can be stored raw at {@code k} by {@link #setObjectElement} without
+     * changing strategy: {@code k} is a present element of an Object[] array part (so no
+     * {@code __newindex}), or the next one of a table without metatable.
+     */
+    public static boolean acceptsObjectElement(MoatTable t, long k, Object value) {
+        Object store = t.array;
+        if (!(store instanceof Object[] objects) || value == MoatNil.NIL || k - 1 < 0) {
+            return false;
+        }
+        if (k - 1 < t.size) {
+            return objects[(int) (k - 1)] != null;
+        }
+        return k - 1 == t.size && t.metatable == null && k < MoatTable.APPEND_LIMIT
+                        && (store != ArrayStorage.UNDECIDED || !(value instanceof Long || value instanceof Double));
+    }
+
+    /**
+     * Raw {@code t[k] = value} after {@link #acceptsObjectElement}; returns true if a new entry was made.
+     * A first element that is not a number grows {@link ArrayStorage#UNDECIDED} into the general strategy.
+     */
+    public static boolean setObjectElement(MoatTable t, long k, Object value) {
+        Object[] objects = (Object[]) t.array;
+        int i = (int) (k - 1);
+        if (i < t.size) {
+            objects[i] = value;
+            return false;
+        }
+        if (i == objects.length) {
+            objects = (Object[]) (t.array = ArrayStorage.grow(objects, t.size, t.size + 1));
+        }
+        objects[i] = value;
+        t.size++;
+        t.migrateIfHashed();
+        return true;
+    }
+
+    /**
+     * True if an integer can be stored raw at {@code k} by {@link #setLongElement} without changing
+     * strategy: {@code k} is an element of a long[] array part (present, so no {@code __newindex}), or
+     * the next one of a table without metatable (also the first element of an undecided array part).
+     */
+    public static boolean acceptsLongElement(MoatTable t, long k) {
+        Object store = t.array;
+        return (store instanceof long[] || store == ArrayStorage.UNDECIDED) && presentOrRawAppend(t, k);
+    }
+
+    /** {@code k} is within a primitive array part, or the next key of a table whose appends need no metamethod. */
+    private static boolean presentOrRawAppend(MoatTable t, long k) {
+        return k - 1 >= 0 && (k - 1 < t.size || k - 1 == t.size && t.metatable == null && k < MoatTable.APPEND_LIMIT);
+    }
+
+    /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */
+    public static boolean setLongElement(MoatTable t, long k, long v) {
+        long[] longs;
+        if (t.array instanceof long[] picked) {
+            longs = picked;
+        } else {
+            longs = new long[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
+            t.array = longs;
+        }
+        int i = (int) (k - 1);
+        if (i < t.size) {
+            longs[i] = v;
+            return false;
+        }
+        if (i == longs.length) {
+            longs = (long[]) (t.array = ArrayStorage.grow(longs, t.size, t.size + 1));
+        }
+        longs[i] = v;
+        t.size++;
+        t.migrateIfHashed();
+        return true;
+    }
+
+    /** Like {@link #acceptsLongElement}, for floats and a double[] array part. */
+    public static boolean acceptsDoubleElement(MoatTable t, long k) {
+        Object store = t.array;
+        return (store instanceof double[] || store == ArrayStorage.UNDECIDED) && presentOrRawAppend(t, k);
+    }
+
+    /** Raw {@code t[k] = v} after {@link #acceptsDoubleElement}; returns true if a new entry was made. */
+    public static boolean setDoubleElement(MoatTable t, long k, double v) {
+        double[] doubles;
+        if (t.array instanceof double[] picked) {
+            doubles = picked;
+        } else {
+            doubles = new double[ArrayStorage.MIN_CAPACITY]; // the first element picks the strategy
+            t.array = doubles;
+        }
+        int i = (int) (k - 1);
+        if (i < t.size) {
+            doubles[i] = v;
+            return false;
+        }
+        if (i == doubles.length) {
+            doubles = (double[]) (t.array = ArrayStorage.grow(doubles, t.size, t.size + 1));
+        }
+        doubles[i] = v;
+        t.size++;
+        t.migrateIfHashed();
+        return true;
+    }
+}
