@@ -12,55 +12,43 @@ public final class LuaValues {
         return v != MoatNil.NIL && v != Boolean.FALSE;
     }
 
-    public static String typeName(Object v) {
-        if (v == MoatNil.NIL) {
-            return "nil";
-        } else if (v instanceof Boolean) {
-            return "boolean";
-        } else if (v instanceof Long || v instanceof Double) {
-            return "number";
-        } else if (v instanceof TruffleString) {
-            return "string";
-        } else if (v instanceof MoatTable) {
-            return "table";
-        } else if (v instanceof MoatFunction) {
-            return "function";
-        } else if (v instanceof MoatCoroutineMarker) {
-            return "thread";
+    private static final String[] TYPE_NAMES = {"nil", "boolean", "number", "string", "table", "function", "thread", "userdata"};
+    /** The same names as shared guest strings (immutable, so safe to share between contexts). */
+    private static final TruffleString[] TYPE_NAME_STRINGS = new TruffleString[TYPE_NAMES.length];
+
+    static {
+        for (int i = 0; i < TYPE_NAMES.length; i++) {
+            TYPE_NAME_STRINGS[i] = MoatStrings.fromJava(TYPE_NAMES[i]);
         }
-        return "userdata";
     }
 
-    private static final TruffleString NIL_NAME = MoatStrings.fromJava("nil");
-    private static final TruffleString BOOLEAN_NAME = MoatStrings.fromJava("boolean");
-    private static final TruffleString NUMBER_NAME = MoatStrings.fromJava("number");
-    private static final TruffleString STRING_NAME = MoatStrings.fromJava("string");
-    private static final TruffleString TABLE_NAME = MoatStrings.fromJava("table");
-    private static final TruffleString FUNCTION_NAME = MoatStrings.fromJava("function");
-    private static final TruffleString THREAD_NAME = MoatStrings.fromJava("thread");
-    private static final TruffleString USERDATA_NAME = MoatStrings.fromJava("userdata");
-
-    /**
-     * {@link #typeName} as one shared guest string per type, for type(): no conversion and no allocation
-     * per call (immutable, so safe to share between contexts).
-     */
-    public static TruffleString typeNameString(Object v) {
+    /** Index of v's Lua type in {@link #TYPE_NAMES}. */
+    private static int typeIndex(Object v) {
         if (v == MoatNil.NIL) {
-            return NIL_NAME;
+            return 0;
         } else if (v instanceof Boolean) {
-            return BOOLEAN_NAME;
+            return 1;
         } else if (v instanceof Long || v instanceof Double) {
-            return NUMBER_NAME;
+            return 2;
         } else if (v instanceof TruffleString) {
-            return STRING_NAME;
+            return 3;
         } else if (v instanceof MoatTable) {
-            return TABLE_NAME;
+            return 4;
         } else if (v instanceof MoatFunction) {
-            return FUNCTION_NAME;
+            return 5;
         } else if (v instanceof MoatCoroutineMarker) {
-            return THREAD_NAME;
+            return 6;
         }
-        return USERDATA_NAME;
+        return 7;
+    }
+
+    public static String typeName(Object v) {
+        return TYPE_NAMES[typeIndex(v)];
+    }
+
+    /** {@link #typeName} as a guest string, for type(): no conversion and no allocation per call. */
+    public static TruffleString typeNameString(Object v) {
+        return TYPE_NAME_STRINGS[typeIndex(v)];
     }
 
     private static final TruffleString NAME = MoatStrings.fromJava("__name");

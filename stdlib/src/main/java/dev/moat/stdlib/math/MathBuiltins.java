@@ -1,12 +1,15 @@
 package dev.moat.stdlib.math;
 
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.expression.CompareNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 
@@ -222,18 +225,22 @@ public final class MathBuiltins {
     }
 
     @MoatBuiltin(name = "max", variadic = true)
+    @ImportStatic(Metatables.class)
     public abstract static class MaxNode extends BuiltinNode {
         @Specialization
-        protected Object max(Object[] args, @Cached("create()") InvokeNode invoke) {
-            return extreme(this, args, true, invoke);
+        protected Object max(Object[] args, @Cached("create()") InvokeNode invoke,
+                             @Cached("create(LT)") MetamethodLookupNode lt) {
+            return extreme(this, args, true, invoke, lt);
         }
     }
 
     @MoatBuiltin(name = "min", variadic = true)
+    @ImportStatic(Metatables.class)
     public abstract static class MinNode extends BuiltinNode {
         @Specialization
-        protected Object min(Object[] args, @Cached("create()") InvokeNode invoke) {
-            return extreme(this, args, false, invoke);
+        protected Object min(Object[] args, @Cached("create()") InvokeNode invoke,
+                             @Cached("create(LT)") MetamethodLookupNode lt) {
+            return extreme(this, args, false, invoke, lt);
         }
     }
 
@@ -241,7 +248,7 @@ public final class MathBuiltins {
      * Lua 5.4's min/max compare the arguments as given with the '<' operator (exact integer/float
      * comparison, strings with strings, __lt metamethods) and return the winning argument unchanged.
      */
-    static Object extreme(BuiltinNode node, Object[] args, boolean max, InvokeNode invoke) {
+    static Object extreme(BuiltinNode node, Object[] args, boolean max, InvokeNode invoke, MetamethodLookupNode lt) {
         if (args.length == 0) {
             throw node.argError(1, "value expected");
         }
@@ -249,8 +256,8 @@ public final class MathBuiltins {
         Object best = args[0];
         for (int i = 1; i < args.length; i++) {
             Object v = args[i];
-            boolean better = max ? CompareNode.compareWithMetamethods(best, v, false, invoke, node)
-                    : CompareNode.compareWithMetamethods(v, best, false, invoke, node);
+            boolean better = max ? CompareNode.compareWithMetamethods(best, v, false, invoke, lt, node)
+                    : CompareNode.compareWithMetamethods(v, best, false, invoke, lt, node);
             if (better) {
                 best = v;
             }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -20,6 +21,7 @@ import dev.moat.language.runtime.MultiValue;
 final class SortOrderNode extends Node {
     @Child private InvokeNode invoke = InvokeNode.create();
     @Child private TruffleString.CompareBytesNode compareBytes = TruffleString.CompareBytesNode.create();
+    @Child private MetamethodLookupNode lt = MetamethodLookupNode.create(Metatables.LT);
     private final BranchProfile metamethodPath = BranchProfile.create();
 
     static SortOrderNode create() {
@@ -47,11 +49,7 @@ final class SortOrderNode extends Node {
             return compareBytes.execute(x, y, MoatStrings.ENCODING) < 0;
         }
         metamethodPath.enter();
-        MoatContext context = MoatContext.get(this);
-        Object handler = Metatables.metamethod(context, a, Metatables.LT);
-        if (handler == null) {
-            handler = Metatables.metamethod(context, b, Metatables.LT);
-        }
+        Object handler = lt.findEither(MoatContext.get(this), a, b);
         if (handler == null) {
             throw TableErrors.compare(this, a, b);
         }

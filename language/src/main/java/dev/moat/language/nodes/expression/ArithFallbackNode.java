@@ -8,7 +8,6 @@ import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
-import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatStrings;
 import com.oracle.truffle.api.strings.TruffleString;
@@ -51,10 +50,7 @@ public final class ArithFallbackNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             lookup = metamethods = insert(MetamethodLookupNode.create(op.event)); // a site has one operator
         }
-        Object handler = lookup.find(context, a);
-        if (handler == null) {
-            handler = lookup.find(context, b);
-        }
+        Object handler = lookup.findEither(context, a, b);
         if (handler != null) {
             if (invoke == null) {
                 CompilerDirectives.transferToInterpreterAndInvalidate();

@@ -84,12 +84,10 @@ public abstract class CompareNode extends BinaryNode {
         }
     }
 
-    /** Generic comparison (also used by table.sort): numbers, strings, then metamethods. */
-    public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke, Node site) {
-        return compareWithMetamethods(x, y, orEqual, invoke, null, site);
-    }
-
-    /** The same with the metamethod looked up through {@code lookup} (for this event), or uncached if null. */
+    /**
+     * Generic comparison (also used by math.min/max): numbers, strings, then the metamethod, looked up
+     * through {@code lookup}, which must be for {@code __le} when {@code orEqual}, else {@code __lt}.
+     */
     public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke,
                                                  MetamethodLookupNode lookup, Node site) {
         if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
@@ -100,20 +98,7 @@ public abstract class CompareNode extends BinaryNode {
             int c = MoatStrings.compare(s, t);
             return orEqual ? c <= 0 : c < 0;
         }
-        MoatContext context = MoatContext.get(site);
-        Object handler;
-        if (lookup != null) {
-            handler = lookup.find(context, x);
-            if (handler == null) {
-                handler = lookup.find(context, y);
-            }
-        } else {
-            TruffleString event = orEqual ? Metatables.LE : Metatables.LT;
-            handler = Metatables.metamethod(context, x, event);
-            if (handler == null) {
-                handler = Metatables.metamethod(context, y, event);
-            }
-        }
+        Object handler = lookup.findEither(MoatContext.get(site), x, y);
         if (handler == null) {
             throw compareError(x, y, site);
         }

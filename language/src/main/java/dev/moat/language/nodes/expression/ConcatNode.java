@@ -114,10 +114,7 @@ public final class ConcatNode extends MoatExpressionNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             lookup = concatLookup = insert(MetamethodLookupNode.create(Metatables.CONCAT));
         }
-        Object handler = lookup.find(context, a);
-        if (handler == null) {
-            handler = lookup.find(context, b);
-        }
+        Object handler = lookup.findEither(context, a, b);
         if (handler == null) {
             boolean blameFirst = asString(a) == null;
             throw concatError(blameFirst ? a : b, blameFirst ? descriptions[index] : (index + 1 == operands.length - 1 ? descriptions[index + 1] : null), this);

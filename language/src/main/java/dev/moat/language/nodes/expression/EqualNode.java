@@ -64,11 +64,7 @@ public abstract class EqualNode extends BinaryNode {
         if (a.metatable == null && b.metatable == null) {
             return negate;
         }
-        MoatContext context = MoatContext.get(this);
-        Object handler = eq.find(context, a);
-        if (handler == null) {
-            handler = eq.find(context, b);
-        }
+        Object handler = eq.findEither(MoatContext.get(this), a, b);
         if (handler == null) {
             return negate;
         }

@@ -38,4 +38,10 @@ public final class MetamethodLookupNode extends com.oracle.truffle.api.nodes.Nod
         Object handler = mt.getFieldWith(fields, event, eventHash);
         return handler == null || handler == MoatNil.NIL ? null : handler;
     }
+
+    /** Lua's rule for binary events: the first operand's handler, else the second's, else null. */
+    public Object findEither(MoatContext context, Object a, Object b) {
+        Object handler = find(context, a);
+        return handler != null ? handler : find(context, b);
+    }
 }
