@@ -265,7 +265,15 @@ public final class BaseBuiltins {
     /** The iterator ipairs returns; it reads through __index like lua_geti. */
     @MoatBuiltin(name = "ipairs_iterator")
     public abstract static class IpairsIteratorNode extends BuiltinNode {
-        @Specialization
+        /** A table without metatable: a raw read (a loop over plain arrays never compiles the __index path). */
+        @Specialization(guards = "table.metatable == null")
+        protected Object plain(MoatTable table, long i) {
+            long n = i + 1;
+            Object v = table.getLong(n);
+            return v == null ? MoatNil.NIL : new Object[]{n, v};
+        }
+
+        @Specialization(replaces = "plain")
         protected Object next(Object t, long i, @Cached("create()") IndexGetNode get) {
             long n = i + 1;
             Object v;

@@ -79,6 +79,15 @@ public final class ArrayElements {
     }
 
     /**
+     * True if {@code k} is the last element of the array part (which never ends with a hole), so
+     * {@code t[k] = nil} only shrinks it ({@link MoatTable#removeLastElement}); a present key never
+     * consults {@code __newindex}.
+     */
+    public static boolean isLastElement(MoatTable t, long k) {
+        return k >= 1 && k == t.size;
+    }
+
+    /**
      * True if an integer can be stored raw at {@code k} by {@link #setLongElement} without changing
      * strategy: {@code k} is an element of a long[] array part (present, so no {@code __newindex}), or
      * the next one of a table without metatable (also the first element of an undecided array part).

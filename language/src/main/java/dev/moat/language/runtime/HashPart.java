@@ -177,6 +177,18 @@ final class HashPart {
         if (value == null) {
             return false;
         }
+        insertNew(key, value, h);
+        return true;
+    }
+
+    /**
+     * Appends an entry for an absent key. Out of line: growing, rebuilding the index and the flood check
+     * are large, and every compiled table store would otherwise carry them (they made the generic store
+     * several times larger than the lookup it starts with and used up Graal's inlining budget). Reads
+     * and overwrites of present keys stay inline.
+     */
+    @TruffleBoundary
+    private void insertNew(Object key, Object value, int h) {
         if (used == keys.length) {
             compact(live + 1);
         }
@@ -188,7 +200,6 @@ final class HashPart {
         if (insertIndex(entry, h) > MAX_PROBES && !sipHashed) {
             switchToSipHash();
         }
-        return true;
     }
 
     /** Puts entry {@code e} into the index; returns the number of slots probed. */

@@ -238,10 +238,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             putField(fields, key, value);
             return true;
         }
-        if (hash == null) {
-            hash = new HashPart();
-        }
-        return hash.put(key, value, keyHash);
+        return hashPart().put(key, value, keyHash);
     }
 
     /** The hash a constant key should cache for {@link #getString}. */
@@ -284,24 +281,40 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return putStringWith(UNCACHED, key, HashPart.hash(key), value);
     }
 
-    /** Raw write of an integer key; NIL removes. Returns true if a new entry was made. */
+    /**
+     * Raw write of an integer key; NIL removes. Returns true if a new entry was made. Only overwriting an
+     * element with a value the array's strategy holds is inline; removals, appends, holes, strategy
+     * changes and the hash part are out of line ({@link #putLongOutOfLine}): the nodes have their own
+     * specialisations for the frequent ones, and every compiled generic store (and each of table.sort's
+     * element writes) would otherwise carry the array part's growth logic and the hash part's insertion.
+     */
     public boolean putLong(long k, Object value) {
-        if (k >= 1 && k <= size) {
+        if (k >= 1 && k <= size && value != MoatNil.NIL) {
             int i = (int) (k - 1);
-            if (value == MoatNil.NIL) {
-                removeElement(i);
-                return false;
-            }
             Object store = array;
             if (store instanceof Object[] objects) {
                 boolean filled = objects[i] == null;
                 objects[i] = value;
                 return filled;
             }
-            if (!ArrayStorage.accepts(store, value)) {
-                store = generaliseArray();
+            if (ArrayStorage.accepts(store, value)) {
+                ArrayStorage.write(store, i, value);
+                return false;
             }
-            ArrayStorage.write(store, i, value);
+        }
+        return putLongOutOfLine(k, value);
+    }
+
+    /** The rest of {@link #putLong}. */
+    @TruffleBoundary
+    private boolean putLongOutOfLine(long k, Object value) {
+        if (k >= 1 && k <= size) {
+            int i = (int) (k - 1);
+            if (value == MoatNil.NIL) {
+                removeElement(i);
+            } else {
+                generaliseArray()[i] = value;
+            }
             return false;
         }
         if (k == size + 1L && value != MoatNil.NIL && k < APPEND_LIMIT) {
@@ -346,14 +359,20 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /** Clears element {@code i}: the last one shrinks the array part, any other becomes a hole. */
     private void removeElement(int i) {
         if (i == size - 1) {
-            if (array instanceof Object[] objects) {
-                objects[i] = null;
-            }
-            size--;
-            trimTrailingHoles();
+            removeLastElement();
         } else {
             generaliseArray()[i] = null;
         }
+    }
+
+    /** {@code t[#t] = nil} on a non-empty array part: shrinks it, and past the holes before the last element. */
+    public void removeLastElement() {
+        int i = size - 1;
+        if (array instanceof Object[] objects) {
+            objects[i] = null;
+        }
+        size--;
+        trimTrailingHoles();
     }
 
     /** Switches the array part to the general Object[] strategy (once; it never goes back). */
@@ -370,10 +389,19 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             }
             return false;
         }
-        if (hash == null) {
-            hash = new HashPart();
-        }
-        return hash.put(key, value);
+        return hashPart().put(key, value);
+    }
+
+    /** The hash part, created on first use (out of line: a table gets one at most once). */
+    private HashPart hashPart() {
+        HashPart h = hash;
+        return h != null ? h : createHashPart();
+    }
+
+    @TruffleBoundary
+    private HashPart createHashPart() {
+        hash = new HashPart();
+        return hash;
     }
 
     /** Stores a non-nil value as element {@code size + 1}, picking or generalising the strategy as needed. */

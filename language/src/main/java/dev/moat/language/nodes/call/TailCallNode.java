@@ -1,7 +1,10 @@
 package dev.moat.language.nodes.call;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.profiles.BranchProfile;
+import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
@@ -14,6 +17,7 @@ public final class TailCallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode call; // a CallNode or MethodCallNode
     @Child private InvokeNode invoke = InvokeNode.create();
     @Child private DirectTailCallNode tailCall = new DirectTailCallNode();
+    private final BranchProfile callableObject = BranchProfile.create();
 
     public TailCallNode(MoatExpressionNode call) {
         this.call = call;
@@ -44,19 +48,26 @@ public final class TailCallNode extends MoatExpressionNode {
             argv = c.evaluateArguments(frame);
             description = c.callDescription();
         }
-        if (callee instanceof MoatFunction f && f.isLua) {
-            return tailCall.call(f, argv, call, description);
-        }
-        if (!(callee instanceof MoatFunction)) {
-            // A callable object's Lua __call is tail-called too (the caller's frame goes away, as in Lua).
-            Object handler = dev.moat.language.runtime.Metatables.metamethod(dev.moat.language.MoatContext.get(this), callee,
-                    dev.moat.language.runtime.Metatables.CALL);
-            if (handler instanceof MoatFunction h && h.isLua) {
-                Object[] withSelf = new Object[argv.length + 1];
-                withSelf[1] = callee;
-                System.arraycopy(argv, 1, withSelf, 2, argv.length - 1);
-                return tailCall.call(h, withSelf, call, description);
+        MoatFunction luaTarget = null;
+        Object[] luaArgv = argv;
+        if (callee instanceof MoatFunction f) {
+            if (f.isLua) {
+                luaTarget = f;
             }
+        } else {
+            // A callable object's Lua __call is tail-called too (the caller's frame goes away, as in Lua).
+            callableObject.enter();
+            Object handler = Metatables.metamethod(MoatContext.get(this), callee, Metatables.CALL);
+            if (handler instanceof MoatFunction h && h.isLua) {
+                luaTarget = h;
+                luaArgv = new Object[argv.length + 1];
+                luaArgv[1] = callee;
+                System.arraycopy(argv, 1, luaArgv, 2, argv.length - 1);
+            }
+        }
+        // One call site for both Lua cases: Graal inlines the callee once, not once per way of getting there.
+        if (luaTarget != null) {
+            return tailCall.call(luaTarget, luaArgv, call, description);
         }
         return invoke.call(callee, argv, call, description);
     }

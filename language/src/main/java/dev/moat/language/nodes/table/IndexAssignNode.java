@@ -8,13 +8,14 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.runtime.ArrayElements;
+import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
 
 /**
  * The statement {@code obj[key] = value} with a single target. An integer stored at an integer key of
  * an unboxed integer array part (a float into a float part) is written without boxing, overwriting an
- * element or appending to a table without metatable, and a non-nil value goes straight into a general
- * array part the same way; everything else (a store that changes the strategy, holes, other keys,
+ * element or appending to a table without metatable, a non-nil value goes straight into a general
+ * array part the same way, and nil stored at the last element shrinks the array part; everything else (a store that changes the strategy, holes, other keys,
  * {@code __newindex}) goes through {@link IndexSetNode}.
  */
 @NodeChild(value = "object", type = MoatExpressionNode.class)
@@ -52,6 +53,12 @@ public abstract class IndexAssignNode extends MoatStatementNode {
         if (ArrayElements.setObjectElement(table, index, value)) {
             IndexSetNode.chargeNewEntry(this, this);
         }
+    }
+
+    /** {@code t[#t] = nil}, the stack pop: shrinks the array part without a call. */
+    @Specialization(guards = "isLastElement(table, index)")
+    protected void doRemoveLast(MoatTable table, long index, MoatNil value) {
+        table.removeLastElement();
     }
 
     @Fallback
