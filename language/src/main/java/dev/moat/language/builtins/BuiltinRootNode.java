@@ -10,10 +10,13 @@ public final class BuiltinRootNode extends RootNode {
     private final String name;
     private final String qualifiedName;
 
-    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String library) {
+    private final boolean trivial;
+
+    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String library, boolean trivial) {
         super(language);
         this.body = body;
         this.name = name;
+        this.trivial = trivial;
         this.qualifiedName = library == null || library.isEmpty() ? name : library + "." + name;
     }
 
@@ -35,6 +38,12 @@ public final class BuiltinRootNode extends RootNode {
     @Override
     public String toString() {
         return "builtin " + name;
+    }
+
+    /** See {@link MoatBuiltin#trivial()}. */
+    @Override
+    protected boolean isTrivial() {
+        return trivial;
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class OsBuiltins {
     private OsBuiltins() {
     }
 
-    @MoatBuiltin(name = "clock")
+    @MoatBuiltin(name = "clock", trivial = true)
     public abstract static class ClockNode extends BuiltinNode {
         @Specialization
         protected double clock() {
@@ -30,7 +30,7 @@ public final class OsBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "time")
+    @MoatBuiltin(name = "time", trivial = true)
     public abstract static class TimeNode extends BuiltinNode {
         private static final String[] FIELDS = {"year", "month", "day", "hour", "min", "sec"};
         /** Defaults (-1: required) and the offsets Lua subtracts before storing a field in a struct tm. */

@@ -43,7 +43,7 @@ public final class StringBuiltins {
         return len + j + 1;
     }
 
-    @MoatBuiltin(name = "len")
+    @MoatBuiltin(name = "len", trivial = true)
     public abstract static class LenNode extends BuiltinNode {
         @Specialization
         protected long len(Object s) {
@@ -51,7 +51,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "sub")
+    @MoatBuiltin(name = "sub", trivial = true)
     public abstract static class SubNode extends BuiltinNode {
         @Specialization
         protected Object sub(Object s, Object i, Object j) {
@@ -67,7 +67,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "upper")
+    @MoatBuiltin(name = "upper", trivial = true)
     public abstract static class UpperNode extends BuiltinNode {
         @Specialization
         protected Object upper(Object s) {
@@ -75,7 +75,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "lower")
+    @MoatBuiltin(name = "lower", trivial = true)
     public abstract static class LowerNode extends BuiltinNode {
         @Specialization
         protected Object lower(Object s) {
@@ -99,7 +99,7 @@ public final class StringBuiltins {
         return MoatStrings.fromBytes(b);
     }
 
-    @MoatBuiltin(name = "rep")
+    @MoatBuiltin(name = "rep", trivial = true)
     public abstract static class RepNode extends BuiltinNode {
         @Specialization
         protected Object rep(Object s, Object n, Object sep) {
@@ -144,7 +144,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "reverse")
+    @MoatBuiltin(name = "reverse", trivial = true)
     public abstract static class ReverseNode extends BuiltinNode {
         @Specialization
         protected Object reverse(Object s) {
@@ -160,7 +160,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "byte")
+    @MoatBuiltin(name = "byte", trivial = true)
     public abstract static class ByteNode extends BuiltinNode {
         @Specialization
         protected Object byteAt(Object s, Object i, Object j) {
@@ -185,7 +185,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "char", variadic = true)
+    @MoatBuiltin(name = "char", variadic = true, trivial = true)
     public abstract static class CharNode extends BuiltinNode {
         @Specialization
         protected Object chars(Object[] args) {
@@ -203,7 +203,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "format", variadic = true)
+    @MoatBuiltin(name = "format", variadic = true, trivial = true)
     public abstract static class FormatNode extends BuiltinNode {
         @Specialization
         protected Object format(Object[] args, @Cached("create()") ToStringNode toString) {

@@ -2,6 +2,7 @@ package dev.moat.language.nodes.controlflow;
 
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
@@ -21,6 +22,7 @@ public final class GenericForNode extends MoatStatementNode {
     @Child private MoatExpressionNode explist;
     @Child private LoopNode loop;
     @Child private CloseHelper closer = new CloseHelper();
+    private final BranchProfile closingValue = BranchProfile.create();
     private final int functionSlot;
     private final int stateSlot;
     private final int controlSlot;
@@ -49,6 +51,8 @@ public final class GenericForNode extends MoatStatementNode {
         if (closing == MoatNil.NIL) {
             return loopResult(loop.execute(frame));
         }
+        // Profiled, so that a loop that never had a closing value is compiled once, not twice.
+        closingValue.enter();
         closer.checkClosable(closing, "(for state)", this);
         return loopResult(closer.runThenClose(frame, closing, loop));
     }
