@@ -144,7 +144,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "reverse", trivial = true)
+    @MoatBuiltin(name = "reverse")
     public abstract static class ReverseNode extends BuiltinNode {
         @Specialization
         protected Object reverse(Object s) {
@@ -162,6 +162,20 @@ public final class StringBuiltins {
 
     @MoatBuiltin(name = "byte", trivial = true)
     public abstract static class ByteNode extends BuiltinNode {
+        /** {@code s:byte(i)}: at most one result and no loop, so the builtin stays trivial to inline. */
+        @Specialization
+        protected Object oneByte(Object s, Object i, MoatNil j) {
+            TruffleString str = checkString(s, 1);
+            long len = MoatStrings.length(str);
+            long first = optInteger(i, 2, 1);
+            long start = startIndex(first, len);
+            if (start > endIndex(first, len)) {
+                return MultiValue.EMPTY;
+            }
+            charge(1);
+            return (long) MoatStrings.byteAt(str, (int) (start - 1));
+        }
+
         @Specialization
         protected Object byteAt(Object s, Object i, Object j) {
             TruffleString str = checkString(s, 1);
@@ -187,7 +201,19 @@ public final class StringBuiltins {
 
     @MoatBuiltin(name = "char", variadic = true, trivial = true)
     public abstract static class CharNode extends BuiltinNode {
-        @Specialization
+        /** {@code string.char(c)}: one byte and no loop, so the builtin stays trivial to inline. */
+        @Specialization(guards = "args.length == 1")
+        protected Object oneChar(Object[] args) {
+            charge(1);
+            allocate(SizeModel.string(1));
+            long c = checkInteger(args[0], 1);
+            if (c < 0 || c > 255) {
+                throw argError(1, "value out of range");
+            }
+            return MoatStrings.fromBytes(new byte[]{(byte) c});
+        }
+
+        @Specialization(replaces = "oneChar")
         protected Object chars(Object[] args) {
             charge(1 + args.length / 16);
             allocate(SizeModel.string(args.length));
