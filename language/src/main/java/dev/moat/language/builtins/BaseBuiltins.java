@@ -102,7 +102,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "type", variadic = true, trivial = true)
+    @MoatBuiltin(name = "type", variadic = true)
     public abstract static class TypeNode extends BuiltinNode {
         @Specialization
         protected Object type(Object[] args) {
@@ -113,7 +113,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "tostring", variadic = true, trivial = true)
+    @MoatBuiltin(name = "tostring", variadic = true)
     public abstract static class ToStringBuiltin extends BuiltinNode {
         @Specialization
         protected Object tostring(Object[] args, @Cached("create()") ToStringNode toString) {
@@ -124,7 +124,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "tonumber", variadic = true, trivial = true)
+    @MoatBuiltin(name = "tonumber", variadic = true)
     public abstract static class ToNumberNode extends BuiltinNode {
         @Specialization
         protected Object tonumber(Object[] args) {
@@ -160,7 +160,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "rawequal", trivial = true)
+    @MoatBuiltin(name = "rawequal")
     public abstract static class RawEqualNode extends BuiltinNode {
         @Specialization
         protected boolean rawequal(Object a, Object b) {
@@ -170,7 +170,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "rawlen", trivial = true)
+    @MoatBuiltin(name = "rawlen")
     public abstract static class RawLenNode extends BuiltinNode {
         @Specialization
         protected long rawlen(Object v) {
@@ -184,7 +184,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "rawget", trivial = true)
+    @MoatBuiltin(name = "rawget")
     public abstract static class RawGetNode extends BuiltinNode {
         @Specialization
         protected Object rawget(Object t, Object k) {
@@ -195,7 +195,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "rawset", trivial = true)
+    @MoatBuiltin(name = "rawset")
     public abstract static class RawSetNode extends BuiltinNode {
         @Specialization
         protected Object rawset(Object t, Object k, Object v) {
@@ -216,7 +216,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "next", trivial = true)
+    @MoatBuiltin(name = "next")
     public abstract static class NextNode extends BuiltinNode {
         @Specialization
         protected Object next(Object t, Object k) {
@@ -246,7 +246,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "ipairs", variadic = true, trivial = true)
+    @MoatBuiltin(name = "ipairs", variadic = true)
     public abstract static class IpairsNode extends BuiltinNode {
         @Specialization
         protected Object ipairs(Object[] args) {
@@ -263,7 +263,7 @@ public final class BaseBuiltins {
     }
 
     /** The iterator ipairs returns; it reads through __index like lua_geti. */
-    @MoatBuiltin(name = "ipairs_iterator", trivial = true)
+    @MoatBuiltin(name = "ipairs_iterator")
     public abstract static class IpairsIteratorNode extends BuiltinNode {
         /** A table without metatable: a raw read (a loop over plain arrays never compiles the __index path). */
         @Specialization(guards = "table.metatable == null")
@@ -292,7 +292,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "select", variadic = true, trivial = true)
+    @MoatBuiltin(name = "select", variadic = true)
     public abstract static class SelectNode extends BuiltinNode {
         @Specialization
         protected Object select(Object[] args) {
@@ -321,7 +321,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "setmetatable", trivial = true)
+    @MoatBuiltin(name = "setmetatable")
     public abstract static class SetMetatableNode extends BuiltinNode {
         @Specialization
         protected Object setmetatable(Object t, Object mt) {
@@ -340,7 +340,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "getmetatable", trivial = true)
+    @MoatBuiltin(name = "getmetatable")
     public abstract static class GetMetatableNode extends BuiltinNode {
         @Specialization
         protected Object getmetatable(Object v) {
@@ -357,7 +357,7 @@ public final class BaseBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "assert", variadic = true, trivial = true)
+    @MoatBuiltin(name = "assert", variadic = true)
     public abstract static class AssertNode extends BuiltinNode {
         @Specialization
         protected Object doAssert(Object[] args) {

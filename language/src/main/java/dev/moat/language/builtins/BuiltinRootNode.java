@@ -10,13 +10,10 @@ public final class BuiltinRootNode extends RootNode {
     private final String name;
     private final String qualifiedName;
 
-    private final boolean trivial;
-
-    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String library, boolean trivial) {
+    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String library) {
         super(language);
         this.body = body;
         this.name = name;
-        this.trivial = trivial;
         this.qualifiedName = library == null || library.isEmpty() ? name : library + "." + name;
     }
 
@@ -38,12 +35,6 @@ public final class BuiltinRootNode extends RootNode {
     @Override
     public String toString() {
         return "builtin " + name;
-    }
-
-    /** See {@link MoatBuiltin#trivial()}. */
-    @Override
-    protected boolean isTrivial() {
-        return trivial;
     }
 
     @Override

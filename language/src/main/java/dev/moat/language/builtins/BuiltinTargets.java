@@ -51,7 +51,7 @@ public final class BuiltinTargets {
             }
         }
         BuiltinNode node = factory.createNode((Object) args);
-        return new BuiltinRootNode(language, node, info.name(), library, info.trivial()).getCallTarget();
+        return new BuiltinRootNode(language, node, info.name(), library).getCallTarget();
     }
 
     /** A function value for one builtin. */

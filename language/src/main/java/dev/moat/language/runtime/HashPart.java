@@ -97,12 +97,27 @@ final class HashPart {
         return HashSeed.value(System.identityHashCode(key));
     }
 
+    /**
+     * Key equality, one type at a time: {@code a.equals(b)} on a key typed Object was a virtual call that
+     * partial evaluation could not resolve, so every compiled probe called it out of line. Keys arrive
+     * normalised (no integral floats, no NaN), so floats compare by value; anything else is equal only
+     * to itself.
+     */
     static boolean keyEquals(Object a, Object b) {
         if (a == b) {
             return true;
         }
-        if (a instanceof Long || a instanceof TruffleString || a instanceof Double || a instanceof Boolean) {
-            return a.equals(b);
+        if (a instanceof TruffleString s) {
+            return b instanceof TruffleString t && s.equals(t);
+        }
+        if (a instanceof Long x) {
+            return b instanceof Long y && x.longValue() == y.longValue();
+        }
+        if (a instanceof Double x) {
+            return b instanceof Double y && x.doubleValue() == y.doubleValue();
+        }
+        if (a instanceof Boolean x) {
+            return b instanceof Boolean y && x.booleanValue() == y.booleanValue();
         }
         return false;
     }

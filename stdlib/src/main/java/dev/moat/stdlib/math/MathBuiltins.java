@@ -24,7 +24,7 @@ public final class MathBuiltins {
         return exact != null ? (Object) exact : (Object) r;
     }
 
-    @MoatBuiltin(name = "floor", trivial = true)
+    @MoatBuiltin(name = "floor")
     public abstract static class FloorNode extends BuiltinNode {
         @Specialization
         protected long doLong(long v) {
@@ -38,7 +38,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "ceil", trivial = true)
+    @MoatBuiltin(name = "ceil")
     public abstract static class CeilNode extends BuiltinNode {
         @Specialization
         protected Object ceil(Object v) {
@@ -47,7 +47,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "abs", trivial = true)
+    @MoatBuiltin(name = "abs")
     public abstract static class AbsNode extends BuiltinNode {
         @Specialization
         protected Object abs(Object v) {
@@ -59,7 +59,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "sqrt", trivial = true)
+    @MoatBuiltin(name = "sqrt")
     public abstract static class SqrtNode extends BuiltinNode {
         @Specialization
         protected double sqrt(Object v) {
@@ -67,7 +67,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "sin", trivial = true)
+    @MoatBuiltin(name = "sin")
     public abstract static class SinNode extends BuiltinNode {
         @Specialization
         protected double sin(Object v) {
@@ -75,7 +75,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "cos", trivial = true)
+    @MoatBuiltin(name = "cos")
     public abstract static class CosNode extends BuiltinNode {
         @Specialization
         protected double cos(Object v) {
@@ -83,7 +83,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "tan", trivial = true)
+    @MoatBuiltin(name = "tan")
     public abstract static class TanNode extends BuiltinNode {
         @Specialization
         protected double tan(Object v) {
@@ -91,7 +91,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "asin", trivial = true)
+    @MoatBuiltin(name = "asin")
     public abstract static class AsinNode extends BuiltinNode {
         @Specialization
         protected double asin(Object v) {
@@ -99,7 +99,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "acos", trivial = true)
+    @MoatBuiltin(name = "acos")
     public abstract static class AcosNode extends BuiltinNode {
         @Specialization
         protected double acos(Object v) {
@@ -107,7 +107,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "atan", trivial = true)
+    @MoatBuiltin(name = "atan")
     public abstract static class AtanNode extends BuiltinNode {
         @Specialization
         protected double atan(Object y, Object x) {
@@ -115,7 +115,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "exp", trivial = true)
+    @MoatBuiltin(name = "exp")
     public abstract static class ExpNode extends BuiltinNode {
         @Specialization
         protected double exp(Object v) {
@@ -123,7 +123,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "log", trivial = true)
+    @MoatBuiltin(name = "log")
     public abstract static class LogNode extends BuiltinNode {
         @Specialization
         protected double log(Object v, Object base) {
@@ -142,7 +142,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "fmod", trivial = true)
+    @MoatBuiltin(name = "fmod")
     public abstract static class FmodNode extends BuiltinNode {
         @Specialization
         protected Object fmod(Object a, Object b) {
@@ -160,7 +160,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "modf", trivial = true)
+    @MoatBuiltin(name = "modf")
     public abstract static class ModfNode extends BuiltinNode {
         @Specialization
         protected Object modf(Object v) {
@@ -175,7 +175,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "deg", trivial = true)
+    @MoatBuiltin(name = "deg")
     public abstract static class DegNode extends BuiltinNode {
         @Specialization
         protected double deg(Object v) {
@@ -183,7 +183,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "rad", trivial = true)
+    @MoatBuiltin(name = "rad")
     public abstract static class RadNode extends BuiltinNode {
         @Specialization
         protected double rad(Object v) {
@@ -191,7 +191,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "tointeger", trivial = true)
+    @MoatBuiltin(name = "tointeger")
     public abstract static class ToIntegerNode extends BuiltinNode {
         @Specialization
         protected Object tointeger(Object v) {
@@ -205,7 +205,7 @@ public final class MathBuiltins {
     }
 
     /** Variadic so that a missing argument ("value expected") is told apart from a nil one (nil result). */
-    @MoatBuiltin(name = "type", variadic = true, trivial = true)
+    @MoatBuiltin(name = "type", variadic = true)
     public abstract static class TypeNode extends BuiltinNode {
         @Specialization
         protected Object type(Object[] args) {
@@ -224,7 +224,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "max", variadic = true, trivial = true)
+    @MoatBuiltin(name = "max", variadic = true)
     @ImportStatic(Metatables.class)
     public abstract static class MaxNode extends BuiltinNode {
         @Specialization
@@ -234,7 +234,7 @@ public final class MathBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "min", variadic = true, trivial = true)
+    @MoatBuiltin(name = "min", variadic = true)
     @ImportStatic(Metatables.class)
     public abstract static class MinNode extends BuiltinNode {
         @Specialization
@@ -265,7 +265,7 @@ public final class MathBuiltins {
         return best;
     }
 
-    @MoatBuiltin(name = "ult", trivial = true)
+    @MoatBuiltin(name = "ult")
     public abstract static class UltNode extends BuiltinNode {
         @Specialization
         protected boolean ult(Object a, Object b) {

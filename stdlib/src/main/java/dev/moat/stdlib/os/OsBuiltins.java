@@ -21,7 +21,7 @@ public final class OsBuiltins {
     private OsBuiltins() {
     }
 
-    @MoatBuiltin(name = "clock", trivial = true)
+    @MoatBuiltin(name = "clock")
     public abstract static class ClockNode extends BuiltinNode {
         @Specialization
         protected double clock() {
@@ -30,7 +30,7 @@ public final class OsBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "time", trivial = true)
+    @MoatBuiltin(name = "time")
     public abstract static class TimeNode extends BuiltinNode {
         private static final String[] FIELDS = {"year", "month", "day", "hour", "min", "sec"};
         /** Defaults (-1: required) and the offsets Lua subtracts before storing a field in a struct tm. */

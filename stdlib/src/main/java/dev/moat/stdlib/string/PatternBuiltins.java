@@ -136,7 +136,7 @@ public final class PatternBuiltins {
         return i < args.length ? args[i] : MoatNil.NIL;
     }
 
-    @MoatBuiltin(name = "find", variadic = true, trivial = true)
+    @MoatBuiltin(name = "find", variadic = true)
     public abstract static class FindNode extends BuiltinNode {
         @Specialization
         protected Object find(Object[] args) {
@@ -144,7 +144,7 @@ public final class PatternBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "match", variadic = true, trivial = true)
+    @MoatBuiltin(name = "match", variadic = true)
     public abstract static class MatchNode extends BuiltinNode {
         @Specialization
         protected Object match(Object[] args) {
@@ -152,7 +152,7 @@ public final class PatternBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "gmatch", variadic = true, trivial = true)
+    @MoatBuiltin(name = "gmatch", variadic = true)
     public abstract static class GmatchNode extends BuiltinNode {
         @Specialization
         protected Object gmatch(Object[] args) {
@@ -169,7 +169,7 @@ public final class PatternBuiltins {
     }
 
     /** The iterator gmatch returns; its cells hold the subject, pattern, position and last match end. */
-    @MoatBuiltin(name = "gmatch_step", variadic = true, trivial = true)
+    @MoatBuiltin(name = "gmatch_step", variadic = true)
     public abstract static class GmatchStepNode extends BuiltinNode {
         @Specialization
         protected Object step(VirtualFrame frame, Object[] ignored) {

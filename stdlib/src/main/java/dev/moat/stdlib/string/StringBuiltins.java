@@ -43,7 +43,7 @@ public final class StringBuiltins {
         return len + j + 1;
     }
 
-    @MoatBuiltin(name = "len", trivial = true)
+    @MoatBuiltin(name = "len")
     public abstract static class LenNode extends BuiltinNode {
         @Specialization
         protected long len(Object s) {
@@ -51,7 +51,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "sub", trivial = true)
+    @MoatBuiltin(name = "sub")
     public abstract static class SubNode extends BuiltinNode {
         @Specialization
         protected Object sub(Object s, Object i, Object j) {
@@ -67,7 +67,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "upper", trivial = true)
+    @MoatBuiltin(name = "upper")
     public abstract static class UpperNode extends BuiltinNode {
         @Specialization
         protected Object upper(Object s) {
@@ -75,7 +75,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "lower", trivial = true)
+    @MoatBuiltin(name = "lower")
     public abstract static class LowerNode extends BuiltinNode {
         @Specialization
         protected Object lower(Object s) {
@@ -99,7 +99,7 @@ public final class StringBuiltins {
         return MoatStrings.fromBytes(b);
     }
 
-    @MoatBuiltin(name = "rep", trivial = true)
+    @MoatBuiltin(name = "rep")
     public abstract static class RepNode extends BuiltinNode {
         @Specialization
         protected Object rep(Object s, Object n, Object sep) {
@@ -160,9 +160,9 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "byte", trivial = true)
+    @MoatBuiltin(name = "byte")
     public abstract static class ByteNode extends BuiltinNode {
-        /** {@code s:byte(i)}: at most one result and no loop, so the builtin stays trivial to inline. */
+        /** {@code s:byte(i)}: at most one result, no loop and no result array, so it inlines small. */
         @Specialization
         protected Object oneByte(Object s, Object i, MoatNil j) {
             TruffleString str = checkString(s, 1);
@@ -199,9 +199,9 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "char", variadic = true, trivial = true)
+    @MoatBuiltin(name = "char", variadic = true)
     public abstract static class CharNode extends BuiltinNode {
-        /** {@code string.char(c)}: one byte and no loop, so the builtin stays trivial to inline. */
+        /** {@code string.char(c)}: one byte, no loop, so it inlines small. */
         @Specialization(guards = "args.length == 1")
         protected Object oneChar(Object[] args) {
             charge(1);
@@ -229,7 +229,7 @@ public final class StringBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "format", variadic = true, trivial = true)
+    @MoatBuiltin(name = "format", variadic = true)
     public abstract static class FormatNode extends BuiltinNode {
         @Specialization
         protected Object format(Object[] args, @Cached("create()") ToStringNode toString) {

@@ -27,7 +27,7 @@ public final class TableBuiltins {
     private TableBuiltins() {
     }
 
-    @MoatBuiltin(name = "insert", variadic = true, trivial = true)
+    @MoatBuiltin(name = "insert", variadic = true)
     public abstract static class InsertNode extends BuiltinNode {
         @Specialization
         protected Object insert(Object[] args, @Cached("create()") ElementAccessNode access) {
@@ -61,7 +61,7 @@ public final class TableBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "remove", variadic = true, trivial = true)
+    @MoatBuiltin(name = "remove", variadic = true)
     public abstract static class RemoveNode extends BuiltinNode {
         @Specialization
         protected Object remove(Object[] args, @Cached("create()") ElementAccessNode access) {
@@ -139,7 +139,7 @@ public final class TableBuiltins {
         }
     }
 
-    @MoatBuiltin(name = "unpack", trivial = true)
+    @MoatBuiltin(name = "unpack")
     public abstract static class UnpackNode extends BuiltinNode {
         /**
          * Lua fails when the results do not fit its stack (1,000,000 slots, less what the caller uses);
