@@ -162,22 +162,21 @@ public final class StringBuiltins {
 
     @MoatBuiltin(name = "byte")
     public abstract static class ByteNode extends BuiltinNode {
-        /** {@code s:byte(i)}: at most one result, no loop and no result array, so it inlines small. */
+        /**
+         * {@code s:byte(i)}: at most one result. {@code single} is a constant here, so the compiled
+         * specialisation has no loop and no result array and inlines small.
+         */
         @Specialization
         protected Object oneByte(Object s, Object i, MoatNil j) {
-            TruffleString str = checkString(s, 1);
-            long len = MoatStrings.length(str);
-            long first = optInteger(i, 2, 1);
-            long start = startIndex(first, len);
-            if (start > endIndex(first, len)) {
-                return MultiValue.EMPTY;
-            }
-            charge(1);
-            return (long) MoatStrings.byteAt(str, (int) (start - 1));
+            return bytes(s, i, j, true);
         }
 
         @Specialization
         protected Object byteAt(Object s, Object i, Object j) {
+            return bytes(s, i, j, false);
+        }
+
+        private Object bytes(Object s, Object i, Object j, boolean single) {
             TruffleString str = checkString(s, 1);
             long len = MoatStrings.length(str);
             long first = optInteger(i, 2, 1);
@@ -186,6 +185,10 @@ public final class StringBuiltins {
             long end = endIndex(j == MoatNil.NIL ? first : checkInteger(j, 3), len);
             if (start > end) {
                 return MultiValue.EMPTY;
+            }
+            if (single) { // j is nil: start == end
+                charge(1);
+                return (long) MoatStrings.byteAt(str, (int) (start - 1));
             }
             if (end - start >= 1_000_000) {
                 throw error("string slice too long");
