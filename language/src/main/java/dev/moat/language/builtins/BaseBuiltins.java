@@ -275,20 +275,12 @@ public final class BaseBuiltins {
 
         @Specialization(replaces = "plain")
         protected Object next(Object t, long i, @Cached("create()") IndexGetNode get) {
-            long n = i + 1;
-            Object v;
             if (t instanceof MoatTable table && table.metatable == null) {
-                v = table.getLong(n);
-                if (v == null) {
-                    return MoatNil.NIL;
-                }
-            } else {
-                v = get.get(t, n, this, null);
-                if (v == MoatNil.NIL) {
-                    return MoatNil.NIL;
-                }
+                return plain(table, i);
             }
-            return new Object[]{n, v};
+            long n = i + 1;
+            Object v = get.get(t, n, this, null);
+            return v == MoatNil.NIL ? MoatNil.NIL : new Object[]{n, v};
         }
     }
 

@@ -209,11 +209,7 @@ public final class StringBuiltins {
         protected Object oneChar(Object[] args) {
             charge(1);
             allocate(SizeModel.string(1));
-            long c = checkInteger(args[0], 1);
-            if (c < 0 || c > 255) {
-                throw argError(1, "value out of range");
-            }
-            return MoatStrings.fromBytes(new byte[]{(byte) c});
+            return MoatStrings.fromBytes(new byte[]{byteArg(args[0], 1)});
         }
 
         @Specialization(replaces = "oneChar")
@@ -222,13 +218,18 @@ public final class StringBuiltins {
             allocate(SizeModel.string(args.length));
             byte[] b = new byte[args.length];
             for (int i = 0; i < args.length; i++) {
-                long c = checkInteger(args[i], i + 1);
-                if (c < 0 || c > 255) {
-                    throw argError(i + 1, "value out of range");
-                }
-                b[i] = (byte) c;
+                b[i] = byteArg(args[i], i + 1);
             }
             return MoatStrings.fromBytes(b);
+        }
+
+        /** Argument {@code n} as a byte value 0..255, or Lua's "value out of range". */
+        private byte byteArg(Object v, int n) {
+            long c = checkInteger(v, n);
+            if (c < 0 || c > 255) {
+                throw argError(n, "value out of range");
+            }
+            return (byte) c;
         }
     }
 

@@ -15,8 +15,9 @@ import dev.moat.language.runtime.MoatTable;
  * The statement {@code obj[key] = value} with a single target. An integer stored at an integer key of
  * an unboxed integer array part (a float into a float part) is written without boxing, overwriting an
  * element or appending to a table without metatable, a non-nil value goes straight into a general
- * array part the same way, and nil stored at the last element shrinks the array part; everything else (a store that changes the strategy, holes, other keys,
- * {@code __newindex}) goes through {@link IndexSetNode}.
+ * array part the same way, and nil stored at the last element shrinks the array part; everything else
+ * (a store that changes the strategy, holes, other keys, {@code __newindex}) goes through
+ * {@link IndexSetNode}.
  */
 @NodeChild(value = "object", type = MoatExpressionNode.class)
 @NodeChild(value = "key", type = MoatExpressionNode.class)
