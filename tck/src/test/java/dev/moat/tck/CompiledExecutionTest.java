@@ -45,11 +45,45 @@ class CompiledExecutionTest {
             print(mandel(60), p.x, p.y, #s, tail(100000, 0))
             """;
 
+    /**
+     * Objects of one shape whose fields hold integers in some and floats in others, read at the same
+     * compiled sites, and one object whose fields change subtype in a compiled loop: a table keeps the
+     * subtype of each field in the object, not in its shape, and read sites profile it (a site compiled
+     * for floats must deoptimise, not misread, when an integer comes).
+     */
+    private static final String FIELD_SUBTYPES = """
+            local V = {}
+            V.__index = V
+            local function vec(x, y) return setmetatable({x = x, y = y}, V) end
+            function V:sum() return self.x + self.y end
+            local out, acc = {}, 0
+            for i = 1, 3000 do
+              local v
+              if i < 2000 then v = vec(i + 0.5, i * 0.25)
+              elseif i % 2 == 0 then v = vec(i, 2)
+              else v = vec(i * 1.0, i // 2) end
+              acc = acc + v:sum()
+              if i % 500 == 0 or i > 2997 then
+                out[#out + 1] = math.type(v.x) .. "/" .. math.type(v.y) .. "=" .. tostring(v:sum())
+              end
+            end
+            local o = vec(0, 0)
+            for i = 1, 1000 do
+              if i % 3 == 0 then o.x = math.floor(o.x) else o.x = o.x + 0.5 end
+              o.y = o.y + (i % 2 == 0 and 1 or 0.5)
+            end
+            print(acc, table.concat(out, " "), o.x, math.type(o.x), o.y, math.type(o.y))
+            """;
+
     private static String run(Engine engine) {
+        return run(engine, PROGRAM);
+    }
+
+    private static String run(Engine engine, String program) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Context context = Context.newBuilder("moat").engine(engine).out(out).build()) {
             for (int i = 0; i < 3; i++) {
-                context.eval(Source.create("moat", PROGRAM));
+                context.eval(Source.create("moat", program));
             }
         }
         return out.toString(StandardCharsets.UTF_8);
@@ -71,5 +105,22 @@ class CompiledExecutionTest {
         assertEquals(interpreted, compiled);
         // Expected output computed by the reference lua5.4 for this program.
         assertEquals("87580\t200010000\t-200010000\t200\t5000050000\n".repeat(3), compiled);
+    }
+
+    @Test
+    void fieldSubtypesSurviveCompiledSites() {
+        String compiled;
+        try (Engine engine = MoatRunner.compileImmediatelyEngine()) {
+            compiled = run(engine, FIELD_SUBTYPES);
+        }
+        String interpreted;
+        try (Engine engine = MoatRunner.interpreterOnlyEngine()) {
+            interpreted = run(engine, FIELD_SUBTYPES);
+        }
+        assertEquals(interpreted, compiled);
+        // Expected output computed by the reference lua5.4 for this program.
+        assertEquals(("5628001.5\tfloat/float=625.5 float/float=1250.5 float/float=1875.5 integer/integer=2002 "
+                        + "integer/integer=2502 integer/integer=3000 float/integer=4498.0 integer/integer=3002"
+                        + "\t333.5\tfloat\t750.0\tfloat\n").repeat(3), compiled);
     }
 }

@@ -44,10 +44,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public static final int MAX_FIELDS = 64;
 
     /**
-     * Shapes an inline cache of a table site keeps before it goes generic. An object's shape changes
-     * not only when a field is added but also when a field's number subtype changes (see
-     * {@link #FLOAT_BITS}), so a record built with integer zeros ({@code {x = 0, vx = 0}}) and then
-     * updated with floats passes through several shapes; a small limit would turn such sites generic.
+     * Shapes an inline cache of a table site keeps before it goes generic. A shape changes only when a
+     * field is added (a number changing subtype stays in its shape, see {@link #floatFields}), so this
+     * bounds the different layouts (key sets and orders) one site sees.
      */
     public static final int SHAPE_CACHE_LIMIT = 8;
 
@@ -62,6 +61,19 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     @DynamicField private long primitive1;
     @DynamicField private long primitive2;
     @DynamicField private long primitive3;
+
+    /**
+     * Which fields hold a float: bit {@code i} for the field whose property flags are {@code i} (its
+     * position in the shape, fixed when it was added; a table has at most {@link #MAX_FIELDS} = 64).
+     * Truffle's typed locations know long and double but no "long or double": a field that held an
+     * integer ({@code x = 0}) and then a float would be generalised to a boxed Object location. So number
+     * fields keep both subtypes in a long location, floats as raw bits, and the subtype lives here, in the
+     * object, not in the shape: vectors built as {@code vec(0, 1, 0)} and {@code vec(0.5, 1.5, 2)} share one
+     * shape, so their field sites stay monomorphic (with the subtype in the shape they had 2^3 shapes and
+     * the ray tracer's vector arithmetic ran 2.5-3x slower). Read sites profile the bit
+     * ({@link #fieldValue}), so a field seen holding only floats compiles to a load and a bit test.
+     */
+    private long floatFields;
 
     /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
     Object array;
@@ -123,20 +135,25 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /** Raw read of a string key; null if absent. The hash is the key's {@link #keyHash}. */
     @TruffleBoundary
     public Object getString(TruffleString key, int keyHash) {
-        return getStringWith(UNCACHED, key, keyHash);
+        return getStringWith(UNCACHED, FieldSubtypeProfile.getUncached(), key, keyHash);
     }
 
     /**
      * Raw read of a string key through a (cached) object library: a field of the shape, else (in
      * dictionary mode) the hash part. A field holding NIL is a removed key (see {@link #putStringWith}).
      */
-    public Object getStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
+    public Object getStringWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, TruffleString key, int keyHash) {
         Object v = fields.getOrDefault(this, key, null);
         if (v != null) {
-            return fieldValue(fields, key, v);
+            return fieldValue(fields, isFloat, key, v);
         }
         HashPart h = this.hash;
         return h == null ? null : h.get(key, keyHash);
+    }
+
+    /** {@link #getFieldWith} for reads that seldom meet numbers (metatables' {@code __index}, metamethods). */
+    public Object getFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
+        return getFieldWith(fields, FieldSubtypeProfile.getUncached(), key, keyHash);
     }
 
     /**
@@ -145,10 +162,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * inlined into every compiled field access (the probe loop made each one several times larger and
      * used up Graal's inlining budget).
      */
-    public Object getFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
+    public Object getFieldWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, TruffleString key, int keyHash) {
         Object v = fields.getOrDefault(this, key, null);
         if (v != null) {
-            return fieldValue(fields, key, v);
+            return fieldValue(fields, isFloat, key, v);
         }
         return hash == null ? null : getFromHash(key, keyHash);
     }
@@ -165,38 +182,59 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public boolean putFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
         if (fields.containsKey(this, key)) {
-            putField(fields, key, value);
+            putExistingField(fields, key, value);
             return false;
         }
-        if (value != MoatNil.NIL && fields.getShape(this).getPropertyCount() < MAX_FIELDS) {
-            putField(fields, key, value);
+        int count = fields.getShape(this).getPropertyCount();
+        if (value != MoatNil.NIL && count < MAX_FIELDS) {
+            addField(fields, key, count, value);
             return true;
         }
         return putAbsentStringInHash(key, keyHash, value);
     }
 
     /**
-     * Property flag of a field whose long location holds the raw bits of a float. Truffle's typed
-     * locations know long and double but no "long or double": a field that held an integer (say
-     * {@code x = 0}) and then a float would be generalised to an Object location, and every later store
-     * would box a Double. Lua numbers change subtype all the time, so a field keeps both subtypes in a
-     * long location and the flag (part of the shape, so constant in compiled code) says which one it is.
+     * Stores into an existing field (its flags, and so the shape, stay), floats as raw bits. Only
+     * numbers touch {@link #floatFields}: a bit counts only while the field holds a Long, so storing
+     * any other value leaves a stale bit that the next number store overwrites.
      */
-    private static final int FLOAT_BITS = 1;
-
-    /** Stores {@code value} into field {@code key} (existing or new), floats as flagged raw bits. */
-    private void putField(DynamicObjectLibrary fields, TruffleString key, Object value) {
+    private void putExistingField(DynamicObjectLibrary fields, TruffleString key, Object value) {
         if (value instanceof Double d) {
-            fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), FLOAT_BITS);
+            fields.put(this, key, Double.doubleToRawLongBits(d));
+            floatFields |= 1L << fields.getPropertyFlagsOrDefault(this, key, 0);
         } else {
-            fields.putWithFlags(this, key, value, 0);
+            fields.put(this, key, value);
+            long mask = floatFields;
+            if (value instanceof Long && mask != 0) { // tables that never held a float skip the flags lookup
+                floatFields = mask & ~(1L << fields.getPropertyFlagsOrDefault(this, key, 0));
+            }
         }
     }
 
-    /** The Lua value of field {@code key} whose stored form is {@code stored}; null for a removed key. */
-    Object fieldValue(DynamicObjectLibrary fields, Object key, Object stored) {
-        if ((fields.getPropertyFlagsOrDefault(this, key, 0) & FLOAT_BITS) != 0) {
-            return Double.longBitsToDouble((Long) stored);
+    /** Adds field {@code key} as the shape's {@code slot}-th (its property flags; see {@link #floatFields}). */
+    private void addField(DynamicObjectLibrary fields, TruffleString key, int slot, Object value) {
+        if (value instanceof Double d) {
+            fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), slot);
+            floatFields |= 1L << slot;
+        } else {
+            fields.putWithFlags(this, key, value, slot); // a new slot's bit is clear: shapes never lose fields
+        }
+    }
+
+    /**
+     * The Lua value of field {@code key} whose stored form is {@code stored}; null for a removed key.
+     * {@code isFloat} is the read site's profile: a site that has seen only one subtype compiles only
+     * it, and one that reads no numbers (a typed non-long location) never tests the bit.
+     */
+    Object fieldValue(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, Object key, Object stored) {
+        if (stored instanceof Long bits) {
+            // Tables that never held a float skip the flags lookup (not free for a non-constant key).
+            long mask = floatFields;
+            boolean isFloatNow = mask != 0 && (mask & (1L << fields.getPropertyFlagsOrDefault(this, key, 0))) != 0;
+            if (isFloat.profile(isFloatNow)) {
+                return Double.longBitsToDouble(bits); // (not a ?: expression: that would widen the Long to a double)
+            }
+            return bits;
         }
         return stored == MoatNil.NIL ? null : stored;
     }
@@ -220,7 +258,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
         if (fields.containsKey(this, key)) {
-            putField(fields, key, value);
+            putExistingField(fields, key, value);
             return false;
         }
         return putAbsentString(fields, key, keyHash, value);
@@ -234,8 +272,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             }
             return false;
         }
-        if (fields.getShape(this).getPropertyCount() < MAX_FIELDS) {
-            putField(fields, key, value);
+        int count = fields.getShape(this).getPropertyCount();
+        if (count < MAX_FIELDS) {
+            addField(fields, key, count, value);
             return true;
         }
         return hashPart().put(key, value, keyHash);
@@ -259,7 +298,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     @TruffleBoundary
     private Object getStringUncached(TruffleString key) {
-        return getStringWith(UNCACHED, key, HashPart.hash(key));
+        return getStringWith(UNCACHED, FieldSubtypeProfile.getUncached(), key, HashPart.hash(key));
     }
 
     /**

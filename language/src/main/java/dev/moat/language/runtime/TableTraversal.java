@@ -67,7 +67,7 @@ final class TableTraversal {
             Object stored = UNCACHED.getOrDefault(t, keys[i], MoatNil.NIL);
             if (stored != MoatNil.NIL) {
                 t.fieldCursor = i;
-                return new Object[]{keys[i], t.fieldValue(UNCACHED, keys[i], stored)};
+                return new Object[]{keys[i], t.fieldValue(UNCACHED, FieldSubtypeProfile.getUncached(), keys[i], stored)};
             }
         }
         if (t.hash == null) {

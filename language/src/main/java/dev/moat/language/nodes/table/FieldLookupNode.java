@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
@@ -23,6 +24,8 @@ final class FieldLookupNode extends Node {
     @Child private DynamicObjectLibrary fields = DynamicObjectLibrary.getFactory().createDispatched(SHAPES_PER_LEVEL);
     @Child private DynamicObjectLibrary metaFields;
     @Child private FieldLookupNode parent;
+    /** Whether this level's field reads have met floats (see MoatTable#fieldValue). */
+    private final FieldSubtypeProfile isFloat = FieldSubtypeProfile.create();
     private final int level;
 
     FieldLookupNode(int level) {
@@ -35,7 +38,7 @@ final class FieldLookupNode extends Node {
      * {@code __index} function, or more levels than are cached).
      */
     Object lookup(MoatTable t, TruffleString key, int keyHash) {
-        Object v = t.getFieldWith(fields, key, keyHash);
+        Object v = t.getFieldWith(fields, isFloat, key, keyHash);
         if (v != null) {
             return v;
         }

@@ -1,13 +1,14 @@
 package dev.moat.language.nodes.table;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
@@ -31,6 +32,8 @@ public final class IndexGetNode extends Node {
     @Child private DynamicObjectLibrary stringKeys;
     @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
+    /** Whether string-keyed reads here have met float fields (see MoatTable#fieldValue). */
+    private final FieldSubtypeProfile stringKeyIsFloat = FieldSubtypeProfile.create();
     private int coldRuns;
 
     public static IndexGetNode create() {
@@ -41,7 +44,7 @@ public final class IndexGetNode extends Node {
     public Object get(Object obj, Object key, Node site, String description) {
         if (obj instanceof MoatTable t) {
             Object v = key instanceof TruffleString s && stringKeys != null
-                            ? t.getStringWith(stringKeys, s, MoatTable.keyHash(s))
+                            ? t.getStringWith(stringKeys, stringKeyIsFloat, s, MoatTable.keyHash(s))
                             : getRawWarmingUp(t, key);
             if (v != null) {
                 return v;
@@ -97,7 +100,7 @@ public final class IndexGetNode extends Node {
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
-            return t.getStringWith(stringKeys, s, MoatTable.keyHash(s));
+            return t.getStringWith(stringKeys, stringKeyIsFloat, s, MoatTable.keyHash(s));
         }
         return t.get(key);
     }

@@ -1,0 +1,62 @@
+package dev.moat.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+
+/**
+ * What a field read site has seen its number fields hold: integers, floats or both (see
+ * {@link MoatTable#fieldValue}). Compiled code keeps only the subtype the site expects, so the value
+ * stays unboxed into the arithmetic that consumes it; a read of the other subtype deoptimises.
+ *
+ * <p>Unlike a plain condition profile it follows a site whose subtype changed once: a record built
+ * with integer zeros and then updated with floats ({@code {x = 0}}, then {@code x = x + 0.5 * v}, as
+ * in n-body) is read as an integer for a few iterations and as a float ever after, and a profile that
+ * remembered both would compile both for good (a merge of a boxed Long and a boxed Double, which
+ * allocates both: n-body's {@code advance} compiled to twice the nodes). Only a site whose subtype keeps
+ * changing, such as vectors built from integer and from float literals read by the same arithmetic,
+ * settles on both after {@link #MAX_CHANGES} changes.
+ */
+public final class FieldSubtypeProfile {
+    private static final byte NONE = 0;
+    private static final byte INTEGERS = 1;
+    private static final byte FLOATS = 2;
+    private static final byte BOTH = 3;
+    /** Changes of subtype a site follows (each one in compiled code a deoptimisation) before it keeps both. */
+    private static final int MAX_CHANGES = 4;
+
+    private static final FieldSubtypeProfile UNCACHED = new FieldSubtypeProfile(BOTH);
+
+    @CompilationFinal private byte state;
+    private int changes;
+
+    private FieldSubtypeProfile(byte state) {
+        this.state = state;
+    }
+
+    public static FieldSubtypeProfile create() {
+        return new FieldSubtypeProfile(NONE);
+    }
+
+    /** A profile that expects both subtypes, for uncached and rarely run reads. */
+    public static FieldSubtypeProfile getUncached() {
+        return UNCACHED;
+    }
+
+    /** Returns {@code isFloat}, recording it; compiled code assumes the subtypes seen so far. */
+    public boolean profile(boolean isFloat) {
+        byte s = state;
+        if (s != BOTH && s != (isFloat ? FLOATS : INTEGERS)) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            record(isFloat);
+        }
+        return isFloat;
+    }
+
+    private void record(boolean isFloat) {
+        if (state != NONE && ++changes > MAX_CHANGES) {
+            state = BOTH;
+        } else {
+            state = isFloat ? FLOATS : INTEGERS;
+        }
+    }
+}
