@@ -69,8 +69,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * integer ({@code x = 0}) and then a float would be generalised to a boxed Object location. So number
      * fields keep both subtypes in a long location, floats as raw bits, and the subtype lives here, in the
      * object, not in the shape: vectors built as {@code vec(0, 1, 0)} and {@code vec(0.5, 1.5, 2)} share one
-     * shape, so their field sites stay monomorphic (with the subtype in the shape they had 2^3 shapes and
-     * the ray tracer's vector arithmetic ran 2.5-3x slower). Read sites profile the bit
+     * shape, so their field sites stay monomorphic (with the subtype in the shape they had up to 2^3 shapes,
+     * and the ray tracer's compiled vector code was twice as large). Read sites profile the bit
      * ({@link #fieldValue}), so a field seen holding only floats compiles to a load and a bit test.
      */
     private long floatFields;
