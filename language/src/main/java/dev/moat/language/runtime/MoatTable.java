@@ -10,7 +10,6 @@ import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 import java.lang.invoke.MethodHandles;
-import java.util.Arrays;
 
 /**
  * A Lua table: an array part for keys 1..size, string keys as fields of a Truffle {@link Shape} (so
@@ -364,34 +363,6 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return putHash(k, value);
     }
 
-    /** True if {@link #shiftUp} may be used: the element after the array part can still be appended. */
-    public boolean canShiftUp() {
-        return size > 0 && size + 1L < APPEND_LIMIT;
-    }
-
-    /**
-     * {@code t[i + 1] = t[i]} for i = size down to {@code pos} (1 <= pos <= size), what table.insert
-     * does before storing at {@code pos}, as one array copy: the last element is appended (growing the
-     * array part, and taking over following keys from the hash part as any append does) and the rest
-     * moves within the array, holes included.
-     */
-    public void shiftUp(long pos) {
-        int oldSize = size;
-        putLong(oldSize + 1L, ArrayStorage.read(array, oldSize - 1)); // never a hole: the array part never ends with one
-        int p = (int) pos;
-        System.arraycopy(array, p - 1, array, p, oldSize - p);
-    }
-
-    /**
-     * {@code t[i] = t[i + 1]} for i = pos up to size - 1, then {@code t[size] = nil} (1 <= pos < size),
-     * what table.remove does after reading {@code t[pos]}, as one array copy.
-     */
-    public void shiftDown(long pos) {
-        int p = (int) pos;
-        System.arraycopy(array, p, array, p - 1, size - p);
-        putLong(size, MoatNil.NIL);
-    }
-
     /** Keys past this stay in the hash part, so the array size never overflows an int. */
     static final long APPEND_LIMIT = Integer.MAX_VALUE - 8;
 
@@ -535,31 +506,6 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     private static boolean isNil(Object v) {
         return v == MoatNil.NIL || v == null;
-    }
-
-    /** True if elements 1..n lie in a long[] array part (so they are all integers, with no holes). */
-    public boolean isLongSequence(int n) {
-        return array instanceof long[] && n <= size;
-    }
-
-    /** True if elements 1..n lie in a double[] array part (so they are all floats, with no holes). */
-    public boolean isDoubleSequence(int n) {
-        return array instanceof double[] && n <= size;
-    }
-
-    /** Sorts elements 1..n in place, ascending; only after {@link #isLongSequence}. */
-    @TruffleBoundary
-    public void sortLongSequence(int n) {
-        Arrays.sort((long[]) array, 0, n);
-    }
-
-    /**
-     * Sorts elements 1..n in place, ascending; only after {@link #isDoubleSequence}, and only when they
-     * hold no NaN and not both zeros (whose order Java and Lua would see differently).
-     */
-    @TruffleBoundary
-    public void sortDoubleSequence(int n) {
-        Arrays.sort((double[]) array, 0, n);
     }
 
     /** The border used by the # operator (raw). */

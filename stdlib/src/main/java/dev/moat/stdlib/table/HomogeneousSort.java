@@ -5,6 +5,7 @@ import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.SequenceOperations;
 
 import java.util.Arrays;
 
@@ -27,17 +28,17 @@ final class HomogeneousSort {
     /** Sorts {@code t[1..n]} and returns true, or returns false (table untouched) if the fast path does not apply. */
     @TruffleBoundary
     static boolean trySort(MoatTable t, int n, Runnable charge) {
-        if (n > 0 && t.isLongSequence(n)) {
+        if (n > 0 && SequenceOperations.isLongSequence(t, n)) {
             charge.run(); // an unboxed integer array part: sorted where it is
-            t.sortLongSequence(n);
+            SequenceOperations.sortLongSequence(t, n);
             return true;
         }
-        if (n > 0 && t.isDoubleSequence(n)) {
+        if (n > 0 && SequenceOperations.isDoubleSequence(t, n)) {
             if (!sortableFloats(t, n)) {
                 return false;
             }
             charge.run();
-            t.sortDoubleSequence(n);
+            SequenceOperations.sortDoubleSequence(t, n);
             return true;
         }
         Object first = t.getLong(1);

@@ -16,6 +16,7 @@ import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.MultiValue;
+import dev.moat.language.runtime.SequenceOperations;
 
 /**
  * table.insert, remove, concat, unpack, move, pack and sort with Lua 5.4's argument checks, messages and
@@ -42,10 +43,10 @@ public final class TableBuiltins {
                 if (Long.compareUnsigned(pos - 1, end) >= 0) { // pos in [1, end]
                     throw argError(2, "position out of bounds");
                 }
-                if (pos < end && t instanceof MoatTable table && table.metatable == null && table.canShiftUp()) {
+                if (pos < end && t instanceof MoatTable table && table.metatable == null && SequenceOperations.canShiftUp(table)) {
                     // no metamethod can see the moves: one array copy instead of end - pos get/set pairs
                     TableArguments.meterBulkMoves(this, end - pos);
-                    table.shiftUp(pos);
+                    SequenceOperations.shiftUp(table, pos);
                 } else {
                     for (long i = end; i > pos; i--) {
                         TableArguments.meterMoves(this, end - i, end - pos);
@@ -76,7 +77,7 @@ public final class TableBuiltins {
             Object removed = access.get(t, pos);
             if (pos >= 1 && pos < size && t instanceof MoatTable table && table.metatable == null) {
                 TableArguments.meterBulkMoves(this, size - pos);
-                table.shiftDown(pos);
+                SequenceOperations.shiftDown(table, pos);
                 return removed;
             }
             long first = pos;
