@@ -1,6 +1,8 @@
 package dev.moat.stdlib.string;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.moat.language.MoatContext;
+import dev.moat.language.budget.Budget;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
 
@@ -15,11 +17,14 @@ import java.io.ByteArrayOutputStream;
  */
 final class ChargedBuffer {
     private final BuiltinNode node;
+    /** Looked up once: from Java code behind a boundary each context lookup is a thread-local read. */
+    private final Budget budget;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private long chargedBytes;
 
     ChargedBuffer(BuiltinNode node) {
         this.node = node;
+        this.budget = MoatContext.get(node).budget;
     }
 
     @TruffleBoundary
@@ -30,8 +35,8 @@ final class ChargedBuffer {
     /** Charges {@code len} bytes, then copies them. */
     @TruffleBoundary
     void writeCharged(byte[] b, int off, int len) {
-        node.allocate(len);
-        node.charge(len >> 6);
+        budget.allocate(len, node);
+        budget.charge(len >> 6, node);
         chargedBytes += len;
         out.write(b, off, len);
     }
@@ -46,8 +51,8 @@ final class ChargedBuffer {
     @TruffleBoundary
     byte[] finish() {
         long rest = out.size() - chargedBytes;
-        node.allocate(SizeModel.string(rest));
-        node.charge(1 + rest / 64);
+        budget.allocate(SizeModel.string(rest), node);
+        budget.charge(1 + rest / 64, node);
         return out.toByteArray();
     }
 }

@@ -6,6 +6,8 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.budget.Budget;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
@@ -28,8 +30,9 @@ public final class PatternBuiltins {
 
     /** Matching steps are charged to the instruction budget (1 per 16 steps) and poll the deadline. */
     static LuaPatternMatcher matcher(BuiltinNode node, byte[] s, byte[] p) {
+        Budget budget = MoatContext.get(node).budget; // once per match, not per charge (a thread-local read here)
         return new LuaPatternMatcher(s, p, steps -> {
-            node.charge(Math.max(1, steps / 16));
+            budget.charge(Math.max(1, steps / 16), node);
             TruffleSafepoint.poll(node);
         });
     }

@@ -2,6 +2,8 @@ package dev.moat.stdlib.string;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
+import dev.moat.language.budget.Budget;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.ToStringNode;
@@ -25,6 +27,7 @@ final class StringFormatter {
     @TruffleBoundary
     static TruffleString format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
         String fmt = new String(MoatStrings.bytes(fmtString), StandardCharsets.ISO_8859_1);
+        Budget budget = MoatContext.get(node).budget; // once, not per piece: a thread-local read behind the boundary
         StringBuilder out = new StringBuilder();
         long charged = 0; // bytes already charged to the memory budget as pieces were produced
         int argIndex = 0;
@@ -48,14 +51,14 @@ final class StringFormatter {
             FormatSpec spec = FormatSpec.read(node, fmt, i);
             i = spec.end;
             String piece = convert(node, spec, args[argIndex], argIndex + 1, toString);
-            node.charge(1 + piece.length() / 32);
+            budget.charge(1 + piece.length() / 32, node);
             // Charged before it is appended: many large %s pieces stop at the memory budget, not the host heap.
-            MoatNodes.allocate(node, piece.length());
+            budget.allocate(piece.length(), node);
             charged += piece.length();
             out.append(piece);
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        MoatNodes.allocate(node, SizeModel.string(bytes.length) - charged);
+        budget.allocate(SizeModel.string(bytes.length) - charged, node);
         return MoatStrings.fromBytes(bytes);
     }
 

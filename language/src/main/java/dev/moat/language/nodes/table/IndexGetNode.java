@@ -75,8 +75,27 @@ public final class IndexGetNode extends Node {
             metaPath.enter();
             return getSlow(t, key, site, null);
         }
+        if (obj instanceof TruffleString && (fieldLookup != null || !CompilerDirectives.inInterpreter() || coldRuns++ >= COLD_RUNS)) {
+            Object v = getStringMethod(obj, key, keyHash);
+            if (v != null) {
+                return v;
+            }
+        }
         metaPath.enter();
         return getSlow(obj, key, site, description);
+    }
+
+    /**
+     * {@code s:name()} on a string: the string metatable's {@code __index} (the string library, unless a
+     * script replaced it) and the field in it, both through this site's caches instead of two uncached
+     * lookups per call; null if that is not a table (the general path then calls or reports it).
+     */
+    private Object getStringMethod(Object s, TruffleString key, int keyHash) {
+        Object handler = indexLookup().find(MoatContext.get(this), s);
+        if (handler instanceof MoatTable library) {
+            return fieldLookup().lookup(library, key, keyHash);
+        }
+        return null;
     }
 
     private FieldLookupNode fieldLookup() {
