@@ -8,7 +8,6 @@ import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.controlflow.BlockNode;
 import dev.moat.language.nodes.controlflow.ExpressionStatementNode;
 import dev.moat.language.nodes.expression.LiteralNode;
-import dev.moat.language.nodes.expression.SingleValueNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
 import dev.moat.language.nodes.local.FrameLocalWriteNodeGen;
 import dev.moat.language.nodes.local.LocalVar;
@@ -26,8 +25,6 @@ import dev.moat.language.parser.LuaParser.FieldSuffixContext;
 import dev.moat.language.parser.LuaParser.IndexSuffixContext;
 import dev.moat.language.parser.LuaParser.MethodSuffixContext;
 import dev.moat.language.parser.LuaParser.NamePrimaryContext;
-import dev.moat.language.parser.LuaParser.ParenPrimaryContext;
-import dev.moat.language.parser.LuaParser.PrimaryexpContext;
 import dev.moat.language.parser.LuaParser.SuffixContext;
 import dev.moat.language.parser.LuaParser.SuffixedexpContext;
 import org.antlr.v4.runtime.Token;
@@ -105,15 +102,7 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
 
     private Expr prefixWithoutLast(SuffixedexpContext target) {
         List<SuffixContext> suffixes = target.suffix();
-        Expr current;
-        PrimaryexpContext primary = target.primaryexp();
-        if (primary instanceof NamePrimaryContext n) {
-            current = readName(n.NAME().getText(), n.NAME().getSymbol());
-        } else {
-            ParenPrimaryContext p = (ParenPrimaryContext) primary;
-            Expr inner = expr(p.exp(), false);
-            current = new Expr(isMulti(p.exp()) ? new SingleValueNode(inner.node()) : inner.node(), inner.description());
-        }
+        Expr current = primary(target.primaryexp());
         for (int i = 0; i < suffixes.size() - 1; i++) {
             current = applySuffix(current, suffixes.get(i), false, target);
         }

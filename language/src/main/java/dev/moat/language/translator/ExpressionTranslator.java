@@ -344,22 +344,24 @@ abstract class ExpressionTranslator {
     }
 
     Expr suffixed(SuffixedexpContext s, boolean multi) {
-        Expr current;
-        PrimaryexpContext primary = s.primaryexp();
-        if (primary instanceof NamePrimaryContext n) {
-            current = readName(n.NAME().getText(), n.NAME().getSymbol());
-        } else {
-            ParenPrimaryContext p = (ParenPrimaryContext) primary;
-            Expr inner = expr(p.exp(), false);
-            MoatExpressionNode node = isMulti(p.exp()) ? new SingleValueNode(inner.node()) : inner.node();
-            current = new Expr(node, inner.description());
-        }
+        Expr current = primary(s.primaryexp());
         List<SuffixContext> suffixes = s.suffix();
         for (int i = 0; i < suffixes.size(); i++) {
             boolean lastOne = i == suffixes.size() - 1;
             current = applySuffix(current, suffixes.get(i), lastOne && multi, s);
         }
         return current;
+    }
+
+    /** A name or a parenthesised expression (truncated to one value), the start of a suffixed expression. */
+    Expr primary(PrimaryexpContext primary) {
+        if (primary instanceof NamePrimaryContext n) {
+            return readName(n.NAME().getText(), n.NAME().getSymbol());
+        }
+        ParenPrimaryContext p = (ParenPrimaryContext) primary;
+        Expr inner = expr(p.exp(), false);
+        MoatExpressionNode node = isMulti(p.exp()) ? new SingleValueNode(inner.node()) : inner.node();
+        return new Expr(node, inner.description());
     }
 
     Expr applySuffix(Expr target, SuffixContext suffix, boolean multi, ParserRuleContext whole) {

@@ -64,8 +64,7 @@ public final class IndexGetNode extends Node {
      */
     public Object getField(Object obj, TruffleString key, int keyHash, Node site, String description) {
         if (obj instanceof MoatTable t) {
-            if (fieldLookup == null && CompilerDirectives.inInterpreter() && coldRuns < COLD_RUNS) {
-                coldRuns++;
+            if (stillCold()) {
                 return getSlow(t, key, site, null);
             }
             Object v = fieldLookup().lookup(t, key, keyHash);
@@ -75,7 +74,7 @@ public final class IndexGetNode extends Node {
             metaPath.enter();
             return getSlow(t, key, site, null);
         }
-        if (obj instanceof TruffleString && (fieldLookup != null || !CompilerDirectives.inInterpreter() || coldRuns++ >= COLD_RUNS)) {
+        if (obj instanceof TruffleString && !stillCold()) {
             Object v = getStringMethod(obj, key, keyHash);
             if (v != null) {
                 return v;
@@ -83,6 +82,18 @@ public final class IndexGetNode extends Node {
         }
         metaPath.enter();
         return getSlow(obj, key, site, description);
+    }
+
+    /**
+     * True (and counted) for the first {@link #COLD_RUNS} constant-key reads of this site in the
+     * interpreter, which use the uncached path so that code run once never builds caches.
+     */
+    private boolean stillCold() {
+        if (fieldLookup == null && CompilerDirectives.inInterpreter() && coldRuns < COLD_RUNS) {
+            coldRuns++;
+            return true;
+        }
+        return false;
     }
 
     /**
