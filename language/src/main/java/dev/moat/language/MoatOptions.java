@@ -43,6 +43,10 @@ public final class MoatOptions {
             + "else virtual threads), continuation, or thread.", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
     public static final OptionKey<String> CoroutineBackend = new OptionKey<>("auto");
 
+    @Option(help = "Run coroutine bodies whose yields are all direct statements as resumable generators, without "
+            + "a stack switch per yield (needs the continuation backend; false to measure or compare).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<Boolean> CoroutineGenerators = new OptionKey<>(true);
+
     @Option(help = "Return all results of a chunk (as an array of copies) instead of the first one.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ReturnAllResults = new OptionKey<>(false);
 

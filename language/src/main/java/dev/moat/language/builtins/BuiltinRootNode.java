@@ -22,6 +22,11 @@ public final class BuiltinRootNode extends RootNode {
         return qualifiedName;
     }
 
+    /** True for the root of {@code coroutine.yield}. */
+    public boolean isYield() {
+        return body instanceof dev.moat.language.coroutine.YieldBuiltin;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         return body.execute(frame);

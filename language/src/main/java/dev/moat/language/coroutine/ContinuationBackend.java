@@ -59,6 +59,11 @@ final class ContinuationBackend extends CoroutineBackend {
     }
 
     @Override
+    boolean supportsGeneratorSteps() {
+        return true;
+    }
+
+    @Override
     String name() {
         return "continuation";
     }

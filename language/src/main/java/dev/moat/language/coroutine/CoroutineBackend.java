@@ -27,6 +27,11 @@ abstract class CoroutineBackend {
     /** Context disposal: releases every suspended coroutine without running guest code. */
     abstract void disposeAll();
 
+    /** True if a fresh stack per resume is cheap enough for generator steps (see Coroutines.step). */
+    boolean supportsGeneratorSteps() {
+        return false;
+    }
+
     /** Human-readable name, for diagnostics and tests. */
     abstract String name();
 

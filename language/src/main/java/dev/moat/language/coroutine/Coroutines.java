@@ -1,15 +1,23 @@
 package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
 import dev.moat.language.MoatOptions;
 import dev.moat.language.budget.SizeModel;
+import dev.moat.language.nodes.FunctionRootNode;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.call.TailCallException;
+import dev.moat.language.nodes.generator.GeneratorRootNode;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
+
+import java.util.logging.Level;
 
 /**
  * The coroutine machinery of one context, with Lua 5.4's semantics: which coroutine runs, statuses,
@@ -17,18 +25,23 @@ import dev.moat.language.runtime.MultiValue;
  * itself is a {@link CoroutineBackend}'s job (JDK continuations, or virtual threads as a fallback).
  */
 public final class Coroutines {
+    /** At FINE, names each coroutine that runs as a generator (how tests see that one does). */
+    private static final TruffleLogger LOG = TruffleLogger.getLogger(MoatLanguage.ID, "coroutine");
     private final MoatContext context;
-    private final MoatCoroutine main = new MoatCoroutine(null, true);
+    private final MoatCoroutine main = new MoatCoroutine(null, true, null);
     private final CoroutineBackend backend;
     private MoatCoroutine current = main;
     /** Started and not dead: what MaxCoroutines limits. */
     private int live;
     private final int maxLive;
+    /** Whether bodies with a generator translation run step by step (see GeneratorRootNode). */
+    private final boolean generators;
 
     public Coroutines(MoatContext context, int maxLive) {
         this.context = context;
         this.maxLive = maxLive;
         this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
+        this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators);
     }
 
     public MoatCoroutine current() {
@@ -46,7 +59,13 @@ public final class Coroutines {
             throw MoatError.at(site, "too many live coroutines (limit " + maxLive + ")");
         }
         context.budget.allocate(SizeModel.COROUTINE, site);
-        return new MoatCoroutine(body, false);
+        RootCallTarget steps = generators && body.target.getRootNode() instanceof FunctionRootNode root
+                ? root.getGeneratorTarget() : null;
+        if (steps != null && LOG.isLoggable(Level.FINE)) {
+            LOG.fine("coroutine of " + steps.getRootNode().getName() + " (line "
+                    + steps.getRootNode().getSourceSection().getStartLine() + ") runs as a generator");
+        }
+        return new MoatCoroutine(body, false, steps);
     }
 
     /** What a failed resume gives: the error value (a message, or any Lua value passed to error). */
@@ -89,7 +108,9 @@ public final class Coroutines {
         co.status = MoatCoroutine.Status.RUNNING;
         current = co;
         try {
-            if (co.handle == null) {
+            if (co.generatorTarget != null) {
+                step(co, site);
+            } else if (co.handle == null) {
                 start(co, site);
             } else {
                 backend.resume(co, site);
@@ -149,6 +170,69 @@ public final class Coroutines {
         }
     }
 
+    /**
+     * One resume of a coroutine that runs as a generator: a fresh continuation runs the body from its
+     * resume points to the next direct yield (its code then ends and the continuation is dropped), unless
+     * a yield from a nested call suspended the previous step's continuation, which is then continued.
+     */
+    private void step(MoatCoroutine co, Node site) {
+        if (co.handle != null) {
+            backend.resume(co, site);
+        } else {
+            boolean first = co.generatorFrame() == null;
+            if (first) {
+                co.baseDepth = context.depth;
+                live++;
+            }
+            try {
+                backend.start(co, () -> runStep(co), site);
+            } catch (RuntimeException | Error e) {
+                if (first && co.handle == null) {
+                    co.status = MoatCoroutine.Status.DEAD;
+                    live--;
+                }
+                throw e;
+            }
+        }
+        if (co.stepEnded) {
+            co.stepEnded = false;
+            co.handle = null;
+        }
+    }
+
+    /** A generator step, on the step's continuation: records how it ended, as {@link #runBody} does. */
+    private void runStep(MoatCoroutine co) {
+        context.depth = co.baseDepth;
+        Object[] in = co.transfer;
+        co.transfer = null;
+        try {
+            Object result = callStep(co, in);
+            if (result != GeneratorRootNode.SUSPENDED) {
+                co.transfer = MultiValue.all(result);
+                co.status = MoatCoroutine.Status.DEAD;
+                live--;
+            }
+        } catch (CoroutineKill k) {
+            co.transfer = MultiValue.EMPTY;
+            co.status = MoatCoroutine.Status.DEAD;
+            live--;
+        } catch (Throwable t) {
+            co.failure = t;
+            co.status = MoatCoroutine.Status.DEAD;
+            live--;
+        } finally {
+            co.stepEnded = true;
+        }
+    }
+
+    private static Object callStep(MoatCoroutine co, Object[] in) {
+        try {
+            return co.generatorTarget.call(co.body, co, in);
+        } catch (TailCallException tc) {
+            return InvokeNode.callUncached(tc.function, tc.arguments);
+        }
+    }
+
     private static Object[] prepend(Object[] args) {
         Object[] argv = new Object[args.length + 1];
         System.arraycopy(args, 0, argv, 1, args.length);
@@ -182,6 +266,23 @@ public final class Coroutines {
         Object[] in = co.transfer;
         co.transfer = null;
         return in;
+    }
+
+    /**
+     * A direct yield in a generator body: suspends the running coroutine as {@link #yield} does, except
+     * for the stack switch, which the caller replaces by unwinding to the generator root. False (nothing
+     * done) when the coroutine must switch stacks instead.
+     */
+    public boolean suspendGenerator(Object[] values, Node site) {
+        MoatCoroutine co = current;
+        if (!co.canUnwindToYield()) {
+            return false;
+        }
+        chargeSuspendedStack(co, site);
+        co.transfer = values;
+        co.savedDepth = context.depth;
+        co.status = MoatCoroutine.Status.SUSPENDED;
+        return true;
     }
 
     /**

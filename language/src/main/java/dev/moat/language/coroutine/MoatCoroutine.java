@@ -1,9 +1,12 @@
 package dev.moat.language.coroutine;
 
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import dev.moat.language.nodes.generator.GeneratorRootNode;
 import dev.moat.language.runtime.MoatCoroutineMarker;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
@@ -15,7 +18,7 @@ import dev.moat.language.runtime.MoatFunction;
  * all guest code stays single-threaded in effect. See {@link Coroutines} for resume/yield.
  */
 @ExportLibrary(InteropLibrary.class)
-public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
+public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, GeneratorRootNode.FrameHolder {
     public enum Status {
         SUSPENDED("suspended"), RUNNING("running"), NORMAL("normal"), DEAD("dead");
 
@@ -57,13 +60,48 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker {
     /** The most call levels it has been suspended with, already charged to the memory budget. */
     int chargedLevels;
     final boolean isMain;
+    /**
+     * The body's generator translation when this coroutine runs step by step (see GeneratorRootNode), else
+     * null. Its frame lives here between steps; {@link #handle} is then the current step's continuation
+     * while a yield from a nested call has it suspended, and null otherwise.
+     */
+    final RootCallTarget generatorTarget;
+    private MaterializedFrame generatorFrame;
+    /** Set when a generator step's code has finished (yielded directly, returned or failed). */
+    boolean stepEnded;
+    /** Open constructs a generator step must not unwind (to-be-closed for loops): yields switch stacks. */
+    private int stackYieldsOnly;
 
-    MoatCoroutine(MoatFunction body, boolean isMain) {
+    MoatCoroutine(MoatFunction body, boolean isMain, RootCallTarget generatorTarget) {
         this.body = body;
         this.isMain = isMain;
+        this.generatorTarget = generatorTarget;
         if (isMain) {
             status = Status.RUNNING;
         }
+    }
+
+    @Override
+    public MaterializedFrame generatorFrame() {
+        return generatorFrame;
+    }
+
+    @Override
+    public void setGeneratorFrame(MaterializedFrame frame) {
+        generatorFrame = frame;
+    }
+
+    public void enterStackYieldsOnly() {
+        stackYieldsOnly++;
+    }
+
+    public void exitStackYieldsOnly() {
+        stackYieldsOnly--;
+    }
+
+    /** True if a direct yield in the generator body may suspend it by unwinding to its root. */
+    boolean canUnwindToYield() {
+        return generatorTarget != null && stackYieldsOnly == 0 && nonYieldable == 0;
     }
 
     /** How many builtin-to-Lua calls (C-call boundaries) are active in this coroutine. */

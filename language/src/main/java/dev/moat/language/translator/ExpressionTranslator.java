@@ -7,6 +7,7 @@ import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatNode;
 import dev.moat.language.nodes.call.ArgumentsNode;
 import dev.moat.language.nodes.call.CallNode;
+import dev.moat.language.nodes.generator.DirectYieldNode;
 import dev.moat.language.nodes.call.MethodCallNode;
 import dev.moat.language.nodes.expression.ArithNodeGen;
 import dev.moat.language.nodes.expression.ArithOp;
@@ -55,6 +56,8 @@ abstract class ExpressionTranslator {
     protected final MoatLanguage language;
     protected final Source source;
     protected FunctionScope fn;
+    /** The generator shape of the function body being translated as a generator, else null. */
+    GeneratorShape generator;
 
     ExpressionTranslator(MoatLanguage language, Source source) {
         this.language = language;
@@ -384,6 +387,11 @@ abstract class ExpressionTranslator {
         } else {
             CallSuffixContext c = (CallSuffixContext) suffix;
             ArgumentsNode args = arguments(c.args(), 1);
+            if (generator != null && generator.isYield(c)) {
+                DirectYieldNode node = new DirectYieldNode(target.node(), args, multi, target.description(),
+                        fn.resumeValuesSlot);
+                return new Expr(at(node, c), null);
+            }
             CallNode node = new CallNode(target.node(), args, multi, target.description());
             return new Expr(at(node, c), null);
         }

@@ -1,5 +1,6 @@
 package dev.moat.language.translator;
 
+import dev.moat.language.nodes.controlflow.ResumePoints;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import dev.moat.language.nodes.local.LocalVar;
@@ -22,6 +23,9 @@ final class FunctionScope {
     BlockScope block;
     int loopDepth;
     int closeScopes;
+    /** In a generator translation: the slot of the values passed to resume, and how many resume points. */
+    int resumeValuesSlot = -1;
+    private int resumePoints;
 
     /** Upvalue i comes from the parent's local {@code fromLocal[i]} or the parent's upvalue {@code fromUpvalue[i]}. */
     final List<String> upvalueNames = new ArrayList<>();
@@ -30,8 +34,16 @@ final class FunctionScope {
     private final Map<String, Integer> upvalueIndex = new HashMap<>();
 
     FunctionScope(FunctionScope parent, boolean isVararg) {
+        this(parent, isVararg, false);
+    }
+
+    /** A generator translation's frame starts with its resume points' marks (ResumePoints.MARKS_SLOT). */
+    FunctionScope(FunctionScope parent, boolean isVararg, boolean generator) {
         this.parent = parent;
         this.isVararg = isVararg;
+        if (generator && frame.addSlot(FrameSlotKind.Object, "(resume marks)", null) != ResumePoints.MARKS_SLOT) {
+            throw new IllegalStateException("the resume marks must be a generator frame's first slot");
+        }
         if (isVararg) {
             varargSlot = hiddenSlot("(vararg)");
         }
@@ -39,6 +51,15 @@ final class FunctionScope {
 
     int hiddenSlot(String name) {
         return frame.addSlot(FrameSlotKind.Illegal, name, null);
+    }
+
+    /** A new resume point of a generator body: its index in the frame's marks array (see ResumePoints). */
+    int resumeSlot() {
+        return ++resumePoints;
+    }
+
+    int resumePoints() {
+        return resumePoints;
     }
 
     LocalVar newLocal(String name, String attrib) {

@@ -1,5 +1,6 @@
 package dev.moat.language.translator;
 
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatLanguage;
@@ -19,6 +20,8 @@ import dev.moat.language.nodes.controlflow.NumericForNode;
 import dev.moat.language.nodes.controlflow.ReturnNode;
 import dev.moat.language.nodes.controlflow.WhileNode;
 import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.generator.GeneratorRootNode;
+import dev.moat.language.nodes.generator.ResumableBlockNode;
 import dev.moat.language.nodes.local.ClosureNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
 import dev.moat.language.nodes.local.LocalReadNode;
@@ -47,6 +50,8 @@ import java.util.List;
 public final class Translator extends AssignmentTranslator {
 
     private List<Token> tokens = List.of();
+    /** Generator translations in progress: functions nested in one get no generator translation of their own. */
+    private int generatorPasses;
 
     private Translator(MoatLanguage language, Source source) {
         super(language, source);
@@ -95,6 +100,8 @@ public final class Translator extends AssignmentTranslator {
         ParlistContext params = body.parlist();
         boolean vararg = params != null && params.getText().endsWith("...");
         FunctionScope outer = fn;
+        GeneratorShape enclosingGenerator = generator;
+        generator = null;
         fn = new FunctionScope(outer, vararg);
         try {
             List<String> names = new ArrayList<>();
@@ -113,6 +120,10 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, name, section);
+            GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block()) : null;
+            if (shape != null) {
+                root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
+            }
             int n = fn.upvalueNames.size();
             int[] fromLocal = new int[n];
             int[] fromUp = new int[n];
@@ -124,7 +135,52 @@ public final class Translator extends AssignmentTranslator {
             return at(new ClosureNode(root.getCallTarget(), fromLocal, fromUp), whole);
         } finally {
             fn = outer;
+            generator = enclosingGenerator;
         }
+    }
+
+    /**
+     * Translates the function body {@code fn} was just translated from a second time, as a generator (see
+     * GeneratorRootNode). Its upvalues are the same list in the same order, since closures of the function
+     * carry one upvalue array for both translations.
+     */
+    private RootCallTarget generatorVariant(FuncbodyContext body, GeneratorShape shape, List<String> names,
+                                            ParserRuleContext whole, String name, SourceSection section) {
+        FunctionScope normal = fn;
+        fn = new FunctionScope(normal.parent, normal.isVararg, true);
+        for (int i = 0; i < normal.upvalueNames.size(); i++) {
+            fn.addUpvalue(normal.upvalueNames.get(i), normal.upvalueFromLocal.get(i), normal.upvalueFromUpvalue.get(i));
+        }
+        fn.resumeValuesSlot = fn.hiddenSlot("(resume values)");
+        generator = shape;
+        generatorPasses++;
+        try {
+            Body translated = functionBody(body.block(), names, whole);
+            if (fn.upvalueNames.size() != normal.upvalueNames.size()) {
+                throw new IllegalStateException("generator translation of " + name + " resolved other upvalues");
+            }
+            return new GeneratorRootNode(language, fn.frame.build(), translated.prologue, translated.statements,
+                    translated.finalReturn, names.size(), fn.varargSlot, fn.resumePoints(), fn.resumeValuesSlot,
+                    name, section).getCallTarget();
+        } finally {
+            generator = null;
+            generatorPasses--;
+            fn = normal;
+        }
+    }
+
+    private int resumeSlotFor(StatContext s) {
+        return generator != null && generator.isResumable(s) ? fn.resumeSlot() : -1;
+    }
+
+    /** A sequence whose {@code last} part holds a yield: resumable in a generator body, else a plain block. */
+    private MoatStatementNode sequence(MoatStatementNode[] parts, boolean lastResumes) {
+        if (lastResumes) {
+            boolean[] points = new boolean[parts.length];
+            points[parts.length - 1] = true;
+            return new ResumableBlockNode(parts, points, 0, fn.resumeSlot());
+        }
+        return new BlockNode(parts, 0);
     }
 
     private Body functionBody(BlockContext block, List<String> params, ParserRuleContext whole) {
@@ -213,6 +269,14 @@ public final class Translator extends AssignmentTranslator {
             out.add(at(new ReturnNode(returnValue(ret)), ret));
         }
         MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
+        if (labels.isEmpty() && generator != null && generator.anyResumable(stats)) {
+            // No labels or <close> in a generator body: statement i is out[i] (a final return follows them).
+            boolean[] points = new boolean[array.length];
+            for (int i = 0; i < stats.size(); i++) {
+                points[i] = generator.isResumable(stats.get(i));
+            }
+            return new ResumableBlockNode(array, points, Math.max(1, count), fn.resumeSlot());
+        }
         if (labels.isEmpty()) {
             return new BlockNode(array, Math.max(1, count));
         }
@@ -247,7 +311,7 @@ public final class Translator extends AssignmentTranslator {
             fn.loopDepth++;
             MoatStatementNode body = block(w.block(), true);
             fn.loopDepth--;
-            node = new WhileNode(cond, body, false);
+            node = new WhileNode(cond, body, false, resumeSlotFor(s));
         } else if (s instanceof RepeatStatContext r) {
             node = repeatStatement(r);
         } else if (s instanceof NumericForStatContext f) {
@@ -320,9 +384,9 @@ public final class Translator extends AssignmentTranslator {
         MoatStatementNode elsePart = i.elsePart() == null ? null : block(i.elsePart().block(), false);
         for (int k = elseifs.size() - 1; k >= 0; k--) {
             ElseifPartContext e = elseifs.get(k);
-            elsePart = at(new IfNode(single(e.exp()), block(e.block(), false), elsePart), e);
+            elsePart = at(new IfNode(single(e.exp()), block(e.block(), false), elsePart, resumeSlotFor(i)), e);
         }
-        return new IfNode(single(i.exp()), block(i.block(), false), elsePart);
+        return new IfNode(single(i.exp()), block(i.block(), false), elsePart, resumeSlotFor(i));
     }
 
     private MoatStatementNode repeatStatement(RepeatStatContext r) {
@@ -332,7 +396,7 @@ public final class Translator extends AssignmentTranslator {
         try {
             MoatStatementNode body = blockStatements(r.block().stat(), r.block().retstat(), false);
             MoatExpressionNode cond = single(r.exp());
-            return new WhileNode(cond, body, true);
+            return new WhileNode(cond, body, true, resumeSlotFor(r));
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
@@ -355,8 +419,9 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode declare = new LocalWriteNode(var, FrameLocalReadNodeGen.create(indexSlot), true);
             fn.block.locals.add(var);
             MoatStatementNode body = block(f.block(), true);
-            MoatStatementNode iteration = new BlockNode(new MoatStatementNode[]{declare, body}, 0);
-            return new NumericForNode(start, limit, step, iteration, indexSlot, countSlot, stepSlot);
+            int resumeSlot = resumeSlotFor(f);
+            MoatStatementNode iteration = sequence(new MoatStatementNode[]{declare, body}, resumeSlot >= 0);
+            return new NumericForNode(start, limit, step, iteration, indexSlot, countSlot, stepSlot, resumeSlot);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
@@ -383,8 +448,9 @@ public final class Translator extends AssignmentTranslator {
                 fn.block.locals.add(v);
             }
             seq.add(block(f.block(), true));
-            MoatStatementNode body = new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
-            return new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot);
+            int resumeSlot = resumeSlotFor(f);
+            MoatStatementNode body = sequence(seq.toArray(new MoatStatementNode[0]), resumeSlot >= 0);
+            return new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot, resumeSlot);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);

@@ -49,7 +49,7 @@ public final class CoroutineBuiltins {
     }
 
     @MoatBuiltin(name = "yield", variadic = true)
-    public abstract static class YieldNode extends BuiltinNode {
+    public abstract static class YieldNode extends BuiltinNode implements dev.moat.language.coroutine.YieldBuiltin {
         @Specialization
         protected Object doYield(Object[] args) {
             Object[] in = context().getCoroutines().yield(args, this);

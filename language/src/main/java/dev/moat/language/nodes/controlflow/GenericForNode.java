@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.moat.language.MoatContext;
+import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.call.InvokeNode;
@@ -26,14 +27,26 @@ public final class GenericForNode extends MoatStatementNode {
     private final int functionSlot;
     private final int stateSlot;
     private final int controlSlot;
+    private final int resumeSlot;
 
     public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int functionSlot, int stateSlot,
                           int controlSlot, int resultsSlot) {
+        this(explist, body, functionSlot, stateSlot, controlSlot, resultsSlot, -1);
+    }
+
+    /**
+     * With {@code resumeSlot} >= 0, a loop of a generator body that a yield in its body can suspend. A
+     * to-be-closed fourth value must be closed when the loop ends, not when a generator step unwinds, so
+     * while one is open the coroutine yields by switching stacks instead.
+     */
+    public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int functionSlot, int stateSlot,
+                          int controlSlot, int resultsSlot, int resumeSlot) {
         this.explist = explist;
+        this.resumeSlot = resumeSlot;
         this.functionSlot = functionSlot;
         this.stateSlot = stateSlot;
         this.controlSlot = controlSlot;
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, functionSlot, stateSlot, controlSlot, resultsSlot));
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, functionSlot, stateSlot, controlSlot, resultsSlot, resumeSlot));
     }
 
     @Override
@@ -43,18 +56,35 @@ public final class GenericForNode extends MoatStatementNode {
 
     @Override
     public Object runReturning(VirtualFrame frame) {
-        Object values = explist.execute(frame);
-        frame.setObject(functionSlot, MultiValue.get(values, 0));
-        frame.setObject(stateSlot, MultiValue.get(values, 1));
-        frame.setObject(controlSlot, MultiValue.get(values, 2));
-        Object closing = MultiValue.get(values, 3);
+        // Resuming a generator body: the loop's state is in its slots, and it has no closing value (with
+        // one, yields switch stacks instead). One call site of the loop for both, so compiled code holds
+        // one copy of its body.
+        Object closing = ResumePoints.isSuspended(frame, resumeSlot) ? MoatNil.NIL : prepare(frame);
         if (closing == MoatNil.NIL) {
             return loopResult(loop.execute(frame));
         }
         // Profiled, so that a loop that never had a closing value is compiled once, not twice.
         closingValue.enter();
         closer.checkClosable(closing, "(for state)", this);
-        return loopResult(closer.runThenClose(frame, closing, loop));
+        if (resumeSlot < 0) {
+            return loopResult(closer.runThenClose(frame, closing, loop));
+        }
+        MoatCoroutine co = MoatContext.get(this).getCoroutines().current();
+        co.enterStackYieldsOnly();
+        try {
+            return loopResult(closer.runThenClose(frame, closing, loop));
+        } finally {
+            co.exitStackYieldsOnly();
+        }
+    }
+
+    /** Evaluates the explist into the loop's slots; returns the closing value (nil if none). */
+    private Object prepare(VirtualFrame frame) {
+        Object values = explist.execute(frame);
+        frame.setObject(functionSlot, MultiValue.get(values, 0));
+        frame.setObject(stateSlot, MultiValue.get(values, 1));
+        frame.setObject(controlSlot, MultiValue.get(values, 2));
+        return MultiValue.get(values, 3);
     }
 
     private static Object loopResult(Object r) {
@@ -68,9 +98,11 @@ public final class GenericForNode extends MoatStatementNode {
         private final int stateSlot;
         private final int controlSlot;
         private final int resultsSlot;
+        private final int resumeSlot;
 
-        Body(MoatStatementNode body, int functionSlot, int stateSlot, int controlSlot, int resultsSlot) {
+        Body(MoatStatementNode body, int functionSlot, int stateSlot, int controlSlot, int resultsSlot, int resumeSlot) {
             this.body = body;
+            this.resumeSlot = resumeSlot;
             this.functionSlot = functionSlot;
             this.stateSlot = stateSlot;
             this.controlSlot = controlSlot;
@@ -84,17 +116,13 @@ public final class GenericForNode extends MoatStatementNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            MoatContext.get(this).budget.charge(1, this);
-            Object[] argv = new Object[]{null, frame.getObject(stateSlot), frame.getObject(controlSlot)};
-            Object results = invoke.call(frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
-            Object first = MultiValue.first(results);
-            if (first == MoatNil.NIL) {
-                return BREAK_LOOP_STATUS;
+            if (!ResumePoints.isSuspended(frame, resumeSlot)) {
+                if (nextValues(frame)) {
+                    return BREAK_LOOP_STATUS;
+                }
             }
-            frame.setObject(controlSlot, first);
-            frame.setObject(resultsSlot, results);
             try {
-                Object result = body.runReturning(frame);
+                Object result = ResumePoints.run(frame, resumeSlot, 1, body);
                 if (result != null) {
                     return result;
                 }
@@ -102,6 +130,20 @@ public final class GenericForNode extends MoatStatementNode {
                 return BREAK_LOOP_STATUS;
             }
             return CONTINUE_LOOP_STATUS;
+        }
+
+        /** Charges the iteration and calls the iterator; true when it is done (first result nil). */
+        private boolean nextValues(VirtualFrame frame) {
+            MoatContext.get(this).budget.charge(1, this);
+            Object[] argv = new Object[]{null, frame.getObject(stateSlot), frame.getObject(controlSlot)};
+            Object results = invoke.call(frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
+            Object first = MultiValue.first(results);
+            if (first == MoatNil.NIL) {
+                return true;
+            }
+            frame.setObject(controlSlot, first);
+            frame.setObject(resultsSlot, results);
+            return false;
         }
     }
 }

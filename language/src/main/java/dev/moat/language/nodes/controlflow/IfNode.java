@@ -12,15 +12,25 @@ public final class IfNode extends MoatStatementNode {
     @Child private MoatStatementNode thenPart;
     @Child private MoatStatementNode elsePart;
     private final ConditionProfile profile = ConditionProfile.createCountingProfile();
+    /** -1, or the resume point of an if in a generator body: 1 = suspended in the then part, 2 = in the else part. */
+    private final int resumeSlot;
 
     public IfNode(MoatExpressionNode condition, MoatStatementNode thenPart, MoatStatementNode elsePart) {
+        this(condition, thenPart, elsePart, -1);
+    }
+
+    public IfNode(MoatExpressionNode condition, MoatStatementNode thenPart, MoatStatementNode elsePart, int resumeSlot) {
         this.condition = condition;
         this.thenPart = thenPart;
         this.elsePart = elsePart;
+        this.resumeSlot = resumeSlot;
     }
 
     @Override
     public Object runReturning(VirtualFrame frame) {
+        if (resumeSlot >= 0) {
+            return runResumable(frame);
+        }
         if (profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
             return thenPart.runReturning(frame);
         } else if (elsePart != null) {
@@ -29,8 +39,26 @@ public final class IfNode extends MoatStatementNode {
         return null;
     }
 
+    private Object runResumable(VirtualFrame frame) {
+        int mark = ResumePoints.mark(frame, resumeSlot);
+        // (The profiled condition must feed a branch directly, not a merged boolean.)
+        if (mark == 1 || mark == 0 && profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
+            return ResumePoints.run(frame, resumeSlot, 1, thenPart);
+        } else if (elsePart != null) {
+            return ResumePoints.run(frame, resumeSlot, 2, elsePart);
+        }
+        return null;
+    }
+
     @Override
     public void executeVoid(VirtualFrame frame) {
+        if (resumeSlot >= 0) {
+            Object result = runResumable(frame);
+            if (result != null) {
+                throw new ReturnException(result);
+            }
+            return;
+        }
         if (profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
             thenPart.executeVoid(frame);
         } else if (elsePart != null) {

@@ -28,17 +28,26 @@ public final class NumericForNode extends MoatStatementNode {
     private final int countSlot;
     private final int stepSlot;
     private final ConditionProfile integerProfile = ConditionProfile.create();
+    private final int resumeSlot;
 
     public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
                           MoatStatementNode body,
                           int indexSlot, int countSlot, int stepSlot) {
+        this(start, limit, step, body, indexSlot, countSlot, stepSlot, -1);
+    }
+
+    /** With {@code resumeSlot} >= 0, a loop of a generator body that a yield in its body can suspend. */
+    public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
+                          MoatStatementNode body,
+                          int indexSlot, int countSlot, int stepSlot, int resumeSlot) {
         this.start = start;
         this.limit = limit;
         this.step = step;
         this.indexSlot = indexSlot;
         this.countSlot = countSlot;
         this.stepSlot = stepSlot;
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, indexSlot, countSlot, stepSlot));
+        this.resumeSlot = resumeSlot;
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, indexSlot, countSlot, stepSlot, resumeSlot));
     }
 
     @Override
@@ -48,6 +57,16 @@ public final class NumericForNode extends MoatStatementNode {
 
     @Override
     public Object runReturning(VirtualFrame frame) {
+        // One call site of the loop, so that compiled code holds one copy of its body (resuming a generator
+        // body enters the loop with its state already in the slots).
+        if (!ResumePoints.isSuspended(frame, resumeSlot) && !prepare(frame)) {
+            return null;
+        }
+        return loopResult(loop.execute(frame));
+    }
+
+    /** Evaluates the bounds into the loop's slots; false if the loop runs no iteration. */
+    private boolean prepare(VirtualFrame frame) {
         Object init = start.execute(frame);
         Object lim = limit.execute(frame);
         Object stp = step == null ? (Object) 1L : step.execute(frame);
@@ -63,18 +82,18 @@ public final class NumericForNode extends MoatStatementNode {
             } else {
                 Long clipped = forLimit(i0, lim, s);
                 if (clipped == null) {
-                    return null;
+                    return false;
                 }
                 l = clipped;
             }
             if (s > 0 ? i0 > l : i0 < l) {
-                return null;
+                return false;
             }
             long count = s > 0 ? Long.divideUnsigned(l - i0, s) : Long.divideUnsigned(i0 - l, -(s + 1) + 1L);
             frame.setLong(indexSlot, i0);
             frame.setLong(countSlot, count);
             frame.setLong(stepSlot, s);
-            return loopResult(loop.execute(frame));
+            return true;
         } else {
             double i0 = toFloat(init, "initial");
             double l = toFloat(lim, "limit");
@@ -84,12 +103,12 @@ public final class NumericForNode extends MoatStatementNode {
             }
             // Lua's forprep skips only on a definite "past the limit" (so a NaN bound runs the body once).
             if (s > 0 ? l < i0 : i0 < l) {
-                return null;
+                return false;
             }
             frame.setDouble(indexSlot, i0);
             frame.setDouble(countSlot, l);
             frame.setDouble(stepSlot, s);
-            return loopResult(loop.execute(frame));
+            return true;
         }
     }
 
@@ -144,13 +163,15 @@ public final class NumericForNode extends MoatStatementNode {
         private final int indexSlot;
         private final int countSlot;
         private final int stepSlot;
+        private final int resumeSlot;
         private final ConditionProfile integerLoop = ConditionProfile.create();
 
-        Body(MoatStatementNode body, int indexSlot, int countSlot, int stepSlot) {
+        Body(MoatStatementNode body, int indexSlot, int countSlot, int stepSlot, int resumeSlot) {
             this.body = body;
             this.indexSlot = indexSlot;
             this.countSlot = countSlot;
             this.stepSlot = stepSlot;
+            this.resumeSlot = resumeSlot;
         }
 
         @Override
@@ -160,9 +181,11 @@ public final class NumericForNode extends MoatStatementNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            MoatContext.get(this).budget.charge(1, this);
+            if (!ResumePoints.isSuspended(frame, resumeSlot)) {
+                MoatContext.get(this).budget.charge(1, this);
+            }
             try {
-                Object result = body.runReturning(frame);
+                Object result = ResumePoints.run(frame, resumeSlot, 1, body);
                 if (result != null) {
                     return result;
                 }

@@ -19,7 +19,12 @@ public final class WhileNode extends MoatStatementNode {
     @Child private LoopNode loop;
 
     public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil));
+        this(condition, body, repeatUntil, -1);
+    }
+
+    /** With {@code resumeSlot} >= 0, a loop of a generator body that a yield in its body can suspend. */
+    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumeSlot) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil, resumeSlot));
     }
 
     @Override
@@ -37,11 +42,13 @@ public final class WhileNode extends MoatStatementNode {
         @Child private MoatExpressionNode condition;
         @Child private MoatStatementNode body;
         private final boolean repeatUntil;
+        private final int resumeSlot;
 
-        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil) {
+        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumeSlot) {
             this.condition = condition;
             this.body = body;
             this.repeatUntil = repeatUntil;
+            this.resumeSlot = resumeSlot;
         }
 
         @Override
@@ -52,12 +59,15 @@ public final class WhileNode extends MoatStatementNode {
         /** CONTINUE/BREAK status, or the value of a {@code return} inside the loop. */
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            MoatContext.get(this).budget.charge(1, this);
-            if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
-                return BREAK_LOOP_STATUS;
+            // Resuming inside the body: this iteration's charge and condition are behind it.
+            if (!ResumePoints.isSuspended(frame, resumeSlot)) {
+                MoatContext.get(this).budget.charge(1, this);
+                if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
+                    return BREAK_LOOP_STATUS;
+                }
             }
             try {
-                Object result = body.runReturning(frame);
+                Object result = ResumePoints.run(frame, resumeSlot, 1, body);
                 if (result != null) {
                     return result;
                 }

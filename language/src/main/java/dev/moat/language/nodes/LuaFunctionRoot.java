@@ -1,0 +1,103 @@
+package dev.moat.language.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.SourceSection;
+import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.runtime.MoatError;
+import dev.moat.language.runtime.MultiValue;
+import dev.moat.language.runtime.Positions;
+
+import java.util.Arrays;
+
+/**
+ * What the roots running a Lua function's body share: guest call depth (exceeding the limit is Lua's
+ * catchable "stack overflow", as is a JVM StackOverflowError), binding parameters and varargs, running
+ * the body to its final {@code return}, and the name and source position errors report.
+ */
+public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaRoot {
+    @Children private final MoatStatementNode[] prologue;
+    @Child private MoatStatementNode body;
+    @Child private MoatExpressionNode finalReturn;
+    private final int varargSlot;
+    private final int paramCount;
+    private final String name;
+    private final SourceSection section;
+
+    protected LuaFunctionRoot(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
+                              MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
+                              String name, SourceSection section) {
+        super(language, descriptor);
+        this.prologue = prologue;
+        this.body = body;
+        this.finalReturn = finalReturn;
+        this.paramCount = paramCount;
+        this.varargSlot = varargSlot;
+        this.name = name;
+        this.section = section;
+    }
+
+    /** Counts one more guest call level; the caller must decrement {@code context.depth} when it ends. */
+    protected final MoatContext enterLevel() {
+        MoatContext context = MoatContext.get(this);
+        if (++context.depth > context.maxDepth) {
+            context.depth--;
+            throw stackOverflow();
+        }
+        return context;
+    }
+
+    protected final MoatError stackOverflow() {
+        CompilerDirectives.transferToInterpreter();
+        return MoatError.at(this.body, "stack overflow");
+    }
+
+    /** Binds the parameters and varargs from the frame's arguments. */
+    @ExplodeLoop
+    protected final void bindArguments(VirtualFrame frame) {
+        if (varargSlot >= 0) {
+            Object[] args = frame.getArguments();
+            int first = 1 + paramCount;
+            frame.setObject(varargSlot, args.length > first ? Arrays.copyOfRange(args, first, args.length) : MultiValue.EMPTY);
+        }
+        for (MoatStatementNode p : prologue) {
+            p.executeVoid(frame);
+        }
+    }
+
+    /** Runs the body; the result of its final {@code return} (a nested one arrives as ReturnException). */
+    protected final Object runBody(VirtualFrame frame) {
+        Object returned = body.runReturning(frame);
+        if (returned != null) {
+            return returned;
+        }
+        if (finalReturn != null) {
+            return finalReturn.execute(frame);
+        }
+        return MultiValue.EMPTY;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return section;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    @Override
+    public boolean isCloningAllowed() {
+        return true;
+    }
+}

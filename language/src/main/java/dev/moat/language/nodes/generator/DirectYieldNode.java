@@ -1,0 +1,90 @@
+package dev.moat.language.nodes.generator;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinRootNode;
+import dev.moat.language.coroutine.Coroutines;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.call.ArgumentsNode;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.controlflow.GeneratorYield;
+import dev.moat.language.nodes.controlflow.ResumePoints;
+import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MultiValue;
+
+import java.util.Arrays;
+
+/**
+ * {@code coroutine.yield(...)} written directly in a generator body. When the callee is the yield builtin,
+ * it suspends the coroutine without switching stacks: it hands the values to the resumer and unwinds the
+ * body with {@link GeneratorYield}; the next step re-enters the body down to this node (the first thing its
+ * statement evaluates), which then returns the values passed to resume. Anything else under that name is called like
+ * any function, and where a generator cannot suspend (an open to-be-closed {@code for} loop) the yield
+ * switches the stack as on a coroutine's own stack. The budget is charged as for the builtin call.
+ */
+public final class DirectYieldNode extends MoatExpressionNode {
+    @Child private MoatExpressionNode function;
+    @Child private ArgumentsNode arguments;
+    @Child private InvokeNode invoke = InvokeNode.create();
+    private final boolean multiResult;
+    private final String description;
+    private final int resumeValuesSlot;
+    /** The yield builtin's call target, once seen here. */
+    @CompilationFinal private RootCallTarget yieldTarget;
+
+    public DirectYieldNode(MoatExpressionNode function, ArgumentsNode arguments, boolean multiResult, String description,
+                           int resumeValuesSlot) {
+        this.function = function;
+        this.arguments = arguments;
+        this.multiResult = multiResult;
+        this.description = description;
+        this.resumeValuesSlot = resumeValuesSlot;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        if (ResumePoints.arriveIfResuming(frame)) {
+            Object[] in = (Object[]) frame.getObject(resumeValuesSlot);
+            frame.setObject(resumeValuesSlot, MultiValue.EMPTY);
+            return result(in);
+        }
+        Object callee = function.execute(frame);
+        Object[] argv = arguments.evaluate(frame, null);
+        if (!isYield(callee)) {
+            Object result = invoke.call(callee, argv, this, description);
+            return multiResult ? result : MultiValue.first(result);
+        }
+        MoatContext context = MoatContext.get(this);
+        context.budget.charge(1, this);
+        Object[] values = Arrays.copyOfRange(argv, 1, argv.length);
+        Coroutines coroutines = context.getCoroutines();
+        if (coroutines.suspendGenerator(values, this)) {
+            throw GeneratorYield.INSTANCE;
+        }
+        return result(coroutines.yield(values, this));
+    }
+
+    private Object result(Object[] in) {
+        Object values = in.length == 1 ? in[0] : in;
+        return multiResult ? values : MultiValue.first(values);
+    }
+
+    private boolean isYield(Object callee) {
+        if (!(callee instanceof MoatFunction f) || f.isLua) {
+            return false;
+        }
+        RootCallTarget known = yieldTarget;
+        if (f.target == known) {
+            return true;
+        }
+        if (known == null && f.target.getRootNode() instanceof BuiltinRootNode r && r.isYield()) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            yieldTarget = f.target;
+            return true;
+        }
+        return false;
+    }
+}

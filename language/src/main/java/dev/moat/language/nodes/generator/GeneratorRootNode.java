@@ -1,0 +1,93 @@
+package dev.moat.language.nodes.generator;
+
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.MaterializedFrame;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.source.SourceSection;
+import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.LuaFunctionRoot;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.nodes.controlflow.GeneratorYield;
+import dev.moat.language.nodes.controlflow.ResumePoints;
+import dev.moat.language.nodes.controlflow.ReturnException;
+import dev.moat.language.runtime.MultiValue;
+
+/**
+ * A Lua function's body translated a second time to run as a coroutine one step at a time, for bodies
+ * whose yields are all direct (the translator's GeneratorShape decides which). Each resume calls
+ * this root once; its frame lives on the heap with the coroutine, so a yield only unwinds to here (see
+ * {@link DirectYieldNode}, {@link ResumePoints}) instead of freezing and thawing a JVM stack. The caller
+ * still runs each step inside a fresh JDK continuation, which a yield from a nested call suspends the usual
+ * way.
+ *
+ * <p>Arguments: the coroutine's body function, the frame holder, and the values passed to resume.
+ */
+public final class GeneratorRootNode extends LuaFunctionRoot {
+    /** What {@link #execute} returns when the body yielded rather than returned. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "generator suspended";
+        }
+    };
+
+    /** Where a coroutine keeps its generator frame between steps. */
+    public interface FrameHolder {
+        MaterializedFrame generatorFrame();
+
+        void setGeneratorFrame(MaterializedFrame frame);
+    }
+
+    private final int resumePoints;
+    private final int resumeValuesSlot;
+
+    public GeneratorRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
+                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
+                             int resumePoints, int resumeValuesSlot, String name, SourceSection section) {
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, name, section);
+        this.resumePoints = resumePoints;
+        this.resumeValuesSlot = resumeValuesSlot;
+    }
+
+    @Override
+    public Object execute(VirtualFrame callFrame) {
+        Object[] args = callFrame.getArguments();
+        FrameHolder holder = (FrameHolder) args[1];
+        Object[] in = (Object[]) args[2];
+        MoatContext context = enterLevel();
+        try {
+            MaterializedFrame frame = holder.generatorFrame();
+            if (frame == null) {
+                frame = newFrame(args[0], in);
+                holder.setGeneratorFrame(frame);
+                bindArguments(frame);
+            } else {
+                frame.setObject(resumeValuesSlot, in);
+                ResumePoints.startResuming(frame);
+            }
+            return runBody(frame);
+        } catch (GeneratorYield y) {
+            return SUSPENDED;
+        } catch (ReturnException r) {
+            return r.result;
+        } catch (StackOverflowError e) {
+            throw stackOverflow();
+        } finally {
+            context.depth--;
+        }
+    }
+
+    /** The frame of the first step: its arguments are those of a call of the function. */
+    private MaterializedFrame newFrame(Object function, Object[] in) {
+        Object[] argv = new Object[in.length + 1];
+        argv[0] = function;
+        System.arraycopy(in, 0, argv, 1, in.length);
+        MaterializedFrame frame = Truffle.getRuntime().createMaterializedFrame(argv, getFrameDescriptor());
+        frame.setObject(ResumePoints.MARKS_SLOT, new int[resumePoints + 1]);
+        frame.setObject(resumeValuesSlot, MultiValue.EMPTY);
+        return frame;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.moat.language.nodes.generator;
+
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.nodes.controlflow.ReturnException;
+import dev.moat.language.nodes.controlflow.ResumePoints;
+
+/**
+ * A block of a generator body with a yield in some of its statements (see {@link ResumePoints}): a yield
+ * leaving it marks 1 + the index of its statement, and resuming skips the statements before that one.
+ * The block's instruction charge is paid on a fresh entry only, so a generator pays what the same body
+ * pays on a coroutine stack.
+ */
+public final class ResumableBlockNode extends MoatStatementNode {
+    @Children private final MoatStatementNode[] statements;
+    @CompilationFinal(dimensions = 1) private final boolean[] resumePoint;
+    private final int charge;
+    private final int slot;
+
+    public ResumableBlockNode(MoatStatementNode[] statements, boolean[] resumePoint, int charge, int slot) {
+        this.statements = statements;
+        this.resumePoint = resumePoint;
+        this.charge = charge;
+        this.slot = slot;
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        Object result = runReturning(frame);
+        if (result != null) {
+            throw new ReturnException(result);
+        }
+    }
+
+    @Override
+    public Object runReturning(VirtualFrame frame) {
+        int mark = ResumePoints.mark(frame, slot);
+        if (mark == 0) {
+            if (charge > 0) {
+                MoatContext.get(this).budget.charge(charge, this);
+            }
+            return runAll(frame);
+        }
+        return resume(frame, mark - 1);
+    }
+
+    /** A fresh entry: every statement in order, with no test between them. */
+    @ExplodeLoop
+    private Object runAll(VirtualFrame frame) {
+        for (int i = 0; i < statements.length; i++) {
+            Object result = run(frame, i);
+            if (result != null) {
+                return result;
+            }
+        }
+        return null;
+    }
+
+    /** Resuming inside statement {@code first}: that one and the ones after it. */
+    @ExplodeLoop
+    private Object resume(VirtualFrame frame, int first) {
+        for (int i = 0; i < statements.length; i++) {
+            if (i >= first) {
+                Object result = run(frame, i);
+                if (result != null) {
+                    return result;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Object run(VirtualFrame frame, int i) {
+        return resumePoint[i] ? ResumePoints.run(frame, slot, i + 1, statements[i]) : statements[i].runReturning(frame);
+    }
+}
