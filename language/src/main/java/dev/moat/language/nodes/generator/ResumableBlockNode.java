@@ -38,42 +38,28 @@ public final class ResumableBlockNode extends MoatStatementNode {
     @Override
     public Object runReturning(VirtualFrame frame) {
         int mark = ResumePoints.mark(frame, slot);
-        if (mark == 0) {
-            if (charge > 0) {
-                MoatContext.get(this).budget.charge(charge, this);
-            }
-            return runAll(frame);
+        if (mark == 0 && charge > 0) {
+            MoatContext.get(this).budget.charge(charge, this);
         }
-        return resume(frame, mark - 1);
+        return runFrom(frame, mark == 0 ? 0 : mark - 1);
     }
 
-    /** A fresh entry: every statement in order, with no test between them. */
+    /**
+     * The statements from {@code first} on. One exploded loop for fresh entries and resumes alike: a
+     * separate copy for resuming would double the compiled code at every level of nested blocks.
+     */
     @ExplodeLoop
-    private Object runAll(VirtualFrame frame) {
-        for (int i = 0; i < statements.length; i++) {
-            Object result = run(frame, i);
-            if (result != null) {
-                return result;
-            }
-        }
-        return null;
-    }
-
-    /** Resuming inside statement {@code first}: that one and the ones after it. */
-    @ExplodeLoop
-    private Object resume(VirtualFrame frame, int first) {
+    private Object runFrom(VirtualFrame frame, int first) {
         for (int i = 0; i < statements.length; i++) {
             if (i >= first) {
-                Object result = run(frame, i);
+                Object result = resumePoint[i]
+                        ? ResumePoints.run(frame, slot, i + 1, statements[i])
+                        : statements[i].runReturning(frame);
                 if (result != null) {
                     return result;
                 }
             }
         }
         return null;
-    }
-
-    private Object run(VirtualFrame frame, int i) {
-        return resumePoint[i] ? ResumePoints.run(frame, slot, i + 1, statements[i]) : statements[i].runReturning(frame);
     }
 }
