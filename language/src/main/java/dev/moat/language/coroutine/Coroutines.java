@@ -41,8 +41,16 @@ public final class Coroutines {
         this.context = context;
         this.maxLive = maxLive;
         this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
-        this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators);
+        this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators)
+                && !INTERPRETER_ONLY;
     }
+
+    /**
+     * Truffle's fallback runtime (no JVMCI): generator steps pay off only compiled; interpreted, unwinding a
+     * step through the body's Java frames costs more than the stack switch it saves (coroutines.lua at
+     * size 500: 5.1 s against 3.5 s).
+     */
+    private static final boolean INTERPRETER_ONLY = "Interpreted".equals(com.oracle.truffle.api.Truffle.getRuntime().getName());
 
     public MoatCoroutine current() {
         return current;
