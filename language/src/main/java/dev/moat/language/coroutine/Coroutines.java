@@ -2,6 +2,7 @@ package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
@@ -27,6 +28,12 @@ import java.util.logging.Level;
 public final class Coroutines {
     /** At FINE, names each coroutine that runs as a generator (how tests see that one does). */
     private static final TruffleLogger LOG = TruffleLogger.getLogger(MoatLanguage.ID, "coroutine");
+    /**
+     * Truffle's fallback runtime (no JVMCI): generator steps pay off only compiled; interpreted, unwinding a
+     * step through the body's Java frames costs more than the stack switch it saves (coroutines.lua at
+     * size 500: 5.1 s against 3.5 s).
+     */
+    private static final boolean INTERPRETER_ONLY = "Interpreted".equals(Truffle.getRuntime().getName());
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true, null);
     private final CoroutineBackend backend;
@@ -44,13 +51,6 @@ public final class Coroutines {
         this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators)
                 && !INTERPRETER_ONLY;
     }
-
-    /**
-     * Truffle's fallback runtime (no JVMCI): generator steps pay off only compiled; interpreted, unwinding a
-     * step through the body's Java frames costs more than the stack switch it saves (coroutines.lua at
-     * size 500: 5.1 s against 3.5 s).
-     */
-    private static final boolean INTERPRETER_ONLY = "Interpreted".equals(com.oracle.truffle.api.Truffle.getRuntime().getName());
 
     public MoatCoroutine current() {
         return current;
@@ -213,22 +213,23 @@ public final class Coroutines {
         context.depth = co.baseDepth;
         Object[] in = co.transfer;
         co.transfer = null;
+        boolean ended = true;
         try {
             Object result = callStep(co, in);
-            if (result != GeneratorRootNode.SUSPENDED) {
+            if (result == GeneratorRootNode.SUSPENDED) {
+                ended = false;
+            } else {
                 co.transfer = MultiValue.all(result);
-                co.status = MoatCoroutine.Status.DEAD;
-                live--;
             }
         } catch (CoroutineKill k) {
             co.transfer = MultiValue.EMPTY;
-            co.status = MoatCoroutine.Status.DEAD;
-            live--;
         } catch (Throwable t) {
             co.failure = t;
-            co.status = MoatCoroutine.Status.DEAD;
-            live--;
         } finally {
+            if (ended) {
+                co.status = MoatCoroutine.Status.DEAD;
+                live--;
+            }
             co.stepEnded = true;
         }
     }

@@ -4,13 +4,10 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.SourceSection;
-import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
-import dev.moat.language.nodes.controlflow.ReturnException;
 
 /**
- * The root of a Lua function (and of a chunk's main function): one call runs the body from its start,
- * returning the result of a final {@code return} directly or of a nested one via {@link ReturnException}.
+ * The root of a Lua function (and of a chunk's main function): one call runs the body from its start.
  */
 public final class FunctionRootNode extends LuaFunctionRoot {
     /** The same body translated to run as a coroutine step by step, or null (see GeneratorRootNode). */
@@ -23,18 +20,9 @@ public final class FunctionRootNode extends LuaFunctionRoot {
     }
 
     @Override
-    public Object execute(VirtualFrame frame) {
-        MoatContext context = enterLevel();
-        try {
-            bindArguments(frame);
-            return runBody(frame);
-        } catch (ReturnException r) {
-            return r.result;
-        } catch (StackOverflowError e) {
-            throw stackOverflow();
-        } finally {
-            context.depth--;
-        }
+    protected Object call(VirtualFrame frame) {
+        bindArguments(frame);
+        return runBody(frame);
     }
 
     public RootCallTarget getGeneratorTarget() {

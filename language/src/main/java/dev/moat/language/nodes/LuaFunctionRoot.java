@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.controlflow.ReturnException;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MultiValue;
 import dev.moat.language.runtime.Positions;
@@ -41,17 +42,32 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         this.section = section;
     }
 
-    /** Counts one more guest call level; the caller must decrement {@code context.depth} when it ends. */
-    protected final MoatContext enterLevel() {
+    /**
+     * Counts the call as one guest level (beyond the limit: Lua's catchable "stack overflow", as is a JVM
+     * StackOverflowError) around {@link #call}, and takes the result of a nested {@code return}.
+     */
+    @Override
+    public final Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
         if (++context.depth > context.maxDepth) {
             context.depth--;
             throw stackOverflow();
         }
-        return context;
+        try {
+            return call(frame);
+        } catch (ReturnException r) {
+            return r.result;
+        } catch (StackOverflowError e) {
+            throw stackOverflow();
+        } finally {
+            context.depth--;
+        }
     }
 
-    protected final MoatError stackOverflow() {
+    /** One call of this root, inside its call level; a nested {@code return} may arrive as ReturnException. */
+    protected abstract Object call(VirtualFrame frame);
+
+    private MoatError stackOverflow() {
         CompilerDirectives.transferToInterpreter();
         return MoatError.at(this.body, "stack overflow");
     }

@@ -54,7 +54,7 @@ final class FunctionScope {
     }
 
     /** A new resume point of a generator body: its index in the frame's marks array (see ResumePoints). */
-    int resumeSlot() {
+    int newResumePoint() {
         return ++resumePoints;
     }
 

@@ -169,8 +169,8 @@ public final class Translator extends AssignmentTranslator {
         }
     }
 
-    private int resumeSlotFor(StatContext s) {
-        return generator != null && generator.isResumable(s) ? fn.resumeSlot() : -1;
+    private int resumePointFor(StatContext s) {
+        return generator != null && generator.isResumable(s) ? fn.newResumePoint() : -1;
     }
 
     /** A sequence whose {@code last} part holds a yield: resumable in a generator body, else a plain block. */
@@ -178,7 +178,7 @@ public final class Translator extends AssignmentTranslator {
         if (lastResumes) {
             boolean[] points = new boolean[parts.length];
             points[parts.length - 1] = true;
-            return new ResumableBlockNode(parts, points, 0, fn.resumeSlot());
+            return new ResumableBlockNode(parts, points, 0, fn.newResumePoint());
         }
         return new BlockNode(parts, 0);
     }
@@ -275,7 +275,7 @@ public final class Translator extends AssignmentTranslator {
             for (int i = 0; i < stats.size(); i++) {
                 points[i] = generator.isResumable(stats.get(i));
             }
-            return new ResumableBlockNode(array, points, Math.max(1, count), fn.resumeSlot());
+            return new ResumableBlockNode(array, points, Math.max(1, count), fn.newResumePoint());
         }
         if (labels.isEmpty()) {
             return new BlockNode(array, Math.max(1, count));
@@ -311,7 +311,7 @@ public final class Translator extends AssignmentTranslator {
             fn.loopDepth++;
             MoatStatementNode body = block(w.block(), true);
             fn.loopDepth--;
-            node = new WhileNode(cond, body, false, resumeSlotFor(s));
+            node = new WhileNode(cond, body, false, resumePointFor(s));
         } else if (s instanceof RepeatStatContext r) {
             node = repeatStatement(r);
         } else if (s instanceof NumericForStatContext f) {
@@ -384,9 +384,9 @@ public final class Translator extends AssignmentTranslator {
         MoatStatementNode elsePart = i.elsePart() == null ? null : block(i.elsePart().block(), false);
         for (int k = elseifs.size() - 1; k >= 0; k--) {
             ElseifPartContext e = elseifs.get(k);
-            elsePart = at(new IfNode(single(e.exp()), block(e.block(), false), elsePart, resumeSlotFor(i)), e);
+            elsePart = at(new IfNode(single(e.exp()), block(e.block(), false), elsePart, resumePointFor(i)), e);
         }
-        return new IfNode(single(i.exp()), block(i.block(), false), elsePart, resumeSlotFor(i));
+        return new IfNode(single(i.exp()), block(i.block(), false), elsePart, resumePointFor(i));
     }
 
     private MoatStatementNode repeatStatement(RepeatStatContext r) {
@@ -396,7 +396,7 @@ public final class Translator extends AssignmentTranslator {
         try {
             MoatStatementNode body = blockStatements(r.block().stat(), r.block().retstat(), false);
             MoatExpressionNode cond = single(r.exp());
-            return new WhileNode(cond, body, true, resumeSlotFor(r));
+            return new WhileNode(cond, body, true, resumePointFor(r));
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
@@ -419,9 +419,9 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode declare = new LocalWriteNode(var, FrameLocalReadNodeGen.create(indexSlot), true);
             fn.block.locals.add(var);
             MoatStatementNode body = block(f.block(), true);
-            int resumeSlot = resumeSlotFor(f);
-            MoatStatementNode iteration = sequence(new MoatStatementNode[]{declare, body}, resumeSlot >= 0);
-            return new NumericForNode(start, limit, step, iteration, indexSlot, countSlot, stepSlot, resumeSlot);
+            int resumePoint = resumePointFor(f);
+            MoatStatementNode iteration = sequence(new MoatStatementNode[]{declare, body}, resumePoint >= 0);
+            return new NumericForNode(start, limit, step, iteration, indexSlot, countSlot, stepSlot, resumePoint);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
@@ -448,9 +448,9 @@ public final class Translator extends AssignmentTranslator {
                 fn.block.locals.add(v);
             }
             seq.add(block(f.block(), true));
-            int resumeSlot = resumeSlotFor(f);
-            MoatStatementNode body = sequence(seq.toArray(new MoatStatementNode[0]), resumeSlot >= 0);
-            return new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot, resumeSlot);
+            int resumePoint = resumePointFor(f);
+            MoatStatementNode body = sequence(seq.toArray(new MoatStatementNode[0]), resumePoint >= 0);
+            return new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot, resumePoint);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);

@@ -27,7 +27,7 @@ public final class GenericForNode extends MoatStatementNode {
     private final int functionSlot;
     private final int stateSlot;
     private final int controlSlot;
-    private final int resumeSlot;
+    private final int resumePoint;
 
     public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int functionSlot, int stateSlot,
                           int controlSlot, int resultsSlot) {
@@ -35,18 +35,18 @@ public final class GenericForNode extends MoatStatementNode {
     }
 
     /**
-     * With {@code resumeSlot} >= 0, a loop of a generator body that a yield in its body can suspend. A
+     * With {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend. A
      * to-be-closed fourth value must be closed when the loop ends, not when a generator step unwinds, so
      * while one is open the coroutine yields by switching stacks instead.
      */
     public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int functionSlot, int stateSlot,
-                          int controlSlot, int resultsSlot, int resumeSlot) {
+                          int controlSlot, int resultsSlot, int resumePoint) {
         this.explist = explist;
-        this.resumeSlot = resumeSlot;
+        this.resumePoint = resumePoint;
         this.functionSlot = functionSlot;
         this.stateSlot = stateSlot;
         this.controlSlot = controlSlot;
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, functionSlot, stateSlot, controlSlot, resultsSlot, resumeSlot));
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, functionSlot, stateSlot, controlSlot, resultsSlot, resumePoint));
     }
 
     @Override
@@ -59,14 +59,14 @@ public final class GenericForNode extends MoatStatementNode {
         // Resuming a generator body: the loop's state is in its slots, and it has no closing value (with
         // one, yields switch stacks instead). One call site of the loop for both, so compiled code holds
         // one copy of its body.
-        Object closing = ResumePoints.isSuspended(frame, resumeSlot) ? MoatNil.NIL : prepare(frame);
+        Object closing = ResumePoints.isSuspended(frame, resumePoint) ? MoatNil.NIL : prepare(frame);
         if (closing == MoatNil.NIL) {
             return loopResult(loop.execute(frame));
         }
         // Profiled, so that a loop that never had a closing value is compiled once, not twice.
         closingValue.enter();
         closer.checkClosable(closing, "(for state)", this);
-        if (resumeSlot < 0) {
+        if (resumePoint < 0) {
             return loopResult(closer.runThenClose(frame, closing, loop));
         }
         MoatCoroutine co = MoatContext.get(this).getCoroutines().current();
@@ -98,11 +98,11 @@ public final class GenericForNode extends MoatStatementNode {
         private final int stateSlot;
         private final int controlSlot;
         private final int resultsSlot;
-        private final int resumeSlot;
+        private final int resumePoint;
 
-        Body(MoatStatementNode body, int functionSlot, int stateSlot, int controlSlot, int resultsSlot, int resumeSlot) {
+        Body(MoatStatementNode body, int functionSlot, int stateSlot, int controlSlot, int resultsSlot, int resumePoint) {
             this.body = body;
-            this.resumeSlot = resumeSlot;
+            this.resumePoint = resumePoint;
             this.functionSlot = functionSlot;
             this.stateSlot = stateSlot;
             this.controlSlot = controlSlot;
@@ -116,13 +116,13 @@ public final class GenericForNode extends MoatStatementNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            if (!ResumePoints.isSuspended(frame, resumeSlot)) {
+            if (!ResumePoints.isSuspended(frame, resumePoint)) {
                 if (nextValues(frame)) {
                     return BREAK_LOOP_STATUS;
                 }
             }
             try {
-                Object result = ResumePoints.run(frame, resumeSlot, 1, body);
+                Object result = ResumePoints.run(frame, resumePoint, 1, body);
                 if (result != null) {
                     return result;
                 }

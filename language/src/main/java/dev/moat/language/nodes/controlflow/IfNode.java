@@ -13,22 +13,22 @@ public final class IfNode extends MoatStatementNode {
     @Child private MoatStatementNode elsePart;
     private final ConditionProfile profile = ConditionProfile.createCountingProfile();
     /** -1, or the resume point of an if in a generator body: 1 = suspended in the then part, 2 = in the else part. */
-    private final int resumeSlot;
+    private final int resumePoint;
 
     public IfNode(MoatExpressionNode condition, MoatStatementNode thenPart, MoatStatementNode elsePart) {
         this(condition, thenPart, elsePart, -1);
     }
 
-    public IfNode(MoatExpressionNode condition, MoatStatementNode thenPart, MoatStatementNode elsePart, int resumeSlot) {
+    public IfNode(MoatExpressionNode condition, MoatStatementNode thenPart, MoatStatementNode elsePart, int resumePoint) {
         this.condition = condition;
         this.thenPart = thenPart;
         this.elsePart = elsePart;
-        this.resumeSlot = resumeSlot;
+        this.resumePoint = resumePoint;
     }
 
     @Override
     public Object runReturning(VirtualFrame frame) {
-        if (resumeSlot >= 0) {
+        if (resumePoint >= 0) {
             return runResumable(frame);
         }
         if (profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
@@ -40,19 +40,19 @@ public final class IfNode extends MoatStatementNode {
     }
 
     private Object runResumable(VirtualFrame frame) {
-        int mark = ResumePoints.mark(frame, resumeSlot);
+        int mark = ResumePoints.mark(frame, resumePoint);
         // (The profiled condition must feed a branch directly, not a merged boolean.)
         if (mark == 1 || mark == 0 && profile.profile(LuaValues.isTruthy(condition.execute(frame)))) {
-            return ResumePoints.run(frame, resumeSlot, 1, thenPart);
+            return ResumePoints.run(frame, resumePoint, 1, thenPart);
         } else if (elsePart != null) {
-            return ResumePoints.run(frame, resumeSlot, 2, elsePart);
+            return ResumePoints.run(frame, resumePoint, 2, elsePart);
         }
         return null;
     }
 
     @Override
     public void executeVoid(VirtualFrame frame) {
-        if (resumeSlot >= 0) {
+        if (resumePoint >= 0) {
             Object result = runResumable(frame);
             if (result != null) {
                 throw new ReturnException(result);

@@ -28,7 +28,7 @@ public final class NumericForNode extends MoatStatementNode {
     private final int countSlot;
     private final int stepSlot;
     private final ConditionProfile integerProfile = ConditionProfile.create();
-    private final int resumeSlot;
+    private final int resumePoint;
 
     public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
                           MoatStatementNode body,
@@ -36,18 +36,18 @@ public final class NumericForNode extends MoatStatementNode {
         this(start, limit, step, body, indexSlot, countSlot, stepSlot, -1);
     }
 
-    /** With {@code resumeSlot} >= 0, a loop of a generator body that a yield in its body can suspend. */
+    /** With {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend. */
     public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
                           MoatStatementNode body,
-                          int indexSlot, int countSlot, int stepSlot, int resumeSlot) {
+                          int indexSlot, int countSlot, int stepSlot, int resumePoint) {
         this.start = start;
         this.limit = limit;
         this.step = step;
         this.indexSlot = indexSlot;
         this.countSlot = countSlot;
         this.stepSlot = stepSlot;
-        this.resumeSlot = resumeSlot;
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, indexSlot, countSlot, stepSlot, resumeSlot));
+        this.resumePoint = resumePoint;
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, indexSlot, countSlot, stepSlot, resumePoint));
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class NumericForNode extends MoatStatementNode {
     public Object runReturning(VirtualFrame frame) {
         // One call site of the loop, so that compiled code holds one copy of its body (resuming a generator
         // body enters the loop with its state already in the slots).
-        if (!ResumePoints.isSuspended(frame, resumeSlot) && !prepare(frame)) {
+        if (!ResumePoints.isSuspended(frame, resumePoint) && !prepare(frame)) {
             return null;
         }
         return loopResult(loop.execute(frame));
@@ -163,15 +163,15 @@ public final class NumericForNode extends MoatStatementNode {
         private final int indexSlot;
         private final int countSlot;
         private final int stepSlot;
-        private final int resumeSlot;
+        private final int resumePoint;
         private final ConditionProfile integerLoop = ConditionProfile.create();
 
-        Body(MoatStatementNode body, int indexSlot, int countSlot, int stepSlot, int resumeSlot) {
+        Body(MoatStatementNode body, int indexSlot, int countSlot, int stepSlot, int resumePoint) {
             this.body = body;
             this.indexSlot = indexSlot;
             this.countSlot = countSlot;
             this.stepSlot = stepSlot;
-            this.resumeSlot = resumeSlot;
+            this.resumePoint = resumePoint;
         }
 
         @Override
@@ -181,11 +181,11 @@ public final class NumericForNode extends MoatStatementNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            if (!ResumePoints.isSuspended(frame, resumeSlot)) {
+            if (!ResumePoints.isSuspended(frame, resumePoint)) {
                 MoatContext.get(this).budget.charge(1, this);
             }
             try {
-                Object result = ResumePoints.run(frame, resumeSlot, 1, body);
+                Object result = ResumePoints.run(frame, resumePoint, 1, body);
                 if (result != null) {
                     return result;
                 }

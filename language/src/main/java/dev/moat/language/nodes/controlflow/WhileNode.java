@@ -22,9 +22,9 @@ public final class WhileNode extends MoatStatementNode {
         this(condition, body, repeatUntil, -1);
     }
 
-    /** With {@code resumeSlot} >= 0, a loop of a generator body that a yield in its body can suspend. */
-    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumeSlot) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil, resumeSlot));
+    /** With {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend. */
+    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumePoint) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil, resumePoint));
     }
 
     @Override
@@ -42,13 +42,13 @@ public final class WhileNode extends MoatStatementNode {
         @Child private MoatExpressionNode condition;
         @Child private MoatStatementNode body;
         private final boolean repeatUntil;
-        private final int resumeSlot;
+        private final int resumePoint;
 
-        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumeSlot) {
+        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumePoint) {
             this.condition = condition;
             this.body = body;
             this.repeatUntil = repeatUntil;
-            this.resumeSlot = resumeSlot;
+            this.resumePoint = resumePoint;
         }
 
         @Override
@@ -60,14 +60,14 @@ public final class WhileNode extends MoatStatementNode {
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
             // Resuming inside the body: this iteration's charge and condition are behind it.
-            if (!ResumePoints.isSuspended(frame, resumeSlot)) {
+            if (!ResumePoints.isSuspended(frame, resumePoint)) {
                 MoatContext.get(this).budget.charge(1, this);
                 if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
                     return BREAK_LOOP_STATUS;
                 }
             }
             try {
-                Object result = ResumePoints.run(frame, resumeSlot, 1, body);
+                Object result = ResumePoints.run(frame, resumePoint, 1, body);
                 if (result != null) {
                     return result;
                 }

@@ -5,14 +5,12 @@ import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.SourceSection;
-import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.controlflow.GeneratorYield;
 import dev.moat.language.nodes.controlflow.ResumePoints;
-import dev.moat.language.nodes.controlflow.ReturnException;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -26,7 +24,7 @@ import dev.moat.language.runtime.MultiValue;
  * <p>Arguments: the coroutine's body function, the frame holder, and the values passed to resume.
  */
 public final class GeneratorRootNode extends LuaFunctionRoot {
-    /** What {@link #execute} returns when the body yielded rather than returned. */
+    /** What a call returns when the body yielded rather than returned. */
     public static final Object SUSPENDED = new Object() {
         @Override
         public String toString() {
@@ -53,30 +51,23 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
     }
 
     @Override
-    public Object execute(VirtualFrame callFrame) {
+    protected Object call(VirtualFrame callFrame) {
         Object[] args = callFrame.getArguments();
         FrameHolder holder = (FrameHolder) args[1];
         Object[] in = (Object[]) args[2];
-        MoatContext context = enterLevel();
+        MaterializedFrame frame = holder.generatorFrame();
+        if (frame == null) {
+            frame = newFrame(args[0], in);
+            holder.setGeneratorFrame(frame);
+            bindArguments(frame);
+        } else {
+            frame.setObject(resumeValuesSlot, in);
+            ResumePoints.startResuming(frame);
+        }
         try {
-            MaterializedFrame frame = holder.generatorFrame();
-            if (frame == null) {
-                frame = newFrame(args[0], in);
-                holder.setGeneratorFrame(frame);
-                bindArguments(frame);
-            } else {
-                frame.setObject(resumeValuesSlot, in);
-                ResumePoints.startResuming(frame);
-            }
             return runBody(frame);
         } catch (GeneratorYield y) {
             return SUSPENDED;
-        } catch (ReturnException r) {
-            return r.result;
-        } catch (StackOverflowError e) {
-            throw stackOverflow();
-        } finally {
-            context.depth--;
         }
     }
 

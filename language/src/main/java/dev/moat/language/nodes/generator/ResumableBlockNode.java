@@ -16,15 +16,15 @@ import dev.moat.language.nodes.controlflow.ResumePoints;
  */
 public final class ResumableBlockNode extends MoatStatementNode {
     @Children private final MoatStatementNode[] statements;
-    @CompilationFinal(dimensions = 1) private final boolean[] resumePoint;
+    @CompilationFinal(dimensions = 1) private final boolean[] holdsYield;
     private final int charge;
-    private final int slot;
+    private final int resumePoint;
 
-    public ResumableBlockNode(MoatStatementNode[] statements, boolean[] resumePoint, int charge, int slot) {
+    public ResumableBlockNode(MoatStatementNode[] statements, boolean[] holdsYield, int charge, int resumePoint) {
         this.statements = statements;
-        this.resumePoint = resumePoint;
+        this.holdsYield = holdsYield;
         this.charge = charge;
-        this.slot = slot;
+        this.resumePoint = resumePoint;
     }
 
     @Override
@@ -37,7 +37,7 @@ public final class ResumableBlockNode extends MoatStatementNode {
 
     @Override
     public Object runReturning(VirtualFrame frame) {
-        int mark = ResumePoints.mark(frame, slot);
+        int mark = ResumePoints.mark(frame, resumePoint);
         if (mark == 0 && charge > 0) {
             MoatContext.get(this).budget.charge(charge, this);
         }
@@ -52,8 +52,8 @@ public final class ResumableBlockNode extends MoatStatementNode {
     private Object runFrom(VirtualFrame frame, int first) {
         for (int i = 0; i < statements.length; i++) {
             if (i >= first) {
-                Object result = resumePoint[i]
-                        ? ResumePoints.run(frame, slot, i + 1, statements[i])
+                Object result = holdsYield[i]
+                        ? ResumePoints.run(frame, resumePoint, i + 1, statements[i])
                         : statements[i].runReturning(frame);
                 if (result != null) {
                     return result;
