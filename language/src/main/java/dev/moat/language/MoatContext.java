@@ -40,6 +40,8 @@ public final class MoatContext {
     public final int maxDepth;
     /** Set by the embedding API: chunks return copies of all their results. */
     public final boolean returnAllResults;
+    /** Whether a program run (see nodes.ProgramRootNode) has set the global {@code arg} already. */
+    public boolean programArgumentsSet;
     private final OutputStream out;
     private final List<String> installedLibraries = new ArrayList<>();
     private final dev.moat.language.coroutine.Coroutines coroutines;

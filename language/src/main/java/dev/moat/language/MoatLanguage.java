@@ -33,13 +33,15 @@ import org.graalvm.options.OptionDescriptors;
  * never cache per-context objects (tables, metatables, functions) — only immutable constants.
  */
 @TruffleLanguage.Registration(id = MoatLanguage.ID, name = "Moat", version = "0.1",
-        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE},
+        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE, MoatLanguage.PROGRAM_MIME_TYPE},
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED, website = "https://moat.dev")
 public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public static final String ID = "moat";
     public static final String MIME_TYPE = "application/x-moat";
     /** Internal: a source of this type evaluates to the context's meter readings (used by the embedding API). */
     public static final String STATS_MIME_TYPE = "application/x-moat-stats";
+    /** A source run as a program, with the application arguments as {@code arg} and {@code ...} (the launcher's way; see ProgramRootNode). */
+    public static final String PROGRAM_MIME_TYPE = "application/x-moat-program";
     public static final String VERSION = "Lua 5.4";
 
     private static final LanguageReference<MoatLanguage> REFERENCE = LanguageReference.create(MoatLanguage.class);
@@ -68,6 +70,9 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         // Top-level parses are cached per engine, so they are not charged to any run; they only poll, so a
         // cancelled or timed-out context does not have to wait for a huge chunk to finish parsing.
         RootCallTarget main = parseChunk(request.getSource(), n -> TruffleSafepoint.poll(PARSING));
+        if (PROGRAM_MIME_TYPE.equals(request.getSource().getMimeType())) {
+            return new dev.moat.language.nodes.ProgramRootNode(this, main, request.getSource().getName()).getCallTarget();
+        }
         return new ChunkRootNode(this, main).getCallTarget();
     }
 

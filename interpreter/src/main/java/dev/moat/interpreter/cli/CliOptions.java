@@ -28,6 +28,8 @@ final class CliOptions {
     boolean stats;
     String code;
     String script;
+    /** The source name of a script read from standard input ({@code moat -}). */
+    static final String STDIN_NAME = "stdin";
     List<String> scriptArgs = new ArrayList<>();
     long maxInstructions;
     long maxMemory;
@@ -155,6 +157,17 @@ final class CliOptions {
         }
     }
 
+    /** {@code [script source name, args...]}: what the language turns into {@code arg} and the script's {@code ...}. */
+    String[] applicationArguments() {
+        if (script == null) {
+            return new String[0];
+        }
+        List<String> all = new ArrayList<>();
+        all.add(script.equals("-") ? STDIN_NAME : script);
+        all.addAll(scriptArgs);
+        return all.toArray(new String[0]);
+    }
+
     Context newContext() {
         return Context.newBuilder("moat")
                 .allowAllAccess(false)
@@ -172,6 +185,7 @@ final class CliOptions {
                 .option("moat.MaxDepth", Integer.toString(maxDepth))
                 .option("moat.FixedTime", fixedTime)
                 .option("moat.RandomSeed", randomSeed)
+                .arguments("moat", applicationArguments())
                 .build();
     }
 }

@@ -1,10 +1,14 @@
 package dev.moat.interpreter.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +78,26 @@ class CliTest {
         Outcome m = cli("--max-memory=1m", "-e", "local t = {} for i = 1, 1e7 do t[i] = i end");
         assertEquals(3, m.status());
         assertTrue(m.err().startsWith("moat: memory budget exhausted"), m.err());
+    }
+
+    @Test
+    void aScriptGetsItsArgumentsAsArgAndVarargsAsInLua(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("args.lua");
+        Files.writeString(script, "print(arg[-1], arg[0] == ..., #arg, ...) return {}, 'ignored'");
+        String name = script.toString();
+        Outcome o = cli(name, "x", "y z");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("moat\tfalse\t2\tx\ty z\n", o.out());
+        // -e code runs first and, as in lua5.4, sees the script's arg table but gets no varargs itself
+        Outcome e = cli("-e", "print(arg[0] == " + luaString(name) + ", arg[1], select('#', ...))", name, "x");
+        assertEquals(0, e.status(), e.err());
+        assertEquals("true\tx\t0\nmoat\tfalse\t1\tx\n", e.out());
+        Outcome alone = cli("-e", "print(arg[0], arg[-1], #arg, select('#', ...))");
+        assertEquals("(command line)\tmoat\t0\t0\n", alone.out());
+    }
+
+    private static String luaString(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Test

@@ -17,9 +17,9 @@ public final class BaseLibrary implements MoatLibrary {
         targets.installAll(context.getGlobals(), BaseBuiltinsFactory.getFactories());
         targets.installAll(context.getGlobals(), ProtectedCallBuiltinsFactory.getFactories());
         context.setNextFunction(context.getGlobals().get(MoatStrings.fromJava("next")));
-        context.getGlobals().put(MoatStrings.fromJava("load"), targets.function(LoadBuiltinFactory.getInstance()));
+        context.getGlobals().put(MoatStrings.fromJava("load"), targets.lazyFunction(LoadBuiltinFactory.getInstance(), null, null));
         context.getGlobals().put(MoatStrings.fromJava("ipairs_iterator"), dev.moat.language.runtime.MoatNil.NIL);
-        context.getGlobals().put(MoatStrings.fromJava("require"), targets.function(RequireBuiltinFactory.getInstance()));
+        context.getGlobals().put(MoatStrings.fromJava("require"), targets.lazyFunction(RequireBuiltinFactory.getInstance(), null, null));
         // package holds only 'loaded' and 'preload' (no loadlib, path, cpath, searchers: SECURITY.md B7).
         dev.moat.language.runtime.MoatTable pkg = new dev.moat.language.runtime.MoatTable();
         pkg.put(MoatStrings.fromJava("loaded"), context.getLoadedModules());

@@ -67,7 +67,7 @@ public final class Coroutines {
             throw MoatError.at(site, "too many live coroutines (limit " + maxLive + ")");
         }
         context.budget.allocate(SizeModel.COROUTINE, site);
-        RootCallTarget steps = generators && body.target.getRootNode() instanceof FunctionRootNode root
+        RootCallTarget steps = generators && body.getTarget().getRootNode() instanceof FunctionRootNode root
                 ? root.getGeneratorTarget() : null;
         if (steps != null && LOG.isLoggable(Level.FINE)) {
             LOG.fine("coroutine of " + steps.getRootNode().getName() + " (line "

@@ -2,9 +2,7 @@ package dev.moat.stdlib.json;
 
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BuiltinTargets;
-import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.runtime.Cell;
-import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 
@@ -26,8 +24,7 @@ public final class JsonLibrary implements dev.moat.language.builtins.MoatLibrary
         Cell cell = new Cell(jsonNull);
         BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : JsonBuiltinsFactory.getFactories()) {
-            String n = factory.getNodeClass().getAnnotation(MoatBuiltin.class).name();
-            lib.put(MoatStrings.fromJava(n), new MoatFunction(targets.target(factory, "json"), new Cell[]{cell}, false));
+            lib.put(MoatStrings.fromJava(BuiltinTargets.nameOf(factory)), targets.lazyFunction(factory, "json", new Cell[]{cell}));
         }
         lib.put(MoatStrings.fromJava("null"), jsonNull);
         context.setGlobal("json", lib);

@@ -21,9 +21,8 @@ public final class MathLibrary implements MoatLibrary {
         dev.moat.language.runtime.Cell generator = new dev.moat.language.runtime.Cell(new Xoshiro256(context.clock.randomSeed(), 0));
         dev.moat.language.builtins.BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : RandomBuiltinsFactory.getFactories()) {
-            String name = factory.getNodeClass().getAnnotation(dev.moat.language.builtins.MoatBuiltin.class).name();
-            lib.put(MoatStrings.fromJava(name), new dev.moat.language.runtime.MoatFunction(targets.target(factory, "math"),
-                    new dev.moat.language.runtime.Cell[]{generator}, false));
+            lib.put(MoatStrings.fromJava(BuiltinTargets.nameOf(factory)),
+                    targets.lazyFunction(factory, "math", new dev.moat.language.runtime.Cell[]{generator}));
         }
         lib.put(MoatStrings.fromJava("pi"), Math.PI);
         lib.put(MoatStrings.fromJava("huge"), Double.POSITIVE_INFINITY);

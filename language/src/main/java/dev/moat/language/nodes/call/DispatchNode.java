@@ -24,9 +24,9 @@ import dev.moat.language.runtime.MoatFunction;
 public abstract class DispatchNode extends Node {
     public abstract Object execute(MoatFunction function, Object[] arguments);
 
-    @Specialization(guards = "function.target == cachedTarget", limit = "4")
+    @Specialization(guards = "function.getTarget() == cachedTarget", limit = "4")
     protected static Object doDirect(MoatFunction function, Object[] arguments,
-                                     @Cached("function.target") RootCallTarget cachedTarget,
+                                     @Cached("function.getTarget()") RootCallTarget cachedTarget,
                                      @Cached("create(cachedTarget)") DirectCallNode callNode) {
         return callNode.call(arguments);
     }
@@ -35,6 +35,6 @@ public abstract class DispatchNode extends Node {
     @Specialization(replaces = "doDirect")
     protected static Object doIndirect(MoatFunction function, Object[] arguments,
                                        @Cached IndirectCallNode callNode) {
-        return callNode.call(function.target, arguments);
+        return callNode.call(function.getTarget(), arguments);
     }
 }

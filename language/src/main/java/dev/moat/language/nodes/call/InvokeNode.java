@@ -113,7 +113,7 @@ public final class InvokeNode extends Node {
         args[0] = f;
         while (true) {
             try {
-                return f.target.call(args);
+                return f.getTarget().call(args);
             } catch (TailCallException tc) {
                 f = tc.function;
                 args = tc.arguments;

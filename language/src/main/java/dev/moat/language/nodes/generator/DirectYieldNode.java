@@ -77,12 +77,12 @@ public final class DirectYieldNode extends MoatExpressionNode {
             return false;
         }
         RootCallTarget known = yieldTarget;
-        if (f.target == known) {
+        if (f.getTarget() == known) {
             return true;
         }
-        if (known == null && f.target.getRootNode() instanceof BuiltinRootNode r && r.isYield()) {
+        if (known == null && f.getTarget().getRootNode() instanceof BuiltinRootNode r && r.isYield()) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            yieldTarget = f.target;
+            yieldTarget = f.getTarget();
             return true;
         }
         return false;
