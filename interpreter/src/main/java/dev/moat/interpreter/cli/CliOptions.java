@@ -168,6 +168,9 @@ final class CliOptions {
         return all.toArray(new String[0]);
     }
 
+    /** The name the context's module resolver is registered under (see ModuleFiles); forgotten when the run ends. */
+    String moduleResolver;
+
     Context newContext() {
         return Context.newBuilder("moat")
                 .allowAllAccess(false)
@@ -186,6 +189,7 @@ final class CliOptions {
                 .option("moat.FixedTime", fixedTime)
                 .option("moat.RandomSeed", randomSeed)
                 .arguments("moat", applicationArguments())
+                .option("moat.ModuleResolver", moduleResolver = ModuleFiles.register(script))
                 .build();
     }
 }

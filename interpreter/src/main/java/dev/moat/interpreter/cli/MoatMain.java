@@ -58,7 +58,6 @@ public final class MoatMain {
             }
         }
         try (Context context = options.newContext()) {
-            ModuleFiles.install(context, options.script);
             if (options.code != null) {
                 int rc = runSource(context, program(options.code, "(command line)"), options);
                 if (rc != 0 || options.script == null) {
@@ -94,6 +93,10 @@ public final class MoatMain {
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("moat: " + e.getMessage());
             return 2;
+        } finally {
+            if (options.moduleResolver != null) {
+                dev.moat.language.host.ModuleResolvers.unregister(options.moduleResolver);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.moat.interpreter.cli;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
+import dev.moat.language.host.ModuleResolvers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,31 +10,35 @@ import java.nio.file.Path;
 /**
  * The CLI's module resolver: {@code require("a.b")} reads {@code a/b.moat} or {@code a/b.lua} next to the
  * main script (or the working directory for -e and stdin). The language itself has no file access;
- * the host reads the file and hands over its text.
+ * the host reads the file and hands over its text. The resolver is registered in-process and named in a
+ * context option ({@link ModuleResolvers}): a host function in the polyglot bindings would cost the CLI
+ * ≈ 100 ms of start-up.
  */
 final class ModuleFiles {
     private ModuleFiles() {
     }
 
-    static void install(Context context, String script) {
+    /** Registers the resolver for a run of {@code script} (null for -e code and stdin) and returns its name. */
+    static String register(String script) {
         Path base = script == null || script.equals("-") ? Path.of(".") : Path.of(script).toAbsolutePath().getParent();
-        context.getPolyglotBindings().putMember("moat.moduleResolver", (ProxyExecutable) args -> {
-            String name = args[0].asString();
-            if (!name.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
-                return null;
-            }
-            String rel = name.replace('.', '/');
-            for (String ext : new String[]{".moat", ".lua"}) {
-                Path p = base.resolve(rel + ext);
-                if (Files.isRegularFile(p)) {
-                    try {
-                        return Files.readString(p, StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        return null;
-                    }
+        return ModuleResolvers.register(name -> read(base, name));
+    }
+
+    private static String read(Path base, String name) {
+        if (!name.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
+            return null;
+        }
+        String rel = name.replace('.', '/');
+        for (String ext : new String[]{".moat", ".lua"}) {
+            Path p = base.resolve(rel + ext);
+            if (Files.isRegularFile(p)) {
+                try {
+                    return Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return null;
                 }
             }
-            return null;
-        });
+        }
+        return null;
     }
 }

@@ -96,6 +96,23 @@ class CliTest {
         assertEquals("(command line)\tmoat\t0\t0\n", alone.out());
     }
 
+    @Test
+    void requireReadsModulesNextToTheScript(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/shapes.lua"), "local M = {} function M.area(w, h) return w * h end return M");
+        Files.writeString(dir.resolve("util.moat"), "return {twice = function(x) return 2 * x end}");
+        Files.writeString(dir.resolve("main.lua"), """
+                local shapes = require("lib.shapes")
+                print(shapes.area(6, 7), require("util").twice(21), require("lib.shapes") == shapes)
+                print(pcall(require, "missing"))
+                print(pcall(require, "../main"))
+                """);
+        Outcome o = cli(dir.resolve("main.lua").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().startsWith("42\t42\ttrue\nfalse\tmodule 'missing' not found:\n"), o.out());
+        assertTrue(o.out().contains("\nfalse\tmodule '../main' not found:\n"), o.out()); // names only, no paths
+    }
+
     private static String luaString(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }

@@ -10,6 +10,8 @@ import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.MoatOptions;
+import dev.moat.language.host.ModuleResolvers;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.parser.MoatSyntaxError;
 import dev.moat.language.runtime.Cell;
@@ -19,10 +21,13 @@ import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.MultiValue;
 
+import java.util.function.Function;
+
 /**
- * {@code require(name)}: modules come only from the resolver the host put in the polyglot bindings
- * under {@link #RESOLVER} (a function name -> source text or null). Lua code cannot reach polyglot
- * bindings, so scripts cannot replace the resolver. Before it, loaders in {@code package.preload}
+ * {@code require(name)}: modules come only from the resolver the host gave the context: one registered
+ * in-process and named by the option {@code moat.ModuleResolver} ({@link ModuleResolvers}), else the one
+ * in the polyglot bindings under {@link #RESOLVER} (a function name -> source text or null). Lua code
+ * can reach neither, so scripts cannot replace the resolver. Before it, loaders in {@code package.preload}
  * (functions the script itself defined) are tried, as Lua does. Loaded modules are cached in
  * {@code package.loaded} like Lua.
  */
@@ -92,6 +97,18 @@ public abstract class RequireBuiltin extends BuiltinNode {
 
     @TruffleBoundary
     private String resolve(MoatContext context, String name) {
+        String registered = context.getEnv().getOptions().get(MoatOptions.ModuleResolver);
+        if (!registered.isEmpty()) {
+            Function<String, String> resolver = ModuleResolvers.lookup(registered);
+            if (resolver == null) {
+                return null;
+            }
+            try {
+                return resolver.apply(name);
+            } catch (RuntimeException e) {
+                throw error("error loading module '" + name + "' from the host's module resolver");
+            }
+        }
         Object resolver;
         try {
             resolver = context.getEnv().importSymbol(RESOLVER);
