@@ -35,3 +35,14 @@ moat_find_jdk() {
 # --add-exports: coroutines switch as JDK continuations on the guest thread (else one virtual thread each).
 MOAT_BASE_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC -Xss16m
                  --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -Dpolyglot.engine.WarnInterpreterOnly=false)
+
+# With the Graal JIT: HotSpot's C2 does not compile the Graal compiler itself. On a cold JVM C2 otherwise
+# spends 10-12 s of CPU on jargraal's methods within the first 15 s (-XX:+CITime), on a 2-core machine in
+# competition with the guest thread and Graal's own compilations. A node limit of 200 makes C2 give up on
+# those methods at once and HotSpot keeps them in C1-compiled code (tier 1); Moat's, Truffle's and the
+# JDK's own methods still get C2. Measured whole-process on the 14 benchmark programs: geomean 7.61 ->
+# 6.89 s (bench/README.md, "The JIT's own warm-up").
+MOAT_JIT_FLAGS=(-XX:CompileCommand=quiet
+                -XX:CompileCommand=MaxNodeLimit,jdk.graal.compiler.*::*,200
+                -XX:CompileCommand=MaxNodeLimit,jdk.vm.ci.*::*,200
+                -XX:CompileCommand=MaxNodeLimit,org.graalvm.collections.*::*,200)

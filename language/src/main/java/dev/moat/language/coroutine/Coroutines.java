@@ -33,7 +33,10 @@ public final class Coroutines {
      * step through the body's Java frames costs more than the stack switch it saves (coroutines.lua at
      * size 500: 5.1 s against 3.5 s).
      */
-    private static final boolean INTERPRETER_ONLY = "Interpreted".equals(Truffle.getRuntime().getName());
+    private static final class RuntimeKind {
+        /** In a holder: asking the runtime its name sets up the Graal compiler's options (≈ 5 ms of a cold start). */
+        static final boolean INTERPRETER_ONLY = "Interpreted".equals(Truffle.getRuntime().getName());
+    }
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true, null);
     private final CoroutineBackend backend;
@@ -48,8 +51,7 @@ public final class Coroutines {
         this.context = context;
         this.maxLive = maxLive;
         this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
-        this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators)
-                && !INTERPRETER_ONLY;
+        this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators);
     }
 
     public MoatCoroutine current() {
@@ -67,7 +69,7 @@ public final class Coroutines {
             throw MoatError.at(site, "too many live coroutines (limit " + maxLive + ")");
         }
         context.budget.allocate(SizeModel.COROUTINE, site);
-        RootCallTarget steps = generators && body.getTarget().getRootNode() instanceof FunctionRootNode root
+        RootCallTarget steps = generators && !RuntimeKind.INTERPRETER_ONLY && body.getTarget().getRootNode() instanceof FunctionRootNode root
                 ? root.getGeneratorTarget() : null;
         if (steps != null && LOG.isLoggable(Level.FINE)) {
             LOG.fine("coroutine of " + steps.getRootNode().getName() + " (line "
