@@ -123,4 +123,42 @@ class CompiledExecutionTest {
                         + "integer/integer=2502 integer/integer=3000 float/integer=4498.0 integer/integer=3002"
                         + "\t333.5\tfloat\t750.0\tfloat\n").repeat(3), compiled);
     }
+
+    /** A call site over several builtins, each called first in a loop that gets compiled. */
+    private static final String BUILTIN_CALLS = """
+            local fs = {string.reverse, string.upper, string.lower, string.len, tostring, math.abs}
+            local acc = {}
+            for i = 1, 3000 do
+              local f = fs[i % #fs + 1]
+              local r = f == math.abs and f(-i) or f("Moat" .. i % 7)
+              if i > 2990 then acc[#acc + 1] = tostring(r) end
+            end
+            print(table.concat(acc, ","))
+            """;
+
+    /**
+     * Builtins get their call targets on their first call (MoatFunction.lazy). Both contexts are set up
+     * before any builtin is called, so the second one's functions are still unresolved when they reach the
+     * code the first one got compiled: compiled code must resolve them (leaving to the interpreter), not
+     * misread them.
+     */
+    @Test
+    void builtinsFirstCalledFromCompiledCodeOfAnotherContext() {
+        String expected = "5,Moat3,2993,5taoM,MOAT6,moat0,5,Moat2,2999,4taoM\n"; // lua5.4's output
+        try (Engine engine = MoatRunner.compileImmediatelyEngine()) {
+            ByteArrayOutputStream outA = new ByteArrayOutputStream();
+            ByteArrayOutputStream outB = new ByteArrayOutputStream();
+            try (Context a = Context.newBuilder("moat").engine(engine).out(outA).build();
+                 Context b = Context.newBuilder("moat").engine(engine).out(outB).build()) {
+                a.initialize("moat");
+                b.initialize("moat");
+                Source program = Source.create("moat", BUILTIN_CALLS);
+                a.eval(program);
+                b.eval(program);
+                b.eval(program);
+            }
+            assertEquals(expected, outA.toString(StandardCharsets.UTF_8));
+            assertEquals(expected.repeat(2), outB.toString(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -172,6 +172,7 @@ final class CliOptions {
     String moduleResolver;
 
     Context newContext() {
+        moduleResolver = ModuleFiles.register(script);
         return Context.newBuilder("moat")
                 .allowAllAccess(false)
                 .allowCreateThread(true) // only for coroutines (virtual threads); scripts cannot create threads
@@ -189,7 +190,7 @@ final class CliOptions {
                 .option("moat.FixedTime", fixedTime)
                 .option("moat.RandomSeed", randomSeed)
                 .arguments("moat", applicationArguments())
-                .option("moat.ModuleResolver", moduleResolver = ModuleFiles.register(script))
+                .option("moat.ModuleResolver", moduleResolver)
                 .build();
     }
 }

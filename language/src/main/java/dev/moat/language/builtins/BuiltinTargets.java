@@ -66,8 +66,15 @@ public final class BuiltinTargets {
         return new MoatFunction(target(factory), null, false);
     }
 
-    /** A builtin function value whose target is made on its first call; {@code upvalues} may be null. */
+    /**
+     * A builtin function value whose target is made on its first call, or at once when an earlier context
+     * already made it; {@code upvalues} may be null.
+     */
     public MoatFunction lazyFunction(NodeFactory<? extends BuiltinNode> factory, String library, Cell[] upvalues) {
+        RootCallTarget made = targets.get(factory);
+        if (made != null) {
+            return new MoatFunction(made, upvalues, false);
+        }
         return MoatFunction.lazy(new Pending(this, factory, library), upvalues);
     }
 
