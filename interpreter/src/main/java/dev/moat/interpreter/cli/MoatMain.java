@@ -1,5 +1,7 @@
 package dev.moat.interpreter.cli;
 
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.host.ModuleResolvers;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -68,7 +70,7 @@ public final class MoatMain {
                 if (System.console() != null) {
                     return new Repl(context, System.in, System.out).run();
                 }
-                return runSource(context, program(readAll(System.in), "stdin"), options);
+                return runSource(context, program(readAll(System.in), CliOptions.STDIN_NAME), options);
             }
             Source source;
             if (options.script.equals("-")) {
@@ -95,7 +97,7 @@ public final class MoatMain {
             return 2;
         } finally {
             if (options.moduleResolver != null) {
-                dev.moat.language.host.ModuleResolvers.unregister(options.moduleResolver);
+                ModuleResolvers.unregister(options.moduleResolver);
             }
         }
     }
@@ -125,11 +127,8 @@ public final class MoatMain {
      * integer, so no polyglot value of a guest object is ever made (the first one costs ≈ 100 ms of start-up).
      */
     private static Source program(String text, String name) {
-        return Source.newBuilder("moat", text, name).mimeType(PROGRAM_MIME_TYPE).buildLiteral();
+        return Source.newBuilder("moat", text, name).mimeType(MoatLanguage.PROGRAM_MIME_TYPE).buildLiteral();
     }
-
-    /** The language's MIME type for programs (dev.moat.language.MoatLanguage.PROGRAM_MIME_TYPE). */
-    static final String PROGRAM_MIME_TYPE = "application/x-moat-program";
 
     static int runSource(Context context, Source source, CliOptions options) {
         long start = System.nanoTime();
