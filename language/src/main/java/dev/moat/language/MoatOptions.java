@@ -56,7 +56,7 @@ public final class MoatOptions {
     @Option(help = "Seed of math.random in each new context (empty = seeded from the host clock, like lua5.4).", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<String> RandomSeed = new OptionKey<>("");
 
-    @Option(help = "Name of a module resolver the host registered in-process with dev.moat.language.host.ModuleResolvers (empty = the polyglot binding moat.moduleResolver, if any).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
+    @Option(help = "Name of a module resolver the host registered in-process with dev.moat.language.host.ModuleResolvers (empty = the polyglot binding moat.moduleResolver, if any).", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<String> ModuleResolver = new OptionKey<>("");
 
     public static final OptionDescriptors DESCRIPTORS = new MoatOptionsOptionDescriptors();

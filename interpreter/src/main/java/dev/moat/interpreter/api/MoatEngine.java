@@ -1,5 +1,6 @@
 package dev.moat.interpreter.api;
 
+import dev.moat.language.host.ModuleResolvers;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -37,7 +38,8 @@ public final class MoatEngine implements AutoCloseable {
     private final String fixedTime;
     private final String randomSeed;
     private final ScheduledExecutorService timer;
-    private final java.util.function.Function<String, String> moduleResolver;
+    /** The name the builder's module resolver is registered under in-process (ModuleResolvers), or "". */
+    private final String moduleResolver;
     private final java.util.concurrent.ExecutorService runners;
     /** Guest code runs on threads with a large stack, so deep recursion meets the depth limit, not the JVM's. */
     static final long RUNNER_STACK = 512L << 20;
@@ -55,7 +57,7 @@ public final class MoatEngine implements AutoCloseable {
         this.libraries = String.join(",", b.libraries);
         this.fixedTime = b.fixedTime == null ? "" : Long.toString(b.fixedTime.getEpochSecond());
         this.randomSeed = b.randomSeed == null ? "" : Long.toString(b.randomSeed);
-        this.moduleResolver = b.moduleResolver;
+        this.moduleResolver = b.moduleResolver == null ? "" : ModuleResolvers.register(b.moduleResolver);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "moat-timeout");
             t.setDaemon(true);
@@ -152,17 +154,8 @@ public final class MoatEngine implements AutoCloseable {
                 .option("moat.MaxCoroutines", "1000")
                 .option("moat.FixedTime", fixedTime)
                 .option("moat.RandomSeed", randomSeed)
+                .option("moat.ModuleResolver", moduleResolver)
                 .build();
-        if (moduleResolver != null) {
-            java.util.function.Function<String, String> resolver = moduleResolver;
-            context.getPolyglotBindings().putMember("moat.moduleResolver", (ProxyExecutable) args -> {
-                try {
-                    return resolver.apply(args[0].asString());
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException("module resolver failed");
-                }
-            });
-        }
         Value bindings = context.getBindings("moat");
         for (Map.Entry<String, HostFunctionSpec> e : hostFunctions.entrySet()) {
             bindings.putMember(e.getKey(), proxy(e.getKey(), e.getValue()));
@@ -198,6 +191,9 @@ public final class MoatEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!moduleResolver.isEmpty()) {
+            ModuleResolvers.unregister(moduleResolver);
+        }
         timer.shutdownNow();
         runners.shutdownNow();
         engine.close();

@@ -202,6 +202,15 @@ class MoatEngineTest {
                     """).run();
             assertEquals(List.of(49L, true, true, false, "module 'missing' not fou"), r.values());
         }
+        try (MoatEngine failing = MoatEngine.builder()
+                .moduleResolver(name -> {
+                    throw new IllegalArgumentException("disk on fire: /secret/path");
+                })
+                .build()) {
+            Result r = failing.compile("main.moat", "return pcall(require, 'anything')").run();
+            // the host's exception becomes a catchable Lua error that names the module, not the host's message
+            assertEquals(List.of(false, "error loading module 'anything' from the host's module resolver"), r.values());
+        }
         Script noResolver = engine.compile("req.moat", "return (pcall(require, 'os'))");
         assertEquals(true, noResolver.run().values().get(0), "built-in libraries are in package.loaded");
     }
