@@ -1,12 +1,9 @@
 package dev.moat.tck;
 
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checksum line lua5.4 prints. The comparison harness checks this at full size; this keeps a wrong
  * result from waiting for the next benchmark run. Every program must have a size here.
  */
-class BenchProgramsDifferentialTest {
+class BenchProgramsDifferentialTest extends SharedEngineTest {
     /** Sizes (arg[1]) at which lua5.4 runs each program in well under a second. */
     private static final Map<String, String> SIZES = Map.ofEntries(
             Map.entry("programs/fib", "20"), Map.entry("programs/towers", "10"), Map.entry("programs/queens", "6"),
@@ -42,18 +39,6 @@ class BenchProgramsDifferentialTest {
             Map.entry("unseen/raytracer", "40"), Map.entry("unseen/knucleotide", "5000"), Map.entry("unseen/lzw", "20000"),
             Map.entry("unseen/life", "30"), Map.entry("unseen/hashmap", "200"), Map.entry("unseen/queue", "2"),
             Map.entry("unseen/varargs", "2000"));
-
-    private static Engine engine;
-
-    @BeforeAll
-    static void createEngine() {
-        engine = MoatRunner.sharedEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-    }
 
     private static Path benchDir() {
         return Path.of(System.getProperty("moat.bench.dir", "../bench")).toAbsolutePath().normalize();

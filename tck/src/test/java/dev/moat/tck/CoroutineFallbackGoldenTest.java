@@ -1,8 +1,5 @@
 package dev.moat.tck;
 
-import org.graalvm.polyglot.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The golden scripts that use coroutines, run once more on the virtual-thread fallback backend (GoldenTest
  * runs them on JDK continuations, which the test JVM exports to Moat). Both backends must print the same.
  */
-class CoroutineFallbackGoldenTest {
+class CoroutineFallbackGoldenTest extends SharedEngineTest {
     /** 100,000 live virtual threads take minutes in Truffle (see CoroutineScaleTest); covered there with fewer. */
     private static final Set<String> TOO_MANY_THREADS = Set.of("coroutines/many_suspended.moat");
     /**
@@ -31,18 +28,6 @@ class CoroutineFallbackGoldenTest {
      * reaches the JVM's limit sooner on this backend: Lua's "stack overflow" error, at a smaller depth.
      */
     private static final Set<String> SHALLOWER_STACK = Set.of("coroutines/deep_recursion.moat");
-    private static Engine engine;
-
-    @BeforeAll
-    static void createEngine() {
-        engine = MoatRunner.sharedEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-    }
-
     @TestFactory
     List<DynamicTest> coroutineScriptsOnVirtualThreads() throws IOException {
         Map<String, String> known = GoldenScripts.knownFailures();

@@ -5,8 +5,6 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -33,20 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * and allocation counts of every golden script that uses coroutines, with generators on and off, and
  * under immediate compilation.
  */
-class CoroutineGeneratorTest {
+class CoroutineGeneratorTest extends SharedEngineTest {
     private static final String GENERATORS = "moat.CoroutineGenerators";
-    private static Engine engine;
-
-    @BeforeAll
-    static void createEngine() {
-        engine = MoatRunner.sharedEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-    }
-
     /** What a run printed, how it failed, and what it cost. */
     private record Run(String stdout, String error, long instructions, long bytes) {
     }

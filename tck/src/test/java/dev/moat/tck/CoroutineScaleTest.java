@@ -4,9 +4,6 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so creating n live threads costs O(n^2) there (100,000 took over ten minutes).
  * Virtual threads are not counted by ThreadMXBean, so they are counted from JFR's start/end events.
  */
-class CoroutineScaleTest {
+class CoroutineScaleTest extends SharedEngineTest {
     private static final int N = 100_000;
     private static final int N_THREADS = 10_000;
     /** Generous: on a quiet 2-core machine each phase takes seconds; this only catches pathologies. */
@@ -62,18 +59,6 @@ class CoroutineScaleTest {
             end
             return sum .. "/" .. dead
             """;
-
-    private static Engine engine;
-
-    @BeforeAll
-    static void createEngine() {
-        engine = MoatRunner.sharedEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-    }
 
     private static int count(String backend) {
         return backend.equals("thread") ? N_THREADS : N;

@@ -1,9 +1,6 @@
 package dev.moat.tck;
 
-import org.graalvm.polyglot.Engine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,19 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * on the reference {@code lua5.4} as well, from the golden directory with the same relative name, and
  * Moat must print the same. Skipped (visibly) when lua5.4 is not installed; CI installs it.
  */
-class DifferentialTest {
-    private static Engine engine;
-
-    @BeforeAll
-    static void createEngine() {
-        engine = MoatRunner.sharedEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-    }
-
+class DifferentialTest extends SharedEngineTest {
     static boolean luaAvailable() {
         try {
             Process p = new ProcessBuilder("lua5.4", "-v").redirectErrorStream(true).start();

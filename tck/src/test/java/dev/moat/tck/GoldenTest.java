@@ -1,9 +1,6 @@
 package dev.moat.tck;
 
-import org.graalvm.polyglot.Engine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,19 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * the error in {@code .err} when there is one. {@code -Dmoat.bless=true} rewrites the expectations from
  * Moat's output. Scripts listed in known-failures.txt are reported as skipped with their reason.
  */
-class GoldenTest {
-    private static Engine engine;
-
-    @BeforeAll
-    static void createEngine() {
-        engine = MoatRunner.sharedEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-    }
-
+class GoldenTest extends SharedEngineTest {
     @TestFactory
     List<DynamicTest> golden() throws IOException {
         Map<String, String> known = GoldenScripts.knownFailures();
