@@ -8,7 +8,9 @@ import com.oracle.truffle.api.nodes.Node;
  *
  * <p>Cost model (deterministic, defined by the language, not the JIT): each executed block charges its
  * number of statements once on entry, each loop iteration charges 1, each call charges 1, and builtins
- * charge in proportion to their work. Allocation is charged in bytes before the allocation happens.
+ * charge in proportion to their work. Where two charges always follow each other with nothing observable
+ * between them (a loop iteration and its body block, a call and the function's body block) the nodes pay
+ * them in one update: the same count, one limit test. Allocation is charged in bytes before the allocation happens.
  * Limits of {@link Long#MAX_VALUE} mean unlimited.
  */
 public final class Budget {

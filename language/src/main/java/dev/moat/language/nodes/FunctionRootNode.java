@@ -4,6 +4,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.SourceSection;
+import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 
 /**
@@ -15,12 +16,13 @@ public final class FunctionRootNode extends LuaFunctionRoot {
 
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                            String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, name, section);
+                            int callCharge, String name, SourceSection section) {
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, name, section);
     }
 
     @Override
-    protected Object call(VirtualFrame frame) {
+    protected Object call(VirtualFrame frame, MoatContext context) {
+        chargeCall(context);
         bindArguments(frame);
         return runBody(frame);
     }

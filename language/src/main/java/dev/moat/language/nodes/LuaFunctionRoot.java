@@ -17,8 +17,13 @@ import java.util.Arrays;
 
 /**
  * What the roots running a Lua function's body share: guest call depth (exceeding the limit is Lua's
- * catchable "stack overflow", as is a JVM StackOverflowError), binding parameters and varargs, running
- * the body to its final {@code return}, and the name and source position errors report.
+ * catchable "stack overflow", as is a JVM StackOverflowError), the call's instruction charge, binding
+ * parameters and varargs, running the body to its final {@code return}, and the name and source
+ * position errors report.
+ *
+ * <p>A Lua function charges its own call: 1 for the call plus its body block's entry charge, in one
+ * update ({@link #chargeCall}). Callers charge only calls of builtins (see DispatchNode), so a call of a
+ * Lua function costs compiled code one counter update and one limit test, not two.
  */
 public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaRoot {
     @Children private final MoatStatementNode[] prologue;
@@ -26,17 +31,20 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     @Child private MoatExpressionNode finalReturn;
     private final int varargSlot;
     private final int paramCount;
+    /** What entering this function charges: 1 for the call plus the body block's entry charge. */
+    private final int callCharge;
     private final String name;
     private final SourceSection section;
 
     protected LuaFunctionRoot(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                               MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                              String name, SourceSection section) {
+                              int callCharge, String name, SourceSection section) {
         super(language, descriptor);
         this.prologue = prologue;
         this.body = body;
         this.finalReturn = finalReturn;
         this.paramCount = paramCount;
+        this.callCharge = callCharge;
         this.varargSlot = varargSlot;
         this.name = name;
         this.section = section;
@@ -54,7 +62,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
             throw stackOverflow();
         }
         try {
-            return call(frame);
+            return call(frame, context);
         } catch (ReturnException r) {
             return r.result;
         } catch (StackOverflowError e) {
@@ -65,7 +73,12 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     }
 
     /** One call of this root, inside its call level; a nested {@code return} may arrive as ReturnException. */
-    protected abstract Object call(VirtualFrame frame);
+    protected abstract Object call(VirtualFrame frame, MoatContext context);
+
+    /** Charges a call of this function (on entry, before the parameters are bound). */
+    protected final void chargeCall(MoatContext context) {
+        context.budget.charge(callCharge, body);
+    }
 
     private MoatError stackOverflow() {
         CompilerDirectives.transferToInterpreter();

@@ -87,7 +87,7 @@ public final class Translator extends AssignmentTranslator {
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
         return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
-                body.finalReturn, 0, fn.varargSlot, "main chunk", section);
+                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), "main chunk", section);
     }
 
     private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
@@ -119,7 +119,7 @@ public final class Translator extends AssignmentTranslator {
             SourceSection section = source.createSection(start, stop - start + 1);
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, name, section);
+                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), name, section);
             GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block()) : null;
             if (shape != null) {
                 root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
@@ -160,8 +160,8 @@ public final class Translator extends AssignmentTranslator {
                 throw new IllegalStateException("generator translation of " + name + " resolved other upvalues");
             }
             return new GeneratorRootNode(language, fn.frame.build(), translated.prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, fn.resumePoints(), fn.resumeValuesSlot,
-                    name, section).getCallTarget();
+                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements),
+                    fn.resumePoints(), fn.resumeValuesSlot, name, section).getCallTarget();
         } finally {
             generator = null;
             generatorPasses--;
@@ -181,6 +181,26 @@ public final class Translator extends AssignmentTranslator {
             return new ResumableBlockNode(parts, points, 0, fn.newResumePoint());
         }
         return new BlockNode(parts, 0);
+    }
+
+    /** What a call of a function with this body charges on entry: 1 for the call plus the body's entry charge. */
+    private static int callCharge(MoatStatementNode body) {
+        return 1 + takeEntryCharge(body);
+    }
+
+    /**
+     * Takes the entry charge of a block that always runs right after a charge of its own (a numeric
+     * {@code for} or {@code repeat} iteration, a function's entry), which then pays both in one update
+     * (see BlockNode). A labeled block keeps its charges: it charges again at each label it is entered by.
+     */
+    private static int takeEntryCharge(MoatStatementNode block) {
+        if (block instanceof BlockNode b) {
+            return b.takeEntryCharge();
+        }
+        if (block instanceof ResumableBlockNode r) {
+            return r.takeEntryCharge();
+        }
+        return 0;
     }
 
     private Body functionBody(BlockContext block, List<String> params, ParserRuleContext whole) {
@@ -311,7 +331,7 @@ public final class Translator extends AssignmentTranslator {
             fn.loopDepth++;
             MoatStatementNode body = block(w.block(), true);
             fn.loopDepth--;
-            node = new WhileNode(cond, body, false, resumePointFor(s));
+            node = new WhileNode(cond, body, false, 1, resumePointFor(s));
         } else if (s instanceof RepeatStatContext r) {
             node = repeatStatement(r);
         } else if (s instanceof NumericForStatContext f) {
@@ -396,7 +416,7 @@ public final class Translator extends AssignmentTranslator {
         try {
             MoatStatementNode body = blockStatements(r.block().stat(), r.block().retstat(), false);
             MoatExpressionNode cond = single(r.exp());
-            return new WhileNode(cond, body, true, resumePointFor(r));
+            return new WhileNode(cond, body, true, 1 + takeEntryCharge(body), resumePointFor(r));
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
@@ -419,9 +439,11 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode declare = new LocalWriteNode(var, FrameLocalReadNodeGen.create(indexSlot), true);
             fn.block.locals.add(var);
             MoatStatementNode body = block(f.block(), true);
+            int iterationCharge = 1 + takeEntryCharge(body);
             int resumePoint = resumePointFor(f);
             MoatStatementNode iteration = sequence(new MoatStatementNode[]{declare, body}, resumePoint >= 0);
-            return new NumericForNode(start, limit, step, iteration, indexSlot, countSlot, stepSlot, resumePoint);
+            return new NumericForNode(start, limit, step, iteration, iterationCharge, indexSlot, countSlot, stepSlot,
+                    resumePoint);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);

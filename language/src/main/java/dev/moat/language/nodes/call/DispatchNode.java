@@ -8,6 +8,8 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.MoatContext;
+import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
@@ -18,6 +20,10 @@ import dev.moat.language.runtime.MoatFunction;
  * higher-order function such as {@code map(t, f)} gets a monomorphic call site in each caller.
  * Four targets: a method call on objects of a handful of classes (richards' {@code self.task:run()}
  * over its four task classes) stays direct; splitting cannot help there, the site has one caller.
+ *
+ * <p>Charges the call's instruction for callees that do not charge it themselves (builtins and host
+ * functions; a Lua function's root charges its call on entry). For a cached target that is decided
+ * when the cache entry is made, so compiled code has no test for it.
  */
 @GenerateInline(false)
 @ReportPolymorphism
@@ -25,16 +31,29 @@ public abstract class DispatchNode extends Node {
     public abstract Object execute(MoatFunction function, Object[] arguments);
 
     @Specialization(guards = "function.getTarget() == cachedTarget", limit = "4")
-    protected static Object doDirect(MoatFunction function, Object[] arguments,
-                                     @Cached("function.getTarget()") RootCallTarget cachedTarget,
-                                     @Cached("create(cachedTarget)") DirectCallNode callNode) {
+    protected Object doDirect(MoatFunction function, Object[] arguments,
+                              @Cached("function.getTarget()") RootCallTarget cachedTarget,
+                              @Cached("chargesItsCalls(cachedTarget)") boolean chargesItself,
+                              @Cached("create(cachedTarget)") DirectCallNode callNode) {
+        if (!chargesItself) {
+            MoatContext.get(this).budget.charge(1, this);
+        }
         return callNode.call(arguments);
     }
 
     @ReportPolymorphism.Megamorphic
     @Specialization(replaces = "doDirect")
-    protected static Object doIndirect(MoatFunction function, Object[] arguments,
-                                       @Cached IndirectCallNode callNode) {
-        return callNode.call(function.getTarget(), arguments);
+    protected Object doIndirect(MoatFunction function, Object[] arguments,
+                                @Cached IndirectCallNode callNode) {
+        RootCallTarget target = function.getTarget();
+        if (!chargesItsCalls(target)) {
+            MoatContext.get(this).budget.charge(1, this);
+        }
+        return callNode.call(target, arguments);
+    }
+
+    /** True for a Lua function, whose root charges its call on entry (see LuaFunctionRoot). */
+    protected static boolean chargesItsCalls(RootCallTarget target) {
+        return target.getRootNode() instanceof LuaFunctionRoot;
     }
 }

@@ -15,9 +15,10 @@ import dev.moat.language.runtime.Positions;
 
 /**
  * Calls any guest value with a prepared argument array ({@code argv[0]} is reserved for the callee):
- * charges the call, resolves {@code __call}, and runs proper tail calls as a loop. Every guest call
- * goes through here — call expressions, metamethods and builtins that call back — so the cost model
- * and tail-call handling are the same everywhere.
+ * resolves {@code __call}, and runs proper tail calls as a loop. Every guest call goes through here —
+ * call expressions, metamethods and builtins that call back — so the cost model and tail-call handling
+ * are the same everywhere. Each call charges 1 instruction: a Lua function charges it on entry together
+ * with its body's first block (LuaFunctionRoot), a builtin's call is charged by {@link DispatchNode}.
  */
 public final class InvokeNode extends Node {
     @Child private DispatchNode dispatch = DispatchNodeGen.create();
@@ -48,7 +49,6 @@ public final class InvokeNode extends Node {
     /** Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. */
     public Object call(Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
-        context.budget.charge(1, this);
         MoatFunction function;
         if (callee instanceof MoatFunction f) {
             function = f;
@@ -67,23 +67,22 @@ public final class InvokeNode extends Node {
             MoatCoroutine co = context.getCoroutines().current();
             co.enterNonYieldable();
             try {
-                return run(context, function, argv);
+                return run(function, argv);
             } finally {
                 co.exitNonYieldable();
             }
         }
-        return run(context, function, argv);
+        return run(function, argv);
     }
 
-    private Object run(MoatContext context, MoatFunction callee, Object[] arguments) {
+    private Object run(MoatFunction callee, Object[] arguments) {
         MoatFunction function = callee;
         Object[] argv = arguments;
         while (true) {
             try {
                 return dispatch.execute(function, argv);
             } catch (TailCallException tc) {
-                tailCall.enter();
-                context.budget.charge(1, this);
+                tailCall.enter(); // the tail-called function is charged like any call, by itself or by dispatch
                 function = tc.function;
                 argv = tc.arguments;
             }

@@ -30,15 +30,13 @@ public final class NumericForNode extends MoatStatementNode {
     private final ConditionProfile integerProfile = ConditionProfile.create();
     private final int resumePoint;
 
+    /**
+     * {@code iterationCharge}: instructions each iteration charges (1, plus the entry charge of the body
+     * block, which the translator moved here). With {@code resumePoint} >= 0, a loop of a generator body
+     * that a yield in its body can suspend.
+     */
     public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
-                          MoatStatementNode body,
-                          int indexSlot, int countSlot, int stepSlot) {
-        this(start, limit, step, body, indexSlot, countSlot, stepSlot, -1);
-    }
-
-    /** With {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend. */
-    public NumericForNode(MoatExpressionNode start, MoatExpressionNode limit, MoatExpressionNode step,
-                          MoatStatementNode body,
+                          MoatStatementNode body, int iterationCharge,
                           int indexSlot, int countSlot, int stepSlot, int resumePoint) {
         this.start = start;
         this.limit = limit;
@@ -47,7 +45,7 @@ public final class NumericForNode extends MoatStatementNode {
         this.countSlot = countSlot;
         this.stepSlot = stepSlot;
         this.resumePoint = resumePoint;
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, indexSlot, countSlot, stepSlot, resumePoint));
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, iterationCharge, indexSlot, countSlot, stepSlot, resumePoint));
     }
 
     @Override
@@ -160,14 +158,16 @@ public final class NumericForNode extends MoatStatementNode {
 
     private static final class Body extends Node implements RepeatingNode {
         @Child private MoatStatementNode body;
+        private final int iterationCharge;
         private final int indexSlot;
         private final int countSlot;
         private final int stepSlot;
         private final int resumePoint;
         private final ConditionProfile integerLoop = ConditionProfile.create();
 
-        Body(MoatStatementNode body, int indexSlot, int countSlot, int stepSlot, int resumePoint) {
+        Body(MoatStatementNode body, int iterationCharge, int indexSlot, int countSlot, int stepSlot, int resumePoint) {
             this.body = body;
+            this.iterationCharge = iterationCharge;
             this.indexSlot = indexSlot;
             this.countSlot = countSlot;
             this.stepSlot = stepSlot;
@@ -182,7 +182,7 @@ public final class NumericForNode extends MoatStatementNode {
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
             if (!ResumePoints.isSuspended(frame, resumePoint)) {
-                MoatContext.get(this).budget.charge(1, this);
+                MoatContext.get(this).budget.charge(iterationCharge, this);
             }
             try {
                 Object result = ResumePoints.run(frame, resumePoint, 1, body);

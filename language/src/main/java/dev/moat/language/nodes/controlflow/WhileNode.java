@@ -13,18 +13,20 @@ import dev.moat.language.runtime.LuaValues;
 /**
  * {@code while c do ... end} and {@code repeat ... until c} on a Truffle {@link LoopNode} (OSR and
  * safepoint polls for the timeout). Each iteration charges one instruction for the condition, so even
- * an empty infinite loop exhausts the budget.
+ * an empty infinite loop exhausts the budget. A {@code repeat} iteration also pays its body block's
+ * entry charge in the same update (the body always follows); a {@code while} body's own block pays it,
+ * since the final test of the condition runs no body.
  */
 public final class WhileNode extends MoatStatementNode {
     @Child private LoopNode loop;
 
-    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil) {
-        this(condition, body, repeatUntil, -1);
-    }
-
-    /** With {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend. */
-    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumePoint) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil, resumePoint));
+    /**
+     * {@code iterationCharge}: 1, plus the body block's entry charge for {@code repeat}. With
+     * {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend.
+     */
+    public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int iterationCharge,
+                     int resumePoint) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(condition, body, repeatUntil, iterationCharge, resumePoint));
     }
 
     @Override
@@ -42,12 +44,15 @@ public final class WhileNode extends MoatStatementNode {
         @Child private MoatExpressionNode condition;
         @Child private MoatStatementNode body;
         private final boolean repeatUntil;
+        private final int iterationCharge;
         private final int resumePoint;
 
-        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int resumePoint) {
+        Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int iterationCharge,
+             int resumePoint) {
             this.condition = condition;
             this.body = body;
             this.repeatUntil = repeatUntil;
+            this.iterationCharge = iterationCharge;
             this.resumePoint = resumePoint;
         }
 
@@ -61,7 +66,7 @@ public final class WhileNode extends MoatStatementNode {
         public Object executeRepeatingWithValue(VirtualFrame frame) {
             // Resuming inside the body: this iteration's charge and condition are behind it.
             if (!ResumePoints.isSuspended(frame, resumePoint)) {
-                MoatContext.get(this).budget.charge(1, this);
+                MoatContext.get(this).budget.charge(iterationCharge, this);
                 if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
                     return BREAK_LOOP_STATUS;
                 }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.SourceSection;
+import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.nodes.MoatExpressionNode;
@@ -44,19 +45,20 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
 
     public GeneratorRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                              MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                             int resumePoints, int resumeValuesSlot, String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, name, section);
+                             int callCharge, int resumePoints, int resumeValuesSlot, String name, SourceSection section) {
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, name, section);
         this.resumePoints = resumePoints;
         this.resumeValuesSlot = resumeValuesSlot;
     }
 
     @Override
-    protected Object call(VirtualFrame callFrame) {
+    protected Object call(VirtualFrame callFrame, MoatContext context) {
         Object[] args = callFrame.getArguments();
         FrameHolder holder = (FrameHolder) args[1];
         Object[] in = (Object[]) args[2];
         MaterializedFrame frame = holder.generatorFrame();
         if (frame == null) {
+            chargeCall(context); // the first step is the call: the same charge as on a coroutine stack
             frame = newFrame(args[0], in);
             holder.setGeneratorFrame(frame);
             bindArguments(frame);

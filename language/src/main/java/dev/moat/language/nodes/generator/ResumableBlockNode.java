@@ -17,7 +17,8 @@ import dev.moat.language.nodes.controlflow.ResumePoints;
 public final class ResumableBlockNode extends MoatStatementNode {
     @Children private final MoatStatementNode[] statements;
     @CompilationFinal(dimensions = 1) private final boolean[] holdsYield;
-    private final int charge;
+    /** Set by the constructor; zeroed by {@link #takeEntryCharge} at translation, never after. */
+    @CompilationFinal private int charge;
     private final int resumePoint;
 
     public ResumableBlockNode(MoatStatementNode[] statements, boolean[] holdsYield, int charge, int resumePoint) {
@@ -25,6 +26,16 @@ public final class ResumableBlockNode extends MoatStatementNode {
         this.holdsYield = holdsYield;
         this.charge = charge;
         this.resumePoint = resumePoint;
+    }
+
+    /**
+     * Hands the fresh-entry charge to the loop iteration or generator entry that runs this block (at
+     * translation only). Those pay it exactly when this block would: when they are not resuming.
+     */
+    public int takeEntryCharge() {
+        int taken = charge;
+        charge = 0;
+        return taken;
     }
 
     @Override
