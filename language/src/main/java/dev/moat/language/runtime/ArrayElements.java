@@ -11,9 +11,18 @@ public final class ArrayElements {
     private ArrayElements() {
     }
 
+    /**
+     * True if {@code k} is within the array part: {@code 1 <= k <= size} as one unsigned comparison of
+     * {@code k - 1} (a key below 1 wraps to a huge value), one compare-and-branch in compiled code where
+     * the two signed tests took two.
+     */
+    public static boolean inArrayPart(MoatTable t, long k) {
+        return Long.compareUnsigned(k - 1, t.size) < 0;
+    }
+
     /** True if {@code t[k]} is an element of a long[] array part, so {@link #longElement} may read it. */
     public static boolean hasLongElement(MoatTable t, long k) {
-        return t.array instanceof long[] && k - 1 >= 0 && k - 1 < t.size;
+        return t.array instanceof long[] && inArrayPart(t, k);
     }
 
     /** {@code t[k]} of a long[] array part, unboxed; only after {@link #hasLongElement}. */
@@ -23,7 +32,7 @@ public final class ArrayElements {
 
     /** True if {@code t[k]} is an element of a double[] array part, so {@link #doubleElement} may read it. */
     public static boolean hasDoubleElement(MoatTable t, long k) {
-        return t.array instanceof double[] && k - 1 >= 0 && k - 1 < t.size;
+        return t.array instanceof double[] && inArrayPart(t, k);
     }
 
     /** {@code t[k]} of a double[] array part, unboxed; only after {@link #hasDoubleElement}. */
@@ -33,7 +42,7 @@ public final class ArrayElements {
 
     /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
     public static boolean hasObjectElement(MoatTable t, long k) {
-        return t.array instanceof Object[] objects && k - 1 >= 0 && k - 1 < t.size && objects[(int) (k - 1)] != null;
+        return t.array instanceof Object[] objects && inArrayPart(t, k) && objects[(int) (k - 1)] != null;
     }
 
     /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */
@@ -48,10 +57,10 @@ public final class ArrayElements {
      */
     public static boolean acceptsObjectElement(MoatTable t, long k, Object value) {
         Object store = t.array;
-        if (!(store instanceof Object[] objects) || value == MoatNil.NIL || k - 1 < 0) {
+        if (!(store instanceof Object[] objects) || value == MoatNil.NIL) {
             return false;
         }
-        if (k - 1 < t.size) {
+        if (inArrayPart(t, k)) {
             return objects[(int) (k - 1)] != null;
         }
         return k - 1 == t.size && t.metatable == null && k < MoatTable.APPEND_LIMIT
@@ -99,7 +108,7 @@ public final class ArrayElements {
 
     /** {@code k} is within a primitive array part, or the next key of a table whose appends need no metamethod. */
     private static boolean presentOrRawAppend(MoatTable t, long k) {
-        return k - 1 >= 0 && (k - 1 < t.size || k - 1 == t.size && t.metatable == null && k < MoatTable.APPEND_LIMIT);
+        return inArrayPart(t, k) || k - 1 == t.size && t.metatable == null && k < MoatTable.APPEND_LIMIT;
     }
 
     /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */

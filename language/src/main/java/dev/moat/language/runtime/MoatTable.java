@@ -125,7 +125,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** Raw read of key {@code k}; null if absent. */
     public Object getLong(long k) {
-        if (k - 1 >= 0 && k - 1 < size) {
+        if (ArrayElements.inArrayPart(this, k)) {
             return ArrayStorage.read(array, (int) (k - 1));
         }
         return hash == null ? null : hash.getLong(k);
