@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -15,8 +16,9 @@ public abstract class ArithNode extends BinaryNode {
     /**
      * {@code x - k} with an integer constant k is computed as {@code x + (-k)}, as Lua's compiler does
      * (OP_ADDI); the only observable difference is the sign of a zero result ({@code -0.0 - 0 == 0.0}).
+     * Set at translation, before the node runs; compilation-final so compiled code does not load it.
      */
-    protected boolean subtractAsAdd;
+    @CompilationFinal protected boolean subtractAsAdd;
 
     protected ArithNode(ArithOp op) {
         this.op = op;
