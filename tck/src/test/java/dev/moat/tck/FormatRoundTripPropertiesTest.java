@@ -24,6 +24,7 @@ class FormatRoundTripPropertiesTest {
     private static Context context;
     private static Value format;
     private static Value readsBack;
+    private static Value plain;
 
     @BeforeContainer
     static void setUp() {
@@ -35,6 +36,7 @@ class FormatRoundTripPropertiesTest {
                   return back == x and (not sameSubtype or math.type(back) == math.type(x))
                 end
                 """));
+        plain = context.eval(Source.create("moat", "return function(x) return string.format('<%d|%i|%s%s>', x, x, 's', x) end"));
     }
 
     @AfterContainer
@@ -50,6 +52,12 @@ class FormatRoundTripPropertiesTest {
                 Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
                 Arbitraries.of(0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE,
                         -Double.MAX_VALUE, 0.1, 1.0 / 3, 1e-310, 9007199254740993.0, 0x1.fffffffffffffp-1023));
+    }
+
+    /** %d, %i and %s without modifiers write straight into the result; they must print Java's decimal form. */
+    @Property
+    void plainConversionsPrintTheDecimalForm(@ForAll("integers") long x) {
+        assertEquals("<" + x + "|" + x + "|s" + x + ">", plain.execute(x).asString());
     }
 
     @Provide

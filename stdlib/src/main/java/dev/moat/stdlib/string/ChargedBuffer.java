@@ -5,8 +5,8 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.budget.Budget;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
+import dev.moat.language.runtime.ByteSink;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * The growing result of a builtin such as gsub. Bulk pieces (replacements, captures, callback results)
@@ -19,7 +19,7 @@ final class ChargedBuffer {
     private final BuiltinNode node;
     /** Looked up once: from Java code behind a boundary each context lookup is a thread-local read. */
     private final Budget budget;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteSink out = new ByteSink();
     private long chargedBytes;
 
     ChargedBuffer(BuiltinNode node) {

@@ -7,6 +7,7 @@ import dev.moat.language.budget.Budget;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.ToStringNode;
+import dev.moat.language.runtime.ByteSink;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.ObjectIds;
 import dev.moat.language.runtime.MoatStrings;
@@ -28,18 +29,18 @@ final class StringFormatter {
     static TruffleString format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
         String fmt = new String(MoatStrings.bytes(fmtString), StandardCharsets.ISO_8859_1);
         Budget budget = MoatContext.get(node).budget; // once, not per piece: a thread-local read behind the boundary
-        StringBuilder out = new StringBuilder();
+        ByteSink out = new ByteSink(fmt.length() + 16);
         long charged = 0; // bytes already charged to the memory budget as pieces were produced
         int argIndex = 0;
         int i = 0;
         while (i < fmt.length()) {
             char c = fmt.charAt(i++);
             if (c != '%') {
-                out.append(c);
+                out.write(c);
                 continue;
             }
             if (i < fmt.length() && fmt.charAt(i) == '%') {
-                out.append('%');
+                out.write('%');
                 i++;
                 continue;
             }
@@ -48,18 +49,43 @@ final class StringFormatter {
             if (argIndex >= args.length) {
                 throw node.argError(argIndex + 1, "no value");
             }
-            FormatSpec spec = FormatSpec.read(node, fmt, i);
-            i = spec.end;
-            String piece = convert(node, spec, args[argIndex], argIndex + 1, toString);
-            budget.charge(1 + piece.length() / 32, node);
-            // Charged before it is appended: many large %s pieces stop at the memory budget, not the host heap.
-            budget.allocate(piece.length(), node);
-            charged += piece.length();
-            out.append(piece);
+            char plain = i < fmt.length() ? fmt.charAt(i) : 0;
+            int length;
+            if (plain == 'd' || plain == 'i') {
+                // "%d" without flags, width or precision: the digits go straight into the result.
+                long v = node.checkInteger(args[argIndex], argIndex + 1);
+                length = ByteSink.decimalLength(v);
+                chargePiece(budget, node, length);
+                out.writeDecimal(v);
+                i++;
+            } else if (plain == 's') {
+                // "%s" without modifiers: the string's bytes as they are.
+                byte[] bytes = MoatStrings.bytesView(toString.execute(args[argIndex]));
+                length = bytes.length;
+                chargePiece(budget, node, length);
+                out.write(bytes, 0, length);
+                i++;
+            } else {
+                FormatSpec spec = FormatSpec.read(node, fmt, i);
+                i = spec.end;
+                byte[] piece = convert(node, spec, args[argIndex], argIndex + 1, toString).getBytes(StandardCharsets.ISO_8859_1);
+                length = piece.length;
+                chargePiece(budget, node, length);
+                out.write(piece, 0, length);
+            }
+            charged += length;
         }
-        byte[] bytes = out.toString().getBytes(StandardCharsets.ISO_8859_1);
-        budget.allocate(SizeModel.string(bytes.length) - charged, node);
-        return MoatStrings.fromBytes(bytes);
+        budget.allocate(SizeModel.string(out.size()) - charged, node);
+        return MoatStrings.fromBytes(out.toByteArray());
+    }
+
+    /**
+     * Charges one converted piece before it is appended: many large %s pieces stop at the memory budget,
+     * not the host heap.
+     */
+    private static void chargePiece(Budget budget, BuiltinNode node, int length) {
+        budget.charge(1 + length / 32, node);
+        budget.allocate(length, node);
     }
 
     /** One conversion; argument and specification are checked in the order lua5.4 checks them. */
