@@ -1,11 +1,11 @@
 package dev.moat.stdlib.json;
 
 import dev.moat.language.budget.SizeModel;
+import dev.moat.language.runtime.ByteSink;
 import dev.moat.language.runtime.LuaNumberParser;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongConsumer;
 
@@ -120,7 +120,7 @@ final class JsonReader {
 
     private byte[] string() {
         p++;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteSink out = new ByteSink();
         while (true) {
             if (p >= s.length) {
                 throw error("unterminated string");
