@@ -38,6 +38,8 @@ public final class MoatContext {
     /** Current guest call depth; see FunctionRootNode. */
     public int depth;
     public final int maxDepth;
+    /** False only with metering off (option moat.Metering=false, for overhead measurements): depth is not counted. */
+    public final boolean countsDepth;
     /** Set by the embedding API: chunks return copies of all their results. */
     public final boolean returnAllResults;
     /** Whether a program run (see nodes.ProgramRootNode) has set the global {@code arg} already. */
@@ -56,6 +58,7 @@ public final class MoatContext {
         this.clock = new dev.moat.language.runtime.GuestClock(env.getOptions().get(MoatOptions.FixedTime),
                 env.getOptions().get(MoatOptions.RandomSeed));
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
+        this.countsDepth = env.getOptions().get(MoatOptions.Metering);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.out = new BufferedOutputStream(env.out(), 1 << 14);
         this.coroutines = new dev.moat.language.coroutine.Coroutines(this, env.getOptions().get(MoatOptions.MaxCoroutines));

@@ -33,7 +33,7 @@ public final class MoatOptions {
     @Option(help = "Maximum parser nesting depth.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> MaxNesting = new OptionKey<>(200);
 
-    @Option(help = "Count instructions and allocation (false only to measure the metering overhead; limits are then ignored).", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
+    @Option(help = "Count instructions, allocation and call depth (false only to measure the metering overhead; limits are then ignored and only the JVM's stack bounds recursion).", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> Metering = new OptionKey<>(true);
 
     @Option(help = "Maximum live coroutines (0 = unlimited).", category = OptionCategory.USER, stability = OptionStability.STABLE)

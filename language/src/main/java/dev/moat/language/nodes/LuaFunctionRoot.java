@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.call.CallFreeCode;
 import dev.moat.language.nodes.controlflow.ReturnException;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MultiValue;
@@ -33,13 +34,19 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     private final int paramCount;
     /** What entering this function charges: 1 for the call plus the body block's entry charge. */
     private final int callCharge;
+    /**
+     * No call expressions in this function: it does not store its call level in {@code context.depth},
+     * the InvokeNodes of its rare calls (metamethods) do (see CallFreeCode).
+     */
+    private final boolean callFree;
     private final String name;
     private final SourceSection section;
 
     protected LuaFunctionRoot(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                               MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                              int callCharge, String name, SourceSection section) {
+                              int callCharge, boolean mayBeCallFree, String name, SourceSection section) {
         super(language, descriptor);
+        this.callFree = mayBeCallFree && CallFreeCode.isCallFree(prologue) && CallFreeCode.isCallFree(body, finalReturn);
         this.prologue = prologue;
         this.body = body;
         this.finalReturn = finalReturn;
@@ -53,10 +60,23 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     /**
      * Counts the call as one guest level (beyond the limit: Lua's catchable "stack overflow", as is a JVM
      * StackOverflowError) around {@link #call}, and takes the result of a nested {@code return}.
+     * A call-free function only checks that its level fits; with metering off no level is counted.
      */
     @Override
     public final Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
+        if (callFree || !context.countsDepth) {
+            if (context.depth >= context.maxDepth) {
+                throw stackOverflow();
+            }
+            try {
+                return call(frame, context);
+            } catch (ReturnException r) {
+                return r.result;
+            } catch (StackOverflowError e) {
+                throw stackOverflow();
+            }
+        }
         if (++context.depth > context.maxDepth) {
             context.depth--;
             throw stackOverflow();
@@ -70,6 +90,11 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         } finally {
             context.depth--;
         }
+    }
+
+    /** True if this function's level is raised by the InvokeNodes of its calls, not on entry (see CallFreeCode). */
+    public final boolean isCallFree() {
+        return callFree;
     }
 
     /** One call of this root, inside its call level; a nested {@code return} may arrive as ReturnException. */

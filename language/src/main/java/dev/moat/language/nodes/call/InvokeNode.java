@@ -4,9 +4,11 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
 import dev.moat.language.coroutine.MoatCoroutine;
+import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
@@ -25,10 +27,14 @@ public final class InvokeNode extends Node {
     private final BranchProfile notAFunction = BranchProfile.create();
     private final BranchProfile tailCall = BranchProfile.create();
 
-    /** Where this call site is: not yet known, in Lua code, or in a builtin (Lua's "C function"). */
+    /**
+     * Where this call site is: not yet known, in Lua code, in a call-free Lua function (which leaves
+     * raising its call level to its calls, see CallFreeCode), or in a builtin (Lua's "C function").
+     */
     private static final byte UNKNOWN = 0;
     private static final byte IN_LUA = 1;
-    private static final byte IN_BUILTIN = 2;
+    private static final byte IN_CALL_FREE_LUA = 2;
+    private static final byte IN_BUILTIN = 3;
     @CompilationFinal private byte site = UNKNOWN;
     /** Builtins whose callbacks may yield (pcall/xpcall bodies, __pairs), like Lua's lua_callk/lua_pcallk. */
     private final boolean yieldableFromBuiltin;
@@ -49,6 +55,18 @@ public final class InvokeNode extends Node {
     /** Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. */
     public Object call(Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
+        if (site() == IN_CALL_FREE_LUA) {
+            context.depth++; // the level of the calling function, which did not raise it on entry
+            try {
+                return callFromLevel(context, callee, argv, errorSite, description);
+            } finally {
+                context.depth--;
+            }
+        }
+        return callFromLevel(context, callee, argv, errorSite, description);
+    }
+
+    private Object callFromLevel(MoatContext context, Object callee, Object[] argv, Node errorSite, String description) {
         MoatFunction function;
         if (callee instanceof MoatFunction f) {
             function = f;
@@ -90,11 +108,17 @@ public final class InvokeNode extends Node {
     }
 
     private boolean inBuiltin() {
+        return site() == IN_BUILTIN;
+    }
+
+    private byte site() {
         if (site == UNKNOWN) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            site = getRootNode() instanceof Positions.LuaRoot ? IN_LUA : IN_BUILTIN;
+            RootNode root = getRootNode();
+            site = !(root instanceof Positions.LuaRoot) ? IN_BUILTIN
+                    : root instanceof LuaFunctionRoot lua && lua.isCallFree() ? IN_CALL_FREE_LUA : IN_LUA;
         }
-        return site == IN_BUILTIN;
+        return site;
     }
 
     /** Convenience for internal callers: calls with the given Lua arguments. */
