@@ -16,8 +16,9 @@ public final class FunctionRootNode extends LuaFunctionRoot {
 
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                            int callCharge, String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, true, name, section);
+                            int callCharge, int releasedLevelSlot, String name, SourceSection section) {
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, true, releasedLevelSlot,
+                name, section);
     }
 
     @Override

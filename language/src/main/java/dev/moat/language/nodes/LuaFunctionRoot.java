@@ -39,13 +39,20 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
      * the InvokeNodes of its rare calls (metamethods) do (see CallFreeCode).
      */
     private final boolean callFree;
+    /**
+     * Where a direct tail call marks that it handed this function's level to its callee, which leaves
+     * {@code context.depth} at the caller's level when it returns; -1 if the function has no tail call.
+     */
+    private final int releasedLevelSlot;
     private final String name;
     private final SourceSection section;
 
     protected LuaFunctionRoot(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                               MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                              int callCharge, boolean mayBeCallFree, String name, SourceSection section) {
+                              int callCharge, boolean mayBeCallFree, int releasedLevelSlot, String name,
+                              SourceSection section) {
         super(language, descriptor);
+        this.releasedLevelSlot = releasedLevelSlot;
         this.callFree = mayBeCallFree && CallFreeCode.isCallFree(prologue) && CallFreeCode.isCallFree(body, finalReturn);
         this.prologue = prologue;
         this.body = body;
@@ -88,8 +95,15 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         } catch (StackOverflowError e) {
             throw stackOverflow();
         } finally {
-            context.depth--;
+            if (!levelReleased(frame)) {
+                context.depth--;
+            }
         }
+    }
+
+    /** True once a direct tail call gave this call's level to its callee (see DirectTailCallNode). */
+    private boolean levelReleased(VirtualFrame frame) {
+        return releasedLevelSlot >= 0 && frame.isBoolean(releasedLevelSlot) && frame.getBoolean(releasedLevelSlot);
     }
 
     /** True if this function's level is raised by the InvokeNodes of its calls, not on entry (see CallFreeCode). */

@@ -49,6 +49,19 @@ final class FunctionScope {
         }
     }
 
+    /**
+     * The slot where a direct tail call marks that it gave this function's call level to its callee
+     * (see DirectTailCallNode); -1 while the function has no tail call.
+     */
+    int releasedLevelSlot = -1;
+
+    int releasedLevelSlot() {
+        if (releasedLevelSlot < 0) {
+            releasedLevelSlot = hiddenSlot("(level released)");
+        }
+        return releasedLevelSlot;
+    }
+
     int hiddenSlot(String name) {
         return frame.addSlot(FrameSlotKind.Illegal, name, null);
     }

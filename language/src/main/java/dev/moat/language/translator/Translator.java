@@ -87,7 +87,7 @@ public final class Translator extends AssignmentTranslator {
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
         return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
-                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), "main chunk", section);
+                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), fn.releasedLevelSlot, "main chunk", section);
     }
 
     private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
@@ -119,7 +119,8 @@ public final class Translator extends AssignmentTranslator {
             SourceSection section = source.createSection(start, stop - start + 1);
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), name, section);
+                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.releasedLevelSlot,
+                    name, section);
             GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block()) : null;
             if (shape != null) {
                 root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
@@ -526,7 +527,8 @@ public final class Translator extends AssignmentTranslator {
         if (exps.size() == 1 && fn.closeScopes == 0 && exps.get(0) instanceof PrefixExpContext p && isMulti(p)) {
             MoatExpressionNode call = suffixed(p.suffixedexp(), true).node();
             if (call instanceof CallNode || call instanceof MethodCallNode) {
-                return at(new TailCallNode(call), ret);
+                // A generator step keeps its level (its frame outlives the step): it does not release it.
+                return at(new TailCallNode(call, generator != null ? -1 : fn.releasedLevelSlot()), ret);
             }
             return call;
         }

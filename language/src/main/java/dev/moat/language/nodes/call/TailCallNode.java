@@ -16,11 +16,13 @@ import dev.moat.language.runtime.MoatFunction;
 public final class TailCallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode call; // a CallNode or MethodCallNode
     @Child private InvokeNode invoke = InvokeNode.create();
-    @Child private DirectTailCallNode tailCall = new DirectTailCallNode();
+    @Child private DirectTailCallNode tailCall;
     private final BranchProfile callableObject = BranchProfile.create();
 
-    public TailCallNode(MoatExpressionNode call) {
+    /** {@code releasedLevelSlot}: see DirectTailCallNode (-1 in generator steps, which keep their level). */
+    public TailCallNode(MoatExpressionNode call, int releasedLevelSlot) {
         this.call = call;
+        this.tailCall = new DirectTailCallNode(releasedLevelSlot);
     }
 
     /** How Lua describes the callee ("local 'f'", "method 'rep'"), or null. */
@@ -67,7 +69,7 @@ public final class TailCallNode extends MoatExpressionNode {
         }
         // One call site for both Lua cases: Graal inlines the callee once, not once per way of getting there.
         if (luaTarget != null) {
-            return tailCall.call(luaTarget, luaArgv, call, description);
+            return tailCall.call(frame, luaTarget, luaArgv, call, description);
         }
         return invoke.call(callee, argv, call, description);
     }

@@ -46,7 +46,7 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
     public GeneratorRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                              MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
                              int callCharge, int resumePoints, int resumeValuesSlot, String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, false, name, section);
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, false, -1, name, section);
         this.resumePoints = resumePoints;
         this.resumeValuesSlot = resumeValuesSlot;
     }
