@@ -42,7 +42,8 @@ MOAT_BASE_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-acc
 # those methods at once and HotSpot keeps them in C1-compiled code (tier 1); Moat's, Truffle's and the
 # JDK's own methods still get C2. Measured whole-process on the 14 benchmark programs: geomean 7.61 ->
 # 6.89 s (bench/README.md, "The JIT's own warm-up").
+# Quoted: the patterns are no file globs (bin/moat sets nullglob, which would drop them).
 MOAT_JIT_FLAGS=(-XX:CompileCommand=quiet
-                -XX:CompileCommand=MaxNodeLimit,jdk.graal.compiler.*::*,200
-                -XX:CompileCommand=MaxNodeLimit,jdk.vm.ci.*::*,200
-                -XX:CompileCommand=MaxNodeLimit,org.graalvm.collections.*::*,200)
+                '-XX:CompileCommand=MaxNodeLimit,jdk.graal.compiler.*::*,200'
+                '-XX:CompileCommand=MaxNodeLimit,jdk.vm.ci.*::*,200'
+                '-XX:CompileCommand=MaxNodeLimit,org.graalvm.collections.*::*,200')

@@ -65,6 +65,18 @@ class LauncherStartupTest {
         assertTrue(r.stderr().contains("dev.moat.language.MoatLanguage source: shared objects file"), tail(r.stderr()));
     }
 
+    /** The JIT flags reach the JVM as written (a file glob setting once made bash drop the patterned ones). */
+    @Test
+    void passesTheJitFlagsToTheJvm() throws Exception {
+        Run r = moat(Map.of("MOAT_JAVA_OPTS", "-XX:+PrintVMOptions"), "-e", "print(6 * 7)");
+        assertEquals(0, r.exit(), r.stderr());
+        for (String pkg : List.of("jdk.graal.compiler", "jdk.vm.ci", "org.graalvm.collections")) {
+            String option = "VM option 'CompileCommand=MaxNodeLimit," + pkg + ".*::*,200'";
+            assertTrue(r.stdout().contains(option), "missing " + option + " in:\n" + r.stdout());
+        }
+        assertTrue(r.stdout().endsWith("42\n"), r.stdout());
+    }
+
     @Test
     void interpreterOnlyModeUsesTheSameCache() throws Exception {
         Run r = moat(Map.of("MOAT_NO_JIT", "1", "MOAT_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "--stats", "-e", "print(6 * 7)");
