@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * always limited, by default to 7000);</li>
  * <li>{@code unlimited}: the defaults (no limits); the meters still count, but with a single context
  * the unlimited tests fold away in compiled code;</li>
- * <li>{@code off}: nothing counted ({@code moat.Metering=false}), the baseline.</li>
+ * <li>{@code off}: nothing counted, call levels included ({@code moat.Metering=false}), the baseline.</li>
  * </ul>
  * Each program's chunk returns its run(n) function when called with arg[2] = 0.
  *

@@ -1,10 +1,13 @@
 package dev.moat.language.nodes.call;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
 import dev.moat.language.coroutine.MoatCoroutine;
+import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.Positions;
 
@@ -28,7 +31,7 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
     /** Direct tail calls allowed on one stack at a time; OO code nests a handful. */
     static final int MAX_NESTED = 16;
 
-    @Child private InvokeNode invoke = InvokeNode.create();
+    @Child private InvokeNode invoke = InvokeNode.createForTailCall();
     private final BranchProfile tooDeep = BranchProfile.create();
     /**
      * The calling function's frame slot that records that its level went to the callee, or -1. With
@@ -37,9 +40,21 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
      * is two stores fewer per tail call, the common {@code return f(g(x))} of functional code.
      */
     private final int releasedLevelSlot;
+    /** Whether the calling function stored its level at all (not if it is call-free, see CallFreeCode); 0 = not known yet. */
+    @CompilationFinal private byte callerLevel;
+    private static final byte STORED = 1;
+    private static final byte NOT_STORED = 2;
 
     DirectTailCallNode(int releasedLevelSlot) {
         this.releasedLevelSlot = releasedLevelSlot;
+    }
+
+    private boolean callerStoredItsLevel() {
+        if (callerLevel == 0) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            callerLevel = getRootNode() instanceof LuaFunctionRoot lua && lua.isCallFree() ? NOT_STORED : STORED;
+        }
+        return callerLevel == STORED;
     }
 
     /** Tail-calls the Lua function {@code f}; {@code argv[0]} is reserved for the callee. */
@@ -51,7 +66,8 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
             argv[0] = f;
             throw new TailCallException(f, argv);
         }
-        boolean counted = context.countsDepth; // false only with metering off: no levels to hand over
+        // A call-free caller never stored its level, and metering off stores none: nothing to hand over.
+        boolean counted = context.countsDepth && callerStoredItsLevel();
         if (counted) {
             context.depth--; // the callee replaces this frame's level, as in Lua
             if (releasedLevelSlot >= 0) {

@@ -38,18 +38,26 @@ public final class InvokeNode extends Node {
     @CompilationFinal private byte site = UNKNOWN;
     /** Builtins whose callbacks may yield (pcall/xpcall bodies, __pairs), like Lua's lua_callk/lua_pcallk. */
     private final boolean yieldableFromBuiltin;
+    /** A direct tail call's: the callee takes the calling function's own level, never one above it. */
+    private final boolean forTailCall;
 
-    private InvokeNode(boolean yieldableFromBuiltin) {
+    private InvokeNode(boolean yieldableFromBuiltin, boolean forTailCall) {
         this.yieldableFromBuiltin = yieldableFromBuiltin;
+        this.forTailCall = forTailCall;
     }
 
     public static InvokeNode create() {
-        return new InvokeNode(false);
+        return new InvokeNode(false, false);
     }
 
     /** For builtins that let the called function yield (Lua calls them with a continuation). */
     public static InvokeNode createYieldable() {
-        return new InvokeNode(true);
+        return new InvokeNode(true, false);
+    }
+
+    /** For a direct tail call (DirectTailCallNode), which gives the callee the calling function's level. */
+    static InvokeNode createForTailCall() {
+        return new InvokeNode(false, true);
     }
 
     /** Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. */
@@ -116,7 +124,7 @@ public final class InvokeNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             RootNode root = getRootNode();
             site = !(root instanceof Positions.LuaRoot) ? IN_BUILTIN
-                    : root instanceof LuaFunctionRoot lua && lua.isCallFree() ? IN_CALL_FREE_LUA : IN_LUA;
+                    : root instanceof LuaFunctionRoot lua && lua.isCallFree() && !forTailCall ? IN_CALL_FREE_LUA : IN_LUA;
         }
         return site;
     }

@@ -25,6 +25,11 @@ public final class TailCallNode extends MoatExpressionNode {
         this.tailCall = new DirectTailCallNode(releasedLevelSlot);
     }
 
+    /** The CallNode or MethodCallNode that computes the callee and the arguments. */
+    MoatExpressionNode callExpression() {
+        return call;
+    }
+
     /** How Lua describes the callee ("local 'f'", "method 'rep'"), or null. */
     public String calleeDescription() {
         return call instanceof MethodCallNode m ? m.getMethodDescription() : ((CallNode) call).callDescription();
