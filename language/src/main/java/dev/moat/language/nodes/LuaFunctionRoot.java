@@ -76,28 +76,28 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
             if (context.depth >= context.maxDepth) {
                 throw stackOverflow();
             }
-            try {
-                return call(frame, context);
-            } catch (ReturnException r) {
-                return r.result;
-            } catch (StackOverflowError e) {
-                throw stackOverflow();
-            }
+            return callTakingReturns(frame, context);
         }
         if (++context.depth > context.maxDepth) {
             context.depth--;
             throw stackOverflow();
         }
         try {
+            return callTakingReturns(frame, context);
+        } finally {
+            if (!levelReleased(frame)) {
+                context.depth--;
+            }
+        }
+    }
+
+    private Object callTakingReturns(VirtualFrame frame, MoatContext context) {
+        try {
             return call(frame, context);
         } catch (ReturnException r) {
             return r.result;
         } catch (StackOverflowError e) {
             throw stackOverflow();
-        } finally {
-            if (!levelReleased(frame)) {
-                context.depth--;
-            }
         }
     }
 
