@@ -35,8 +35,9 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     /** What entering this function charges: 1 for the call plus the body block's entry charge. */
     private final int callCharge;
     /**
-     * No call expressions in this function: it does not store its call level in {@code context.depth},
-     * the InvokeNodes of its rare calls (metamethods) do (see CallFreeCode).
+     * No call expressions but tail calls in this function: it does not store its call level in
+     * {@code context.depth}; its tail calls hand that level on unstored, and the InvokeNodes of its rare
+     * other calls (metamethods) raise it around the call (see CallFreeCode).
      */
     private final boolean callFree;
     /**
