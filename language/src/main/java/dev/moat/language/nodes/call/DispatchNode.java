@@ -3,11 +3,14 @@ package dev.moat.language.nodes.call;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Cached.Shared;
 import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.runtime.MoatFunction;
@@ -24,6 +27,13 @@ import dev.moat.language.runtime.MoatFunction;
  * <p>Charges the call's instruction for callees that do not charge it themselves (builtins and host
  * functions; a Lua function's root charges its call on entry). For a cached target that is decided
  * when the cache entry is made, so compiled code has no test for it.
+ *
+ * <p>A function that calls itself from inside one of its loops (backtracking, as in n-queens' {@code place})
+ * gets no direct call node for that call, so Graal never inlines the recursion: each inlined copy would
+ * bring its own loop, nested in the caller's, and keep the caller's loop state live across it. Graal's
+ * default of two recursive inlinings made queens' {@code place} 58 KB of code that spent its time moving
+ * spilled values between stack slots; called, not inlined, it runs in 0.73 of the time (bench/README.md,
+ * "Recursion inside loops"). Recursion outside loops (fib, towers) still inlines, where it pays.
  */
 @GenerateInline(false)
 @ReportPolymorphism
@@ -34,9 +44,15 @@ public abstract class DispatchNode extends Node {
     protected Object doDirect(MoatFunction function, Object[] arguments,
                               @Cached("function.getTarget()") RootCallTarget cachedTarget,
                               @Cached("chargesItsCalls(cachedTarget)") boolean chargesItself,
-                              @Cached("create(cachedTarget)") DirectCallNode callNode) {
+                              @Cached("createDirectCall(cachedTarget)") DirectCallNode callNode,
+                              @Shared @Cached IndirectCallNode indirectCall) {
         if (!chargesItself) {
             MoatContext.get(this).budget.charge(1, this);
+        }
+        if (callNode == null) {
+            // Recursion inside a loop (see the class comment). The target is read from the function, not
+            // taken from the cache: partial evaluation inlines an indirect call to a constant target.
+            return indirectCall.call(function.getTarget(), arguments);
         }
         return callNode.call(arguments);
     }
@@ -44,12 +60,36 @@ public abstract class DispatchNode extends Node {
     @ReportPolymorphism.Megamorphic
     @Specialization(replaces = "doDirect")
     protected Object doIndirect(MoatFunction function, Object[] arguments,
-                                @Cached IndirectCallNode callNode) {
+                                @Shared @Cached IndirectCallNode indirectCall) {
         RootCallTarget target = function.getTarget();
         if (!chargesItsCalls(target)) {
             MoatContext.get(this).budget.charge(1, this);
         }
-        return callNode.call(target, arguments);
+        return indirectCall.call(target, arguments);
+    }
+
+    /** A direct call node for {@code target}, or null for a call the compiler must not inline. */
+    protected final DirectCallNode createDirectCall(RootCallTarget target) {
+        return isRecursionInsideLoop(target) ? null : DirectCallNode.create(target);
+    }
+
+    /**
+     * Whether this site is in a loop of the function it calls. Functions are compared by source
+     * section, not root node: a split copy of a function calls the original's target.
+     */
+    private boolean isRecursionInsideLoop(RootCallTarget target) {
+        RootNode callee = target.getRootNode();
+        RootNode caller = getRootNode();
+        if (!(callee instanceof LuaFunctionRoot) || !(caller instanceof LuaFunctionRoot)
+                || callee.getSourceSection() == null || !callee.getSourceSection().equals(caller.getSourceSection())) {
+            return false;
+        }
+        for (Node n = getParent(); n != null && n != caller; n = n.getParent()) {
+            if (n instanceof LoopNode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for a Lua function, whose root charges its call on entry (see LuaFunctionRoot). */
