@@ -12,9 +12,11 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
  * with integer zeros and then updated with floats ({@code {x = 0}}, then {@code x = x + 0.5 * v}, as
  * in n-body) is read as an integer for a few iterations and as a float ever after, and a profile that
  * remembered both would compile both for good (a merge of a boxed Long and a boxed Double, which
- * allocates both: n-body's {@code advance} compiled to twice the nodes). Only a site whose subtype keeps
- * changing, such as vectors built from integer and from float literals read by the same arithmetic,
- * settles on both after {@link #MAX_CHANGES} changes.
+ * allocates both: n-body's {@code advance} compiled to twice the nodes). A site that changes back to the
+ * subtype it left (vectors built from integer and from float literals read by the same arithmetic, or
+ * n-body's system rebuilt with integer zeros on every run) settles on both at that second change: each
+ * change deoptimises the compiled code around the site, which Graal then compiles again, and with four
+ * changes allowed n-body spent its first eight runs recompiling (FieldSubtypeSettlingTest).
  */
 public final class FieldSubtypeProfile {
     private static final byte NONE = 0;
@@ -22,7 +24,7 @@ public final class FieldSubtypeProfile {
     private static final byte FLOATS = 2;
     private static final byte BOTH = 3;
     /** Changes of subtype a site follows (each one in compiled code a deoptimisation) before it keeps both. */
-    private static final int MAX_CHANGES = 4;
+    private static final int MAX_CHANGES = 1;
 
     private static final FieldSubtypeProfile UNCACHED = new FieldSubtypeProfile(BOTH);
 
