@@ -1,16 +1,10 @@
 package dev.moat.tck;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,25 +36,10 @@ class FieldSubtypeSettlingTest {
 
     @Test
     void aSiteThatChangesBackSettlesOnBothSubtypes() {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String implementation;
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.MultiTier", "false")
-                .option("engine.SingleTierCompilationThreshold", "100")
-                .option("engine.CompilationFailureAction", "Throw")
-                .option("engine.TraceCompilation", "true")
-                .logHandler(log)
-                .build();
-             Context context = Context.newBuilder("moat").engine(engine).out(out).build()) {
-            implementation = engine.getImplementationName();
-            context.eval(Source.create("moat", PROGRAM));
-        }
-        assertNotEquals("Interpreted", implementation, "the Graal JIT must be active in tests (see surefire argLine)");
+        MoatRunner.Traced run = MoatRunner.runTraced(PROGRAM, 100, "engine.TraceCompilation");
         // Computed by lua5.4 for this program.
-        assertEquals("547800.0\tfloat\n", out.toString(StandardCharsets.UTF_8));
-        String trace = log.toString(StandardCharsets.UTF_8);
+        assertEquals("547800.0\tfloat\n", run.stdout());
+        String trace = run.log();
         int deopts = Pattern.compile("opt deopt .*\\bstep\\b").matcher(trace).results().mapToInt(r -> 1).sum();
         // Compiled as floats, run 2's integer zero deoptimises (integers), and its next float, compiled or
         // not yet, is a change back (both). Runs 3 to 8 must not deoptimise there again; with four changes

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 /** Runs a script in a fresh Moat context and captures what it printed and the error it ended with. */
 final class MoatRunner {
     record Outcome(String stdout, String error) {
@@ -60,5 +62,32 @@ final class MoatRunner {
             error = e.getMessage();
         }
         return new Outcome(out.toString(StandardCharsets.ISO_8859_1), error);
+    }
+
+    /** What {@link #runTraced} saw: the program's output and the engine's log. */
+    record Traced(String stdout, String log) {
+    }
+
+    /**
+     * Runs {@code program} on an engine that compiles a call target after {@code threshold} calls or loop
+     * iterations, synchronously and in one tier, with the boolean engine option {@code traceOption} (such
+     * as "engine.TraceCompilation") on and the engine's log captured. Fails unless the Graal JIT is active.
+     */
+    static Traced runTraced(String program, int threshold, String traceOption) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.MultiTier", "false")
+                .option("engine.SingleTierCompilationThreshold", Integer.toString(threshold))
+                .option("engine.CompilationFailureAction", "Throw")
+                .option(traceOption, "true")
+                .logHandler(log)
+                .build();
+             Context context = Context.newBuilder("moat").engine(engine).out(out).build()) {
+            assertNotEquals("Interpreted", engine.getImplementationName(), "the Graal JIT must be active in tests (see surefire argLine)");
+            context.eval(Source.create("moat", program));
+        }
+        return new Traced(out.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,19 +1,13 @@
 package dev.moat.tck;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,25 +60,10 @@ class RecursionInliningTest {
 
     @Test
     void recursionInsideALoopIsCalledAndPlainRecursionInlined() {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String implementation;
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.MultiTier", "false")
-                .option("engine.SingleTierCompilationThreshold", "200")
-                .option("engine.CompilationFailureAction", "Throw")
-                .option("compiler.TraceInlining", "true")
-                .logHandler(log)
-                .build();
-             Context context = Context.newBuilder("moat").engine(engine).out(out).build()) {
-            implementation = engine.getImplementationName();
-            context.eval(Source.create("moat", PROGRAM));
-        }
-        assertNotEquals("Interpreted", implementation, "the Graal JIT must be active in tests (see surefire argLine)");
+        MoatRunner.Traced run = MoatRunner.runTraced(PROGRAM, 200, "compiler.TraceInlining");
         // 400 * (place's 120 permutations of 5 + fib(10) = 55); computed by lua5.4 for this program.
-        assertEquals("70000\n", out.toString(StandardCharsets.UTF_8));
-        String trace = log.toString(StandardCharsets.UTF_8);
+        assertEquals("70000\n", run.stdout());
+        String trace = run.log();
         assertTrue(Pattern.compile("Inline start\\s+place\\s").matcher(trace).find(), "place was never compiled:\n" + trace);
         assertFalse(inlinedInto(trace, "place").contains("place"), "place inlined into itself:\n" + trace);
         assertTrue(inlinedInto(trace, "fib").contains("fib"), "fib not inlined into itself:\n" + trace);
