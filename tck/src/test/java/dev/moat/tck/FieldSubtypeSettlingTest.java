@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run with the sun at integer zeros that the first step turns into floats: with four changes allowed,
  * every field read of {@code advance} deoptimised on each of the first runs, and each time Graal compiled
  * the whole run again (about a second on two cores), so n-body reached its steady speed only at the
- * eighth run. Counted from the engine's compilation trace: deoptimisations of {@code step}.
+ * seventh to ninth run. Counted from the engine's compilation trace: deoptimisations of {@code step}.
  */
 class FieldSubtypeSettlingTest {
     private static final String PROGRAM = """

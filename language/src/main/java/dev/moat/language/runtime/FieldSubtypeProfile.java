@@ -16,7 +16,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
  * subtype it left (vectors built from integer and from float literals read by the same arithmetic, or
  * n-body's system rebuilt with integer zeros on every run) settles on both at that second change: each
  * change deoptimises the compiled code around the site, which Graal then compiles again, and with four
- * changes allowed n-body spent its first eight runs recompiling (FieldSubtypeSettlingTest).
+ * changes allowed n-body spent its first six to eight runs recompiling (FieldSubtypeSettlingTest).
  */
 public final class FieldSubtypeProfile {
     private static final byte NONE = 0;
