@@ -111,6 +111,8 @@ for p in $progs; do
       --export-json "$OUT/hf-$impl-$p.json" "$cmd $p.lua" > "$OUT/hf-$impl-$p.log" 2>&1
     # 3. steady state (default size, STEADY_ITERS iterations in each of STEADY_PROCS processes)
     if [ "$STEADY_ITERS" -gt 0 ]; then
+      # an APPEND run must not mix in an earlier run's processes (report.py takes the best of all files)
+      rm -f "$OUT/steady-$impl-$p.txt" "$OUT/steady-$impl-$p".proc*.txt
       for proc in $(seq 1 "$STEADY_PROCS"); do
         # stdout too: where there is no io.stderr (Moat) the programs write their timings with io.write
         timeout "$TIMEOUT" $cmd "$p.lua" "" "$STEADY_ITERS" > "$OUT/steady-$impl-$p.proc$proc.txt" 2>&1
