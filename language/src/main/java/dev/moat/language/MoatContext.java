@@ -130,6 +130,22 @@ public final class MoatContext {
         return gcSettings;
     }
 
+    /**
+     * Per-context state of a library, created on first use (for example the string library's cache of
+     * compiled patterns). Kept here rather than in the library's nodes, which every context of an engine
+     * shares: what one run leaves behind must not be observable, even by timing, in another.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> libraryState = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @TruffleBoundary
+    public <T> T libraryState(Class<T> key, java.util.function.Supplier<T> create) {
+        Object state = libraryState.get(key);
+        if (state == null) {
+            state = libraryState.computeIfAbsent(key, k -> create.get());
+        }
+        return key.cast(state);
+    }
+
     public Object getNextFunction() {
         return nextFunction;
     }

@@ -23,6 +23,8 @@ final class LuaPatternMatcher {
 
     final byte[] src;
     final byte[] pat;
+    /** The pattern's classes worked out in advance, or null (a long pattern): then they are read from pat. */
+    private final CompiledPattern compiled;
     int level;
     final int[] captureStart = new int[MAX_CAPTURES];
     final int[] captureLen = new int[MAX_CAPTURES];
@@ -30,9 +32,10 @@ final class LuaPatternMatcher {
     private int pendingSteps;
     private final Meter meter;
 
-    LuaPatternMatcher(byte[] src, byte[] pat, Meter meter) {
+    LuaPatternMatcher(byte[] src, byte[] pat, CompiledPattern compiled, Meter meter) {
         this.src = src;
         this.pat = pat;
+        this.compiled = compiled;
         this.meter = meter;
     }
 
@@ -63,6 +66,31 @@ final class LuaPatternMatcher {
         }
     }
 
+    /**
+     * The first start position from {@code s} on where a match from pattern position 0 could begin: positions
+     * whose byte is not in the pattern's leading class are passed over, and charged the steps that
+     * {@link #match} would have taken to reject each of them, in the same batches. The subject's end is
+     * never passed over (a pattern may match there). Only for unanchored searches that start at position 0.
+     */
+    int skipToCandidate(int s) {
+        if (compiled == null || compiled.leadingClass < 0) {
+            return s;
+        }
+        int leading = compiled.leadingClass;
+        int k = s;
+        while (k < src.length && !compiled.matches(leading, src[k] & 0xff)) {
+            k++;
+        }
+        long total = pendingSteps + (long) (k - s) * compiled.leadingSteps;
+        while (total >= METER_BATCH) {
+            pendingSteps = METER_BATCH;
+            flush();
+            total -= METER_BATCH;
+        }
+        pendingSteps = (int) total;
+        return k;
+    }
+
     /** Work proportional to {@code bytes} in one step (a back-reference comparison), 1 step per 8 bytes. */
     private void work(int bytes) {
         pendingSteps += 1 + (bytes >> 3);
@@ -72,13 +100,31 @@ final class LuaPatternMatcher {
     }
 
     private int classEnd(int p) {
-        if (p >= pat.length) {
+        int ep = compiled != null ? compiled.classEnd[p] : -1;
+        if (ep >= 0) {
+            return ep;
+        }
+        ep = classEndOrError(pat, p);
+        if (ep == MISSING_BRACKET) {
+            throw new PatternError("malformed pattern (missing ']')");
+        } else if (ep < 0) {
             throw new PatternError("malformed pattern (ends with '%')");
+        }
+        return ep;
+    }
+
+    private static final int ENDS_WITH_PERCENT = -1;
+    private static final int MISSING_BRACKET = -2;
+
+    /** The end of the single-character class at {@code p}, or a negative code for a malformed one. */
+    static int classEndOrError(byte[] pat, int p) {
+        if (p >= pat.length) {
+            return ENDS_WITH_PERCENT;
         }
         byte c = pat[p++];
         if (c == '%') {
             if (p >= pat.length) {
-                throw new PatternError("malformed pattern (ends with '%')");
+                return ENDS_WITH_PERCENT;
             }
             return p + 1;
         }
@@ -88,12 +134,12 @@ final class LuaPatternMatcher {
             }
             do {
                 if (p >= pat.length) {
-                    throw new PatternError("malformed pattern (missing ']')");
+                    return MISSING_BRACKET;
                 }
                 byte cc = pat[p++];
                 if (cc == '%') {
                     if (p >= pat.length) {
-                        throw new PatternError("malformed pattern (missing ']')");
+                        return MISSING_BRACKET;
                     }
                     p++;
                 }
@@ -165,6 +211,9 @@ final class LuaPatternMatcher {
             return false;
         }
         int c = src[s] & 0xff;
+        if (compiled != null && compiled.classEnd[p] >= 0) {
+            return compiled.matches(p, c);
+        }
         switch (pat[p]) {
             case '.':
                 return true;

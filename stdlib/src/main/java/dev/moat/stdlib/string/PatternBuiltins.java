@@ -28,10 +28,15 @@ public final class PatternBuiltins {
     private PatternBuiltins() {
     }
 
-    /** Matching steps are charged to the instruction budget (1 per 16 steps) and poll the deadline. */
+    /**
+     * Matching steps are charged to the instruction budget (1 per 16 steps) and poll the deadline. The
+     * pattern comes compiled from the context's cache (per context: see MoatContext.libraryState).
+     */
     static LuaPatternMatcher matcher(BuiltinNode node, byte[] s, byte[] p) {
-        Budget budget = MoatContext.get(node).budget; // once per match, not per charge (a thread-local read here)
-        return new LuaPatternMatcher(s, p, steps -> {
+        MoatContext context = MoatContext.get(node); // once per match, not per charge (a thread-local read here)
+        Budget budget = context.budget;
+        CompiledPattern compiled = context.libraryState(CompiledPattern.Cache.class, CompiledPattern.Cache::new).get(p);
+        return new LuaPatternMatcher(s, p, compiled, steps -> {
             budget.charge(Math.max(1, steps / 16), node);
             TruffleSafepoint.poll(node);
         });
@@ -86,6 +91,9 @@ public final class PatternBuiltins {
         int s1 = (int) init - 1;
         try {
             do {
+                if (!anchor) {
+                    s1 = m.skipToCandidate(s1);
+                }
                 m.reset();
                 int e = m.match(s1, pstart);
                 if (e != -1) {
@@ -189,6 +197,7 @@ public final class PatternBuiltins {
             LuaPatternMatcher m = matcher(this, s, p);
             try {
                 for (int src = pos; src <= s.length; src++) {
+                    src = m.skipToCandidate(src);
                     m.reset();
                     int e = m.match(src, 0);
                     if (e != -1 && e != last) {
@@ -236,6 +245,11 @@ public final class PatternBuiltins {
             long n = 0;
             try {
                 while (n < maxN) {
+                    if (!anchor) {
+                        int next = m.skipToCandidate(src);
+                        out.writeUncharged(s, src, next - src); // as the loop below copies unmatched bytes
+                        src = next;
+                    }
                     m.reset();
                     int e = m.match(src, pstart);
                     if (e != -1 && e != last) {
