@@ -18,7 +18,6 @@ final class CompiledPattern {
     /** Longer patterns are matched from their bytes alone. */
     static final int MAX_LENGTH = 128;
 
-    final byte[] source;
     /** Per position where an item starts: the end of its class, as LuaPatternMatcher.classEnd; -1 elsewhere. */
     final int[] classEnd;
     /** Per position, four words: bit {@code c} is set when byte {@code c} matches the class that starts there. */
@@ -28,8 +27,7 @@ final class CompiledPattern {
     /** Matching steps a start position costs whose byte is not in the leading class: 1 + leading parentheses. */
     final int leadingSteps;
 
-    private CompiledPattern(byte[] source, int[] classEnd, long[] classBits, int leadingClass, int leadingSteps) {
-        this.source = source;
+    private CompiledPattern(int[] classEnd, long[] classBits, int leadingClass, int leadingSteps) {
         this.classEnd = classEnd;
         this.classBits = classBits;
         this.leadingClass = leadingClass;
@@ -110,7 +108,7 @@ final class CompiledPattern {
             atStart = false;
             p = quantified ? ep + 1 : ep;
         }
-        return new CompiledPattern(pat.clone(), ends, bits, leading, 1 + parens);
+        return new CompiledPattern(ends, bits, leading, 1 + parens);
     }
 
     /** The class at {@code p} (ending at {@code ep}) into {@code bits}, as the matcher's singleMatch reads it. */
@@ -186,25 +184,12 @@ final class CompiledPattern {
         }
     }
 
-    /**
-     * A context's recently used patterns, direct-mapped by content. Entries are immutable and written whole,
-     * so a racing reader sees either an old entry or the new one; a collision just compiles again.
-     */
+    /** A context's compiled patterns. */
     static final class Cache {
-        private static final int SIZE = 64;
-        private final CompiledPattern[] entries = new CompiledPattern[SIZE];
+        private final ContentCache<CompiledPattern> patterns = new ContentCache<>(MAX_LENGTH, CompiledPattern::compile);
 
         CompiledPattern get(byte[] pat) {
-            if (pat.length > MAX_LENGTH) {
-                return null;
-            }
-            int slot = Arrays.hashCode(pat) & (SIZE - 1);
-            CompiledPattern e = entries[slot];
-            if (e == null || !Arrays.equals(e.source, pat)) {
-                e = compile(pat);
-                entries[slot] = e;
-            }
-            return e;
+            return patterns.get(pat);
         }
     }
 }

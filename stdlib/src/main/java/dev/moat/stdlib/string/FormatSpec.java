@@ -30,6 +30,7 @@ final class FormatSpec {
     private String flags = "";
     private int width;
     private int precision = -1;
+    private boolean checked;
 
     private FormatSpec(BuiltinNode node, String form, char conversion, int end) {
         this.node = node;
@@ -40,12 +41,21 @@ final class FormatSpec {
 
     /** Reads the specification that starts at {@code start} (just after the '%'). */
     static FormatSpec read(BuiltinNode node, String fmt, int start) {
+        FormatSpec spec = readOrNull(node, fmt, start);
+        if (spec == null) {
+            throw node.error("invalid format (too long)");
+        }
+        return spec;
+    }
+
+    /** As {@link #read}, but null where read raises "invalid format (too long)". */
+    static FormatSpec readOrNull(BuiltinNode node, String fmt, int start) {
         int i = start;
         while (i < fmt.length() && SPAN_CHARS.indexOf(fmt.charAt(i)) >= 0) {
             i++;
         }
         if (i - start + 1 > MAX_SPAN + 1) {
-            throw node.error("invalid format (too long)");
+            return null;
         }
         char conversion = i < fmt.length() ? fmt.charAt(i) : 0;
         String form = "%" + fmt.substring(start, i) + (conversion == 0 ? "" : String.valueOf(conversion));
@@ -63,6 +73,33 @@ final class FormatSpec {
 
     /** Lua's checkformat: only {@code allowedFlags}, a width, and a precision when allowed. */
     void check(String allowedFlags, boolean precisionAllowed) {
+        if (checked) {
+            return; // a specification of a compiled format, checked with its conversion's rules (CompiledFormat)
+        }
+        if (!parse(allowedFlags, precisionAllowed)) {
+            throw MoatNodes.byteError(node, "invalid conversion specification: '" + form + "'");
+        }
+    }
+
+    /**
+     * Whether this specification passes the check its conversion makes in StringFormatter.convert (the
+     * same rules as there; null node: nothing is raised). A compiled format is made only of those.
+     */
+    boolean checkedForConversion() {
+        return switch (conversion) {
+            case 'c', 'p' -> parse(CHAR_FLAGS, false);
+            case 'd', 'i' -> parse(SIGNED_FLAGS, true);
+            case 'u' -> parse(UNSIGNED_FLAGS, true);
+            case 'o', 'x', 'X' -> parse(HEX_FLAGS, true);
+            case 'a', 'A', 'e', 'E', 'f', 'g', 'G' -> parse(FLOAT_FLAGS, true);
+            case 'q' -> !hasModifiers();
+            case 's' -> !hasModifiers() || parse(CHAR_FLAGS, true);
+            default -> false;
+        };
+    }
+
+    /** Reads flags, width and precision; false where check raises its error. */
+    private boolean parse(String allowedFlags, boolean precisionAllowed) {
         int p = 1;
         while (allowedFlags.indexOf(form.charAt(p)) >= 0) {
             p++;
@@ -78,9 +115,11 @@ final class FormatSpec {
             }
         }
         if (p != form.length() - 1) {
-            throw MoatNodes.byteError(node, "invalid conversion specification: '" + form + "'");
+            return false;
         }
         flags = form.substring(1, leadingFlagsEnd());
+        checked = true;
+        return true;
     }
 
     private int leadingFlagsEnd() {

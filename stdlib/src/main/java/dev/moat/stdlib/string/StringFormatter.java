@@ -27,8 +27,14 @@ final class StringFormatter {
 
     @TruffleBoundary
     static TruffleString format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
-        String fmt = new String(MoatStrings.bytes(fmtString), StandardCharsets.ISO_8859_1);
-        Budget budget = MoatContext.get(node).budget; // once, not per piece: a thread-local read behind the boundary
+        MoatContext context = MoatContext.get(node); // once, not per piece: a thread-local read behind the boundary
+        byte[] fmtBytes = MoatStrings.bytesView(fmtString);
+        CompiledFormat compiled = context.libraryState(CompiledFormat.Cache.class, CompiledFormat.Cache::new).get(fmtBytes);
+        if (compiled != null) {
+            return formatCompiled(node, context.budget, compiled, fmtBytes.length, args, toString);
+        }
+        String fmt = new String(fmtBytes, StandardCharsets.ISO_8859_1);
+        Budget budget = context.budget;
         ByteSink out = new ByteSink(fmt.length() + 16);
         long charged = 0; // bytes already charged to the memory budget as pieces were produced
         int argIndex = 0;
@@ -50,33 +56,63 @@ final class StringFormatter {
                 throw node.argError(argIndex + 1, "no value");
             }
             char plain = i < fmt.length() ? fmt.charAt(i) : 0;
-            int length;
-            if (plain == 'd' || plain == 'i') {
-                // "%d" without flags, width or precision: the digits go straight into the result.
-                long v = node.checkInteger(args[argIndex], argIndex + 1);
-                length = ByteSink.decimalLength(v);
-                chargePiece(budget, node, length);
-                out.writeDecimal(v);
-                i++;
-            } else if (plain == 's') {
-                // "%s" without modifiers: the string's bytes as they are.
-                byte[] bytes = MoatStrings.bytesView(toString.execute(args[argIndex]));
-                length = bytes.length;
-                chargePiece(budget, node, length);
-                out.write(bytes, 0, length);
+            if (plain == 'd' || plain == 'i' || plain == 's') {
+                charged += piece(node, budget, out, plain == 's' ? 's' : 'd', null, args[argIndex], argIndex + 1, toString);
                 i++;
             } else {
                 FormatSpec spec = FormatSpec.read(node, fmt, i);
                 i = spec.end;
-                byte[] piece = convert(node, spec, args[argIndex], argIndex + 1, toString).getBytes(StandardCharsets.ISO_8859_1);
-                length = piece.length;
-                chargePiece(budget, node, length);
-                out.write(piece, 0, length);
+                charged += piece(node, budget, out, (char) 0, spec, args[argIndex], argIndex + 1, toString);
             }
-            charged += length;
         }
         budget.allocate(SizeModel.string(out.size()) - charged, node);
         return MoatStrings.fromBytes(out.toByteArray());
+    }
+
+    /** The same work, charges and errors as the loop above, with the format read in advance. */
+    private static TruffleString formatCompiled(BuiltinNode node, Budget budget, CompiledFormat format, int formatLength,
+                                                Object[] args, ToStringNode toString) {
+        ByteSink out = new ByteSink(formatLength + 16);
+        long charged = 0;
+        byte[][] literals = format.literals;
+        int n = format.conversions();
+        for (int k = 0; k < n; k++) {
+            out.write(literals[k], 0, literals[k].length);
+            int argIndex = k + 1;
+            if (argIndex >= args.length) {
+                throw node.argError(argIndex + 1, "no value");
+            }
+            charged += piece(node, budget, out, format.plain[k], format.specs[k], args[argIndex], argIndex + 1, toString);
+        }
+        out.write(literals[n], 0, literals[n].length);
+        budget.allocate(SizeModel.string(out.size()) - charged, node);
+        return MoatStrings.fromBytes(out.toByteArray());
+    }
+
+    /**
+     * One conversion appended to {@code out}, charged before it is: "%d"/"%i" ({@code plain} 'd') and "%s"
+     * ('s') without flags, width or precision go straight in; others through {@link #convert}.
+     */
+    private static int piece(BuiltinNode node, Budget budget, ByteSink out, char plain, FormatSpec spec, Object arg,
+                             int argNumber, ToStringNode toString) {
+        int length;
+        if (plain == 'd') {
+            long v = node.checkInteger(arg, argNumber);
+            length = ByteSink.decimalLength(v);
+            chargePiece(budget, node, length);
+            out.writeDecimal(v);
+        } else if (plain == 's') {
+            byte[] bytes = MoatStrings.bytesView(toString.execute(arg));
+            length = bytes.length;
+            chargePiece(budget, node, length);
+            out.write(bytes, 0, length);
+        } else {
+            byte[] converted = convert(node, spec, arg, argNumber, toString).getBytes(StandardCharsets.ISO_8859_1);
+            length = converted.length;
+            chargePiece(budget, node, length);
+            out.write(converted, 0, length);
+        }
+        return length;
     }
 
     /**
