@@ -30,7 +30,8 @@ import org.graalvm.options.OptionDescriptors;
  * <li>{@code budget}: deterministic instruction, memory and output meters.</li>
  * </ul>
  * The context policy is SHARED: one engine may run many isolated contexts over the same ASTs, so nodes
- * never cache per-context objects (tables, metatables, functions) — only immutable constants.
+ * never cache per-context objects (tables, metatables, functions) — only immutable constants — except
+ * under {@link #singleContextAssumption()}, valid only while the engine has served a single context.
  */
 @TruffleLanguage.Registration(id = MoatLanguage.ID, name = "Moat", version = "0.1",
         defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE, MoatLanguage.PROGRAM_MIME_TYPE},
@@ -47,6 +48,24 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     private static final LanguageReference<MoatLanguage> REFERENCE = LanguageReference.create(MoatLanguage.class);
 
     private final BuiltinTargets builtinTargets = new BuiltinTargets(this);
+
+    /**
+     * Valid while this language instance serves one context only (Truffle calls
+     * {@link #initializeMultipleContexts} before a second one, or before the first of an explicit shared
+     * engine). Only while it holds may a node fold one context's objects into constants (see
+     * nodes.table.FieldLookupNode); compiled code that did is invalidated with it.
+     */
+    private final com.oracle.truffle.api.Assumption singleContext =
+            com.oracle.truffle.api.Truffle.getRuntime().createAssumption("single Moat context");
+
+    @Override
+    protected void initializeMultipleContexts() {
+        singleContext.invalidate();
+    }
+
+    public com.oracle.truffle.api.Assumption singleContextAssumption() {
+        return singleContext;
+    }
 
     public static MoatLanguage get(com.oracle.truffle.api.nodes.Node node) {
         return REFERENCE.get(node);

@@ -1,6 +1,7 @@
 package dev.moat.tck;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,5 +56,21 @@ final class GoldenScripts {
     static Path sibling(Path script, String extension) {
         String s = script.toString();
         return Path.of(s.substring(0, s.length() - ".moat".length()) + extension);
+    }
+
+    /** The script printed exactly its {@code .out} and ended with the error in {@code .err}, or with none. */
+    static void assertExpected(Path script, String name, MoatRunner.Outcome outcome) throws IOException {
+        // Byte-exact comparison (Latin-1 maps each byte to one char): Lua strings are byte strings.
+        Path outFile = sibling(script, ".out");
+        Path errFile = sibling(script, ".err");
+        String expectedOut = Files.exists(outFile) ? Files.readString(outFile, StandardCharsets.ISO_8859_1) : "";
+        org.junit.jupiter.api.Assertions.assertEquals(expectedOut, outcome.stdout(), "stdout of " + name);
+        if (Files.exists(errFile)) {
+            String expectedErr = Files.readString(errFile, StandardCharsets.UTF_8).strip();
+            org.junit.jupiter.api.Assertions.assertEquals(expectedErr, outcome.error() == null ? null : outcome.error().strip(),
+                    "error of " + name);
+        } else {
+            org.junit.jupiter.api.Assertions.assertNull(outcome.error(), "unexpected error in " + name);
+        }
     }
 }

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Golden tests: every {@code golden/<area>/<name>.moat} must print exactly its {@code .out}, and end with
@@ -42,15 +40,7 @@ class GoldenTest extends SharedEngineTest {
                     }
                     return;
                 }
-                // Byte-exact comparison (Latin-1 maps each byte to one char): Lua strings are byte strings.
-                String expectedOut = Files.exists(outFile) ? Files.readString(outFile, StandardCharsets.ISO_8859_1) : "";
-                assertEquals(expectedOut, outcome.stdout(), "stdout of " + name);
-                if (Files.exists(errFile)) {
-                    String expectedErr = Files.readString(errFile, StandardCharsets.UTF_8).strip();
-                    assertEquals(expectedErr, outcome.error() == null ? null : outcome.error().strip(), "error of " + name);
-                } else {
-                    assertNull(outcome.error(), "unexpected error in " + name);
-                }
+                GoldenScripts.assertExpected(script, name, outcome);
             }));
         }
         return tests;

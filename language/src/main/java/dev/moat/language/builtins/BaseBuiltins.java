@@ -266,7 +266,7 @@ public final class BaseBuiltins {
     @MoatBuiltin(name = "ipairs_iterator")
     public abstract static class IpairsIteratorNode extends BuiltinNode {
         /** A table without metatable: a raw read (a loop over plain arrays never compiles the __index path). */
-        @Specialization(guards = "table.metatable == null")
+        @Specialization(guards = "table.getMetatable() == null")
         protected Object plain(MoatTable table, long i) {
             long n = i + 1;
             Object v = table.getLong(n);
@@ -275,7 +275,7 @@ public final class BaseBuiltins {
 
         @Specialization(replaces = "plain")
         protected Object next(Object t, long i, @Cached("create()") IndexGetNode get) {
-            if (t instanceof MoatTable table && table.metatable == null) {
+            if (t instanceof MoatTable table && table.getMetatable() == null) {
                 return plain(table, i);
             }
             long n = i + 1;
@@ -321,13 +321,13 @@ public final class BaseBuiltins {
             if ((mt != MoatNil.NIL && !(mt instanceof MoatTable)) || isNone(mt, 2)) {
                 throw typeError(2, "nil or table", mt);
             }
-            if (table.metatable != null) {
-                Object protectedField = table.metatable.get(Metatables.METATABLE);
+            if (table.getMetatable() != null) {
+                Object protectedField = table.getMetatable().get(Metatables.METATABLE);
                 if (protectedField != null && protectedField != MoatNil.NIL) {
                     throw error("cannot change a protected metatable");
                 }
             }
-            table.metatable = mt == MoatNil.NIL ? null : (MoatTable) mt;
+            table.setMetatable(mt == MoatNil.NIL ? null : (MoatTable) mt);
             return table;
         }
     }

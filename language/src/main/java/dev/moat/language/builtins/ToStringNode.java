@@ -47,7 +47,7 @@ public final class ToStringNode extends Node {
     }
 
     private TruffleString withMetatable(Object v) {
-        MoatTable mt = v instanceof MoatTable t ? t.metatable : null;
+        MoatTable mt = v instanceof MoatTable t ? t.getMetatable() : null;
         if (mt != null) {
             Object handler = mt.get(Metatables.TOSTRING);
             if (handler != null && handler != MoatNil.NIL) {

@@ -59,8 +59,8 @@ public final class LuaValues {
      */
     @TruffleBoundary
     public static String objTypeName(Object v) {
-        if (v instanceof MoatTable t && t.metatable != null
-                && t.metatable.getString(NAME, MoatTable.keyHash(NAME)) instanceof TruffleString name) {
+        if (v instanceof MoatTable t && t.getMetatable() != null
+                && t.getMetatable().getString(NAME, MoatTable.keyHash(NAME)) instanceof TruffleString name) {
             return MoatStrings.toJava(name);
         }
         return typeName(v);

@@ -45,7 +45,7 @@ public final class Metatables {
 
     public static MoatTable of(MoatContext context, Object value) {
         if (value instanceof MoatTable t) {
-            return t.metatable;
+            return t.getMetatable();
         }
         if (value instanceof TruffleString) {
             return context.getStringMetatable();

@@ -1,5 +1,6 @@
 package dev.moat.language.runtime;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -78,7 +79,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     Object array;
     int size;
     HashPart hash;
-    public MoatTable metatable;
+    /** Set only through {@link #setMetatable}, which tells the lookups that rely on it. */
+    private MoatTable metatable;
+    /** Keys compiled lookups rely on, null for almost every table: writing one of them invalidates them. */
+    private ReliedKeys relied;
 
     /** The field names of {@link #fieldKeysShape} and the last one returned, kept by {@link TableTraversal}. */
     Object[] fieldKeys;
@@ -106,6 +110,51 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         t.array = values.length == 0 ? new Object[0] : values;
         t.size = count;
         return t;
+    }
+
+    public MoatTable getMetatable() {
+        return metatable;
+    }
+
+    public void setMetatable(MoatTable mt) {
+        changing(ReliedKeys.METATABLE);
+        metatable = mt;
+    }
+
+    /**
+     * An assumption that holds until string key {@code key} of this table is written (any write, even of
+     * the same value; a removal too); see {@link ReliedKeys}. For compiled lookups that fold to constants.
+     */
+    @TruffleBoundary
+    public Assumption relyOnKey(TruffleString key) {
+        return reliedKeys().relyOn(key);
+    }
+
+    /** An assumption that holds until this table's metatable is set. */
+    @TruffleBoundary
+    public Assumption relyOnMetatable() {
+        return reliedKeys().relyOn(ReliedKeys.METATABLE);
+    }
+
+    private ReliedKeys reliedKeys() {
+        ReliedKeys r = relied;
+        if (r == null) {
+            r = new ReliedKeys();
+            relied = r;
+        }
+        return r;
+    }
+
+    /** Called before every write of a string key or the metatable: one load and test for tables nothing relies on. */
+    private void changing(Object key) {
+        if (relied != null) {
+            changed(key);
+        }
+    }
+
+    @TruffleBoundary
+    private void changed(Object key) {
+        relied.changed(key);
     }
 
     /** Normalises a key: floats with an integral value become integers (Lua 5.4 rule). */
@@ -198,6 +247,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * any other value leaves a stale bit that the next number store overwrites.
      */
     private void putExistingField(DynamicObjectLibrary fields, TruffleString key, Object value) {
+        changing(key);
         if (value instanceof Double d) {
             fields.put(this, key, Double.doubleToRawLongBits(d));
             floatFields |= 1L << fields.getPropertyFlagsOrDefault(this, key, 0);
@@ -212,6 +262,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** Adds field {@code key} as the shape's {@code slot}-th (its property flags; see {@link #floatFields}). */
     private void addField(DynamicObjectLibrary fields, TruffleString key, int slot, Object value) {
+        changing(key);
         if (value instanceof Double d) {
             fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), slot);
             floatFields |= 1L << slot;
@@ -265,6 +316,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** {@link #putStringWith} once {@code key} is known not to be a field. */
     private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        changing(key);
         if (value == MoatNil.NIL) {
             if (hash != null) {
                 hash.put(key, null, keyHash);

@@ -20,7 +20,7 @@ public final class JsonLibrary implements dev.moat.language.builtins.MoatLibrary
         MoatTable nullMeta = new MoatTable();
         nullMeta.put(MoatStrings.fromJava("__name"), MoatStrings.fromJava("json.null"));
         nullMeta.put(MoatStrings.fromJava("__metatable"), MoatStrings.fromJava("json.null"));
-        jsonNull.metatable = nullMeta;
+        jsonNull.setMetatable(nullMeta);
         Cell cell = new Cell(jsonNull);
         BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : JsonBuiltinsFactory.getFactories()) {

@@ -44,7 +44,7 @@ final class ElementAccessNode extends Node {
             if (v != null) {
                 return v;
             }
-            if (t.metatable == null) {
+            if (t.getMetatable() == null) {
                 return MoatNil.NIL;
             }
         }
@@ -54,7 +54,7 @@ final class ElementAccessNode extends Node {
 
     /** {@code lua_seti(obj, i, value)}. */
     void set(Object obj, long i, Object value) {
-        if (obj instanceof MoatTable t && t.metatable == null) {
+        if (obj instanceof MoatTable t && t.getMetatable() == null) {
             t.putLong(i, value);
             return;
         }
@@ -64,7 +64,7 @@ final class ElementAccessNode extends Node {
 
     /** {@code luaL_len(obj)}: the length operator, then Lua's integer check of its result. */
     long length(Object obj) {
-        if (obj instanceof MoatTable t && t.metatable == null) {
+        if (obj instanceof MoatTable t && t.getMetatable() == null) {
             return t.length();
         }
         metaPath.enter();
@@ -147,7 +147,7 @@ final class ElementAccessNode extends Node {
 
     /** A metatable field read raw, as Lua reads metamethods; null when absent or nil. */
     private static Object rawMetafield(MoatTable t, TruffleString event) {
-        MoatTable mt = t.metatable;
+        MoatTable mt = t.getMetatable();
         if (mt == null) {
             return null;
         }

@@ -43,7 +43,7 @@ public final class TableBuiltins {
                 if (Long.compareUnsigned(pos - 1, end) >= 0) { // pos in [1, end]
                     throw argError(2, "position out of bounds");
                 }
-                if (pos < end && t instanceof MoatTable table && table.metatable == null && SequenceOperations.canShiftUp(table)) {
+                if (pos < end && t instanceof MoatTable table && table.getMetatable() == null && SequenceOperations.canShiftUp(table)) {
                     // no metamethod can see the moves: one array copy instead of end - pos get/set pairs
                     TableArguments.meterBulkMoves(this, end - pos);
                     SequenceOperations.shiftUp(table, pos);
@@ -75,7 +75,7 @@ public final class TableBuiltins {
                 throw argError(1, "position out of bounds");
             }
             Object removed = access.get(t, pos);
-            if (pos >= 1 && pos < size && t instanceof MoatTable table && table.metatable == null) {
+            if (pos >= 1 && pos < size && t instanceof MoatTable table && table.getMetatable() == null) {
                 TableArguments.meterBulkMoves(this, size - pos);
                 SequenceOperations.shiftDown(table, pos);
                 return removed;
@@ -251,7 +251,7 @@ public final class TableBuiltins {
                 }
                 if (comparator != MoatNil.NIL) {
                     checkFunction(comparator, 2);
-                } else if (table instanceof MoatTable t && t.metatable == null) {
+                } else if (table instanceof MoatTable t && t.getMetatable() == null) {
                     if (HomogeneousSort.trySort(t, (int) n, () -> charge(HomogeneousSort.cost(n)))) {
                         return MultiValue.EMPTY;
                     }

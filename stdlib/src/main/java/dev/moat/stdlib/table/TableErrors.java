@@ -33,7 +33,7 @@ final class TableErrors {
     /** Lua's luaT_objtypename: a table's metatable may name its type with a string {@code __name}. */
     @TruffleBoundary
     static String typeName(Object v) {
-        if (v instanceof MoatTable t && t.metatable != null && t.metatable.get(Metatables.NAME) instanceof TruffleString name) {
+        if (v instanceof MoatTable t && t.getMetatable() != null && t.getMetatable().get(Metatables.NAME) instanceof TruffleString name) {
             return MoatStrings.toJava(name);
         }
         return LuaValues.typeName(v);

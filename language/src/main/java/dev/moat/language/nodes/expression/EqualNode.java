@@ -61,7 +61,7 @@ public abstract class EqualNode extends BinaryNode {
         if (a == b) {
             return !negate;
         }
-        if (a.metatable == null && b.metatable == null) {
+        if (a.getMetatable() == null && b.getMetatable() == null) {
             return negate;
         }
         Object handler = eq.findEither(MoatContext.get(this), a, b);

@@ -31,7 +31,7 @@ public abstract class LengthNode extends MoatExpressionNode {
         return s.byteLength(MoatStrings.ENCODING);
     }
 
-    @Specialization(guards = "t.metatable == null")
+    @Specialization(guards = "t.getMetatable() == null")
     protected long doPlainTable(MoatTable t) {
         return t.length();
     }

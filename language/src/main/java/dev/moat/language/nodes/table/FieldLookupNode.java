@@ -1,9 +1,13 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
 import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatLanguage;
 import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
@@ -15,6 +19,14 @@ import dev.moat.language.runtime.MoatTable;
  * field, and if that is a table the same again one level down (the class, its superclass, ...).
  * Every step is a shape check and a load once compiled, so {@code obj:method()} through a class
  * hierarchy costs a few guards.
+ *
+ * <p>With one context per engine (the CLI, a single embedded context) the first level also folds the
+ * whole chain into a constant: the objects' metatable as it was seen, and what the chain gave from it,
+ * valid while none of the keys the chain read has been written since ({@link ConstantChain}), for up to
+ * {@link #MAX_CHAINS} metatables per site. A method call then costs the object's shape check and a compare
+ * of its metatable, and the method is a constant that the call site can call directly. Each write to a
+ * relied-on key invalidates what relied on it; a site folds at most {@link #MAX_CHAIN_ATTEMPTS} times, then
+ * keeps the shape caches.
  */
 final class FieldLookupNode extends Node {
     /** Levels of __index tables handled here; deeper chains take the generic path. */
@@ -27,6 +39,37 @@ final class FieldLookupNode extends Node {
     /** Whether this level's field reads have met floats (see MoatTable#fieldValue). */
     private final FieldSubtypeProfile isFloat = FieldSubtypeProfile.create();
     private final int level;
+    /** Level 0 only: chains folded to constants, one per metatable seen (copied on change, never mutated). */
+    @CompilationFinal(dimensions = 1) private ConstantChain[] chains = NO_CHAINS;
+    @CompilationFinal private int chainAttempts;
+    private static final ConstantChain[] NO_CHAINS = new ConstantChain[0];
+    /** Metatables (classes) one site folds; a site that sees more uses the shape caches for the rest. */
+    private static final int MAX_CHAINS = 4;
+    /** Folds one site makes at most, counting those whose keys were written afterwards. */
+    private static final int MAX_CHAIN_ATTEMPTS = 8;
+
+    /** What the chain from {@code meta} gave, and the assumptions (keys read, single context) it holds under. */
+    static final class ConstantChain {
+        final MoatTable meta;
+        final Object value;
+        @CompilationFinal(dimensions = 1) final Assumption[] assumptions;
+
+        ConstantChain(MoatTable meta, Object value, Assumption[] assumptions) {
+            this.meta = meta;
+            this.value = value;
+            this.assumptions = assumptions;
+        }
+
+        @ExplodeLoop
+        boolean valid() {
+            for (Assumption a : assumptions) {
+                if (!a.isValid()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     FieldLookupNode(int level) {
         this.level = level;
@@ -42,9 +85,21 @@ final class FieldLookupNode extends Node {
         if (v != null) {
             return v;
         }
-        MoatTable mt = t.metatable;
+        MoatTable mt = t.getMetatable();
         if (mt == null) {
             return MoatNil.NIL;
+        }
+        if (level == 0) {
+            Object constant = constantChain(mt);
+            if (constant != null) {
+                return constant;
+            }
+            if (CompilerDirectives.inInterpreter() && chainAttempts < MAX_CHAIN_ATTEMPTS && chains.length < MAX_CHAINS) {
+                Object folded = foldChain(mt, key, keyHash);
+                if (folded != null) {
+                    return folded;
+                }
+            }
         }
         Object index = mt.getFieldWith(metaFields(), Metatables.INDEX, Metatables.INDEX_HASH);
         if (index == null) {
@@ -52,6 +107,75 @@ final class FieldLookupNode extends Node {
         }
         if (index instanceof MoatTable next && level < CACHED_LEVELS) {
             return parent().lookup(next, key, keyHash);
+        }
+        return null;
+    }
+
+    /** The folded chain's value for objects with metatable {@code mt}, or null if there is none (or no longer). */
+    @ExplodeLoop
+    private Object constantChain(MoatTable mt) {
+        ConstantChain[] cs = chains;
+        for (ConstantChain c : cs) {
+            if (mt == c.meta) {
+                if (c.valid()) {
+                    return c.value;
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                dropChain(c); // a key it read was written: the caller looks again, and may fold the new chain
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void dropChain(ConstantChain stale) {
+        java.util.List<ConstantChain> kept = new java.util.ArrayList<>(java.util.List.of(chains));
+        kept.remove(stale);
+        chains = kept.toArray(NO_CHAINS);
+    }
+
+    /**
+     * Walks the chain from {@code mt} with raw reads, relying on each key it reads: {@code __index} of each
+     * metatable, {@code key} and the metatable of each table on the way. Null (and no more attempts) where
+     * the chain is not made of tables only, is longer than the cached levels, or the engine has more than
+     * one context.
+     */
+    private Object foldChain(MoatTable mt, TruffleString key, int keyHash) {
+        CompilerDirectives.transferToInterpreterAndInvalidate();
+        chainAttempts++;
+        Assumption singleContext = MoatLanguage.get(this).singleContextAssumption();
+        if (!singleContext.isValid()) {
+            chainAttempts = MAX_CHAIN_ATTEMPTS;
+            return null;
+        }
+        java.util.List<Assumption> relied = new java.util.ArrayList<>();
+        relied.add(singleContext);
+        MoatTable meta = mt;
+        for (int depth = 0; depth < CACHED_LEVELS; depth++) {
+            relied.add(meta.relyOnKey(Metatables.INDEX));
+            Object index = meta.getString(Metatables.INDEX, Metatables.INDEX_HASH);
+            Object value;
+            if (index == null) {
+                value = MoatNil.NIL;
+            } else if (index instanceof MoatTable next) {
+                relied.add(next.relyOnKey(key));
+                value = next.getString(key, keyHash);
+                if (value == null) {
+                    relied.add(next.relyOnMetatable());
+                    meta = next.getMetatable();
+                    if (meta != null) {
+                        continue;
+                    }
+                    value = MoatNil.NIL;
+                }
+            } else {
+                chainAttempts = MAX_CHAIN_ATTEMPTS; // an __index function: the generic path calls it
+                return null;
+            }
+            ConstantChain[] more = java.util.Arrays.copyOf(chains, chains.length + 1);
+            more[chains.length] = new ConstantChain(mt, value, relied.toArray(new Assumption[0]));
+            chains = more;
+            return value;
         }
         return null;
     }

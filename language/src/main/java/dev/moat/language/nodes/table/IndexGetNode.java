@@ -49,7 +49,7 @@ public final class IndexGetNode extends Node {
             if (v != null) {
                 return v;
             }
-            if (t.metatable == null) {
+            if (t.getMetatable() == null) {
                 return MoatNil.NIL;
             }
         }
@@ -145,12 +145,12 @@ public final class IndexGetNode extends Node {
                 if (v != null) {
                     return v;
                 }
-                if (t.metatable == null) {
+                if (t.getMetatable() == null) {
                     return MoatNil.NIL;
                 }
                 // The first link is this site's own: cached on the metatable's shape (an __index function
                 // is met here on every access); links further down stay uncached.
-                handler = loop == 0 ? indexLookup().find(context, t) : t.metatable.get(Metatables.INDEX);
+                handler = loop == 0 ? indexLookup().find(context, t) : t.getMetatable().get(Metatables.INDEX);
                 if (handler == null || handler == MoatNil.NIL) {
                     return MoatNil.NIL;
                 }

@@ -34,7 +34,7 @@ public final class IndexSetNode extends Node {
 
     /** Stores {@code obj[key] = value}; {@code key} must be normalised. */
     public void set(Object obj, Object key, Object value, Node site, String description) {
-        if (obj instanceof MoatTable t && t.metatable == null) {
+        if (obj instanceof MoatTable t && t.getMetatable() == null) {
             rawSet(t, key, value, site);
             return;
         }
@@ -47,7 +47,7 @@ public final class IndexSetNode extends Node {
         if (obj instanceof MoatTable t) {
             if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
                 coldRuns++; // see IndexGetNode#getRawWarmingUp
-                if (t.metatable == null) {
+                if (t.getMetatable() == null) {
                     if (t.put(key, value)) {
                         chargeNewEntry(site);
                     }
@@ -56,7 +56,7 @@ public final class IndexSetNode extends Node {
                 }
                 return;
             }
-            MoatTable mt = t.metatable;
+            MoatTable mt = t.getMetatable();
             if (mt == null || mt.getFieldWith(metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
                 if (t.putFieldWith(stringKeys(), key, keyHash, value)) {
                     chargeNewEntry(site);
@@ -73,11 +73,11 @@ public final class IndexSetNode extends Node {
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
             Object handler;
             if (current instanceof MoatTable t) {
-                if (t.metatable == null || t.get(key) != null) {
+                if (t.getMetatable() == null || t.get(key) != null) {
                     rawSet(t, key, value, site);
                     return;
                 }
-                handler = t.metatable.get(Metatables.NEWINDEX);
+                handler = t.getMetatable().get(Metatables.NEWINDEX);
                 if (handler == null || handler == MoatNil.NIL) {
                     rawSet(t, key, value, site);
                     return;
