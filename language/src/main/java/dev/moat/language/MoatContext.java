@@ -88,10 +88,15 @@ public final class MoatContext {
             }
         }
         loadedModules.put(MoatStrings.fromJava("_G"), globals);
+        // Read sites may fold the globals' and the libraries' fields (nodes.table.FieldLookupNode).
+        globals.markFieldsFoldable();
         for (String name : installedLibraries) {
             Object lib = getGlobal(name);
             if (lib != null) {
                 loadedModules.put(MoatStrings.fromJava(name), lib);
+                if (lib instanceof MoatTable table) {
+                    table.markFieldsFoldable();
+                }
             }
         }
     }

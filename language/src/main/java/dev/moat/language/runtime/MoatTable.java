@@ -1,6 +1,7 @@
 package dev.moat.language.runtime;
 
 import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -83,6 +84,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     private MoatTable metatable;
     /** Keys compiled lookups rely on, null for almost every table: writing one of them invalidates them. */
     private ReliedKeys relied;
+    /** A module-like table (the globals, the tables found in them): a field read site may fold its fields. */
+    private boolean fieldsFoldable;
 
     /** The field names of {@link #fieldKeysShape} and the last one returned, kept by {@link TableTraversal}. */
     Object[] fieldKeys;
@@ -117,7 +120,11 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     public void setMetatable(MoatTable mt) {
-        changing(ReliedKeys.METATABLE);
+        ReliedKeys r = relied;
+        if (r != null && r.reliesOnMetatable()) {
+            CompilerDirectives.transferToInterpreter(); // as in changing(fields, key, keyHash)
+            r.changed(ReliedKeys.METATABLE);
+        }
         metatable = mt;
     }
 
@@ -127,34 +134,56 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     @TruffleBoundary
     public Assumption relyOnKey(TruffleString key) {
-        return reliedKeys().relyOn(key);
+        return reliedKeys().relyOn(key, keyHash(key));
+    }
+
+    /**
+     * Marks this table as one whose fields read sites may fold into constants (see nodes.table.FieldLookupNode):
+     * the globals, and the tables read from such a table's fields (libraries, modules), not objects.
+     */
+    public void markFieldsFoldable() {
+        fieldsFoldable = true;
+    }
+
+    public boolean fieldsFoldable() {
+        return fieldsFoldable;
     }
 
     /** An assumption that holds until this table's metatable is set. */
     @TruffleBoundary
     public Assumption relyOnMetatable() {
-        return reliedKeys().relyOn(ReliedKeys.METATABLE);
+        return reliedKeys().relyOnMetatable();
     }
+
+    /** Shape flag of a table some key of which compiled code relies on (see {@link #changing}). */
+    private static final int RELIED_SHAPE_FLAG = 1;
 
     private ReliedKeys reliedKeys() {
         ReliedKeys r = relied;
         if (r == null) {
             r = new ReliedKeys();
             relied = r;
+            UNCACHED.setShapeFlags(this, UNCACHED.getShapeFlags(this) | RELIED_SHAPE_FLAG);
         }
         return r;
     }
 
-    /** Called before every write of a string key or the metatable: one load and test for tables nothing relies on. */
-    private void changing(Object key) {
-        if (relied != null) {
-            changed(key);
+    /**
+     * Called before every write of a string key. A table some key of which is relied on carries
+     * {@link #RELIED_SHAPE_FLAG} in its shape, so for every other table the test folds away in compiled
+     * code (the write's library has just checked the shape); even a load and a branch per write cost
+     * n-body's field updates 20 %. The path that tells the relying code ends compiled code (a
+     * deoptimisation, not an invalidation): a call there would make Graal assume that every field changed
+     * after each such write. It is taken once per relied-on key, which is not relied on again once written.
+     */
+    private void changing(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
+        if ((fields.getShapeFlags(this) & RELIED_SHAPE_FLAG) != 0) {
+            ReliedKeys r = relied;
+            if (r != null && r.mayRelyOn(keyHash)) {
+                CompilerDirectives.transferToInterpreter();
+                r.changed(key);
+            }
         }
-    }
-
-    @TruffleBoundary
-    private void changed(Object key) {
-        relied.changed(key);
     }
 
     /** Normalises a key: floats with an integral value become integers (Lua 5.4 rule). */
@@ -230,12 +259,12 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public boolean putFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
         if (fields.containsKey(this, key)) {
-            putExistingField(fields, key, value);
+            putExistingField(fields, key, keyHash, value);
             return false;
         }
         int count = fields.getShape(this).getPropertyCount();
         if (value != MoatNil.NIL && count < MAX_FIELDS) {
-            addField(fields, key, count, value);
+            addField(fields, key, keyHash, count, value);
             return true;
         }
         return putAbsentStringInHash(key, keyHash, value);
@@ -246,8 +275,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * numbers touch {@link #floatFields}: a bit counts only while the field holds a Long, so storing
      * any other value leaves a stale bit that the next number store overwrites.
      */
-    private void putExistingField(DynamicObjectLibrary fields, TruffleString key, Object value) {
-        changing(key);
+    private void putExistingField(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        changing(fields, key, keyHash);
         if (value instanceof Double d) {
             fields.put(this, key, Double.doubleToRawLongBits(d));
             floatFields |= 1L << fields.getPropertyFlagsOrDefault(this, key, 0);
@@ -261,8 +290,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /** Adds field {@code key} as the shape's {@code slot}-th (its property flags; see {@link #floatFields}). */
-    private void addField(DynamicObjectLibrary fields, TruffleString key, int slot, Object value) {
-        changing(key);
+    private void addField(DynamicObjectLibrary fields, TruffleString key, int keyHash, int slot, Object value) {
+        changing(fields, key, keyHash);
         if (value instanceof Double d) {
             fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), slot);
             floatFields |= 1L << slot;
@@ -308,7 +337,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
         if (fields.containsKey(this, key)) {
-            putExistingField(fields, key, value);
+            putExistingField(fields, key, keyHash, value);
             return false;
         }
         return putAbsentString(fields, key, keyHash, value);
@@ -316,7 +345,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** {@link #putStringWith} once {@code key} is known not to be a field. */
     private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        changing(key);
+        changing(fields, key, keyHash);
         if (value == MoatNil.NIL) {
             if (hash != null) {
                 hash.put(key, null, keyHash);
@@ -325,7 +354,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         }
         int count = fields.getShape(this).getPropertyCount();
         if (count < MAX_FIELDS) {
-            addField(fields, key, count, value);
+            addField(fields, key, keyHash, count, value);
             return true;
         }
         return hashPart().put(key, value, keyHash);

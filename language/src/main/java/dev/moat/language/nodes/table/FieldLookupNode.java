@@ -71,6 +71,26 @@ final class FieldLookupNode extends Node {
         }
     }
 
+    /** Level 0 only: the module-like table this site read a field of, folded with the value it had, or null. */
+    @CompilationFinal private ConstantField constantField;
+    /** Level 0: this site reads other tables too, or its key changed after it was folded: no folding. */
+    @CompilationFinal private boolean noConstantField;
+
+    /** A field of one table folded to its value, valid while the key is unchanged and the engine has one context. */
+    static final class ConstantField {
+        final MoatTable table;
+        final Object value;
+        final Assumption keyUnchanged;
+        final Assumption singleContext;
+
+        ConstantField(MoatTable table, Object value, Assumption keyUnchanged, Assumption singleContext) {
+            this.table = table;
+            this.value = value;
+            this.keyUnchanged = keyUnchanged;
+            this.singleContext = singleContext;
+        }
+    }
+
     FieldLookupNode(int level) {
         this.level = level;
     }
@@ -81,8 +101,22 @@ final class FieldLookupNode extends Node {
      * {@code __index} function, or more levels than are cached).
      */
     Object lookup(MoatTable t, TruffleString key, int keyHash) {
+        if (level == 0 && !noConstantField) {
+            ConstantField cf = constantField;
+            if (cf != null) {
+                if (t == cf.table && cf.keyUnchanged.isValid() && cf.singleContext.isValid()) {
+                    return cf.value;
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                constantField = null;
+                noConstantField = true; // another table, or the key was written: read it like any field from now on
+            }
+        }
         Object v = t.getFieldWith(fields, isFloat, key, keyHash);
         if (v != null) {
+            if (level == 0 && !noConstantField && CompilerDirectives.inInterpreter()) {
+                foldField(t, key, v);
+            }
             return v;
         }
         MoatTable mt = t.getMetatable();
@@ -109,6 +143,25 @@ final class FieldLookupNode extends Node {
             return parent().lookup(next, key, keyHash);
         }
         return null;
+    }
+
+    /**
+     * Folds this site's read of {@code key} from {@code t} if {@code t} is module-like (the globals, a
+     * library, a module found in them) and the engine has one context; a value that is a table becomes
+     * module-like in turn, so {@code string.format} folds both reads. Any other table ends folding here.
+     */
+    private void foldField(MoatTable t, TruffleString key, Object value) {
+        CompilerDirectives.transferToInterpreterAndInvalidate();
+        Assumption singleContext = MoatLanguage.get(this).singleContextAssumption();
+        Assumption keyUnchanged = t.fieldsFoldable() && singleContext.isValid() ? t.relyOnKey(key) : null;
+        if (keyUnchanged == null || !keyUnchanged.isValid()) {
+            noConstantField = true;
+            return;
+        }
+        if (value instanceof MoatTable module) {
+            module.markFieldsFoldable();
+        }
+        constantField = new ConstantField(t, value, keyUnchanged, singleContext);
     }
 
     /** The folded chain's value for objects with metatable {@code mt}, or null if there is none (or no longer). */
@@ -171,6 +224,11 @@ final class FieldLookupNode extends Node {
             } else {
                 chainAttempts = MAX_CHAIN_ATTEMPTS; // an __index function: the generic path calls it
                 return null;
+            }
+            for (Assumption a : relied) {
+                if (!a.isValid()) {
+                    return null; // a key that changed after something relied on it: not folded again
+                }
             }
             ConstantChain[] more = java.util.Arrays.copyOf(chains, chains.length + 1);
             more[chains.length] = new ConstantChain(mt, value, relied.toArray(new Assumption[0]));

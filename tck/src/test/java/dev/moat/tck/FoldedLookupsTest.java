@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A method found through a class's {@code __index} chain is folded into compiled code as a constant only
- * while the engine serves one context, and redefining the method afterwards throws that code away (the
- * compilation trace shows it invalidated by the key's assumption) and the new method is called. On an
- * engine shared by contexts nothing is folded, and the same program gives the same output.
+ * A method found through a class's {@code __index} chain, and a global or library function, are folded
+ * into compiled code as constants only while the engine serves one context, and redefining them afterwards
+ * throws that code away (the compilation trace shows it invalidated by the key's assumption) and the new
+ * function is called. On an engine shared by contexts nothing is folded, and the same programs give the
+ * same output.
  */
-class ConstantMethodChainTest {
+class FoldedLookupsTest {
     private static final String PROGRAM = """
             local Base = {}; Base.__index = Base
             function Base:get() return self.x end
@@ -25,6 +26,32 @@ class ConstantMethodChainTest {
             """;
     private static final String EXPECTED = "6000\n".repeat(4) + "600000\n".repeat(2);
     private static final String KEY_ASSUMPTION = "table key unchanged";
+    private static final String GLOBALS = """
+            function helper(x) return x + 1 end
+            local function sum(n) local s = 0 for i = 1, n do s = s + helper(i) + math.abs(-1) end return s end
+            for _ = 1, 4 do print(sum(3000)) end  -- sum compiled with helper and math.abs folded in
+            function helper(x) return x + 2 end
+            for _ = 1, 2 do print(sum(3000)) end
+            math.abs = function() return 0 end
+            print(sum(3000))
+            """;
+    private static final String GLOBALS_EXPECTED = "4507500\n".repeat(4) + "4510500\n".repeat(2) + "4507500\n";
+
+    @Test
+    void oneContextFoldsGlobalsAndAReassignmentInvalidatesThem() {
+        MoatRunner.Traced run = MoatRunner.runTracedSingleContext(GLOBALS, 200, "engine.TraceCompilation");
+        assertEquals(GLOBALS_EXPECTED, run.stdout());
+        assertTrue(run.log().lines().anyMatch(l -> l.contains("opt inv") && l.contains(KEY_ASSUMPTION)),
+                () -> "no compiled code was invalidated by a table key's assumption:\n" + run.log());
+    }
+
+    @Test
+    void aSharedEngineFoldsNoGlobals() {
+        MoatRunner.Traced run = MoatRunner.runTraced(GLOBALS, 200, "engine.TraceCompilation");
+        assertEquals(GLOBALS_EXPECTED, run.stdout());
+        assertTrue(run.log().contains("opt done"), () -> "nothing was compiled:\n" + run.log());
+        assertFalse(run.log().contains(KEY_ASSUMPTION), () -> "a shared engine relied on a table's keys:\n" + run.log());
+    }
 
     @Test
     void oneContextFoldsTheMethodAndARedefinitionInvalidatesIt() {
