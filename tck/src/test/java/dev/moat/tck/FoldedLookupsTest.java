@@ -39,26 +39,22 @@ class FoldedLookupsTest {
 
     @Test
     void oneContextFoldsGlobalsAndAReassignmentInvalidatesThem() {
-        MoatRunner.Traced run = MoatRunner.runTracedSingleContext(GLOBALS, 200, "engine.TraceCompilation");
-        assertEquals(GLOBALS_EXPECTED, run.stdout());
-        assertTrue(run.log().lines().anyMatch(l -> l.contains("opt inv") && l.contains(KEY_ASSUMPTION)),
-                () -> "no compiled code was invalidated by a table key's assumption:\n" + run.log());
+        assertFoldedThenInvalidated(GLOBALS, GLOBALS_EXPECTED);
     }
 
     @Test
     void aSharedEngineFoldsNoGlobals() {
-        MoatRunner.Traced run = MoatRunner.runTraced(GLOBALS, 200, "engine.TraceCompilation");
-        assertEquals(GLOBALS_EXPECTED, run.stdout());
-        assertTrue(run.log().contains("opt done"), () -> "nothing was compiled:\n" + run.log());
-        assertFalse(run.log().contains(KEY_ASSUMPTION), () -> "a shared engine relied on a table's keys:\n" + run.log());
+        assertNothingFolded(GLOBALS, GLOBALS_EXPECTED);
     }
 
     @Test
     void oneContextFoldsTheMethodAndARedefinitionInvalidatesIt() {
-        MoatRunner.Traced run = MoatRunner.runTracedSingleContext(PROGRAM, 200, "engine.TraceCompilation");
-        assertEquals(EXPECTED, run.stdout());
-        assertTrue(run.log().lines().anyMatch(l -> l.contains("opt inv") && l.contains(KEY_ASSUMPTION)),
-                () -> "no compiled code was invalidated by a table key's assumption:\n" + run.log());
+        assertFoldedThenInvalidated(PROGRAM, EXPECTED);
+    }
+
+    @Test
+    void aSharedEngineFoldsNoMethods() {
+        assertNothingFolded(PROGRAM, EXPECTED);
     }
 
     /** The golden script that rewrites classes, methods and metatables between rounds, compiled at first call. */
@@ -71,10 +67,16 @@ class FoldedLookupsTest {
         GoldenScripts.assertExpected(script, "method_chain_changes", outcome);
     }
 
-    @Test
-    void aSharedEngineFoldsNothing() {
-        MoatRunner.Traced run = MoatRunner.runTraced(PROGRAM, 200, "engine.TraceCompilation");
-        assertEquals(EXPECTED, run.stdout());
+    private static void assertFoldedThenInvalidated(String program, String expected) {
+        MoatRunner.Traced run = MoatRunner.runTracedSingleContext(program, 200, "engine.TraceCompilation");
+        assertEquals(expected, run.stdout());
+        assertTrue(run.log().lines().anyMatch(l -> l.contains("opt inv") && l.contains(KEY_ASSUMPTION)),
+                () -> "no compiled code was invalidated by a table key's assumption:\n" + run.log());
+    }
+
+    private static void assertNothingFolded(String program, String expected) {
+        MoatRunner.Traced run = MoatRunner.runTraced(program, 200, "engine.TraceCompilation");
+        assertEquals(expected, run.stdout());
         assertTrue(run.log().contains("opt done"), () -> "nothing was compiled:\n" + run.log());
         assertFalse(run.log().contains(KEY_ASSUMPTION), () -> "a shared engine relied on a table's keys:\n" + run.log());
     }

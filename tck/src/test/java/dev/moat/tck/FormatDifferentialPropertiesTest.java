@@ -45,9 +45,7 @@ class FormatDifferentialPropertiesTest {
             end
             """;
 
-    private static Path directory;
-    private static ByteArrayOutputStream moatOut;
-    private static Context context;
+    private static LuaBatch batch;
 
     record Case(String format, List<String> args) {
         String call() {
@@ -61,23 +59,13 @@ class FormatDifferentialPropertiesTest {
 
     @BeforeContainer
     static void setUp() throws IOException {
-        directory = Files.createTempDirectory("moat-formats");
-        moatOut = new ByteArrayOutputStream();
-        context = Context.newBuilder("moat").out(moatOut).err(moatOut).option("engine.WarnInterpreterOnly", "false").build();
+        batch = new LuaBatch("moat-formats");
     }
 
     @AfterContainer
     static void tearDown() throws IOException {
-        if (context != null) {
-            context.close();
-        }
-        if (directory != null) {
-            try (var files = Files.list(directory)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(directory);
+        if (batch != null) {
+            batch.close();
         }
     }
 
@@ -99,19 +87,13 @@ class FormatDifferentialPropertiesTest {
             script.append(c.call());
         }
         String name = "batch.lua";
-        Files.writeString(directory.resolve(name), script, StandardCharsets.ISO_8859_1);
-        Process lua = new ProcessBuilder("lua5.4", name).directory(directory.toFile()).redirectErrorStream(true).start();
-        String expected = new String(lua.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        assertTrue(lua.waitFor(60, TimeUnit.SECONDS), "lua5.4 did not finish");
-        assertEquals(0, lua.exitValue(), expected);
-
-        moatOut.reset();
+        String expected = batch.runLua(script.toString(), name);
+        String actual;
         try {
-            context.eval(Source.newBuilder("moat", script.toString(), name).build());
+            actual = batch.runMoat(script.toString(), name);
         } catch (PolyglotException e) {
             throw new AssertionError("Moat failed on the batch: " + e.getMessage(), e);
         }
-        String actual = moatOut.toString(StandardCharsets.ISO_8859_1);
         // Results may contain newlines (%c of 10, %q); compare per case by splitting on the calls' own output.
         assertEquals(expected, actual, () -> firstDifference(cases, expected, actual));
     }

@@ -69,46 +69,48 @@ final class MoatRunner {
     }
 
     /**
-     * {@link #runTraced} on a context with its own engine (not an explicit one): the engine serves one
-     * context only, which lets nodes fold that context's objects into constants (MoatLanguage's
-     * single-context assumption), as in the CLI.
-     */
-    static Traced runTracedSingleContext(String program, int threshold, String traceOption) {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Context.newBuilder("moat").allowExperimentalOptions(true)
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.MultiTier", "false")
-                .option("engine.SingleTierCompilationThreshold", Integer.toString(threshold))
-                .option("engine.CompilationFailureAction", "Throw")
-                .option(traceOption, "true")
-                .logHandler(log)
-                .out(out).build()) {
-            assertNotEquals("Interpreted", context.getEngine().getImplementationName(), "the Graal JIT must be active in tests (see surefire argLine)");
-            context.eval(Source.create("moat", program));
-        }
-        return new Traced(out.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8));
-    }
-
-    /**
      * Runs {@code program} on an engine that compiles a call target after {@code threshold} calls or loop
      * iterations, synchronously and in one tier, with the boolean engine option {@code traceOption} (such
      * as "engine.TraceCompilation") on and the engine's log captured. Fails unless the Graal JIT is active.
      */
     static Traced runTraced(String program, int threshold, String traceOption) {
+        return runTraced(program, threshold, traceOption, true);
+    }
+
+    /**
+     * {@link #runTraced} on a context with its own engine (not an explicit one): the engine serves one
+     * context only, which lets nodes fold that context's objects into constants (MoatLanguage's
+     * single-context assumption), as in the CLI.
+     */
+    static Traced runTracedSingleContext(String program, int threshold, String traceOption) {
+        return runTraced(program, threshold, traceOption, false);
+    }
+
+    private static Traced runTraced(String program, int threshold, String traceOption, boolean explicitEngine) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.MultiTier", "false")
-                .option("engine.SingleTierCompilationThreshold", Integer.toString(threshold))
-                .option("engine.CompilationFailureAction", "Throw")
-                .option(traceOption, "true")
-                .logHandler(log)
-                .build();
-             Context context = Context.newBuilder("moat").engine(engine).out(out).build()) {
-            assertNotEquals("Interpreted", engine.getImplementationName(), "the Graal JIT must be active in tests (see surefire argLine)");
+        java.util.Map<String, String> options = java.util.Map.of(
+                "engine.BackgroundCompilation", "false",
+                "engine.MultiTier", "false",
+                "engine.SingleTierCompilationThreshold", Integer.toString(threshold),
+                "engine.CompilationFailureAction", "Throw",
+                traceOption, "true");
+        Engine engine = explicitEngine
+                ? Engine.newBuilder("moat").allowExperimentalOptions(true).options(options).logHandler(log).build()
+                : null;
+        Context.Builder builder = Context.newBuilder("moat").out(out);
+        if (engine != null) {
+            builder.engine(engine);
+        } else {
+            builder.allowExperimentalOptions(true).options(options).logHandler(log);
+        }
+        try (Context context = builder.build()) {
+            assertNotEquals("Interpreted", context.getEngine().getImplementationName(), "the Graal JIT must be active in tests (see surefire argLine)");
             context.eval(Source.create("moat", program));
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
         }
         return new Traced(out.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8));
     }

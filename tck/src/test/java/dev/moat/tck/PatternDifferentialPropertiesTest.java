@@ -54,9 +54,7 @@ class PatternDifferentialPropertiesTest {
             end
             """;
 
-    private static Path directory;
-    private static ByteArrayOutputStream moatOut;
-    private static Context context;
+    private static LuaBatch batch;
 
     record Case(String subject, String pattern, Integer init) {
         String call() {
@@ -66,23 +64,13 @@ class PatternDifferentialPropertiesTest {
 
     @BeforeContainer
     static void setUp() throws IOException {
-        directory = Files.createTempDirectory("moat-patterns");
-        moatOut = new ByteArrayOutputStream();
-        context = Context.newBuilder("moat").out(moatOut).err(moatOut).option("engine.WarnInterpreterOnly", "false").build();
+        batch = new LuaBatch("moat-patterns");
     }
 
     @AfterContainer
     static void tearDown() throws IOException {
-        if (context != null) {
-            context.close();
-        }
-        if (directory != null) {
-            try (var files = Files.list(directory)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(directory);
+        if (batch != null) {
+            batch.close();
         }
     }
 
@@ -105,15 +93,11 @@ class PatternDifferentialPropertiesTest {
             script.append(c.call());
         }
         String name = "batch.lua";
-        Files.writeString(directory.resolve(name), script, StandardCharsets.ISO_8859_1);
-        Process lua = new ProcessBuilder("lua5.4", name).directory(directory.toFile()).redirectErrorStream(true).start();
-        String expected = new String(lua.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        assertTrue(lua.waitFor(60, TimeUnit.SECONDS), "lua5.4 did not finish");
-        assertEquals(0, lua.exitValue(), expected);
+        String expected = batch.runLua(script.toString(), name);
 
         String actual;
         try {
-            actual = runInMoat(script.toString(), name);
+            actual = batch.runMoat(script.toString(), name);
         } catch (PolyglotException e) {
             throw new AssertionError("Moat failed on " + culprit(cases, name) + ": " + e.getMessage(), e);
         }
@@ -128,17 +112,11 @@ class PatternDifferentialPropertiesTest {
         assertEquals(want.length, got.length, "number of output lines");
     }
 
-    private static String runInMoat(String script, String name) throws IOException {
-        moatOut.reset();
-        context.eval(Source.newBuilder("moat", script, name).build());
-        return moatOut.toString(StandardCharsets.ISO_8859_1);
-    }
-
     /** The first case that fails on its own (a batch stops at an escaped exception). */
     private static String culprit(List<Case> cases, String name) throws IOException {
         for (Case c : cases) {
             try {
-                runInMoat(PRELUDE + c.call(), name);
+                batch.runMoat(PRELUDE + c.call(), name);
             } catch (PolyglotException e) {
                 return c.call().strip();
             }
