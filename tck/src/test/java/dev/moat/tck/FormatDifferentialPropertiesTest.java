@@ -6,24 +6,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * string.format against the reference: random formats (literal text, {@code %%}, conversions with random
@@ -34,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * not passed, when lua5.4 is not installed.
  */
 @AddLifecycleHook(LuaRequired.class)
-class FormatDifferentialPropertiesTest {
+class FormatDifferentialPropertiesTest extends LuaBatch.Properties {
     private static final int CASES_PER_BATCH = 60;
     private static final String PRELUDE = """
             local function run(fmt, ...)
@@ -45,7 +34,6 @@ class FormatDifferentialPropertiesTest {
             end
             """;
 
-    private static LuaBatch batch;
 
     record Case(String format, List<String> args) {
         String call() {
@@ -54,18 +42,6 @@ class FormatDifferentialPropertiesTest {
                 sb.append(", ").append(a);
             }
             return sb.append(")\n").toString();
-        }
-    }
-
-    @BeforeContainer
-    static void setUp() throws IOException {
-        batch = new LuaBatch("moat-formats");
-    }
-
-    @AfterContainer
-    static void tearDown() throws IOException {
-        if (batch != null) {
-            batch.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.moat.tck;
 
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 
@@ -54,5 +56,23 @@ final class LuaBatch implements AutoCloseable {
             }
         }
         Files.deleteIfExists(directory);
+    }
+
+    /** Base of such property classes: one batch runner per class, opened before its first try, closed after its last. */
+    abstract static class Properties {
+        static LuaBatch batch;
+
+        @BeforeContainer
+        static void openBatch() throws IOException {
+            batch = new LuaBatch("moat-batch");
+        }
+
+        @AfterContainer
+        static void closeBatch() throws IOException {
+            if (batch != null) {
+                batch.close();
+                batch = null;
+            }
+        }
     }
 }

@@ -6,24 +6,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Lua pattern matcher against the reference: random subjects and patterns (classes, sets,
@@ -33,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * when lua5.4 is not installed.
  */
 @AddLifecycleHook(LuaRequired.class)
-class PatternDifferentialPropertiesTest {
+class PatternDifferentialPropertiesTest extends LuaBatch.Properties {
     private static final int CASES_PER_BATCH = 40;
     private static final int LINES_PER_CASE = 4;
     private static final String PRELUDE = """
@@ -54,23 +44,10 @@ class PatternDifferentialPropertiesTest {
             end
             """;
 
-    private static LuaBatch batch;
 
     record Case(String subject, String pattern, Integer init) {
         String call() {
             return "run(" + literal(subject) + ", " + literal(pattern) + ", " + (init == null ? "nil" : init) + ")\n";
-        }
-    }
-
-    @BeforeContainer
-    static void setUp() throws IOException {
-        batch = new LuaBatch("moat-patterns");
-    }
-
-    @AfterContainer
-    static void tearDown() throws IOException {
-        if (batch != null) {
-            batch.close();
         }
     }
 
