@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A method found through a class's {@code __index} chain, and a global or library function, are folded
+ * A method found through a class's {@code __index} chain, a global or library function, and a string
+ * method (through the string metatable's {@code __index}), are folded
  * into compiled code as constants only while the engine serves one context, and redefining them afterwards
  * throws that code away (the compilation trace shows it invalidated by the key's assumption) and the new
  * function is called. On an engine shared by contexts nothing is folded, and the same programs give the
@@ -45,6 +46,24 @@ class FoldedLookupsTest {
     @Test
     void aSharedEngineFoldsNoGlobals() {
         assertNothingFolded(GLOBALS, GLOBALS_EXPECTED);
+    }
+
+    private static final String STRING_METHODS = """
+            local function count(s) local n = 0 for i = 1, #s do n = n + s:byte(i) end return n end
+            for _ = 1, 4 do print(count(string.rep("ab", 1000))) end  -- count compiled with string.byte folded in
+            getmetatable("").__index = {byte = function() return 1 end}
+            for _ = 1, 2 do print(count(string.rep("ab", 1000))) end
+            """;
+    private static final String STRING_METHODS_EXPECTED = "195000\n".repeat(4) + "2000\n".repeat(2);
+
+    @Test
+    void oneContextFoldsStringMethodsAndAReplacedIndexInvalidatesThem() {
+        assertFoldedThenInvalidated(STRING_METHODS, STRING_METHODS_EXPECTED);
+    }
+
+    @Test
+    void aSharedEngineFoldsNoStringMethods() {
+        assertNothingFolded(STRING_METHODS, STRING_METHODS_EXPECTED);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
@@ -102,9 +104,52 @@ public final class IndexGetNode extends Node {
      * lookups per call; null if that is not a table (the general path then calls or reports it).
      */
     private Object getStringMethod(Object s, TruffleString key, int keyHash) {
-        Object handler = indexLookup().find(MoatContext.get(this), s);
+        Object handler = foldedStringIndex();
+        if (handler == null) {
+            handler = indexLookup().find(MoatContext.get(this), s);
+        }
         if (handler instanceof MoatTable library) {
             return fieldLookup().lookup(library, key, keyHash);
+        }
+        return null;
+    }
+
+    /** Single context: the string metatable's {@code __index} as this site first found it (see foldedStringIndex). */
+    @CompilationFinal private Object stringIndex;
+    @CompilationFinal(dimensions = 1) private Assumption[] stringIndexValid;
+    @CompilationFinal private boolean stringIndexNotFolded;
+
+    /**
+     * The string metatable's {@code __index} (the string library) as a constant while the engine serves one
+     * context and nothing has written that key, as FieldLookupNode folds class chains; null where it is
+     * not folded (the caller then looks it up). With the library a constant, the method read from it folds too.
+     */
+    private Object foldedStringIndex() {
+        if (stringIndexNotFolded) {
+            return null;
+        }
+        Assumption[] valid = stringIndexValid;
+        if (valid != null) {
+            if (valid[0].isValid() && valid[1].isValid()) {
+                return stringIndex;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            stringIndexNotFolded = true; // the key was written (or a second context came): look it up from now on
+            return null;
+        }
+        if (CompilerDirectives.inInterpreter()) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            Assumption singleContext = dev.moat.language.MoatLanguage.get(this).singleContextAssumption();
+            MoatTable mt = MoatContext.get(this).getStringMetatable();
+            Assumption unchanged = singleContext.isValid() ? mt.relyOnKey(Metatables.INDEX) : null;
+            Object index = unchanged != null && unchanged.isValid() ? mt.getString(Metatables.INDEX, Metatables.INDEX_HASH) : null;
+            if (index == null) {
+                stringIndexNotFolded = true;
+                return null;
+            }
+            stringIndex = index;
+            stringIndexValid = new Assumption[]{singleContext, unchanged};
+            return index;
         }
         return null;
     }
