@@ -1,7 +1,5 @@
 package dev.moat.language.runtime;
 
-import com.oracle.truffle.api.Assumption;
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -83,7 +81,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /** Set only through {@link #setMetatable}, which tells the lookups that rely on it. */
     private MoatTable metatable;
     /** Keys compiled lookups rely on, null for almost every table: writing one of them invalidates them. */
-    private ReliedKeys relied;
+    ReliedKeys relied;
     /** A module-like table (the globals, the tables found in them): a field read site may fold its fields. */
     private boolean fieldsFoldable;
 
@@ -120,21 +118,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     public void setMetatable(MoatTable mt) {
-        ReliedKeys r = relied;
-        if (r != null && r.reliesOnMetatable()) {
-            CompilerDirectives.transferToInterpreter(); // as in changing(fields, key, keyHash)
-            r.changed(ReliedKeys.METATABLE);
-        }
+        ReliedKeys.beforeMetatableWrite(this);
         metatable = mt;
-    }
-
-    /**
-     * An assumption that holds until string key {@code key} of this table is written (any write, even of
-     * the same value; a removal too); see {@link ReliedKeys}. For compiled lookups that fold to constants.
-     */
-    @TruffleBoundary
-    public Assumption relyOnKey(TruffleString key) {
-        return reliedKeys().relyOn(key, keyHash(key));
     }
 
     /**
@@ -147,43 +132,6 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     public boolean fieldsFoldable() {
         return fieldsFoldable;
-    }
-
-    /** An assumption that holds until this table's metatable is set. */
-    @TruffleBoundary
-    public Assumption relyOnMetatable() {
-        return reliedKeys().relyOnMetatable();
-    }
-
-    /** Shape flag of a table some key of which compiled code relies on (see {@link #changing}). */
-    private static final int RELIED_SHAPE_FLAG = 1;
-
-    private ReliedKeys reliedKeys() {
-        ReliedKeys r = relied;
-        if (r == null) {
-            r = new ReliedKeys();
-            relied = r;
-            UNCACHED.setShapeFlags(this, UNCACHED.getShapeFlags(this) | RELIED_SHAPE_FLAG);
-        }
-        return r;
-    }
-
-    /**
-     * Called before every write of a string key. A table some key of which is relied on carries
-     * {@link #RELIED_SHAPE_FLAG} in its shape, so for every other table the test folds away in compiled
-     * code (the write's library has just checked the shape); even a load and a branch per write cost
-     * n-body's field updates 20 %. The path that tells the relying code ends compiled code (a
-     * deoptimisation, not an invalidation): a call there would make Graal assume that every field changed
-     * after each such write. It is taken once per relied-on key, which is not relied on again once written.
-     */
-    private void changing(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
-        if ((fields.getShapeFlags(this) & RELIED_SHAPE_FLAG) != 0) {
-            ReliedKeys r = relied;
-            if (r != null && r.mayRelyOn(keyHash)) {
-                CompilerDirectives.transferToInterpreter();
-                r.changed(key);
-            }
-        }
     }
 
     /** Normalises a key: floats with an integral value become integers (Lua 5.4 rule). */
@@ -276,7 +224,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * any other value leaves a stale bit that the next number store overwrites.
      */
     private void putExistingField(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        changing(fields, key, keyHash);
+        ReliedKeys.beforeWrite(this, fields, key, keyHash);
         if (value instanceof Double d) {
             fields.put(this, key, Double.doubleToRawLongBits(d));
             floatFields |= 1L << fields.getPropertyFlagsOrDefault(this, key, 0);
@@ -291,7 +239,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** Adds field {@code key} as the shape's {@code slot}-th (its property flags; see {@link #floatFields}). */
     private void addField(DynamicObjectLibrary fields, TruffleString key, int keyHash, int slot, Object value) {
-        changing(fields, key, keyHash);
+        ReliedKeys.beforeWrite(this, fields, key, keyHash);
         if (value instanceof Double d) {
             fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), slot);
             floatFields |= 1L << slot;
@@ -345,7 +293,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** {@link #putStringWith} once {@code key} is known not to be a field. */
     private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        changing(fields, key, keyHash);
+        ReliedKeys.beforeWrite(this, fields, key, keyHash);
         if (value == MoatNil.NIL) {
             if (hash != null) {
                 hash.put(key, null, keyHash);

@@ -12,6 +12,7 @@ import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.ReliedKeys;
 
 /**
  * The raw part of {@code obj.name} for a constant key, as an inline cache per level of the
@@ -153,7 +154,7 @@ final class FieldLookupNode extends Node {
     private void foldField(MoatTable t, TruffleString key, Object value) {
         CompilerDirectives.transferToInterpreterAndInvalidate();
         Assumption singleContext = MoatLanguage.get(this).singleContextAssumption();
-        Assumption keyUnchanged = t.fieldsFoldable() && singleContext.isValid() ? t.relyOnKey(key) : null;
+        Assumption keyUnchanged = t.fieldsFoldable() && singleContext.isValid() ? ReliedKeys.relyOnKey(t, key) : null;
         if (keyUnchanged == null || !keyUnchanged.isValid()) {
             noConstantField = true;
             return;
@@ -205,16 +206,16 @@ final class FieldLookupNode extends Node {
         relied.add(singleContext);
         MoatTable meta = mt;
         for (int depth = 0; depth < CACHED_LEVELS; depth++) {
-            relied.add(meta.relyOnKey(Metatables.INDEX));
+            relied.add(ReliedKeys.relyOnKey(meta, Metatables.INDEX));
             Object index = meta.getString(Metatables.INDEX, Metatables.INDEX_HASH);
             Object value;
             if (index == null) {
                 value = MoatNil.NIL;
             } else if (index instanceof MoatTable next) {
-                relied.add(next.relyOnKey(key));
+                relied.add(ReliedKeys.relyOnKey(next, key));
                 value = next.getString(key, keyHash);
                 if (value == null) {
-                    relied.add(next.relyOnMetatable());
+                    relied.add(ReliedKeys.relyOnMetatable(next));
                     meta = next.getMetatable();
                     if (meta != null) {
                         continue;

@@ -141,7 +141,7 @@ public final class IndexGetNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             Assumption singleContext = dev.moat.language.MoatLanguage.get(this).singleContextAssumption();
             MoatTable mt = MoatContext.get(this).getStringMetatable();
-            Assumption unchanged = singleContext.isValid() ? mt.relyOnKey(Metatables.INDEX) : null;
+            Assumption unchanged = singleContext.isValid() ? dev.moat.language.runtime.ReliedKeys.relyOnKey(mt, Metatables.INDEX) : null;
             Object index = unchanged != null && unchanged.isValid() ? mt.getString(Metatables.INDEX, Metatables.INDEX_HASH) : null;
             if (index == null) {
                 stringIndexNotFolded = true;
