@@ -26,6 +26,8 @@ set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 PROGDIR="${PROGDIR:-$ROOT/bench/programs}"
+# Relative directories are taken from where the script was started (it changes into PROGDIR later).
+REPORT_DIR="$(cd "${REPORT_DIR:-$HERE}" && pwd)"
 TARGET="$HERE/target"
 OUT="$TARGET/results"
 RUNS="${RUNS:-3}"
@@ -140,4 +142,4 @@ done
 } > "$OUT/machine.txt"
 rm -f "$OUT/machine.prev"
 
-python3 "$HERE/report.py" "$OUT" "${REPORT_DIR:-$HERE}"
+python3 "$HERE/report.py" "$OUT" "$REPORT_DIR"
