@@ -11,11 +11,11 @@ import dev.moat.language.builtins.BuiltinNode;
  * The text is one char per byte (Latin-1).
  */
 final class FormatSpec {
-    static final String FLOAT_FLAGS = "-+ #0";
-    static final String SIGNED_FLAGS = "-+ 0";
-    static final String UNSIGNED_FLAGS = "-0";
-    static final String HEX_FLAGS = "-#0";
-    static final String CHAR_FLAGS = "-";
+    private static final String FLOAT_FLAGS = "-+ #0";
+    private static final String SIGNED_FLAGS = "-+ 0";
+    private static final String UNSIGNED_FLAGS = "-0";
+    private static final String HEX_FLAGS = "-#0";
+    private static final String CHAR_FLAGS = "-";
     /** Lua's buffer for a specification is 32 bytes; the spanned part must stay under 22 with its conversion. */
     private static final int MAX_SPAN = 20;
     private static final String SPAN_CHARS = FLOAT_FLAGS + "123456789.";
@@ -71,19 +71,19 @@ final class FormatSpec {
         return form.indexOf('.') >= 0;
     }
 
-    /** Lua's checkformat: only {@code allowedFlags}, a width, and a precision when allowed. */
-    void check(String allowedFlags, boolean precisionAllowed) {
-        if (checked) {
-            return; // a specification of a compiled format, checked with its conversion's rules (CompiledFormat)
-        }
-        if (!parse(allowedFlags, precisionAllowed)) {
+    /**
+     * Lua's checkformat with the rules of this conversion ({@link #checkedForConversion}): only its flags, a
+     * width, and a precision where it allows one; raises "invalid conversion specification" otherwise.
+     */
+    void check() {
+        if (!checked && !checkedForConversion()) {
             throw MoatNodes.byteError(node, "invalid conversion specification: '" + form + "'");
         }
     }
 
     /**
-     * Whether this specification passes the check its conversion makes in StringFormatter.convert (the
-     * same rules as there; null node: nothing is raised). A compiled format is made only of those.
+     * Whether this specification passes its conversion's check (which flags each conversion allows, and
+     * whether a precision); raises nothing, so a compiled format (null node) is made only of those.
      */
     boolean checkedForConversion() {
         return switch (conversion) {

@@ -128,41 +128,41 @@ final class StringFormatter {
     private static String convert(BuiltinNode node, FormatSpec spec, Object arg, int argNumber, ToStringNode toString) {
         switch (spec.conversion) {
             case 'c' -> {
-                spec.check(FormatSpec.CHAR_FLAGS, false);
+                spec.check();
                 long v = node.checkInteger(arg, argNumber);
                 return spec.pad("", "", String.valueOf((char) (v & 0xff)), false);
             }
             case 'd', 'i' -> {
                 long v = node.checkInteger(arg, argNumber);
-                spec.check(FormatSpec.SIGNED_FLAGS, true);
+                spec.check();
                 String digits = v == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(Math.abs(v));
                 return spec.pad(spec.sign(v < 0), "", withPrecision(digits, spec.precision()), spec.precision() < 0);
             }
             case 'u' -> {
                 long v = node.checkInteger(arg, argNumber);
-                spec.check(FormatSpec.UNSIGNED_FLAGS, true);
+                spec.check();
                 return spec.pad("", "", withPrecision(Long.toUnsignedString(v), spec.precision()), spec.precision() < 0);
             }
             case 'o', 'x', 'X' -> {
                 long v = node.checkInteger(arg, argNumber);
-                spec.check(FormatSpec.HEX_FLAGS, true);
+                spec.check();
                 return unsignedRadix(spec, v);
             }
             case 'a', 'A' -> {
-                spec.check(FormatSpec.FLOAT_FLAGS, true);
+                spec.check();
                 double v = node.checkNumber(arg, argNumber);
                 return floatPiece(spec, v);
             }
             // No 'F': the reference lua5.4 (5.4.4) rejects it as an invalid conversion.
             case 'e', 'E', 'f', 'g', 'G' -> {
                 double v = node.checkNumber(arg, argNumber);
-                spec.check(FormatSpec.FLOAT_FLAGS, true);
+                spec.check();
                 return floatPiece(spec, v);
             }
             case 'p' -> {
                 // Values without an identity print as C's "(null)"; others get the opaque id that
                 // tostring shows, never a host address (SECURITY.md A8).
-                spec.check(FormatSpec.CHAR_FLAGS, false);
+                spec.check();
                 boolean noIdentity = arg == MoatNil.NIL || arg instanceof Boolean || arg instanceof Long || arg instanceof Double;
                 return spec.pad("", "", noIdentity ? "(null)" : ObjectIds.of(arg), false);
             }
@@ -180,7 +180,7 @@ final class StringFormatter {
                 if (s.indexOf('\0') >= 0) {
                     throw node.argError(argNumber, "string contains zeros");
                 }
-                spec.check(FormatSpec.CHAR_FLAGS, true);
+                spec.check();
                 if (!spec.hasPrecisionText() && s.length() >= 100) {
                     return s;
                 }
