@@ -127,10 +127,15 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
         }
         LocalVar local = fn.findLocal(name);
         if (local != null) {
+            local.assignedAgain = true;
             return new LocalWriteNode(local, value, false);
         }
         int up = resolveUpvalue(fn, name);
         if (up >= 0) {
+            LocalVar captured = capturedLocal(fn, up);
+            if (captured != null) {
+                captured.assignedAgain = true;
+            }
             return new UpvalueWriteNode(up, value);
         }
         var env = readName("_ENV", token);

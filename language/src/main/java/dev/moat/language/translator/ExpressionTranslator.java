@@ -25,6 +25,7 @@ import dev.moat.language.nodes.expression.UnaryArithNode;
 import dev.moat.language.nodes.expression.UnaryArithNodeGen;
 import dev.moat.language.nodes.local.LocalReadNode;
 import dev.moat.language.nodes.local.LocalVar;
+import dev.moat.language.nodes.local.LocalFunctionSelfReadNode;
 import dev.moat.language.nodes.local.UpvalueReadNode;
 import dev.moat.language.nodes.local.VarargNode;
 import dev.moat.language.nodes.table.FieldExpressionNode;
@@ -103,8 +104,11 @@ abstract class ExpressionTranslator {
             return new Expr(new LocalReadNode(local), "local '" + name + "'");
         }
         int up = resolveUpvalue(fn, name);
+        if (up >= 0 && fn.selfLocal != null && fn.upvalueFromLocal.get(up) == fn.selfLocal) {
+            return new Expr(new LocalFunctionSelfReadNode(up, fn.selfLocal), "upvalue '" + name + "'");
+        }
         if (up >= 0) {
-            return new Expr(new UpvalueReadNode(up, name), "upvalue '" + name + "'");
+            return new Expr(new UpvalueReadNode(up, name, capturedLocal(fn, up)), "upvalue '" + name + "'");
         }
         // _ENV is usually the chunk's upvalue, but a local _ENV is described as such in errors.
         Expr env = readName("_ENV", token);
@@ -121,6 +125,18 @@ abstract class ExpressionTranslator {
         return language.intern(s);
     }
 
+    /** The local that upvalue {@code index} of {@code scope} captures, following enclosing functions' upvalues. */
+    static LocalVar capturedLocal(FunctionScope scope, int index) {
+        while (scope.upvalueFromLocal.get(index) == null) {
+            index = scope.upvalueFromUpvalue.get(index);
+            scope = scope.parent;
+            if (index < 0 || scope == null) {
+                return null; // the chunk's _ENV
+            }
+        }
+        return scope.upvalueFromLocal.get(index);
+    }
+
     /** Finds {@code name} as an upvalue of {@code scope}, capturing it from enclosing functions; -1 if global. */
     int resolveUpvalue(FunctionScope scope, String name) {
         Integer existing = scope.upvalue(name);
@@ -132,7 +148,7 @@ abstract class ExpressionTranslator {
         }
         LocalVar v = scope.parent.findLocal(name);
         if (v != null) {
-            v.captured = true;
+            v.capture();
             return scope.addUpvalue(name, v, -1);
         }
         int up = resolveUpvalue(scope.parent, name);

@@ -97,12 +97,19 @@ public final class Translator extends AssignmentTranslator {
 
     @Override
     MoatExpressionNode translateFunction(FuncbodyContext body, String name, boolean isMethod, ParserRuleContext whole) {
+        return translateFunction(body, name, isMethod, whole, null);
+    }
+
+    /** {@code selfLocal}: the local a {@code local function} statement declares for this function, or null. */
+    private MoatExpressionNode translateFunction(FuncbodyContext body, String name, boolean isMethod,
+                                                 ParserRuleContext whole, LocalVar selfLocal) {
         ParlistContext params = body.parlist();
         boolean vararg = params != null && params.getText().endsWith("...");
         FunctionScope outer = fn;
         GeneratorShape enclosingGenerator = generator;
         generator = null;
         fn = new FunctionScope(outer, vararg);
+        fn.selfLocal = selfLocal;
         try {
             List<String> names = new ArrayList<>();
             if (isMethod) {
@@ -149,6 +156,7 @@ public final class Translator extends AssignmentTranslator {
                                             ParserRuleContext whole, String name, SourceSection section) {
         FunctionScope normal = fn;
         fn = new FunctionScope(normal.parent, normal.isVararg, true);
+        fn.selfLocal = normal.selfLocal;
         for (int i = 0; i < normal.upvalueNames.size(); i++) {
             fn.addUpvalue(normal.upvalueNames.get(i), normal.upvalueFromLocal.get(i), normal.upvalueFromUpvalue.get(i));
         }
@@ -513,7 +521,7 @@ public final class Translator extends AssignmentTranslator {
         LocalVar v = fn.newLocal(name, null);
         MoatStatementNode declare = new LocalWriteNode(v, new LiteralNode(dev.moat.language.runtime.MoatNil.NIL), true);
         fn.block.locals.add(v);
-        MoatExpressionNode closure = translateFunction(f.funcbody(), name, false, f);
+        MoatExpressionNode closure = translateFunction(f.funcbody(), name, false, f, v);
         MoatStatementNode assign = new LocalWriteNode(v, closure, false);
         return new BlockNode(new MoatStatementNode[]{declare, assign}, 0);
     }

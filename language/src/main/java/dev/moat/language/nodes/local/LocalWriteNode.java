@@ -32,7 +32,7 @@ public final class LocalWriteNode extends MoatStatementNode {
             if (!var.captured) {
                 writer = insert(FrameLocalWriteNodeGen.create(var.slot, v));
             } else if (declare) {
-                writer = insert(new CellDeclareNode(var.slot, v));
+                writer = insert(new CellDeclareNode(var.slot, v, var.declaredOnce));
             } else {
                 writer = insert(new CellWriteNode(var.slot, v));
             }
@@ -43,15 +43,18 @@ public final class LocalWriteNode extends MoatStatementNode {
     static final class CellDeclareNode extends MoatStatementNode {
         private final int slot;
         @Child private MoatExpressionNode value;
+        private final DeclaredOnce declaredOnce;
 
-        CellDeclareNode(int slot, MoatExpressionNode value) {
+        CellDeclareNode(int slot, MoatExpressionNode value, DeclaredOnce declaredOnce) {
             this.slot = slot;
             this.value = value;
+            this.declaredOnce = declaredOnce;
         }
 
         @Override
         public void executeVoid(VirtualFrame frame) {
             Object v = value.execute(frame);
+            declaredOnce.declaring(this);
             frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
             frame.setObject(slot, new Cell(v));
         }

@@ -1,17 +1,35 @@
 package dev.moat.language.nodes.local;
 
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.runtime.MoatFunction;
 
-/** Reads upvalue {@code index} of the running closure (argument 0 of the frame). */
+/**
+ * Reads upvalue {@code index} of the running closure (argument 0 of the frame).
+ *
+ * <p>Folded to a constant where the value cannot change: the captured local is never assigned after its
+ * declaration ({@link LocalVar#assignedAgain}) and its declaration has run once only ({@link DeclaredOnce},
+ * which also requires an engine serving one context), so there is one cell and it keeps the value it has.
+ * Calls of a program's helper functions (declared once at the top of its chunk) then load nothing before
+ * the call: the read was four dependent loads (closure, upvalue array and its length, cell, value).
+ */
 public final class UpvalueReadNode extends MoatExpressionNode {
     private final int index;
     private final String name;
+    /** The local this upvalue captures (following enclosing functions' upvalues); null for the chunk's _ENV. */
+    private final LocalVar captured;
+    @CompilationFinal private boolean foldingTried;
+    @CompilationFinal private Object constant;
+    @CompilationFinal private Assumption singleContext;
 
-    public UpvalueReadNode(int index, String name) {
+    public UpvalueReadNode(int index, String name, LocalVar captured) {
         this.index = index;
         this.name = name;
+        this.captured = captured;
     }
 
     public String getName() {
@@ -20,6 +38,30 @@ public final class UpvalueReadNode extends MoatExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        return ((MoatFunction) frame.getArguments()[0]).upvalues[index].value;
+        Object folded = constant;
+        if (folded != null) {
+            if (captured.declaredOnce.assumption().isValid() && singleContext.isValid()) {
+                return folded;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            constant = null; // declared again, or a second context: read the cell from now on
+        }
+        MoatFunction running = (MoatFunction) frame.getArguments()[0];
+        Object value = running.upvalues[index].value;
+        if (!foldingTried) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            foldingTried = true;
+            fold(value);
+        }
+        return value;
+    }
+
+    private void fold(Object value) {
+        Assumption oneContext = MoatLanguage.get(this).singleContextAssumption();
+        if (captured != null && !captured.assignedAgain && captured.declaredOnce.assumption().isValid()
+                && oneContext.isValid()) {
+            singleContext = oneContext;
+            constant = value;
+        }
     }
 }
