@@ -42,12 +42,12 @@ public final class ArrayElements {
 
     /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
     public static boolean hasObjectElement(MoatTable t, long k) {
-        return t.array instanceof Object[] objects && inArrayPart(t, k) && objects[(int) (k - 1)] != null;
+        return ArrayStorage.isObjects(t.array) && inArrayPart(t, k) && ArrayStorage.objects(t.array)[(int) (k - 1)] != null;
     }
 
     /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */
     public static Object objectElement(MoatTable t, long k) {
-        return ((Object[]) t.array)[(int) (k - 1)];
+        return ArrayStorage.objects(t.array)[(int) (k - 1)];
     }
 
     /**
@@ -57,9 +57,10 @@ public final class ArrayElements {
      */
     public static boolean acceptsObjectElement(MoatTable t, long k, Object value) {
         Object store = t.array;
-        if (!(store instanceof Object[] objects) || value == MoatNil.NIL) {
+        if (!ArrayStorage.isObjects(store) || value == MoatNil.NIL) {
             return false;
         }
+        Object[] objects = ArrayStorage.objects(store);
         if (inArrayPart(t, k)) {
             return objects[(int) (k - 1)] != null;
         }
@@ -72,7 +73,7 @@ public final class ArrayElements {
      * A first element that is not a number grows {@link ArrayStorage#UNDECIDED} into the general strategy.
      */
     public static boolean setObjectElement(MoatTable t, long k, Object value) {
-        Object[] objects = (Object[]) t.array;
+        Object[] objects = ArrayStorage.objects(t.array);
         int i = (int) (k - 1);
         if (i < t.size) {
             objects[i] = value;

@@ -1,5 +1,6 @@
 package dev.moat.language.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
@@ -24,6 +25,22 @@ final class ArrayStorage {
     static final int MIN_CAPACITY = 4;
 
     private ArrayStorage() {
+    }
+
+    /**
+     * True if {@code store} is the general strategy. Every Object[] part is exactly {@code Object[]} (never
+     * an array of a subclass, see MoatTable.ofArray), so the test is one compare of the array's class, and
+     * {@link #objects} tells the compiler the exact type: an {@code instanceof Object[]} also has to load
+     * the class's supertype display, a load more in the dependent chain in front of every element access,
+     * and a store into an array of unknown element type needs a store check.
+     */
+    static boolean isObjects(Object store) {
+        return store.getClass() == Object[].class;
+    }
+
+    /** {@code store} as the general strategy, after {@link #isObjects}. */
+    static Object[] objects(Object store) {
+        return CompilerDirectives.castExact(store, Object[].class);
     }
 
     /** The strategy a first element {@code value} picks, with room for {@code capacity} elements. */
@@ -89,7 +106,7 @@ final class ArrayStorage {
         if (store instanceof double[] doubles) {
             return doubles[i];
         }
-        return ((Object[]) store)[i];
+        return objects(store)[i];
     }
 
     /** Stores {@code value} at {@code i}; the store must {@link #accepts accept} it (null only in Object[]). */
@@ -99,7 +116,7 @@ final class ArrayStorage {
         } else if (store instanceof double[] doubles) {
             doubles[i] = (Double) value;
         } else {
-            ((Object[]) store)[i] = value;
+            objects(store)[i] = value;
         }
     }
 

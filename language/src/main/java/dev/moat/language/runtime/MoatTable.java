@@ -108,7 +108,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public static MoatTable ofArray(Object[] values, int count) {
         MoatTable t = new MoatTable();
-        t.array = values.length == 0 ? new Object[0] : values;
+        // Exactly Object[] (see ArrayStorage.isObjects): a caller's array of a subclass is copied.
+        t.array = values.getClass() == Object[].class && values.length > 0 ? values : java.util.Arrays.copyOf(values, values.length, Object[].class);
         t.size = count;
         return t;
     }
@@ -359,7 +360,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (k >= 1 && k <= size && value != MoatNil.NIL) {
             int i = (int) (k - 1);
             Object store = array;
-            if (store instanceof Object[] objects) {
+            if (ArrayStorage.isObjects(store)) {
+                Object[] objects = ArrayStorage.objects(store);
                 boolean filled = objects[i] == null;
                 objects[i] = value;
                 return filled;
