@@ -70,7 +70,7 @@ public final class BuiltinTargets {
      * A builtin function value whose target is made on its first call, or at once when an earlier context
      * already made it; {@code upvalues} may be null.
      */
-    public MoatFunction lazyFunction(NodeFactory<? extends BuiltinNode> factory, String library, Cell[] upvalues) {
+    public MoatFunction lazyFunction(NodeFactory<? extends BuiltinNode> factory, String library, Object[] upvalues) {
         RootCallTarget made = targets.get(factory);
         if (made != null) {
             return new MoatFunction(made, upvalues, false);

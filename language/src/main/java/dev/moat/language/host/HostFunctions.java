@@ -49,9 +49,9 @@ public final class HostFunctions {
 
         @TruffleBoundary
         private Object call(MoatFunction self, Object[] args) {
-            Object executable = self.upvalues[0].value;
-            String name = MoatStrings.toJava((TruffleString) self.upvalues[1].value);
-            long arity = (Long) self.upvalues[2].value;
+            Object executable = self.cell(0).value;
+            String name = MoatStrings.toJava((TruffleString) self.cell(1).value);
+            long arity = (Long) self.cell(2).value;
             int given = args.length - 1;
             if (arity >= 0 && given != arity) {
                 throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "' expects " + arity + " argument"

@@ -14,8 +14,11 @@ import com.oracle.truffle.api.library.ExportMessage;
 import java.util.function.Supplier;
 
 /**
- * A function value: a call target plus, for Lua closures, the captured upvalue cells (flat closure,
- * as in Lua's own implementation). Builtins have no upvalues.
+ * A function value: a call target plus, for Lua closures, the captured upvalues (flat closure, as in
+ * Lua's own implementation): each is the {@link Cell} of a captured local, or, for a local that no
+ * assignment writes after its declaration, its value itself (no sharing to keep, see
+ * LocalVar#byValue); which of the two is known per upvalue when the function is translated. Builtins
+ * that keep state keep it in Cells ({@link #cell}).
  *
  * <p>Calling convention: the frame arguments are {@code [function, arg1, ..., argN]}; the callee reads
  * its upvalues from argument 0. A call returns one value, or an {@code Object[]} for zero or several
@@ -29,23 +32,28 @@ import java.util.function.Supplier;
 public class MoatFunction implements TruffleObject {
     /** Null until the first call of a {@link #lazy} builtin; then it never changes. */
     private RootCallTarget target;
-    public final Cell[] upvalues;
+    public final Object[] upvalues;
     /** True for functions written in Lua: only those take part in proper tail calls. */
     public final boolean isLua;
 
-    public MoatFunction(RootCallTarget target, Cell[] upvalues, boolean isLua) {
+    public MoatFunction(RootCallTarget target, Object[] upvalues, boolean isLua) {
         this.target = target;
         this.upvalues = upvalues;
         this.isLua = isLua;
     }
 
-    private MoatFunction(Cell[] upvalues) {
+    private MoatFunction(Object[] upvalues) {
         this.upvalues = upvalues;
         this.isLua = false;
     }
 
+    /** Upvalue {@code i} that is a Cell (a builtin's state, a captured local that is assigned again). */
+    public final Cell cell(int i) {
+        return (Cell) upvalues[i];
+    }
+
     /** A builtin whose call target {@code pending} makes when it is first needed (shared targets: see BuiltinTargets). */
-    public static MoatFunction lazy(Supplier<RootCallTarget> pending, Cell[] upvalues) {
+    public static MoatFunction lazy(Supplier<RootCallTarget> pending, Object[] upvalues) {
         return new LazyBuiltin(pending, upvalues);
     }
 
@@ -56,7 +64,7 @@ public class MoatFunction implements TruffleObject {
     private static final class LazyBuiltin extends MoatFunction {
         private final Supplier<RootCallTarget> pending;
 
-        LazyBuiltin(Supplier<RootCallTarget> pending, Cell[] upvalues) {
+        LazyBuiltin(Supplier<RootCallTarget> pending, Object[] upvalues) {
             super(upvalues);
             this.pending = pending;
         }

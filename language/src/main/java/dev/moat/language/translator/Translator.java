@@ -133,11 +133,9 @@ public final class Translator extends AssignmentTranslator {
                 root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
             }
             int n = fn.upvalueNames.size();
-            int[] fromLocal = new int[n];
+            LocalVar[] fromLocal = fn.upvalueFromLocal.toArray(new LocalVar[0]);
             int[] fromUp = new int[n];
             for (int i = 0; i < n; i++) {
-                LocalVar v = fn.upvalueFromLocal.get(i);
-                fromLocal[i] = v == null ? -1 : v.slot;
                 fromUp[i] = fn.upvalueFromUpvalue.get(i);
             }
             return at(new ClosureNode(root.getCallTarget(), fromLocal, fromUp), whole);
@@ -519,6 +517,7 @@ public final class Translator extends AssignmentTranslator {
     private MoatStatementNode localFunction(LocalFunctionStatContext f) {
         String name = f.NAME().getText();
         LocalVar v = fn.newLocal(name, null);
+        v.localFunction = true;
         MoatStatementNode declare = new LocalWriteNode(v, new LiteralNode(dev.moat.language.runtime.MoatNil.NIL), true);
         fn.block.locals.add(v);
         MoatExpressionNode closure = translateFunction(f.funcbody(), name, false, f, v);

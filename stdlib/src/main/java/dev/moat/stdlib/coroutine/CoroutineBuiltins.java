@@ -128,7 +128,7 @@ public final class CoroutineBuiltins {
         @Specialization
         protected Object call(com.oracle.truffle.api.frame.VirtualFrame frame, Object[] args) {
             MoatFunction self = (MoatFunction) frame.getArguments()[0];
-            MoatCoroutine co = (MoatCoroutine) self.upvalues[0].value;
+            MoatCoroutine co = (MoatCoroutine) self.cell(0).value;
             Object outcome = context().getCoroutines().resumeRaw(co, args, this);
             if (outcome instanceof Coroutines.Failure failure) {
                 Object err = failure.error();

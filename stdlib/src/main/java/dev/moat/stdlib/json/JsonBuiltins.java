@@ -23,7 +23,7 @@ public final class JsonBuiltins {
     }
 
     static Object nullSentinel(VirtualFrame frame) {
-        return ((MoatFunction) frame.getArguments()[0]).upvalues[0].value;
+        return ((MoatFunction) frame.getArguments()[0]).cell(0).value;
     }
 
     @MoatBuiltin(name = "encode")

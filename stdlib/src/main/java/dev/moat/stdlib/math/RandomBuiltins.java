@@ -16,7 +16,7 @@ public final class RandomBuiltins {
     }
 
     static Xoshiro256 generator(VirtualFrame frame) {
-        return (Xoshiro256) ((MoatFunction) frame.getArguments()[0]).upvalues[0].value;
+        return (Xoshiro256) ((MoatFunction) frame.getArguments()[0]).cell(0).value;
     }
 
     @MoatBuiltin(name = "random", variadic = true)

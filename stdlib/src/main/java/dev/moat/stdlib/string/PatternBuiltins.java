@@ -184,7 +184,7 @@ public final class PatternBuiltins {
     public abstract static class GmatchStepNode extends BuiltinNode {
         @Specialization
         protected Object step(VirtualFrame frame, Object[] ignored) {
-            Cell[] st = ((MoatFunction) frame.getArguments()[0]).upvalues;
+            Cell[] st = (Cell[]) ((MoatFunction) frame.getArguments()[0]).upvalues; // made as a Cell[] by gmatch
             return advance(st);
         }
 

@@ -240,7 +240,7 @@ public final class Utf8Builtins {
     public abstract static class CodesStepNode extends BuiltinNode {
         @Specialization
         protected Object step(VirtualFrame frame, Object str, Object pos) {
-            boolean lax = (Boolean) ((MoatFunction) frame.getArguments()[0]).upvalues[0].value;
+            boolean lax = (Boolean) ((MoatFunction) frame.getArguments()[0]).cell(0).value;
             byte[] s = MoatStrings.bytesView(checkString(str, 1));
             long n = checkInteger(pos, 2);
             if (n < 0 || n >= s.length) {

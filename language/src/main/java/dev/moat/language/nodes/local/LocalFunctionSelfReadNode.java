@@ -25,7 +25,7 @@ public final class LocalFunctionSelfReadNode extends MoatExpressionNode {
     public Object execute(VirtualFrame frame) {
         MoatFunction running = (MoatFunction) frame.getArguments()[0];
         if (local.assignedAgain) {
-            return running.upvalues[upvalueIndex].value;
+            return running.cell(upvalueIndex).value;
         }
         return running;
     }

@@ -8,7 +8,7 @@ import dev.moat.language.runtime.Cell;
 
 /**
  * Reads a local variable. Whether it lives in a frame slot or in a {@link Cell} is only known once its
- * function is fully translated, so the concrete reader is chosen on first execution.
+ * function is fully translated (see LocalVar), so the concrete reader is chosen on first execution.
  */
 public final class LocalReadNode extends MoatExpressionNode {
     private final LocalVar var;
@@ -25,7 +25,7 @@ public final class LocalReadNode extends MoatExpressionNode {
     private MoatExpressionNode reader() {
         if (reader == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            reader = insert(var.captured ? new CellReadNode(var.slot) : FrameLocalReadNodeGen.create(var.slot));
+            reader = insert(var.inCell() ? new CellReadNode(var.slot) : FrameLocalReadNodeGen.create(var.slot));
         }
         return reader;
     }

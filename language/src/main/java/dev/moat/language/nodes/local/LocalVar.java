@@ -3,9 +3,14 @@ package dev.moat.language.nodes.local;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 /**
- * A local variable as the translator resolved it: its frame slot, its name (for error messages), and
- * whether any closure captures it or any assignment writes it after its declaration. Captured locals live in a {@link dev.moat.language.runtime.Cell};
- * the flag is final once the enclosing function is translated, before any node runs.
+ * A local variable as the translator resolved it: its frame slot, its name (for error messages), whether
+ * any closure captures it, and whether any assignment writes it after its declaration. The flags are
+ * final once the enclosing function is translated, before any node runs; nodes that depend on them
+ * choose their concrete form on first execution.
+ *
+ * <p>A captured local that is assigned again lives in a {@link dev.moat.language.runtime.Cell} that its
+ * closures share; one that is not ({@link #byValue}) stays in its frame slot and closures copy its value,
+ * since nothing could tell a copy from the variable.
  */
 public final class LocalVar {
     public final String name;
@@ -14,11 +19,19 @@ public final class LocalVar {
     @CompilationFinal public boolean captured;
     /** Set with {@link #captured}: whether the local's declaration has run once only (see DeclaredOnce). */
     @CompilationFinal public DeclaredOnce declaredOnce;
-    /**
-     * Whether an assignment other than its declaration writes the local (see LocalFunctionSelfReadNode);
-     * final, like {@link #captured}, once the function that declares it is translated.
-     */
+    /** Whether an assignment other than its declaration writes the local (see LocalFunctionSelfReadNode). */
     @CompilationFinal public boolean assignedAgain;
+    /**
+     * The local of a {@code local function} statement: its closure is made (and captures the local) before
+     * the local is assigned that closure, so it is never captured by value.
+     */
+    @CompilationFinal public boolean localFunction;
+
+    public LocalVar(String name, int slot, String attrib) {
+        this.name = name;
+        this.slot = slot;
+        this.attrib = attrib;
+    }
 
     /** Called by the translator when a closure captures the local. */
     public void capture() {
@@ -28,9 +41,13 @@ public final class LocalVar {
         }
     }
 
-    public LocalVar(String name, int slot, String attrib) {
-        this.name = name;
-        this.slot = slot;
-        this.attrib = attrib;
+    /** Captured, and closures hold its value instead of a Cell: it keeps the value its declaration gave it. */
+    public boolean byValue() {
+        return captured && !assignedAgain && !localFunction;
+    }
+
+    /** Captured and kept in a Cell. */
+    public boolean inCell() {
+        return captured && !byValue();
     }
 }

@@ -8,8 +8,9 @@ import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.runtime.Cell;
 
 /**
- * Assigns to a local, or declares it ({@code declare}: a captured local then gets a fresh
- * {@link Cell}, which is what makes closures created in a loop see one variable per iteration).
+ * Assigns to a local, or declares it ({@code declare}: a captured local in a Cell then gets a fresh
+ * {@link Cell}, which is what makes closures created in a loop see one variable per iteration; one
+ * captured by value is copied by each closure made after its declaration, see LocalVar).
  */
 public final class LocalWriteNode extends MoatStatementNode {
     private final LocalVar var;
@@ -31,6 +32,9 @@ public final class LocalWriteNode extends MoatStatementNode {
             value = null;
             if (!var.captured) {
                 writer = insert(FrameLocalWriteNodeGen.create(var.slot, v));
+            } else if (var.byValue()) {
+                // Only declarations write it; each is counted for the folding of its reads (DeclaredOnce).
+                writer = insert(new ValueDeclareNode(FrameLocalWriteNodeGen.create(var.slot, v), var.declaredOnce));
             } else if (declare) {
                 writer = insert(new CellDeclareNode(var.slot, v, var.declaredOnce));
             } else {
@@ -57,6 +61,23 @@ public final class LocalWriteNode extends MoatStatementNode {
             declaredOnce.declaring(this);
             frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
             frame.setObject(slot, new Cell(v));
+        }
+    }
+
+    /** Declares a local captured by value: a frame write, counted. */
+    static final class ValueDeclareNode extends MoatStatementNode {
+        @Child private MoatStatementNode write;
+        private final DeclaredOnce declaredOnce;
+
+        ValueDeclareNode(MoatStatementNode write, DeclaredOnce declaredOnce) {
+            this.write = write;
+            this.declaredOnce = declaredOnce;
+        }
+
+        @Override
+        public void executeVoid(VirtualFrame frame) {
+            write.executeVoid(frame);
+            declaredOnce.declaring(this);
         }
     }
 

@@ -6,10 +6,12 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
- * Reads upvalue {@code index} of the running closure (argument 0 of the frame).
+ * Reads upvalue {@code index} of the running closure (argument 0 of the frame): the value itself for a
+ * local captured by value, else the value in its Cell (see LocalVar).
  *
  * <p>Folded to a constant where the value cannot change: the captured local is never assigned after its
  * declaration ({@link LocalVar#assignedAgain}) and its declaration has run once only ({@link DeclaredOnce},
@@ -47,7 +49,8 @@ public final class UpvalueReadNode extends MoatExpressionNode {
             constant = null; // declared again, or a second context: read the cell from now on
         }
         MoatFunction running = (MoatFunction) frame.getArguments()[0];
-        Object value = running.upvalues[index].value;
+        Object upvalue = running.upvalues[index];
+        Object value = captured != null && captured.byValue() ? upvalue : ((Cell) upvalue).value;
         if (!foldingTried) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             foldingTried = true;

@@ -18,6 +18,6 @@ public final class UpvalueWriteNode extends MoatStatementNode {
     @Override
     public void executeVoid(VirtualFrame frame) {
         Object v = value.execute(frame);
-        ((MoatFunction) frame.getArguments()[0]).upvalues[index].value = v;
+        ((MoatFunction) frame.getArguments()[0]).cell(index).value = v;
     }
 }
