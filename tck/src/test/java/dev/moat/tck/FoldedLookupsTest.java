@@ -79,11 +79,7 @@ class FoldedLookupsTest {
     /** The golden script that rewrites classes, methods and metatables between rounds, compiled at first call. */
     @Test
     void chainsThatChangeGiveLuasResultsWhenCompiled() throws java.io.IOException {
-        java.nio.file.Path script = GoldenScripts.root().resolve("metatables/method_chain_changes.moat");
-        MoatRunner.Outcome outcome = MoatRunner.run(null, script, "method_chain_changes", java.util.Map.of(
-                "engine.CompileImmediately", "true", "engine.BackgroundCompilation", "false",
-                "engine.CompilationFailureAction", "Throw"));
-        GoldenScripts.assertExpected(script, "method_chain_changes", outcome);
+        GoldenScripts.assertExpectedWhenCompiled("metatables/method_chain_changes.moat");
     }
 
     private static void assertFoldedThenInvalidated(String program, String expected) {

@@ -47,10 +47,6 @@ class FoldedUpvaluesTest {
     /** The golden script that breaks each condition of the folding in turn, compiled at first call. */
     @Test
     void upvaluesThatChangeGiveLuasResultsWhenCompiled() throws java.io.IOException {
-        java.nio.file.Path script = GoldenScripts.root().resolve("closures/constant_upvalues.moat");
-        MoatRunner.Outcome outcome = MoatRunner.run(null, script, "constant_upvalues", java.util.Map.of(
-                "engine.CompileImmediately", "true", "engine.BackgroundCompilation", "false",
-                "engine.CompilationFailureAction", "Throw"));
-        GoldenScripts.assertExpected(script, "constant_upvalues", outcome);
+        GoldenScripts.assertExpectedWhenCompiled("closures/constant_upvalues.moat");
     }
 }

@@ -58,6 +58,19 @@ final class GoldenScripts {
         return Path.of(s.substring(0, s.length() - ".moat".length()) + extension);
     }
 
+    /**
+     * Runs the golden script at {@code relative} (under the golden root) on its own engine, every function
+     * compiled at its first call, synchronously, compilation failures thrown; asserts its expected output.
+     */
+    static void assertExpectedWhenCompiled(String relative) throws IOException {
+        Path script = root().resolve(relative);
+        String name = name(script);
+        MoatRunner.Outcome outcome = MoatRunner.run(null, script, name, java.util.Map.of(
+                "engine.CompileImmediately", "true", "engine.BackgroundCompilation", "false",
+                "engine.CompilationFailureAction", "Throw"));
+        assertExpected(script, name, outcome);
+    }
+
     /** The script printed exactly its {@code .out} and ended with the error in {@code .err}, or with none. */
     static void assertExpected(Path script, String name, MoatRunner.Outcome outcome) throws IOException {
         // Byte-exact comparison (Latin-1 maps each byte to one char): Lua strings are byte strings.
