@@ -24,7 +24,6 @@ final class FunctionScope {
     int loopDepth;
     /** The local a {@code local function} statement declares for this function (see LocalFunctionSelfReadNode), or null. */
     LocalVar selfLocal;
-
     int closeScopes;
     /** In a generator translation: the slot of the values passed to resume, and how many resume points. */
     int resumeValuesSlot = -1;
