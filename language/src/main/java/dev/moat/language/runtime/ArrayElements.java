@@ -42,7 +42,8 @@ public final class ArrayElements {
 
     /** True if {@code t[k]} is a present element of an Object[] array part, so {@link #objectElement} may read it. */
     public static boolean hasObjectElement(MoatTable t, long k) {
-        return ArrayStorage.isObjects(t.array) && inArrayPart(t, k) && ArrayStorage.objects(t.array)[(int) (k - 1)] != null;
+        Object store = t.array;
+        return ArrayStorage.isObjects(store) && inArrayPart(t, k) && ArrayStorage.objects(store)[(int) (k - 1)] != null;
     }
 
     /** {@code t[k]} of an Object[] array part; only after {@link #hasObjectElement}. */

@@ -109,7 +109,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public static MoatTable ofArray(Object[] values, int count) {
         MoatTable t = new MoatTable();
         // Exactly Object[] (see ArrayStorage.isObjects): a caller's array of a subclass is copied.
-        t.array = values.getClass() == Object[].class && values.length > 0 ? values : java.util.Arrays.copyOf(values, values.length, Object[].class);
+        t.array = values.getClass() == Object[].class && values.length > 0
+                ? values : java.util.Arrays.copyOf(values, values.length, Object[].class);
         t.size = count;
         return t;
     }

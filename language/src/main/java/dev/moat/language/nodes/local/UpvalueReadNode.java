@@ -15,7 +15,7 @@ import dev.moat.language.runtime.MoatFunction;
  *
  * <p>Folded to a constant where the value cannot change: the captured local is never assigned after its
  * declaration ({@link LocalVar#assignedAgain}) and its declaration has run once only ({@link DeclaredOnce},
- * which also requires an engine serving one context), so there is one cell and it keeps the value it has.
+ * which also requires an engine serving one context), so there is one variable and it keeps its value.
  * Calls of a program's helper functions (declared once at the top of its chunk) then load nothing before
  * the call: the read was four dependent loads (closure, upvalue array and its length, cell, value).
  */
