@@ -106,9 +106,13 @@ public final class MoatMain {
     private static void printStats(Context context, long nanos, PrintStream err) {
         try {
             Value stats = context.eval(Source.newBuilder("moat", "", "stats").mimeType("application/x-moat-stats").buildLiteral());
-            err.printf("moat: instructions %d, bytes allocated %d, output bytes %d, time %.3f ms, engine %s%n",
+            // Formatted first and written with one print: printf hands the stream one piece per field, and a
+            // JVM log on the same stderr (-Xlog, compiler threads) could land between them.
+            String line = String.format("moat: instructions %d, bytes allocated %d, output bytes %d, time %.3f ms, engine %s%n",
                     stats.getArrayElement(0).asLong(), stats.getArrayElement(1).asLong(), stats.getArrayElement(2).asLong(), nanos / 1e6,
                     context.getEngine().getImplementationName());
+            err.print(line);
+            err.flush();
         } catch (PolyglotException e) {
             err.printf("moat: time %.3f ms%n", nanos / 1e6);
         }
