@@ -108,6 +108,8 @@ final class FunctionScope {
     static final class BlockScope {
         final BlockScope parent;
         final boolean isLoop;
+        /** A repeat-until body: its locals stay in scope for the condition after the block (no ClearLocalsNode). */
+        boolean localsOutliveBlock;
         final List<LocalVar> locals = new ArrayList<>();
         final Map<String, Label> labels = new HashMap<>();
         final List<PendingGoto> pendingGotos = new ArrayList<>();

@@ -22,6 +22,7 @@ import dev.moat.language.nodes.controlflow.WhileNode;
 import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.nodes.generator.GeneratorRootNode;
 import dev.moat.language.nodes.generator.ResumableBlockNode;
+import dev.moat.language.nodes.local.ClearLocalsNode;
 import dev.moat.language.nodes.local.ClosureNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
 import dev.moat.language.nodes.local.LocalReadNode;
@@ -295,8 +296,20 @@ public final class Translator extends AssignmentTranslator {
         if (closeAt < 0 && ret != null) {
             out.add(at(new ReturnNode(returnValue(ret)), ret));
         }
+        boolean resumable = labels.isEmpty() && generator != null && generator.anyResumable(stats);
+        // A block inside a loop that ends normally ends its locals' slots, so no value is carried around the
+        // loop in them (see ClearLocalsNode). Not a repeat body (the condition reads its locals afterwards),
+        // nor blocks with labels, <close>, a final return or generator resume points (the others' shapes).
+        if (fn.loopDepth > 0 && !functionTop && closeAt < 0 && ret == null && labels.isEmpty() && !resumable
+                && !scope.localsOutliveBlock && !scope.locals.isEmpty()) {
+            int[] slots = new int[scope.locals.size()];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = scope.locals.get(i).slot;
+            }
+            out.add(new ClearLocalsNode(slots));
+        }
         MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
-        if (labels.isEmpty() && generator != null && generator.anyResumable(stats)) {
+        if (resumable) {
             // No labels or <close> in a generator body: statement i is out[i] (a final return follows them).
             boolean[] points = new boolean[array.length];
             for (int i = 0; i < stats.size(); i++) {
@@ -419,6 +432,7 @@ public final class Translator extends AssignmentTranslator {
     private MoatStatementNode repeatStatement(RepeatStatContext r) {
         BlockScope outer = fn.block;
         fn.block = new BlockScope(outer, true);
+        fn.block.localsOutliveBlock = true;
         fn.loopDepth++;
         try {
             MoatStatementNode body = blockStatements(r.block().stat(), r.block().retstat(), false);
