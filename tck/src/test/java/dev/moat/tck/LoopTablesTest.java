@@ -58,57 +58,44 @@ class LoopTablesTest {
     /** sum of (i + 0.5) * 2.5 for i = 1..10^6, exact in binary floating point (lua5.4: 1250002500000.0) */
     private static final double SUM = 2.5 * (500_000_500_000.0 + 500_000.0);
 
-    @Test
-    void aTableBuiltInALoopIsNotAllocated() {
-        String program = """
+    /** A loop that builds a table with {@code make} (an expression of {@code i}) and reads it back, after {@code setup}. */
+    private static long allocatedByLoop(String setup, String make) {
+        String program = setup + """
                 return function(n)
                   local s = 0.0
                   for i = 1, n do
-                    local v = {x = i + 0.5, y = 2.5}
+                    local v = %s
                     s = s + v.x * v.y
                   end
                   return s
                 end
-                """;
-        long bytes = allocatedByAMillionIterations(program, SUM);
+                """.formatted(make);
+        return allocatedByAMillionIterations(program, SUM);
+    }
+
+    @Test
+    void aTableBuiltInALoopIsNotAllocated() {
+        long bytes = allocatedByLoop("", "{x = i + 0.5, y = 2.5}");
         assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
     }
 
     @Test
     void aConstructorOfValuesOfBothSubtypesIsNotAllocated() {
-        String program = """
+        long bytes = allocatedByLoop("""
                 local function vec(x, y) return {x = x, y = y} end
                 local a = vec(1, 2) -- integers first: from now on x and y are read as Objects
                 assert(math.type(a.x) == "integer")
-                return function(n)
-                  local s = 0.0
-                  for i = 1, n do
-                    local v = vec(i + 0.5, 2.5)
-                    s = s + v.x * v.y
-                  end
-                  return s
-                end
-                """;
-        long bytes = allocatedByAMillionIterations(program, SUM);
+                """, "vec(i + 0.5, 2.5)");
         assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
     }
 
     @Test
     void fieldAssignmentsOfValuesOfBothSubtypesDoNotAllocateTheTable() {
-        String program = """
+        long bytes = allocatedByLoop("""
                 local function vec(x, y) local t = {}; t.x = x; t.y = y; return t end
                 local a = vec(1, 2) -- integers first
                 assert(math.type(a.y) == "integer")
-                return function(n)
-                  local s = 0.0
-                  for i = 1, n do
-                    local v = vec(i + 0.5, 2.5)
-                    s = s + v.x * v.y
-                  end
-                  return s
-                end
-                """;
-        long bytes = allocatedByAMillionIterations(program, SUM);
+                """, "vec(i + 0.5, 2.5)");
         assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
     }
 }
