@@ -287,10 +287,10 @@ public final class BaseBuiltins {
     @MoatBuiltin(name = "select", variadic = true)
     public abstract static class SelectNode extends BuiltinNode {
         @Specialization
-        protected Object select(Object[] args) {
+        protected Object select(Object[] args, @Cached TruffleString.ReadByteNode readByte) {
             Object n = arg(args, 0);
             int count = args.length - 1;
-            if (n instanceof TruffleString s && MoatStrings.length(s) > 0 && MoatStrings.byteAt(s, 0) == '#') {
+            if (n instanceof TruffleString s && MoatStrings.length(s) > 0 && readByte.execute(s, 0, MoatStrings.ENCODING) == '#') {
                 // Lua looks only at the first character: select("#anything", ...) counts too.
                 return (long) count;
             }

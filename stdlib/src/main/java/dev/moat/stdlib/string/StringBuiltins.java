@@ -2,6 +2,7 @@ package dev.moat.stdlib.string;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Cached.Shared;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.budget.SizeModel;
@@ -47,23 +48,28 @@ public final class StringBuiltins {
     public abstract static class LenNode extends BuiltinNode {
         @Specialization
         protected long len(Object s) {
-            return MoatStrings.length(checkString(s, 1));
+            return checkString(s, 1).byteLength(MoatStrings.ENCODING);
         }
     }
 
     @MoatBuiltin(name = "sub")
     public abstract static class SubNode extends BuiltinNode {
+        /** Cached TruffleString nodes, not the uncached helpers: compiled loops over s:sub(i, i) stay in compiled code. */
         @Specialization
-        protected Object sub(Object s, Object i, Object j) {
+        protected Object sub(Object s, Object i, Object j, @Cached TruffleString.SubstringByteIndexNode substring,
+                             @Cached TruffleString.ReadByteNode readByte) {
             TruffleString str = checkString(s, 1);
-            long len = MoatStrings.length(str);
+            long len = str.byteLength(MoatStrings.ENCODING);
             long start = startIndex(checkInteger(i, 2), len);
             long end = endIndex(optInteger(j, 3, -1), len);
             if (start > end) {
                 return MoatStrings.EMPTY;
             }
             charge(1 + (end - start) / 64);
-            return MoatStrings.substring(str, (int) start - 1, (int) (end - start + 1));
+            if (start == end) {
+                return MoatStrings.singleByte(readByte.execute(str, (int) start - 1, MoatStrings.ENCODING));
+            }
+            return substring.execute(str, (int) start - 1, (int) (end - start + 1), MoatStrings.ENCODING, true);
         }
     }
 
@@ -167,18 +173,18 @@ public final class StringBuiltins {
          * specialisation has no loop and no result array and inlines small.
          */
         @Specialization
-        protected Object oneByte(Object s, Object i, MoatNil j) {
-            return bytes(s, i, j, true);
+        protected Object oneByte(Object s, Object i, MoatNil j, @Shared @Cached TruffleString.ReadByteNode readByte) {
+            return bytes(s, i, j, true, readByte);
         }
 
         @Specialization
-        protected Object byteAt(Object s, Object i, Object j) {
-            return bytes(s, i, j, false);
+        protected Object byteAt(Object s, Object i, Object j, @Shared @Cached TruffleString.ReadByteNode readByte) {
+            return bytes(s, i, j, false, readByte);
         }
 
-        private Object bytes(Object s, Object i, Object j, boolean single) {
+        private Object bytes(Object s, Object i, Object j, boolean single, TruffleString.ReadByteNode readByte) {
             TruffleString str = checkString(s, 1);
-            long len = MoatStrings.length(str);
+            long len = str.byteLength(MoatStrings.ENCODING);
             long first = optInteger(i, 2, 1);
             long start = startIndex(first, len);
             // The end defaults to the start as given (byte(s, 0) is empty), not to the adjusted start.
@@ -188,7 +194,7 @@ public final class StringBuiltins {
             }
             if (single) { // j is nil: start == end
                 charge(1);
-                return (long) MoatStrings.byteAt(str, (int) (start - 1));
+                return (long) readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING);
             }
             if (end - start >= 1_000_000) {
                 throw error("string slice too long");
@@ -196,7 +202,7 @@ public final class StringBuiltins {
             charge(1 + (end - start) / 16);
             Object[] out = new Object[(int) (end - start + 1)];
             for (int k = 0; k < out.length; k++) {
-                out[k] = (long) MoatStrings.byteAt(str, (int) (start - 1 + k));
+                out[k] = (long) readByte.execute(str, (int) (start - 1 + k), MoatStrings.ENCODING);
             }
             return out.length == 1 ? out[0] : out;
         }
@@ -209,7 +215,7 @@ public final class StringBuiltins {
         protected Object oneChar(Object[] args) {
             charge(1);
             allocate(SizeModel.string(1));
-            return MoatStrings.fromBytes(new byte[]{byteArg(args[0], 1)});
+            return MoatStrings.singleByte(byteArg(args[0], 1));
         }
 
         @Specialization(replaces = "oneChar")
