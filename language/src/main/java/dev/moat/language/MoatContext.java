@@ -128,6 +128,7 @@ public final class MoatContext {
 
     /** This context's own {@code next}, which pairs returns even when the global has been replaced. */
     private Object nextFunction = dev.moat.language.runtime.MoatNil.NIL;
+    private Object ipairsIterator;
 
     private final dev.moat.language.builtins.BaseBuiltins.GcSettings gcSettings = new dev.moat.language.builtins.BaseBuiltins.GcSettings();
 
@@ -157,6 +158,15 @@ public final class MoatContext {
 
     public void setNextFunction(Object next) {
         this.nextFunction = next;
+    }
+
+    /** The function ipairs returns, made on first use; one per context, so ipairs(a) == ipairs(b) as in Lua. */
+    public Object getIpairsIterator() {
+        return ipairsIterator;
+    }
+
+    public void setIpairsIterator(Object iterator) {
+        this.ipairsIterator = iterator;
     }
 
     public List<String> getInstalledLibraries() {

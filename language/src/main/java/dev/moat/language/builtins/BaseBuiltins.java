@@ -253,17 +253,20 @@ public final class BaseBuiltins {
             if (args.length == 0) {
                 throw argError(1, "value expected");
             }
-            return new Object[]{iterator(), args[0], 0L};
+            Object iterator = context().getIpairsIterator();
+            return new Object[]{iterator != null ? iterator : makeIterator(), args[0], 0L};
         }
 
         @TruffleBoundary
-        private Object iterator() {
-            return context().getLanguage().getBuiltinTargets().function(BaseBuiltinsFactory.IpairsIteratorNodeFactory.getInstance());
+        private Object makeIterator() {
+            Object iterator = context().getLanguage().getBuiltinTargets().function(BaseBuiltinsFactory.IpairsIteratorNodeFactory.getInstance());
+            context().setIpairsIterator(iterator);
+            return iterator;
         }
     }
 
     /** The iterator ipairs returns; it reads through __index like lua_geti. */
-    @MoatBuiltin(name = "ipairs_iterator")
+    @MoatBuiltin(name = "ipairs_iterator", anonymous = true)
     public abstract static class IpairsIteratorNode extends BuiltinNode {
         /** A table without metatable: a raw read (a loop over plain arrays never compiles the __index path). */
         @Specialization(guards = "table.getMetatable() == null")
@@ -273,8 +276,10 @@ public final class BaseBuiltins {
             return v == null ? MoatNil.NIL : new Object[]{n, v};
         }
 
+        /** Any control value: called by hand it may be a float with an integer value, or not a number at all. */
         @Specialization(replaces = "plain")
-        protected Object next(Object t, long i, @Cached("create()") IndexGetNode get) {
+        protected Object next(Object t, Object control, @Cached("create()") IndexGetNode get) {
+            long i = checkInteger(control, 2);
             if (t instanceof MoatTable table && table.getMetatable() == null) {
                 return plain(table, i);
             }

@@ -14,7 +14,8 @@ public final class BuiltinRootNode extends RootNode {
         super(language);
         this.body = body;
         this.name = name;
-        this.qualifiedName = library == null || library.isEmpty() ? name : library + "." + name;
+        // library "?": an anonymous builtin (see MoatBuiltin#anonymous)
+        this.qualifiedName = "?".equals(library) ? "?" : library == null || library.isEmpty() ? name : library + "." + name;
     }
 
     /** "string.rep": how Lua names a library function when no Lua call site names it. */

@@ -58,7 +58,7 @@ public final class BuiltinTargets {
             }
         }
         BuiltinNode node = factory.createNode((Object) args);
-        return new BuiltinRootNode(language, node, info.name(), library).getCallTarget();
+        return new BuiltinRootNode(language, node, info.name(), info.anonymous() ? "?" : library).getCallTarget();
     }
 
     /** A function value for one builtin. */

@@ -17,4 +17,10 @@ public @interface MoatBuiltin {
     String name();
 
     boolean variadic() default false;
+
+    /**
+     * A function no global or library field holds (ipairs' iterator): Lua names it '?' in argument errors
+     * when no call site names it, as luaL_argerror finds no global name for it.
+     */
+    boolean anonymous() default false;
 }

@@ -1,5 +1,7 @@
 package dev.moat.language.nodes.controlflow;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.profiles.BranchProfile;
@@ -11,7 +13,9 @@ import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -99,6 +103,17 @@ public final class GenericForNode extends MoatStatementNode {
         private final int controlSlot;
         private final int resultsSlot;
         private final int resumePoint;
+        /** Which iterator this loop has run: none yet, only ipairs over plain tables, or others too. */
+        @CompilationFinal private byte iterator = UNSEEN;
+        private static final byte UNSEEN = 0;
+        private static final byte IPAIRS = 1;
+        private static final byte GENERIC = 2;
+        /** Where the ipairs path has found elements: array parts of each strategy, or elsewhere. */
+        @CompilationFinal private byte elementKinds;
+        private static final byte LONGS = 1;
+        private static final byte DOUBLES = 2;
+        private static final byte OBJECTS = 4;
+        private static final byte OTHERS = 8;
 
         Body(MoatStatementNode body, int functionSlot, int stateSlot, int controlSlot, int resultsSlot, int resumePoint) {
             this.body = body;
@@ -123,6 +138,7 @@ public final class GenericForNode extends MoatStatementNode {
             }
             try {
                 Object result = ResumePoints.run(frame, resumePoint, 1, body);
+                frame.clear(resultsSlot);
                 if (result != null) {
                     return result;
                 }
@@ -134,8 +150,22 @@ public final class GenericForNode extends MoatStatementNode {
 
         /** Charges the iteration and calls the iterator; true when it is done (first result nil). */
         private boolean nextValues(VirtualFrame frame) {
-            MoatContext.get(this).budget.charge(1, this);
-            Object[] argv = new Object[]{null, frame.getObject(stateSlot), frame.getObject(controlSlot)};
+            MoatContext context = MoatContext.get(this);
+            if (iterator != GENERIC) {
+                if (frame.getObject(functionSlot) == context.getIpairsIterator()
+                        && frame.getObject(stateSlot) instanceof MoatTable table && table.getMetatable() == null
+                        && (frame.isLong(controlSlot) || frame.getObject(controlSlot) instanceof Long)) {
+                    if (iterator == UNSEEN) {
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        iterator = IPAIRS;
+                    }
+                    return nextArrayElement(frame, context, table);
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                iterator = GENERIC;
+            }
+            context.budget.charge(1, this);
+            Object[] argv = new Object[]{null, frame.getObject(stateSlot), frame.getValue(controlSlot)};
             Object results = invoke.call(frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
             Object first = MultiValue.first(results);
             if (first == MoatNil.NIL) {
@@ -144,6 +174,49 @@ public final class GenericForNode extends MoatStatementNode {
             frame.setObject(controlSlot, first);
             frame.setObject(resultsSlot, results);
             return false;
+        }
+
+        /**
+         * {@code ipairs} over a table without metatable, run in the loop instead of calling the iterator:
+         * the same charges (the iteration and the iterator's call) and the same element read. Called, the
+         * iterator returns its results array or nil, and that merge makes Graal allocate the array (and
+         * box the index) on every iteration; here the loop ends on its own branch and both stay virtual.
+         * The index stays an unboxed long in its slot.
+         */
+        private boolean nextArrayElement(VirtualFrame frame, MoatContext context, MoatTable table) {
+            context.budget.charge(2, this);
+            long n = 1 + (frame.isLong(controlSlot) ? frame.getLong(controlSlot) : (long) (Long) frame.getObject(controlSlot));
+            // One branch per array strategy, each profiled, so that compiled code reads the elements of the
+            // strategies it met unboxed and merges no boxes of different kinds (see ArrayElements).
+            if (ArrayElements.hasLongElement(table, n)) {
+                seeElement(LONGS);
+                return found(frame, n, ArrayElements.longElement(table, n));
+            } else if (ArrayElements.hasDoubleElement(table, n)) {
+                seeElement(DOUBLES);
+                return found(frame, n, ArrayElements.doubleElement(table, n));
+            } else if (ArrayElements.hasObjectElement(table, n)) {
+                seeElement(OBJECTS);
+                return found(frame, n, ArrayElements.objectElement(table, n));
+            }
+            Object v = table.getLong(n); // past the array part (the loop's end), a hole, or the hash part
+            if (v == null) {
+                return true;
+            }
+            seeElement(OTHERS);
+            return found(frame, n, v);
+        }
+
+        private boolean found(VirtualFrame frame, long n, Object v) {
+            frame.setLong(controlSlot, n);
+            frame.setObject(resultsSlot, new Object[]{n, v});
+            return false;
+        }
+
+        private void seeElement(byte kind) {
+            if ((elementKinds & kind) == 0) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                elementKinds |= kind;
+            }
         }
     }
 }
