@@ -127,7 +127,7 @@ public final class BaseBuiltins {
     @MoatBuiltin(name = "tonumber", variadic = true)
     public abstract static class ToNumberNode extends BuiltinNode {
         @Specialization
-        protected Object tonumber(Object[] args) {
+        protected Object tonumber(Object[] args, @Cached TruffleString.ReadByteNode readByte) {
             if (args.length == 0) {
                 throw argError(1, "value expected");
             }
@@ -137,7 +137,12 @@ public final class BaseBuiltins {
                     return v;
                 }
                 if (v instanceof TruffleString s) {
-                    charge(1 + MoatStrings.length(s) / 16);
+                    int length = MoatStrings.length(s);
+                    charge(1 + length / 16);
+                    Object decimal = decimalInteger(s, length, readByte);
+                    if (decimal != null) {
+                        return decimal;
+                    }
                     Object n = LuaArith.stringToNumber(s);
                     return n == null ? MoatNil.NIL : n;
                 }
@@ -152,6 +157,29 @@ public final class BaseBuiltins {
             }
             Long n = parseBase(s, (int) base);
             return n == null ? MoatNil.NIL : n;
+        }
+
+        /**
+         * The common case, 1 to 18 decimal digits after an optional '-' (no overflow possible), read in
+         * place; null for anything else, which the full parser (spaces, floats, hex, exponents) handles.
+         */
+        private static Object decimalInteger(TruffleString s, int length, TruffleString.ReadByteNode readByte) {
+            if (length == 0 || length > 18) {
+                return null;
+            }
+            boolean negative = readByte.execute(s, 0, MoatStrings.ENCODING) == '-';
+            if (negative && length == 1) {
+                return null;
+            }
+            long n = 0;
+            for (int i = negative ? 1 : 0; i < length; i++) {
+                int c = readByte.execute(s, i, MoatStrings.ENCODING);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return negative ? -n : n;
         }
 
         @TruffleBoundary

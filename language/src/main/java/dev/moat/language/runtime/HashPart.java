@@ -34,6 +34,11 @@ final class HashPart {
     private int[] index;
     private int live;
     private int used; // entries appended: live ones plus tombstones
+    /**
+     * The entry a traversal (next) handed out last. A pairs loop passes that key straight back, so the
+     * next step starts after it without finding the key again; any other key is looked up as before.
+     */
+    private int traversalCursor;
     /** Keys are hashed with SipHash under the secret key instead of {@link #hash} (after a flood). */
     private boolean sipHashed;
 
@@ -279,10 +284,17 @@ final class HashPart {
         return e < 0 ? -2 : e + 1;
     }
 
+    /** The position after the entry next() handed out last if {@code key} is its key (no hashing, no probing), else -1. */
+    int slotAfterCursor(Object key) {
+        int c = traversalCursor;
+        return c < used && keyEquals(keys[c], key) ? c + 1 : -1;
+    }
+
     /** First live entry at or after position {@code from}, or -1. */
     int nextLive(int from) {
         for (int e = from; e < used; e++) {
             if (values[e] != null) {
+                traversalCursor = e;
                 return e;
             }
         }

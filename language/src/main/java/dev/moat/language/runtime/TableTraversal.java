@@ -28,10 +28,16 @@ final class TableTraversal {
             hashSlot = 0;
         } else {
             Object k = MoatTable.normalizeKey(key);
+            int afterCursor;
             if (k instanceof Long l && l >= 1 && l <= t.size) {
                 arrayIndex = (int) (long) l;
                 fieldIndex = 0;
                 hashSlot = 0;
+            } else if (t.hash != null && (afterCursor = t.hash.slotAfterCursor(k)) >= 0) {
+                // the hash-part key handed out last (a key is in one part only): continue after it
+                arrayIndex = t.size;
+                fieldIndex = Integer.MAX_VALUE;
+                hashSlot = afterCursor;
             } else {
                 arrayIndex = t.size;
                 int f = k instanceof TruffleString ? fieldIndexOf(t, k) : -1;

@@ -31,6 +31,19 @@ public final class MathBuiltins {
             return v;
         }
 
+        /**
+         * A float whose floor is an integer in range returns a long: the generic path returns an Object
+         * that is a Long or a Double, and that merge made compiled callers allocate a box per call.
+         */
+        @Specialization(guards = "floorFitsInLong(v)")
+        protected long doDouble(double v) {
+            return (long) Math.floor(v);
+        }
+
+        protected static boolean floorFitsInLong(double d) {
+            return fitsInLong(Math.floor(d));
+        }
+
         @Specialization(replaces = "doLong")
         protected Object floor(Object v) {
             Object n = checkNumberValue(v, 1);
@@ -38,9 +51,30 @@ public final class MathBuiltins {
         }
     }
 
+    /** True if {@code d} (integral, or NaN or infinite) converts to a long exactly; NaN does not. */
+    static boolean fitsInLong(double d) {
+        return d >= -0x1p63 && d < 0x1p63;
+    }
+
+
     @MoatBuiltin(name = "ceil")
     public abstract static class CeilNode extends BuiltinNode {
         @Specialization
+        protected long doLong(long v) {
+            return v;
+        }
+
+        /** As floor's (see there). */
+        @Specialization(guards = "ceilFitsInLong(v)")
+        protected long doDouble(double v) {
+            return (long) Math.ceil(v);
+        }
+
+        protected static boolean ceilFitsInLong(double d) {
+            return fitsInLong(Math.ceil(d));
+        }
+
+        @Specialization(replaces = "doLong")
         protected Object ceil(Object v) {
             Object n = checkNumberValue(v, 1);
             return n instanceof Long ? n : floorOrCeil((Double) n, false);

@@ -1,0 +1,21 @@
+package dev.moat.tck;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+
+/**
+ * Builtins with fast paths of their own in compiled code: the byte-level string functions (sub, byte,
+ * char, len) on cached TruffleString nodes and shared one-byte strings, math.floor/ceil returning
+ * integers unboxed, tonumber's in-place decimal parse. These goldens run with every function compiled at
+ * its first call, so their loops meet those paths compiled, and must print what lua5.4 prints.
+ */
+class BuiltinFastPathsCompiledTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"strings/single_byte_strings.moat", "strings/byte_char.moat", "strings/byte_positions.moat",
+            "math/floor_ceil_tonumber.moat"})
+    void giveLuasResultsWhenCompiled(String golden) throws IOException {
+        GoldenScripts.assertExpectedWhenCompiled(golden);
+    }
+}
