@@ -2,6 +2,7 @@ package dev.moat.stdlib.math;
 
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.ImportStatic;
+import com.oracle.truffle.api.dsl.GenerateCached;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
@@ -18,66 +19,57 @@ public final class MathBuiltins {
     private MathBuiltins() {
     }
 
-    static Object floorOrCeil(double d, boolean floor) {
-        double r = floor ? Math.floor(d) : Math.ceil(d);
-        Long exact = LuaArith.toIntegerExact(r);
-        return exact != null ? (Object) exact : (Object) r;
+    /**
+     * floor and ceil: an integer is returned as it is; a float whose rounding is an integer in range
+     * returns a long from its own specialisation (the generic path returns a Long or a Double, and that
+     * merge made compiled callers allocate a box per call); anything else (numeric strings, floats out
+     * of range, NaN) goes the generic way, which keeps a float result a float.
+     */
+    @GenerateCached(false)
+    abstract static class RoundingNode extends BuiltinNode {
+        /** Math.floor or Math.ceil. */
+        protected abstract double round(double v);
+
+        @Specialization
+        protected long doLong(long v) {
+            return v;
+        }
+
+        @Specialization(guards = "fitsInLong(round(v))")
+        protected long doDouble(double v) {
+            return (long) round(v);
+        }
+
+        @Specialization(replaces = "doLong")
+        protected Object generic(Object v) {
+            Object n = checkNumberValue(v, 1);
+            if (n instanceof Long) {
+                return n;
+            }
+            double r = round((Double) n);
+            Long exact = LuaArith.toIntegerExact(r);
+            return exact != null ? (Object) exact : (Object) r;
+        }
+
+        /** True if {@code d} (integral, or NaN or infinite) converts to a long exactly; NaN does not. */
+        protected static boolean fitsInLong(double d) {
+            return d >= -0x1p63 && d < 0x1p63;
+        }
     }
 
     @MoatBuiltin(name = "floor")
-    public abstract static class FloorNode extends BuiltinNode {
-        @Specialization
-        protected long doLong(long v) {
-            return v;
-        }
-
-        /**
-         * A float whose floor is an integer in range returns a long: the generic path returns an Object
-         * that is a Long or a Double, and that merge made compiled callers allocate a box per call.
-         */
-        @Specialization(guards = "floorFitsInLong(v)")
-        protected long doDouble(double v) {
-            return (long) Math.floor(v);
-        }
-
-        protected static boolean floorFitsInLong(double d) {
-            return fitsInLong(Math.floor(d));
-        }
-
-        @Specialization(replaces = "doLong")
-        protected Object floor(Object v) {
-            Object n = checkNumberValue(v, 1);
-            return n instanceof Long ? n : floorOrCeil((Double) n, true);
+    public abstract static class FloorNode extends RoundingNode {
+        @Override
+        protected final double round(double v) {
+            return Math.floor(v);
         }
     }
-
-    /** True if {@code d} (integral, or NaN or infinite) converts to a long exactly; NaN does not. */
-    static boolean fitsInLong(double d) {
-        return d >= -0x1p63 && d < 0x1p63;
-    }
-
 
     @MoatBuiltin(name = "ceil")
-    public abstract static class CeilNode extends BuiltinNode {
-        @Specialization
-        protected long doLong(long v) {
-            return v;
-        }
-
-        /** As floor's (see there). */
-        @Specialization(guards = "ceilFitsInLong(v)")
-        protected long doDouble(double v) {
-            return (long) Math.ceil(v);
-        }
-
-        protected static boolean ceilFitsInLong(double d) {
-            return fitsInLong(Math.ceil(d));
-        }
-
-        @Specialization(replaces = "doLong")
-        protected Object ceil(Object v) {
-            Object n = checkNumberValue(v, 1);
-            return n instanceof Long ? n : floorOrCeil((Double) n, false);
+    public abstract static class CeilNode extends RoundingNode {
+        @Override
+        protected final double round(double v) {
+            return Math.ceil(v);
         }
     }
 
