@@ -138,6 +138,8 @@ public final class GenericForNode extends MoatStatementNode {
             }
             try {
                 Object result = ResumePoints.run(frame, resumePoint, 1, body);
+                // The loop variables have taken the results: the array must not ride around the loop in its
+                // slot, or compiled code would have to allocate it (as ClearLocalsNode explains for tables).
                 frame.clear(resultsSlot);
                 if (result != null) {
                     return result;
