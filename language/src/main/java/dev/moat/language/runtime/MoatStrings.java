@@ -17,25 +17,29 @@ import java.nio.charset.StandardCharsets;
 public final class MoatStrings {
     public static final TruffleString.Encoding ENCODING = TruffleString.Encoding.UTF_8;
     public static final TruffleString EMPTY = TruffleString.Encoding.UTF_8.getEmpty();
-    /**
-     * The 256 one-byte strings, made once per process: {@code string.char(c)} and {@code s:sub(i, i)}
-     * return these instead of a new string each (Lua interns short strings; these are immutable and
-     * carry nothing of a context). A one-byte substring also no longer keeps its whole subject alive.
-     */
-    @CompilationFinal(dimensions = 1) private static final TruffleString[] SINGLE_BYTES = new TruffleString[256];
-
-    static {
-        for (int b = 0; b < 256; b++) {
-            SINGLE_BYTES[b] = TruffleString.fromByteArrayUncached(new byte[]{(byte) b}, 0, 1, ENCODING, false);
-        }
-    }
 
     private MoatStrings() {
     }
 
     /** The one-byte string of {@code b} (taken modulo 256). */
     public static TruffleString singleByte(int b) {
-        return SINGLE_BYTES[b & 0xFF];
+        return SingleBytes.ALL[b & 0xFF];
+    }
+
+    /**
+     * The 256 one-byte strings, made once per process on first use (not at start-up): {@code string.char(c)}
+     * and {@code s:sub(i, i)} return these instead of a new string each (Lua interns short strings; these
+     * are immutable and carry nothing of a context). A one-byte substring also no longer keeps its whole
+     * subject alive.
+     */
+    private static final class SingleBytes {
+        @CompilationFinal(dimensions = 1) static final TruffleString[] ALL = new TruffleString[256];
+
+        static {
+            for (int b = 0; b < 256; b++) {
+                ALL[b] = TruffleString.fromByteArrayUncached(new byte[]{(byte) b}, 0, 1, ENCODING, false);
+            }
+        }
     }
 
     @TruffleBoundary
