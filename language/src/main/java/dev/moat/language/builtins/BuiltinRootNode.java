@@ -10,15 +10,18 @@ public final class BuiltinRootNode extends RootNode {
     private final String name;
     private final String qualifiedName;
 
-    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String library) {
+    /** {@code qualifiedName}: see {@link #getQualifiedName}. */
+    public BuiltinRootNode(MoatLanguage language, BuiltinNode body, String name, String qualifiedName) {
         super(language);
         this.body = body;
         this.name = name;
-        // library "?": an anonymous builtin (see MoatBuiltin#anonymous)
-        this.qualifiedName = "?".equals(library) ? "?" : library == null || library.isEmpty() ? name : library + "." + name;
+        this.qualifiedName = qualifiedName;
     }
 
-    /** "string.rep": how Lua names a library function when no Lua call site names it. */
+    /**
+     * "string.rep": how Lua names a library function when no Lua call site names it; "?" for a builtin
+     * no global or library field holds (see MoatBuiltin#anonymous).
+     */
     public String getQualifiedName() {
         return qualifiedName;
     }

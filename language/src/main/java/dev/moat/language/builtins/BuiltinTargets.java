@@ -58,7 +58,8 @@ public final class BuiltinTargets {
             }
         }
         BuiltinNode node = factory.createNode((Object) args);
-        return new BuiltinRootNode(language, node, info.name(), info.anonymous() ? "?" : library).getCallTarget();
+        String qualifiedName = info.anonymous() ? "?" : library == null || library.isEmpty() ? info.name() : library + "." + info.name();
+        return new BuiltinRootNode(language, node, info.name(), qualifiedName).getCallTarget();
     }
 
     /** A function value for one builtin. */
