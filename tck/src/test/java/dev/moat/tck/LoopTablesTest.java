@@ -98,4 +98,29 @@ class LoopTablesTest {
                 """, "vec(i + 0.5, 2.5)");
         assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
     }
+
+    @Test
+    void aTableParkedByAMultipleAssignmentIsNotAllocated() {
+        // v, w = {...}, i evaluates both values into hidden slots before it assigns them: the statement's
+        // temporaries must end with it, or the slot holds the table around the loop.
+        long bytes = allocatedByLoop("", "nil\n    local w\n    v, w = {x = i + 0.5, y = 2.5}, i");
+        assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
+    }
+
+    @Test
+    void aTableInARepeatBodyIsNotAllocated() {
+        // The body's locals end after the condition (which may read them), not where the block ends.
+        long bytes = allocatedByAMillionIterations("""
+                return function(n)
+                  local s, i = 0.0, 0
+                  repeat
+                    i = i + 1
+                    local v = {x = i + 0.5, y = 2.5}
+                    s = s + v.x * v.y
+                  until i >= n
+                  return s
+                end
+                """, SUM);
+        assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
+    }
 }

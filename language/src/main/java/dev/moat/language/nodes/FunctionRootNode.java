@@ -6,6 +6,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.local.ClearLocalsNode;
 
 /**
  * The root of a Lua function (and of a chunk's main function): one call runs the body from its start.
@@ -13,16 +14,20 @@ import dev.moat.language.MoatLanguage;
 public final class FunctionRootNode extends LuaFunctionRoot {
     /** The same body translated to run as a coroutine step by step, or null (see GeneratorRootNode). */
     private RootCallTarget generatorTarget;
+    /** Where a compiled call marks its frame as virtual, so that dead slots are cleared (see ClearLocalsNode); -1 if none are. */
+    private final int compiledFrameSlot;
 
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                            int callCharge, int releasedLevelSlot, String name, SourceSection section) {
+                            int callCharge, int releasedLevelSlot, int compiledFrameSlot, String name, SourceSection section) {
         super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, true, releasedLevelSlot,
                 name, section);
+        this.compiledFrameSlot = compiledFrameSlot;
     }
 
     @Override
     protected Object call(VirtualFrame frame, MoatContext context) {
+        ClearLocalsNode.markCompiledFrame(frame, compiledFrameSlot);
         chargeCall(context);
         bindArguments(frame);
         return runBody(frame);

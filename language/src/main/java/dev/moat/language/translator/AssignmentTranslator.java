@@ -188,6 +188,7 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
             }
         }
         seq.addAll(stores);
+        endTemps(seq, operandSlots.stream().filter(o -> o != null).flatMapToInt(java.util.Arrays::stream).toArray(), valueSlots);
         return new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
     }
 }

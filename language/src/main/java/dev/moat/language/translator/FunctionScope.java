@@ -64,6 +64,16 @@ final class FunctionScope {
         return releasedLevelSlot;
     }
 
+    /** Where a compiled call marks its frame (see ClearLocalsNode); -1 until a node clears slots. */
+    int compiledFrameSlot = -1;
+
+    int compiledFrameSlot() {
+        if (compiledFrameSlot < 0) {
+            compiledFrameSlot = hiddenSlot("(compiled frame)");
+        }
+        return compiledFrameSlot;
+    }
+
     int hiddenSlot(String name) {
         return frame.addSlot(FrameSlotKind.Illegal, name, null);
     }

@@ -6,6 +6,7 @@ import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.controlflow.GotoNode;
 import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.local.ClearLocalsNode;
 import dev.moat.language.nodes.local.LocalVar;
 import dev.moat.language.nodes.local.MultiValueGetNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
@@ -118,6 +119,32 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
         result[n] = lastMulti ? 1 : 0;
         result[n + 1] = n;
         return result;
+    }
+
+    /**
+     * A node that ends these slots once their values are dead (see ClearLocalsNode), or null where that
+     * would not pay: outside loops (no slot is carried around one), with nothing to end, or in a
+     * generator translation (its frame lives on the heap and its resume points fix the nodes' shapes).
+     */
+    ClearLocalsNode endSlotsInLoop(int... slots) {
+        if (fn.loopDepth == 0 || slots.length == 0 || generator != null) {
+            return null;
+        }
+        return new ClearLocalsNode(slots, fn.compiledFrameSlot());
+    }
+
+    /** Ends one statement's hidden slots (table and key operands, values) once it has used them. */
+    void endTemps(List<MoatStatementNode> seq, int[] operandSlots, int[] valueTemps) {
+        int values = valueTemps == null ? 0 : valueTemps[valueTemps.length - 1];
+        int[] slots = new int[operandSlots.length + values];
+        System.arraycopy(operandSlots, 0, slots, 0, operandSlots.length);
+        if (values > 0) {
+            System.arraycopy(valueTemps, 0, slots, operandSlots.length, values);
+        }
+        ClearLocalsNode end = endSlotsInLoop(slots);
+        if (end != null) {
+            seq.add(end);
+        }
     }
 
     static MoatExpressionNode valueRead(int[] temps, int i) {

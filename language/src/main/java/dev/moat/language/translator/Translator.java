@@ -23,6 +23,7 @@ import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.nodes.generator.GeneratorRootNode;
 import dev.moat.language.nodes.generator.ResumableBlockNode;
 import dev.moat.language.nodes.local.ClearLocalsNode;
+import dev.moat.language.nodes.local.ThenClearLocalsNode;
 import dev.moat.language.nodes.local.ClosureNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
 import dev.moat.language.nodes.local.LocalReadNode;
@@ -88,7 +89,7 @@ public final class Translator extends AssignmentTranslator {
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
         return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
-                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), fn.releasedLevelSlot, "main chunk", section);
+                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), fn.releasedLevelSlot, fn.compiledFrameSlot, "main chunk", section);
     }
 
     private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
@@ -127,7 +128,7 @@ public final class Translator extends AssignmentTranslator {
             SourceSection section = source.createSection(start, stop - start + 1);
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.releasedLevelSlot,
+                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.releasedLevelSlot, fn.compiledFrameSlot,
                     name, section);
             GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block()) : null;
             if (shape != null) {
@@ -302,11 +303,10 @@ public final class Translator extends AssignmentTranslator {
         // nor blocks with labels, <close>, a final return or generator resume points (the others' shapes).
         if (fn.loopDepth > 0 && !functionTop && closeAt < 0 && ret == null && labels.isEmpty() && !resumable
                 && !scope.localsOutliveBlock && !scope.locals.isEmpty()) {
-            int[] slots = new int[scope.locals.size()];
-            for (int i = 0; i < slots.length; i++) {
-                slots[i] = scope.locals.get(i).slot;
+            ClearLocalsNode end = endSlotsInLoop(slotsOf(scope.locals));
+            if (end != null) {
+                out.add(end);
             }
-            out.add(new ClearLocalsNode(slots));
         }
         MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
         if (resumable) {
@@ -414,6 +414,7 @@ public final class Translator extends AssignmentTranslator {
             for (int i = 0; i < vars.size(); i++) {
                 seq.add(new LocalWriteNode(vars.get(i), valueRead(temps, i), true));
             }
+            endTemps(seq, new int[0], temps);
         }
         fn.block.locals.addAll(vars);
         return new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
@@ -437,6 +438,10 @@ public final class Translator extends AssignmentTranslator {
         try {
             MoatStatementNode body = blockStatements(r.block().stat(), r.block().retstat(), false);
             MoatExpressionNode cond = single(r.exp());
+            ClearLocalsNode endLocals = endSlotsInLoop(slotsOf(fn.block.locals)); // the condition reads them last
+            if (endLocals != null) {
+                cond = new ThenClearLocalsNode(cond, endLocals);
+            }
             return new WhileNode(cond, body, true, 1 + takeEntryCharge(body), resumePointFor(r));
         } finally {
             fn.loopDepth--;
@@ -462,14 +467,39 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode body = block(f.block(), true);
             int iterationCharge = 1 + takeEntryCharge(body);
             int resumePoint = resumePointFor(f);
-            MoatStatementNode iteration = sequence(new MoatStatementNode[]{declare, body}, resumePoint >= 0);
-            return new NumericForNode(start, limit, step, iteration, iterationCharge, indexSlot, countSlot, stepSlot,
+            // The control variable ends with each iteration; the loop's slots end with the loop when it is
+            // nested in another (see ClearLocalsNode).
+            ClearLocalsNode endVariable = endSlotsInLoop(var.slot);
+            MoatStatementNode iteration = sequence(endVariable == null || resumePoint >= 0
+                    ? new MoatStatementNode[]{declare, body} : new MoatStatementNode[]{declare, body, endVariable}, resumePoint >= 0);
+            MoatStatementNode loop = new NumericForNode(start, limit, step, iteration, iterationCharge, indexSlot, countSlot, stepSlot,
                     resumePoint);
+            return endingSlotsAfter(loop, indexSlot, countSlot, stepSlot);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
             fn.block = outer;
         }
+    }
+
+    /**
+     * A loop nested in another, followed by the end of its hidden slots (called while the translator is
+     * still inside the loop, so the enclosing loop is depth 2 and up).
+     */
+    private MoatStatementNode endingSlotsAfter(MoatStatementNode loop, int... slots) {
+        if (fn.loopDepth < 2) {
+            return loop;
+        }
+        ClearLocalsNode end = endSlotsInLoop(slots);
+        return end == null ? loop : new BlockNode(new MoatStatementNode[]{loop, end}, 0);
+    }
+
+    private static int[] slotsOf(List<LocalVar> locals) {
+        int[] slots = new int[locals.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = locals.get(i).slot;
+        }
+        return slots;
     }
 
     private MoatStatementNode genericFor(GenericForStatContext f) {
@@ -492,8 +522,12 @@ public final class Translator extends AssignmentTranslator {
             }
             seq.add(block(f.block(), true));
             int resumePoint = resumePointFor(f);
+            ClearLocalsNode endVariables = endSlotsInLoop(slotsOf(fn.block.locals));
+            if (endVariables != null && resumePoint < 0) {
+                seq.add(endVariables); // they end with each iteration, the loop's slots with the loop (see numericFor)
+            }
             MoatStatementNode body = sequence(seq.toArray(new MoatStatementNode[0]), resumePoint >= 0);
-            return new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot, resumePoint);
+            return endingSlotsAfter(new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot, resumePoint), fSlot, sSlot, cSlot, rSlot);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);

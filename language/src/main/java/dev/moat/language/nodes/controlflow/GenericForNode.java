@@ -140,7 +140,9 @@ public final class GenericForNode extends MoatStatementNode {
                 Object result = ResumePoints.run(frame, resumePoint, 1, body);
                 // The loop variables have taken the results: the array must not ride around the loop in its
                 // slot, or compiled code would have to allocate it (as ClearLocalsNode explains for tables).
-                frame.clear(resultsSlot);
+                // Reset to the frame's initial nil rather than cleared, so the slot enters and leaves the
+                // loop in the same state and compiled code has no phi for it.
+                frame.setObject(resultsSlot, MoatNil.NIL);
                 if (result != null) {
                     return result;
                 }
