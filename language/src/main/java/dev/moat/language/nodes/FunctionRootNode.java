@@ -14,7 +14,7 @@ import dev.moat.language.nodes.local.ClearLocalsNode;
 public final class FunctionRootNode extends LuaFunctionRoot {
     /** The same body translated to run as a coroutine step by step, or null (see GeneratorRootNode). */
     private RootCallTarget generatorTarget;
-    /** Where a compiled call marks its frame as virtual, so that dead slots are cleared (see ClearLocalsNode); -1 if none are. */
+    /** Where a compiled call marks its frame as virtual, so that dead slots are reset (see ClearLocalsNode); -1 if none are. */
     private final int compiledFrameSlot;
 
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,

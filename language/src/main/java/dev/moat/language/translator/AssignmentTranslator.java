@@ -30,7 +30,9 @@ import dev.moat.language.parser.LuaParser.SuffixedexpContext;
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Assignment statements: checking that targets are assignable, single assignment to a name, field or
@@ -188,7 +190,7 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
             }
         }
         seq.addAll(stores);
-        endTemps(seq, operandSlots.stream().filter(o -> o != null).flatMapToInt(java.util.Arrays::stream).toArray(), valueSlots);
+        endTemps(seq, operandSlots.stream().filter(Objects::nonNull).flatMapToInt(Arrays::stream).toArray(), valueSlots);
         return new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);
     }
 }
