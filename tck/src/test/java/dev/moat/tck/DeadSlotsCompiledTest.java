@@ -16,7 +16,7 @@ import java.io.IOException;
 class DeadSlotsCompiledTest {
     @ParameterizedTest
     @ValueSource(strings = {"control/dead_slots.moat", "control/loops.moat", "control/nested_break.moat",
-            "control/goto_advanced.moat", "control/repeat_scope.moat", "control/while_closures.moat",
+            "control/goto_advanced.moat", "control/goto_structure.moat", "control/repeat_scope.moat", "control/while_closures.moat",
             "control/generic_for_custom.moat", "closures/shared_loop_vars.moat", "programs/quicksort.moat",
             "programs/sieve.moat", "programs/matrix.moat"})
     void giveLuasResultsWhenCompiled(String golden) throws IOException {

@@ -123,4 +123,43 @@ class LoopTablesTest {
                 """, SUM);
         assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
     }
+    @Test
+    void aTableInALoopWithGotoContinueIsNotAllocated() {
+        // goto continue used to resume its block at a statement index that compiled code did not know,
+        // so the statements were called through their array and the frame (with the table) escaped.
+        long bytes = allocatedByAMillionIterations("""
+                return function(n)
+                  local s = 0.0
+                  for i = 1, n do
+                    local v = {x = i + 0.5, y = 2.5}
+                    if i < 0 then goto continue end
+                    s = s + v.x * v.y
+                    ::continue::
+                  end
+                  return s
+                end
+                """, SUM);
+        assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
+    }
+
+    @Test
+    void aTableInALoopWrittenWithBackwardGotosIsNotAllocated() {
+        // A loop made of labels: ::top:: ... goto top (backward) and goto done (forward, out of it).
+        long bytes = allocatedByAMillionIterations("""
+                return function(n)
+                  local s, i = 0.0, 0
+                  ::top::
+                  i = i + 1
+                  if i > n then goto done end
+                  do
+                    local v = {x = i + 0.5, y = 2.5}
+                    s = s + v.x * v.y
+                  end
+                  goto top
+                  ::done::
+                  return s
+                end
+                """, SUM);
+        assertTrue(bytes < 1_000_000, bytes + " bytes allocated by a million compiled iterations");
+    }
 }

@@ -123,6 +123,11 @@ final class FunctionScope {
         final List<LocalVar> locals = new ArrayList<>();
         final Map<String, Label> labels = new HashMap<>();
         final List<PendingGoto> pendingGotos = new ArrayList<>();
+        /**
+         * Gotos from the statements before a {@code local <close>} to a label at the end of the rest of the
+         * block (which is translated as a nested part): the part the goto is in ends there.
+         */
+        final List<PartExit> partExits = new ArrayList<>();
         int statementIndex;
 
         BlockScope(BlockScope parent, boolean isLoop) {
@@ -140,20 +145,34 @@ final class FunctionScope {
         }
     }
 
-    /** A label: identity object used by GotoException, and where it stands in its block. */
+    /**
+     * A label: identity object used by GotoException, where it stands in its block, and which gotos jump to
+     * it (they decide the nodes its block becomes: see LabeledBlocks).
+     */
     static final class Label {
         final String name;
         final int line;
         final int statementIndex;
         final int localsBefore;
+        /** The block part the label is in: fn.closeScopes where it stands (each {@code <close>} starts a part). */
+        final int part;
         boolean atBlockEnd;
+        /** A goto after the label jumps back to it: the label starts a loop. */
+        boolean backward;
+        /** The least statement index, in the label's block, of a forward goto to it; MAX_VALUE if none. */
+        int firstForwardSource = Integer.MAX_VALUE;
 
-        Label(String name, int line, int statementIndex, int localsBefore) {
+        Label(String name, int line, int statementIndex, int localsBefore, int part) {
             this.name = name;
             this.line = line;
             this.statementIndex = statementIndex;
             this.localsBefore = localsBefore;
+            this.part = part;
         }
+    }
+
+    /** A goto in block part {@code part}, statement {@code source}, to a label at the end of a later part. */
+    record PartExit(Label label, int part, int source) {
     }
 
     /** A goto whose label is not known yet; it moves outwards as blocks close. */
@@ -165,15 +184,18 @@ final class FunctionScope {
         /** Statement index and visible local count in the block the goto currently sits in. */
         int statementIndex;
         int localsAtGoto;
+        /** The block part it sits in (see Label.part). */
+        int part;
 
         PendingGoto(String name, int line, int column, dev.moat.language.nodes.controlflow.GotoNode.LabelRef ref,
-                    int statementIndex, int localsAtGoto) {
+                    int statementIndex, int localsAtGoto, int part) {
             this.name = name;
             this.line = line;
             this.column = column;
             this.ref = ref;
             this.statementIndex = statementIndex;
             this.localsAtGoto = localsAtGoto;
+            this.part = part;
         }
     }
 }

@@ -50,6 +50,12 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
                             "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + v.name + "'", null);
                 }
                 g.ref.label = label;
+                if (g.part == label.part) {
+                    label.firstForwardSource = Math.min(label.firstForwardSource, g.statementIndex);
+                } else {
+                    // From before a <close> to the end of the block: the goto's own part ends there.
+                    scope.partExits.add(new FunctionScope.PartExit(label, g.part, g.statementIndex));
+                }
             } else {
                 remaining.add(g);
             }
@@ -65,12 +71,13 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
             Label label = b.labels.get(name);
             if (label != null) {
                 ref.label = label; // backward jump to a visible label
+                label.backward = true;
                 return at(new GotoNode(ref), g);
             }
         }
         Token t = g.NAME().getSymbol();
         fn.block.pendingGotos.add(new PendingGoto(name, g.start.getLine(), g.start.getCharPositionInLine() + 1, ref,
-                fn.block.statementIndex, fn.block.locals.size()));
+                fn.block.statementIndex, fn.block.locals.size(), fn.closeScopes));
         return at(new GotoNode(ref), g);
     }
 
@@ -86,6 +93,7 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
         for (PendingGoto g : inner.pendingGotos) {
             g.statementIndex = outer.statementIndex;
             g.localsAtGoto = outer.locals.size();
+            g.part = fn.closeScopes;
             outer.pendingGotos.add(g);
         }
     }
@@ -127,10 +135,26 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
      * generator translation (its frame lives on the heap and its resume points fix the nodes' shapes).
      */
     ClearLocalsNode endSlotsInLoop(int... slots) {
-        if (fn.loopDepth == 0 || slots.length == 0 || generator != null) {
+        if (!insideLoop(0) || slots.length == 0 || generator != null) {
             return null;
         }
         return new ClearLocalsNode(slots, fn.compiledFrameSlot());
+    }
+
+    /**
+     * Whether code translated now may run again in the same call: it is inside more than {@code ownLoops}
+     * loops, or after a label of an enclosing block of this function (a goto after it may jump back).
+     */
+    boolean insideLoop(int ownLoops) {
+        if (fn.loopDepth > ownLoops) {
+            return true;
+        }
+        for (FunctionScope.BlockScope b = fn.block; b != null; b = b.parent) {
+            if (!b.labels.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends one statement's hidden slots (table and key operands, values) once it has used them. */

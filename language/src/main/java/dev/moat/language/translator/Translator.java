@@ -15,7 +15,6 @@ import dev.moat.language.nodes.controlflow.BreakNode;
 import dev.moat.language.nodes.controlflow.CloseScopeNode;
 import dev.moat.language.nodes.controlflow.GenericForNode;
 import dev.moat.language.nodes.controlflow.IfNode;
-import dev.moat.language.nodes.controlflow.LabeledBlockNode;
 import dev.moat.language.nodes.controlflow.NumericForNode;
 import dev.moat.language.nodes.controlflow.ReturnNode;
 import dev.moat.language.nodes.controlflow.WhileNode;
@@ -200,7 +199,8 @@ public final class Translator extends AssignmentTranslator {
     /**
      * Takes the entry charge of a block that always runs right after a charge of its own (a numeric
      * {@code for} or {@code repeat} iteration, a function's entry), which then pays both in one update
-     * (see BlockNode). A labeled block keeps its charges: it charges again at each label it is entered by.
+     * (see BlockNode). A block resumed at a statement index (LabeledBlockNode) keeps its charges: it charges
+     * again at each label it is entered by.
      */
     private static int takeEntryCharge(MoatStatementNode block) {
         if (block instanceof BlockNode b) {
@@ -259,7 +259,6 @@ public final class Translator extends AssignmentTranslator {
         BlockScope scope = fn.block;
         List<MoatStatementNode> out = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
-        List<Integer> labelIndex = new ArrayList<>();
         int count = stats.size() + (ret == null ? 0 : 1);
         // Statements after a <close> declaration are collected separately and wrapped.
         int closeAt = -1;
@@ -274,11 +273,10 @@ public final class Translator extends AssignmentTranslator {
                         throw semanticError(l.start, "label '" + name + "' already defined on line " + existing.line);
                     }
                 }
-                Label label = new Label(name, l.start.getLine(), out.size(), scope.locals.size());
+                Label label = new Label(name, l.start.getLine(), out.size(), scope.locals.size(), fn.closeScopes);
                 label.atBlockEnd = onlyVoidAfter(stats, i) && ret == null;
                 scope.labels.put(name, label);
                 labels.add(label);
-                labelIndex.add(out.size());
                 resolvePendingInBlock(scope, label);
                 continue;
             }
@@ -297,16 +295,22 @@ public final class Translator extends AssignmentTranslator {
         if (closeAt < 0 && ret != null) {
             out.add(at(new ReturnNode(returnValue(ret)), ret));
         }
-        boolean resumable = labels.isEmpty() && generator != null && generator.anyResumable(stats);
+        List<FunctionScope.PartExit> exits = partExitsOf(scope, fn.closeScopes);
+        boolean labeled = !labels.isEmpty() || !exits.isEmpty();
+        boolean resumable = !labeled && generator != null && generator.anyResumable(stats);
         // A block inside a loop that ends normally ends its locals' slots, so no value is carried around the
         // loop in them (see ClearLocalsNode). Not a repeat body (the condition reads its locals afterwards),
-        // nor blocks with labels, <close>, a final return or generator resume points (the others' shapes).
-        if (fn.loopDepth > 0 && !functionTop && closeAt < 0 && ret == null && labels.isEmpty() && !resumable
-                && !scope.localsOutliveBlock && !scope.locals.isEmpty()) {
-            ClearLocalsNode end = endSlotsInLoop(slotsOf(scope.locals));
-            if (end != null) {
-                out.add(end);
-            }
+        // nor blocks with <close>, a final return or generator resume points (the others' shapes).
+        ClearLocalsNode end = null;
+        if (!functionTop && closeAt < 0 && ret == null && !resumable && !scope.localsOutliveBlock
+                && !scope.locals.isEmpty()) {
+            end = endSlotsInLoop(slotsOf(scope.locals));
+        }
+        if (labeled) {
+            return LabeledBlocks.build(out.toArray(new MoatStatementNode[0]), labels, exits, end);
+        }
+        if (end != null) {
+            out.add(end);
         }
         MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
         if (resumable) {
@@ -317,11 +321,19 @@ public final class Translator extends AssignmentTranslator {
             }
             return new ResumableBlockNode(array, points, Math.max(1, count), fn.newResumePoint());
         }
-        if (labels.isEmpty()) {
-            return new BlockNode(array, Math.max(1, count));
+        return new BlockNode(array, Math.max(1, count));
+    }
+
+    /** Takes the scope's gotos that leave block part {@code part} for a label at the end of a later part. */
+    private static List<FunctionScope.PartExit> partExitsOf(BlockScope scope, int part) {
+        List<FunctionScope.PartExit> exits = new ArrayList<>();
+        for (FunctionScope.PartExit exit : scope.partExits) {
+            if (exit.part() == part) {
+                exits.add(exit);
+            }
         }
-        int[] idx = labelIndex.stream().mapToInt(Integer::intValue).toArray();
-        return new LabeledBlockNode(array, labels.toArray(), idx);
+        scope.partExits.removeAll(exits);
+        return exits;
     }
 
     /** The statements following a to-be-closed declaration, in the same scope. */
@@ -487,7 +499,7 @@ public final class Translator extends AssignmentTranslator {
      * still inside the loop, so the enclosing loop is depth 2 and up).
      */
     private MoatStatementNode endingSlotsAfter(MoatStatementNode loop, int... slots) {
-        if (fn.loopDepth < 2) {
+        if (!insideLoop(1)) {
             return loop;
         }
         ClearLocalsNode end = endSlotsInLoop(slots);

@@ -6,9 +6,12 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatStatementNode;
 
 /**
- * A block that declares labels: a {@code goto} to one of them (from this block or a nested one)
- * resumes execution at the label's statement index. Backward gotos form loops, so every resumption is
- * charged again, and the wall-clock safepoint is polled by the budget path.
+ * A block with labels whose jumps do not nest (see LabeledBlocks in the translator; most blocks with
+ * labels become LabelTargetNode / LabelLoopNode instead): a {@code goto} to one of them (from this block
+ * or a nested one) resumes execution at the label's statement index. Backward gotos form loops, so every
+ * resumption is charged again, and the wall-clock safepoint is polled. Correct everywhere, but compiled
+ * code cannot tell which statement a resumption starts at, so it calls them through the array and the
+ * frame escapes.
  */
 public final class LabeledBlockNode extends MoatStatementNode {
     @Children private final MoatStatementNode[] statements;
