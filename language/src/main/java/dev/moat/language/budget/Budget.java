@@ -12,6 +12,13 @@ import com.oracle.truffle.api.nodes.Node;
  * between them (a loop iteration and its body block, a call and the function's body block) the nodes pay
  * them in one update: the same count, one limit test. Allocation is charged in bytes before the allocation happens.
  * Limits of {@link Long#MAX_VALUE} mean unlimited.
+ *
+ * <p>Where the instruction limit is tested: at loop iterations, calls, builtins' work and the end of a run
+ * ({@link #charge}, {@link #checkAtEnd}); block entries only {@link #count}. Between two tests a run executes
+ * at most one function's straight-line code (every loop iteration and every call tests), so a run stops a
+ * bounded number of instructions past its limit, at a point fixed by the program, and a run completes only
+ * if its whole count is within the limit. Compiled code then has no limit test (a compare and a
+ * deoptimising branch with its own frame state) in each {@code if} body.
  */
 public final class Budget {
     private long instructions;
@@ -43,6 +50,21 @@ public final class Budget {
         long used = instructions + n;
         instructions = used;
         if (used > instructionLimit) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            throw exhaust(BudgetKind.INSTRUCTIONS, instructionLimit, location);
+        }
+    }
+
+    /** Counts {@code n} instructions without testing the limit (block entries; see the class comment). */
+    public void count(long n) {
+        if (metering) {
+            instructions += n;
+        }
+    }
+
+    /** At the end of a run: a run whose count went past the limit fails even if no later test saw it. */
+    public void checkAtEnd(Node location) {
+        if (metering && instructions > instructionLimit) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             throw exhaust(BudgetKind.INSTRUCTIONS, instructionLimit, location);
         }

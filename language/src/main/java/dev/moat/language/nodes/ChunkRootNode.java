@@ -32,6 +32,7 @@ public final class ChunkRootNode extends RootNode {
         Object[] argv = convertArguments(frame.getArguments());
         try {
             Object result = invoke.call(function, argv, this, null);
+            context.budget.checkAtEnd(this);
             if (context.returnAllResults) {
                 return copyAll(result);
             }

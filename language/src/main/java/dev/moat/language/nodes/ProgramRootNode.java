@@ -43,6 +43,7 @@ public final class ProgramRootNode extends RootNode {
         MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
         try {
             invoke.call(function, arguments(context), this, null);
+            context.budget.checkAtEnd(this);
             return SUCCESS;
         } finally {
             context.flush();

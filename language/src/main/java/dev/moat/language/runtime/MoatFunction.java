@@ -126,7 +126,9 @@ public class MoatFunction implements TruffleObject {
         argv[0] = function;
         while (true) {
             try {
-                return MultiValue.first(call.call(function.getTarget(), argv));
+                Object result = MultiValue.first(call.call(function.getTarget(), argv));
+                dev.moat.language.MoatContext.get(null).budget.checkAtEnd(function.getTarget().getRootNode()); // the host's call is a run
+                return result;
             } catch (TailCallException tc) {
                 function = tc.function;
                 argv = tc.arguments;

@@ -7,8 +7,9 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatStatementNode;
 
 /**
- * A block of statements. It charges its statement count to the instruction budget once on entry —
- * per basic block, not per statement — so compiled code pays one add and one compare per block.
+ * A block of statements. It counts its statement count to the instruction budget once on entry —
+ * per basic block, not per statement — so compiled code pays one add per block. It does not test the
+ * limit: loop iterations and calls do (see Budget), so straight-line code between them has no test.
  * With {@code charge == 0} it is a plain sequence (used for the parts of one statement).
  *
  * <p>A loop body or function body gives its entry charge to the loop iteration or function entry that
@@ -36,7 +37,7 @@ public final class BlockNode extends MoatStatementNode {
     @ExplodeLoop
     public void executeVoid(VirtualFrame frame) {
         if (charge > 0) {
-            MoatContext.get(this).budget.charge(charge, this);
+            MoatContext.get(this).budget.count(charge);
         }
         for (MoatStatementNode statement : statements) {
             statement.executeVoid(frame);
@@ -47,7 +48,7 @@ public final class BlockNode extends MoatStatementNode {
     @ExplodeLoop
     public Object runReturning(VirtualFrame frame) {
         if (charge > 0) {
-            MoatContext.get(this).budget.charge(charge, this);
+            MoatContext.get(this).budget.count(charge);
         }
         for (MoatStatementNode statement : statements) {
             Object result = statement.runReturning(frame);

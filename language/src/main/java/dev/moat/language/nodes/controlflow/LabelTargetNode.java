@@ -48,6 +48,6 @@ public final class LabelTargetNode extends MoatStatementNode {
         if (g.label != label) {
             throw g; // a label further out
         }
-        MoatContext.get(this).budget.charge(resumeCharge, this);
+        MoatContext.get(this).budget.count(resumeCharge); // forward: no loop, so no limit test (see Budget)
     }
 }

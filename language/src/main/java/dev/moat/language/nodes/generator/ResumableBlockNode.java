@@ -50,7 +50,7 @@ public final class ResumableBlockNode extends MoatStatementNode {
     public Object runReturning(VirtualFrame frame) {
         int mark = ResumePoints.mark(frame, resumePoint);
         if (mark == 0 && charge > 0) {
-            MoatContext.get(this).budget.charge(charge, this);
+            MoatContext.get(this).budget.count(charge); // blocks count, loops and calls test (see Budget)
         }
         return runFrom(frame, mark == 0 ? 0 : mark - 1);
     }
