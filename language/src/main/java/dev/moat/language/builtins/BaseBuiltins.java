@@ -3,6 +3,7 @@ package dev.moat.language.builtins;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
@@ -253,10 +254,15 @@ public final class BaseBuiltins {
             try {
                 entry = table.next(k);
             } catch (IllegalArgumentException e) {
-                throw error("invalid key to 'next'");
+                throw invalidKeyToNext(this);
             }
             return entry == null ? MoatNil.NIL : entry;
         }
+    }
+
+    /** Lua raises it inside next (luaG_runerror in a C function), so it has no position. */
+    public static MoatError invalidKeyToNext(Node location) {
+        return MoatError.plain("invalid key to 'next'", location);
     }
 
     @MoatBuiltin(name = "pairs")

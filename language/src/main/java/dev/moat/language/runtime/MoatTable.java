@@ -7,6 +7,7 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.object.DynamicObject;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
+import com.oracle.truffle.api.object.Property;
 import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 import java.lang.invoke.MethodHandles;
@@ -85,8 +86,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /** A module-like table (the globals, the tables found in them): a field read site may fold its fields. */
     private boolean fieldsFoldable;
 
-    /** The field names of {@link #fieldKeysShape} and the last one returned, kept by {@link TableTraversal}. */
-    Object[] fieldKeys;
+    /** The fields of {@link #fieldKeysShape} in the order they were added and the last one returned, kept by {@link TableTraversal}. */
+    Property[] fieldProperties;
     Shape fieldKeysShape;
     int fieldCursor;
 
@@ -255,6 +256,18 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@code isFloat} is the read site's profile: a site that has seen only one subtype compiles only
      * it, and one that reads no numbers (a typed non-long location) never tests the bit.
      */
+    /** {@link #fieldValue} for a traversal, which has the field's property (its flags) at hand. */
+    Object fieldValue(Property property, Object stored) {
+        if (stored instanceof Long bits) {
+            long mask = floatFields;
+            if (mask != 0 && (mask & (1L << property.getFlags())) != 0) {
+                return Double.longBitsToDouble(bits);
+            }
+            return bits;
+        }
+        return stored == MoatNil.NIL ? null : stored;
+    }
+
     Object fieldValue(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, Object key, Object stored) {
         if (stored instanceof Long bits) {
             // Tables that never held a float skip the flags lookup (not free for a non-constant key).

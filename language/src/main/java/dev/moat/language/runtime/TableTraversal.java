@@ -1,6 +1,6 @@
 package dev.moat.language.runtime;
 
-import com.oracle.truffle.api.object.DynamicObjectLibrary;
+import com.oracle.truffle.api.object.Property;
 import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 
@@ -11,8 +11,7 @@ import com.oracle.truffle.api.strings.TruffleString;
  * position of the key handed back is always found again.
  */
 final class TableTraversal {
-    private static final Object[] NO_KEYS = new Object[0];
-    private static final DynamicObjectLibrary UNCACHED = DynamicObjectLibrary.getUncached();
+    private static final Property[] NO_FIELDS = new Property[0];
 
     private TableTraversal() {
     }
@@ -68,12 +67,15 @@ final class TableTraversal {
         if (arrayIndex < t.size) {
             return new Object[]{(long) (arrayIndex + 1), ArrayStorage.read(t.array, arrayIndex)};
         }
-        Object[] keys = fieldKeys(t);
-        for (int i = fieldIndex; i < keys.length; i++) {
-            Object stored = UNCACHED.getOrDefault(t, keys[i], MoatNil.NIL);
+        Property[] fields = fieldProperties(t);
+        Shape shape = t.getShape();
+        for (int i = fieldIndex; i < fields.length; i++) {
+            // Read through the property itself: looking the key up in the shape again (a hash lookup and a
+            // string comparison per step) was most of a traversal's time.
+            Object stored = fields[i].get(t, shape);
             if (stored != MoatNil.NIL) {
                 t.fieldCursor = i;
-                return new Object[]{keys[i], t.fieldValue(UNCACHED, FieldSubtypeProfile.getUncached(), keys[i], stored)};
+                return new Object[]{fields[i].getKey(), t.fieldValue(fields[i], stored)};
             }
         }
         if (t.hash == null) {
@@ -86,15 +88,23 @@ final class TableTraversal {
         return new Object[]{t.hash.keyAt(slot), t.hash.valueAt(slot)};
     }
 
-    /** The string field names in the order they were added (cached per shape). */
-    private static Object[] fieldKeys(MoatTable t) {
+    /** The string fields in the order they were added (cached per shape). */
+    private static Property[] fieldProperties(MoatTable t) {
         Shape shape = t.getShape();
         if (shape != t.fieldKeysShape) {
-            t.fieldKeys = shape.getPropertyCount() == 0 ? NO_KEYS : shape.getKeyList().toArray();
+            Property[] fields = NO_FIELDS;
+            if (shape.getPropertyCount() != 0) {
+                java.util.List<Object> keys = shape.getKeyList();
+                fields = new Property[keys.size()];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = shape.getProperty(keys.get(i));
+                }
+            }
+            t.fieldProperties = fields;
             t.fieldKeysShape = shape;
             t.fieldCursor = 0;
         }
-        return t.fieldKeys;
+        return t.fieldProperties;
     }
 
     /**
@@ -103,16 +113,16 @@ final class TableTraversal {
      * dictionary mode) is ruled out by the shape's own lookup instead of string compares with every field.
      */
     private static int fieldIndexOf(MoatTable t, Object key) {
-        Object[] keys = fieldKeys(t);
+        Property[] fields = fieldProperties(t);
         int c = t.fieldCursor;
-        if (c < keys.length && keys[c] == key) {
+        if (c < fields.length && fields[c].getKey() == key) {
             return c;
         }
         if (!t.getShape().hasProperty(key)) {
             return -1;
         }
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].getKey().equals(key)) {
                 return i;
             }
         }

@@ -9,6 +9,7 @@ import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BaseBuiltins;
 import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
@@ -103,11 +104,12 @@ public final class GenericForNode extends MoatStatementNode {
         private final int controlSlot;
         private final int resultsSlot;
         private final int resumePoint;
-        /** Which iterator this loop has run: none yet, only ipairs over plain tables, or others too. */
+        /** Which iterator this loop has run: none yet, only ipairs over plain tables, only next over tables, or others too. */
         @CompilationFinal private byte iterator = UNSEEN;
         private static final byte UNSEEN = 0;
         private static final byte IPAIRS = 1;
-        private static final byte GENERIC = 2;
+        private static final byte NEXT = 2;
+        private static final byte GENERIC = 3;
         /** Where the ipairs path has found elements: array parts of each strategy, or elsewhere. */
         @CompilationFinal private byte elementKinds;
         private static final byte LONGS = 1;
@@ -156,7 +158,8 @@ public final class GenericForNode extends MoatStatementNode {
         private boolean nextValues(VirtualFrame frame) {
             MoatContext context = MoatContext.get(this);
             if (iterator != GENERIC) {
-                if (frame.getObject(functionSlot) == context.getIpairsIterator()
+                Object function = frame.getObject(functionSlot);
+                if (iterator != NEXT && function == context.getIpairsIterator()
                         && frame.getObject(stateSlot) instanceof MoatTable table && table.getMetatable() == null
                         && (frame.isLong(controlSlot) || frame.getObject(controlSlot) instanceof Long)) {
                     if (iterator == UNSEEN) {
@@ -164,6 +167,14 @@ public final class GenericForNode extends MoatStatementNode {
                         iterator = IPAIRS;
                     }
                     return nextArrayElement(frame, context, table);
+                }
+                if (iterator != IPAIRS && function == context.getNextFunction()
+                        && frame.getObject(stateSlot) instanceof MoatTable table) {
+                    if (iterator == UNSEEN) {
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        iterator = NEXT;
+                    }
+                    return nextEntry(frame, context, table);
                 }
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 iterator = GENERIC;
@@ -208,6 +219,60 @@ public final class GenericForNode extends MoatStatementNode {
             }
             seeElement(OTHERS);
             return found(frame, n, v);
+        }
+
+        /**
+         * {@code pairs} (or {@code next}) over a table, run in the loop instead of calling {@code next}: the
+         * same charges (the iteration and the call) and the same traversal, without the builtin's call.
+         */
+        private boolean nextEntry(VirtualFrame frame, MoatContext context, MoatTable table) {
+            context.budget.charge(2, this);
+            // The array part comes first, in order: after nil or a key k of it, the next key is k + 1 if that
+            // is a present element (read here as ipairs does, unboxed and without allocating); anything else
+            // (a hole, the end of the array part, the fields and the hash part) goes to the traversal.
+            long n = arrayKeyAfter(frame);
+            if (n > 0) {
+                if (ArrayElements.hasLongElement(table, n)) {
+                    seeElement(LONGS);
+                    return found(frame, n, ArrayElements.longElement(table, n));
+                } else if (ArrayElements.hasDoubleElement(table, n)) {
+                    seeElement(DOUBLES);
+                    return found(frame, n, ArrayElements.doubleElement(table, n));
+                } else if (ArrayElements.hasObjectElement(table, n)) {
+                    seeElement(OBJECTS);
+                    return found(frame, n, ArrayElements.objectElement(table, n));
+                }
+            }
+            Object[] entry;
+            try {
+                entry = table.next(frame.getValue(controlSlot));
+            } catch (IllegalArgumentException e) {
+                throw BaseBuiltins.invalidKeyToNext(this);
+            }
+            if (entry == null) {
+                return true;
+            }
+            frame.setObject(controlSlot, entry[0]);
+            frame.setObject(resultsSlot, entry);
+            return false;
+        }
+
+        /** 1 after nil, k + 1 after a positive integer key k, else 0 (not in the array part's order). */
+        private long arrayKeyAfter(VirtualFrame frame) {
+            long k;
+            if (frame.isLong(controlSlot)) {
+                k = frame.getLong(controlSlot);
+            } else {
+                Object control = frame.getObject(controlSlot);
+                if (control == MoatNil.NIL) {
+                    return 1;
+                }
+                if (!(control instanceof Long boxed)) {
+                    return 0;
+                }
+                k = boxed;
+            }
+            return k >= 1 && k < Long.MAX_VALUE ? k + 1 : 0;
         }
 
         private boolean found(VirtualFrame frame, long n, Object v) {
