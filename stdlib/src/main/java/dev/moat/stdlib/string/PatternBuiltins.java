@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.strings.InternalByteArray;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.budget.Budget;
@@ -116,31 +117,9 @@ public final class PatternBuiltins {
         return MoatNil.NIL;
     }
 
-    /**
-     * Plain search. The scan itself is charged by the caller (1 per 64 subject bytes); the bytes compared
-     * beyond the first at each position are charged here as they accumulate (1 per 64), and the deadline
-     * is polled, so a near-miss needle (n*m comparisons) is paid for like any other work.
-     */
+    /** Plain search over whole byte arrays (see PlainFind). */
     static int indexOf(BuiltinNode node, byte[] s, byte[] p, int from) {
-        long extra = 0;
-        for (int i = from; i <= s.length - p.length; i++) {
-            int j = 0;
-            while (j < p.length && s[i + j] == p[j]) {
-                j++;
-            }
-            if (j == p.length) {
-                node.charge(extra >> 6);
-                return i;
-            }
-            extra += j;
-            if (extra >= (1 << 16)) {
-                node.charge(extra >> 6);
-                extra &= 63;
-                TruffleSafepoint.poll(node);
-            }
-        }
-        node.charge(extra >> 6);
-        return -1;
+        return PlainFind.indexOf(node, s, 0, s.length, p, 0, p.length, from);
     }
 
     static Object arg(Object[] args, int i) {
@@ -149,8 +128,19 @@ public final class PatternBuiltins {
 
     @MoatBuiltin(name = "find", variadic = true)
     public abstract static class FindNode extends BuiltinNode {
+        /** Strings, an integer or no init, and a plain search: in compiled code (PlainFind); the rest in findAux. */
         @Specialization
-        protected Object find(Object[] args) {
+        protected Object find(Object[] args, @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
+                              @Cached TruffleString.GetInternalByteArrayNode patternBytes) {
+            if (args.length >= 2 && args[0] instanceof TruffleString s && args[1] instanceof TruffleString p
+                    && (args.length < 3 || args[2] == MoatNil.NIL || args[2] instanceof Long)) {
+                InternalByteArray pattern = patternBytes.execute(p, MoatStrings.ENCODING);
+                if ((args.length > 3 && LuaValues.isTruthy(args[3]))
+                        || PlainFind.hasNoSpecials(pattern.getArray(), pattern.getOffset(), pattern.getLength())) {
+                    long init = args.length < 3 || args[2] == MoatNil.NIL ? 1 : (long) (Long) args[2];
+                    return PlainFind.find(this, subjectBytes.execute(s, MoatStrings.ENCODING), pattern, init);
+                }
+            }
             return findAux(this, args, true);
         }
     }
