@@ -201,17 +201,8 @@ public final class GenericForNode extends MoatStatementNode {
         private boolean nextArrayElement(VirtualFrame frame, MoatContext context, MoatTable table) {
             context.budget.charge(2, this);
             long n = 1 + (frame.isLong(controlSlot) ? frame.getLong(controlSlot) : (long) (Long) frame.getObject(controlSlot));
-            // One branch per array strategy, each profiled, so that compiled code reads the elements of the
-            // strategies it met unboxed and merges no boxes of different kinds (see ArrayElements).
-            if (ArrayElements.hasLongElement(table, n)) {
-                seeElement(LONGS);
-                return found(frame, n, ArrayElements.longElement(table, n));
-            } else if (ArrayElements.hasDoubleElement(table, n)) {
-                seeElement(DOUBLES);
-                return found(frame, n, ArrayElements.doubleElement(table, n));
-            } else if (ArrayElements.hasObjectElement(table, n)) {
-                seeElement(OBJECTS);
-                return found(frame, n, ArrayElements.objectElement(table, n));
+            if (boundArrayElement(frame, table, n)) {
+                return false;
             }
             Object v = table.getLong(n); // past the array part (the loop's end), a hole, or the hash part
             if (v == null) {
@@ -231,17 +222,8 @@ public final class GenericForNode extends MoatStatementNode {
             // is a present element (read here as ipairs does, unboxed and without allocating); anything else
             // (a hole, the end of the array part, the fields and the hash part) goes to the traversal.
             long n = arrayKeyAfter(frame);
-            if (n > 0) {
-                if (ArrayElements.hasLongElement(table, n)) {
-                    seeElement(LONGS);
-                    return found(frame, n, ArrayElements.longElement(table, n));
-                } else if (ArrayElements.hasDoubleElement(table, n)) {
-                    seeElement(DOUBLES);
-                    return found(frame, n, ArrayElements.doubleElement(table, n));
-                } else if (ArrayElements.hasObjectElement(table, n)) {
-                    seeElement(OBJECTS);
-                    return found(frame, n, ArrayElements.objectElement(table, n));
-                }
+            if (n > 0 && boundArrayElement(frame, table, n)) {
+                return false;
             }
             Object[] entry;
             try {
@@ -254,6 +236,28 @@ public final class GenericForNode extends MoatStatementNode {
             }
             frame.setObject(controlSlot, entry[0]);
             frame.setObject(resultsSlot, entry);
+            return false;
+        }
+
+        /**
+         * If {@code t[n]} is a present element of the array part, makes it the loop's next key and value
+         * and returns true. One branch per array strategy, each profiled, so that compiled code reads the
+         * elements of the strategies it met unboxed and merges no boxes of different kinds (see ArrayElements).
+         */
+        private boolean boundArrayElement(VirtualFrame frame, MoatTable table, long n) {
+            if (ArrayElements.hasLongElement(table, n)) {
+                seeElement(LONGS);
+                found(frame, n, ArrayElements.longElement(table, n));
+                return true;
+            } else if (ArrayElements.hasDoubleElement(table, n)) {
+                seeElement(DOUBLES);
+                found(frame, n, ArrayElements.doubleElement(table, n));
+                return true;
+            } else if (ArrayElements.hasObjectElement(table, n)) {
+                seeElement(OBJECTS);
+                found(frame, n, ArrayElements.objectElement(table, n));
+                return true;
+            }
             return false;
         }
 
