@@ -73,6 +73,18 @@ final class LabeledBlocks {
         return new BlockNode(top.toArray(new MoatStatementNode[0]), Math.max(1, n));
     }
 
+    /** Takes the scope's gotos that leave block part {@code part} for a label at the end of a later part. */
+    static List<PartExit> partExitsOf(FunctionScope.BlockScope scope, int part) {
+        List<PartExit> exits = new ArrayList<>();
+        for (PartExit exit : scope.partExits) {
+            if (exit.part() == part) {
+                exits.add(exit);
+            }
+        }
+        scope.partExits.removeAll(exits);
+        return exits;
+    }
+
     /** The general form: resumes at the label's statement index (see the class comment). */
     private static MoatStatementNode resumingAtIndex(MoatStatementNode[] statements, List<Target> targets) {
         Object[] identities = new Object[targets.size()];

@@ -295,7 +295,7 @@ public final class Translator extends AssignmentTranslator {
         if (closeAt < 0 && ret != null) {
             out.add(at(new ReturnNode(returnValue(ret)), ret));
         }
-        List<FunctionScope.PartExit> exits = partExitsOf(scope, fn.closeScopes);
+        List<FunctionScope.PartExit> exits = LabeledBlocks.partExitsOf(scope, fn.closeScopes);
         boolean labeled = !labels.isEmpty() || !exits.isEmpty();
         boolean resumable = !labeled && generator != null && generator.anyResumable(stats);
         // A block inside a loop that ends normally ends its locals' slots, so no value is carried around the
@@ -322,18 +322,6 @@ public final class Translator extends AssignmentTranslator {
             return new ResumableBlockNode(array, points, Math.max(1, count), fn.newResumePoint());
         }
         return new BlockNode(array, Math.max(1, count));
-    }
-
-    /** Takes the scope's gotos that leave block part {@code part} for a label at the end of a later part. */
-    private static List<FunctionScope.PartExit> partExitsOf(BlockScope scope, int part) {
-        List<FunctionScope.PartExit> exits = new ArrayList<>();
-        for (FunctionScope.PartExit exit : scope.partExits) {
-            if (exit.part() == part) {
-                exits.add(exit);
-            }
-        }
-        scope.partExits.removeAll(exits);
-        return exits;
     }
 
     /** The statements following a to-be-closed declaration, in the same scope. */
