@@ -256,18 +256,6 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@code isFloat} is the read site's profile: a site that has seen only one subtype compiles only
      * it, and one that reads no numbers (a typed non-long location) never tests the bit.
      */
-    /** {@link #fieldValue} for a traversal, which has the field's property (its flags) at hand. */
-    Object fieldValue(Property property, Object stored) {
-        if (stored instanceof Long bits) {
-            long mask = floatFields;
-            if (mask != 0 && (mask & (1L << property.getFlags())) != 0) {
-                return Double.longBitsToDouble(bits);
-            }
-            return bits;
-        }
-        return stored == MoatNil.NIL ? null : stored;
-    }
-
     Object fieldValue(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, Object key, Object stored) {
         if (stored instanceof Long bits) {
             // Tables that never held a float skip the flags lookup (not free for a non-constant key).
@@ -275,6 +263,18 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             boolean isFloatNow = mask != 0 && (mask & (1L << fields.getPropertyFlagsOrDefault(this, key, 0))) != 0;
             if (isFloat.profile(isFloatNow)) {
                 return Double.longBitsToDouble(bits); // (not a ?: expression: that would widen the Long to a double)
+            }
+            return bits;
+        }
+        return stored == MoatNil.NIL ? null : stored;
+    }
+
+    /** {@link #fieldValue} for a traversal, which has the field's property (its flags) at hand. */
+    Object fieldValue(Property property, Object stored) {
+        if (stored instanceof Long bits) {
+            long mask = floatFields;
+            if (mask != 0 && (mask & (1L << property.getFlags())) != 0) {
+                return Double.longBitsToDouble(bits);
             }
             return bits;
         }

@@ -450,10 +450,15 @@ final class LuaPatternMatcher {
         return java.util.Arrays.copyOfRange(src, captureStart[i], captureStart[i] + len);
     }
 
-    static boolean hasSpecials(byte[] pat) {
-        for (byte b : pat) {
-            if ("^$*+?.([%-".indexOf(b) >= 0) {
-                return true;
+    /** True if {@code length} pattern bytes from {@code offset} hold one of Lua's special characters (else find searches plainly). */
+    static boolean hasSpecials(byte[] pat, int offset, int length) {
+        for (int i = 0; i < length; i++) {
+            switch (pat[offset + i]) {
+                case '^', '$', '*', '+', '?', '.', '(', '[', '%', '-' -> {
+                    return true;
+                }
+                default -> {
+                }
             }
         }
         return false;

@@ -82,8 +82,8 @@ public final class PatternBuiltins {
             return MoatNil.NIL;
         }
         node.charge(1 + s.length / 64);
-        if (find && (LuaValues.isTruthy(arg(args, 3)) || !LuaPatternMatcher.hasSpecials(p))) {
-            int at = indexOf(node, s, p, (int) init - 1);
+        if (find && (LuaValues.isTruthy(arg(args, 3)) || !LuaPatternMatcher.hasSpecials(p, 0, p.length))) {
+            int at = PlainFind.indexOf(node, s, 0, s.length, p, 0, p.length, (int) init - 1);
             return at < 0 ? MoatNil.NIL : new Object[]{(long) at + 1, (long) at + p.length};
         }
         LuaPatternMatcher m = matcher(node, s, p);
@@ -117,11 +117,6 @@ public final class PatternBuiltins {
         return MoatNil.NIL;
     }
 
-    /** Plain search over whole byte arrays (see PlainFind). */
-    static int indexOf(BuiltinNode node, byte[] s, byte[] p, int from) {
-        return PlainFind.indexOf(node, s, 0, s.length, p, 0, p.length, from);
-    }
-
     static Object arg(Object[] args, int i) {
         return i < args.length ? args[i] : MoatNil.NIL;
     }
@@ -136,7 +131,7 @@ public final class PatternBuiltins {
                     && (args.length < 3 || args[2] == MoatNil.NIL || args[2] instanceof Long)) {
                 InternalByteArray pattern = patternBytes.execute(p, MoatStrings.ENCODING);
                 if ((args.length > 3 && LuaValues.isTruthy(args[3]))
-                        || PlainFind.hasNoSpecials(pattern.getArray(), pattern.getOffset(), pattern.getLength())) {
+                        || !LuaPatternMatcher.hasSpecials(pattern.getArray(), pattern.getOffset(), pattern.getLength())) {
                     long init = args.length < 3 || args[2] == MoatNil.NIL ? 1 : (long) (Long) args[2];
                     return PlainFind.find(this, subjectBytes.execute(s, MoatStrings.ENCODING), pattern, init);
                 }

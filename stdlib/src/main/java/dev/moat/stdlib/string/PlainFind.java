@@ -16,20 +16,6 @@ final class PlainFind {
     private PlainFind() {
     }
 
-    /** True if the pattern has none of Lua's pattern special characters (then find searches it plainly). */
-    static boolean hasNoSpecials(byte[] pattern, int offset, int length) {
-        for (int i = 0; i < length; i++) {
-            switch (pattern[offset + i]) {
-                case '^', '$', '*', '+', '?', '.', '(', '[', '%', '-' -> {
-                    return false;
-                }
-                default -> {
-                }
-            }
-        }
-        return true;
-    }
-
     /** find(s, p, init, true) on strings' bytes: {start, end} or nil; charges as the pattern path does. */
     static Object find(BuiltinNode node, InternalByteArray s, InternalByteArray p, long initArgument) {
         int length = s.getLength();

@@ -209,7 +209,8 @@ public final class GenericForNode extends MoatStatementNode {
                 return true;
             }
             seeElement(OTHERS);
-            return found(frame, n, v);
+            found(frame, n, v);
+            return false;
         }
 
         /**
@@ -279,10 +280,10 @@ public final class GenericForNode extends MoatStatementNode {
             return k >= 1 && k < Long.MAX_VALUE ? k + 1 : 0;
         }
 
-        private boolean found(VirtualFrame frame, long n, Object v) {
+        /** Makes {@code n} and {@code v} the loop's next key and value. */
+        private void found(VirtualFrame frame, long n, Object v) {
             frame.setLong(controlSlot, n);
             frame.setObject(resultsSlot, new Object[]{n, v});
-            return false;
         }
 
         private void seeElement(byte kind) {
