@@ -15,6 +15,7 @@ import java.io.IOException;
 class BuiltinFastPathsCompiledTest {
     @ParameterizedTest
     @ValueSource(strings = {"strings/single_byte_strings.moat", "strings/byte_char.moat", "strings/byte_positions.moat",
+            "strings/byte_scan_to_end.moat",
             "math/floor_ceil_tonumber.moat", "lib-string/find_plain_offsets.moat", "lib-string/find_plain.moat",
             "lib-string/find_init.moat", "lib-string/find_edges.moat", "lib-string/find_errors.moat"})
     void giveLuasResultsWhenCompiled(String golden) throws IOException {

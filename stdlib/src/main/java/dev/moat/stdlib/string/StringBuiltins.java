@@ -1,9 +1,12 @@
 package dev.moat.stdlib.string;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Cached.Shared;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.InlinedBranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
@@ -169,20 +172,32 @@ public final class StringBuiltins {
     @MoatBuiltin(name = "byte")
     public abstract static class ByteNode extends BuiltinNode {
         /**
-         * {@code s:byte(i)}: at most one result. {@code single} is a constant here, so the compiled
-         * specialisation has no loop and no result array and inlines small.
+         * {@code s:byte(i)}: at most one result, so the compiled specialisation has no loop and no result
+         * array and inlines small. An index outside the string (no result) is a profiled branch: while
+         * it has not happened the compiled code returns only the byte, so the caller gets it unboxed;
+         * merged with the empty result the boxed byte would have to be materialised on every call.
          */
         @Specialization
-        protected Object oneByte(Object s, Object i, MoatNil j, @Shared @Cached TruffleString.ReadByteNode readByte) {
-            return bytes(s, i, j, true, readByte);
+        protected Object oneByte(Object s, Object i, MoatNil j, @Bind Node node,
+                        @Shared @Cached TruffleString.ReadByteNode readByte, @Cached InlinedBranchProfile outside) {
+            TruffleString str = checkString(s, 1);
+            long len = str.byteLength(MoatStrings.ENCODING);
+            long first = optInteger(i, 2, 1);
+            long start = startIndex(first, len);
+            if (start > endIndex(first, len)) {
+                outside.enter(node);
+                return MultiValue.EMPTY;
+            }
+            charge(1);
+            return (long) readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING);
         }
 
         @Specialization
         protected Object byteAt(Object s, Object i, Object j, @Shared @Cached TruffleString.ReadByteNode readByte) {
-            return bytes(s, i, j, false, readByte);
+            return bytes(s, i, j, readByte);
         }
 
-        private Object bytes(Object s, Object i, Object j, boolean single, TruffleString.ReadByteNode readByte) {
+        private Object bytes(Object s, Object i, Object j, TruffleString.ReadByteNode readByte) {
             TruffleString str = checkString(s, 1);
             long len = str.byteLength(MoatStrings.ENCODING);
             long first = optInteger(i, 2, 1);
@@ -191,10 +206,6 @@ public final class StringBuiltins {
             long end = endIndex(j == MoatNil.NIL ? first : checkInteger(j, 3), len);
             if (start > end) {
                 return MultiValue.EMPTY;
-            }
-            if (single) { // j is nil: start == end
-                charge(1);
-                return (long) readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING);
             }
             if (end - start >= 1_000_000) {
                 throw error("string slice too long");
