@@ -176,6 +176,32 @@ final class HashPart {
         }
     }
 
+    /**
+     * Overwrites the value of integer key {@code key} if it is present (not a tombstone) with the non-null
+     * {@code value}; false if absent, leaving the insertion (out of line) to {@link #put}. Inline, like
+     * {@link #getLong}: integer keys outside the array part (a counter table filled from the top, sparse
+     * ids) are updated in compiled code without a call.
+     */
+    boolean replaceLong(long key, Object value) {
+        int[] idx = index;
+        int mask = idx.length - 1;
+        int i = (sipHashed ? sipHash(key) : HashSeed.mix(key)) & mask;
+        while (true) {
+            int e = idx[i] - 1;
+            if (e < 0) {
+                return false;
+            }
+            if (keys[e] instanceof Long l && l == key) {
+                if (values[e] == null) {
+                    return false;
+                }
+                values[e] = value;
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /** Sets or (with a null value) removes an entry. Returns true if the key was absent and now is present. */
     boolean put(Object key, Object value) {
         return put(key, value, hash(key));

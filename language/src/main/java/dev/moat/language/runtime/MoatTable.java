@@ -364,9 +364,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /**
-     * Raw write of an integer key; NIL removes. Returns true if a new entry was made. Only overwriting an
-     * element with a value the array's strategy holds is inline; removals, appends, holes, strategy
-     * changes and the hash part are out of line ({@link #putLongOutOfLine}): the nodes have their own
+     * Raw write of an integer key; NIL removes. Returns true if a new entry was made. Only overwrites are
+     * inline (an element with a value the array's strategy holds, a key present in the hash part);
+     * removals, appends, holes, strategy changes and hash insertions are out of line
+     * ({@link #putLongOutOfLine}): the nodes have their own
      * specialisations for the frequent ones, and every compiled generic store (and each of table.sort's
      * element writes) would otherwise carry the array part's growth logic and the hash part's insertion.
      */
@@ -384,6 +385,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                 ArrayStorage.write(store, i, value);
                 return false;
             }
+        } else if ((k < 1 || k > size + 1L) && value != MoatNil.NIL && hash != null && hash.replaceLong(k, value)) {
+            return false; // an existing key in the hash part, overwritten in place
         }
         return putLongOutOfLine(k, value);
     }

@@ -1,0 +1,21 @@
+package dev.moat.tck;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+
+/**
+ * Integer-key stores take inline paths in compiled code (MoatTable.putLong: an element the array's strategy
+ * holds, a key already in the hash part overwritten in place) and fall back out of line for the rest
+ * (appends, holes, strategy changes, hash insertions, removals). These goldens meet both sides, with every
+ * function compiled at its first call, and must print what lua5.4 prints.
+ */
+class TableStoresCompiledTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"tables/hash_integer_overwrite.moat", "tables/array_strategy_holes.moat",
+            "tables/array_strategy_transitions.moat", "tables/insert_remove.moat"})
+    void giveLuasResultsWhenCompiled(String golden) throws IOException {
+        GoldenScripts.assertExpectedWhenCompiled(golden);
+    }
+}
