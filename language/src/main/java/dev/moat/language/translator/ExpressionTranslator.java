@@ -390,7 +390,8 @@ abstract class ExpressionTranslator {
                 String desc = "field '" + MoatStrings.toJava(ts) + "'";
                 return new Expr(at(new FieldExpressionNode(target.node(), constant(ts), target.description()), ix), desc);
             }
-            return new Expr(at(IndexExpressionNode.create(target.node(), key.node(), target.description()), ix), null);
+            return new Expr(at(IndexExpressionNode.create(target.node(), key.node(), target.description()), ix),
+                    indexDescription(key.node()));
         } else if (suffix instanceof FieldSuffixContext f) {
             String name = f.NAME().getText();
             FieldExpressionNode node = new FieldExpressionNode(target.node(), constant(name), target.description());
@@ -411,6 +412,17 @@ abstract class ExpressionTranslator {
             CallNode node = new CallNode(target.node(), args, multi, target.description());
             return new Expr(at(node, c), null);
         }
+    }
+
+    /**
+     * How Lua 5.4 names a value read by {@code t[k]} in error messages: an integer constant 0..255 is
+     * "integer index" (its GETI instruction), any other key that is not a constant string "?".
+     */
+    private static String indexDescription(MoatExpressionNode key) {
+        if (key instanceof LiteralNode lit && lit.getValue() instanceof Long n && n >= 0 && n <= 255) {
+            return "field 'integer index'";
+        }
+        return "field '?'";
     }
 
     ArgumentsNode arguments(ArgsContext a, int offset) {
