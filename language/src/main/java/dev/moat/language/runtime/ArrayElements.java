@@ -65,7 +65,7 @@ public final class ArrayElements {
         if (inArrayPart(t, k)) {
             return objects[(int) (k - 1)] != null;
         }
-        return k - 1 == t.size && t.getMetatable() == null && k < MoatTable.APPEND_LIMIT
+        return k - 1 == t.size && t.getMetatable() == null && k < ArrayStorage.APPEND_LIMIT
                         && (store != ArrayStorage.UNDECIDED || !(value instanceof Long || value instanceof Double));
     }
 
@@ -110,7 +110,7 @@ public final class ArrayElements {
 
     /** {@code k} is within a primitive array part, or the next key of a table whose appends need no metamethod. */
     private static boolean presentOrRawAppend(MoatTable t, long k) {
-        return inArrayPart(t, k) || k - 1 == t.size && t.getMetatable() == null && k < MoatTable.APPEND_LIMIT;
+        return inArrayPart(t, k) || k - 1 == t.size && t.getMetatable() == null && k < ArrayStorage.APPEND_LIMIT;
     }
 
     /** Raw {@code t[k] = v} after {@link #acceptsLongElement}; returns true if a new entry was made. */

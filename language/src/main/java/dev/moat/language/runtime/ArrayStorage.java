@@ -23,6 +23,8 @@ final class ArrayStorage {
     static final Object[] UNDECIDED = new Object[0];
 
     static final int MIN_CAPACITY = 4;
+    /** Keys past this stay in the hash part, so the array size never overflows an int. */
+    static final long APPEND_LIMIT = Integer.MAX_VALUE - 8;
 
     private ArrayStorage() {
     }

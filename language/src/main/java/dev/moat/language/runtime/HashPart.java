@@ -161,16 +161,19 @@ final class HashPart {
     }
 
     Object getLong(long key) {
+        int e = findLong(key);
+        return e < 0 ? null : values[e];
+    }
+
+    /** Entry number of integer key {@code key}, or -1: {@link #find} without the generic key comparison. */
+    private int findLong(long key) {
         int[] idx = index;
         int mask = idx.length - 1;
         int i = (sipHashed ? sipHash(key) : HashSeed.mix(key)) & mask;
         while (true) {
             int e = idx[i] - 1;
-            if (e < 0) {
-                return null;
-            }
-            if (keys[e] instanceof Long l && l == key) {
-                return values[e];
+            if (e < 0 || keys[e] instanceof Long l && l == key) {
+                return e;
             }
             i = (i + 1) & mask;
         }
@@ -183,23 +186,12 @@ final class HashPart {
      * ids) are updated in compiled code without a call.
      */
     boolean replaceLong(long key, Object value) {
-        int[] idx = index;
-        int mask = idx.length - 1;
-        int i = (sipHashed ? sipHash(key) : HashSeed.mix(key)) & mask;
-        while (true) {
-            int e = idx[i] - 1;
-            if (e < 0) {
-                return false;
-            }
-            if (keys[e] instanceof Long l && l == key) {
-                if (values[e] == null) {
-                    return false;
-                }
-                values[e] = value;
-                return true;
-            }
-            i = (i + 1) & mask;
+        int e = findLong(key);
+        if (e < 0 || values[e] == null) {
+            return false;
         }
+        values[e] = value;
+        return true;
     }
 
     /** Sets or (with a null value) removes an entry. Returns true if the key was absent and now is present. */

@@ -365,11 +365,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /**
      * Raw write of an integer key; NIL removes. Returns true if a new entry was made. Only overwrites are
-     * inline (an element with a value the array's strategy holds, a key present in the hash part);
-     * removals, appends, holes, strategy changes and hash insertions are out of line
-     * ({@link #putLongOutOfLine}): the nodes have their own
-     * specialisations for the frequent ones, and every compiled generic store (and each of table.sort's
-     * element writes) would otherwise carry the array part's growth logic and the hash part's insertion.
+     * inline (an element with a value the array's strategy holds, a key present in the hash part); the rest
+     * is out of line ({@link #putLongOutOfLine}): nodes specialise the frequent cases, and every compiled
+     * generic store would otherwise carry the array part's growth logic and the hash part's insertion.
      */
     public boolean putLong(long k, Object value) {
         if (k >= 1 && k <= size && value != MoatNil.NIL) {
@@ -386,7 +384,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                 return false;
             }
         } else if ((k < 1 || k > size + 1L) && value != MoatNil.NIL && hash != null && hash.replaceLong(k, value)) {
-            return false; // an existing key in the hash part, overwritten in place
+            return false;
         }
         return putLongOutOfLine(k, value);
     }
@@ -403,16 +401,13 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             }
             return false;
         }
-        if (k == size + 1L && value != MoatNil.NIL && k < APPEND_LIMIT) {
+        if (k == size + 1L && value != MoatNil.NIL && k < ArrayStorage.APPEND_LIMIT) {
             appendElement(value);
             migrateIfHashed();
             return true;
         }
         return putHash(k, value);
     }
-
-    /** Keys past this stay in the hash part, so the array size never overflows an int. */
-    static final long APPEND_LIMIT = Integer.MAX_VALUE - 8;
 
     /** Clears element {@code i}: the last one shrinks the array part, any other becomes a hole. */
     private void removeElement(int i) {

@@ -15,7 +15,7 @@ public final class SequenceOperations {
 
     /** True if {@link #shiftUp} may be used: the element after the array part can still be appended. */
     public static boolean canShiftUp(MoatTable t) {
-        return t.size > 0 && t.size + 1L < MoatTable.APPEND_LIMIT;
+        return t.size > 0 && t.size + 1L < ArrayStorage.APPEND_LIMIT;
     }
 
     /**
