@@ -77,6 +77,72 @@ class LauncherStartupTest {
         assertTrue(r.stdout().endsWith("42\n"), r.stdout());
     }
 
+    /**
+     * The heap settings of moat_heap_flags (bin/moat-jdk.sh): a young generation of 512 MB where the memory the
+     * JVM sizes its heap by is 4 GiB or more, transparent huge pages where the kernel offers them on request.
+     * The expectation is read from the same files the launcher reads.
+     */
+    @Test
+    void boundsTheYoungGenerationAndAsksForHugePages() throws Exception {
+        Run r = moat(Map.of("MOAT_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "-e", "print(6 * 7)");
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().endsWith("42\n"), r.stdout());
+        boolean bounded = flag(r.stdout(), "NewSize").equals("536870912 {product} {command line}")
+                && flag(r.stdout(), "MaxNewSize").equals("536870912 {product} {command line}");
+        assertEquals(memoryKiB() >= 4L * 1024 * 1024, bounded, "NewSize " + flag(r.stdout(), "NewSize"));
+        String thp = readOr(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"), "");
+        boolean offered = thp.contains("[always]") || thp.contains("[madvise]");
+        assertEquals(offered, flag(r.stdout(), "UseTransparentHugePages").equals("true {product} {command line}"), thp);
+    }
+
+    /** A heap sized in MOAT_JAVA_OPTS wins, with no JVM warning on stdout about the launcher's young generation. */
+    @Test
+    void aHeapSizedByTheUserIsLeftAlone() throws Exception {
+        Run r = moat(Map.of("MOAT_JAVA_OPTS", "-Xmx256m"), "-e", "print(6 * 7)");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("42\n", r.stdout());
+        assertTrue(!r.stderr().contains("warning"), r.stderr());
+    }
+
+    /** "name = value {origin}" of one -XX:+PrintFlagsFinal line, spaces collapsed. */
+    private static String flag(String printFlagsFinal, String name) {
+        for (String line : printFlagsFinal.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 5 && f[1].equals(name)) {
+                return f[3] + " " + String.join(" ", java.util.Arrays.copyOfRange(f, 4, f.length));
+            }
+        }
+        return "(absent)";
+    }
+
+    /** MemTotal, or a lower cgroup limit: the memory the JVM sizes its default heap by. */
+    private static long memoryKiB() throws IOException {
+        long kib = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        for (String limitFile : List.of("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")) {
+            String limit = readOr(Path.of(limitFile), "").trim();
+            if (!limit.isEmpty()) {
+                if (limit.matches("[0-9]+")) {
+                    kib = Math.min(kib, Long.parseLong(limit) / 1024);
+                }
+                break;
+            }
+        }
+        return kib;
+    }
+
+    private static String readOr(Path file, String otherwise) {
+        try {
+            return Files.isReadable(file) ? Files.readString(file) : otherwise;
+        } catch (IOException e) {
+            return otherwise;
+        }
+    }
+
     @Test
     void interpreterOnlyModeUsesTheSameCache() throws Exception {
         Run r = moat(Map.of("MOAT_NO_JIT", "1", "MOAT_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "--stats", "-e", "print(6 * 7)");
