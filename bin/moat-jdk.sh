@@ -72,15 +72,27 @@ moat_heap_flags() {
       if [ "$key" = "MemTotal:" ]; then mem_kb="$value"; break; fi
     done < /proc/meminfo
   fi
-  # A container's limit (cgroup v2, then v1) is what the JVM sizes its heap by, when it is lower.
-  if [ -r /sys/fs/cgroup/memory.max ]; then
-    read -r limit < /sys/fs/cgroup/memory.max || true
-  elif [ -r /sys/fs/cgroup/memory/memory.limit_in_bytes ]; then
-    read -r limit < /sys/fs/cgroup/memory/memory.limit_in_bytes || true
+  # A cgroup's memory limit is what the JVM sizes its heap by, when it is lower: cgroup v2 limits on the way
+  # from this process's group (bash's, which the exec'd JVM keeps) up to the root, and cgroup v1's file.
+  local group="" line dir files=(/sys/fs/cgroup/memory/memory.limit_in_bytes)
+  if [ -r /proc/self/cgroup ]; then
+    while IFS= read -r line; do
+      case "$line" in 0::/*) group="${line#0::}" ;; esac
+    done < /proc/self/cgroup
   fi
-  if [[ "$limit" =~ ^[0-9]+$ ]] && [[ "$mem_kb" =~ ^[0-9]+$ ]] && (( limit / 1024 < mem_kb )); then
-    mem_kb=$(( limit / 1024 ))
-  fi
+  dir="/sys/fs/cgroup${group%/}"
+  while [[ "$dir" == /sys/fs/cgroup* ]]; do
+    files+=("$dir/memory.max")
+    [ "$dir" = /sys/fs/cgroup ] && break
+    dir="${dir%/*}"
+  done
+  for line in "${files[@]}"; do
+    limit=""
+    if [ -r "$line" ]; then read -r limit < "$line" || true; fi
+    if [[ "$limit" =~ ^[0-9]+$ ]] && [[ "$mem_kb" =~ ^[0-9]+$ ]] && (( limit / 1024 < mem_kb )); then
+      mem_kb=$(( limit / 1024 ))
+    fi
+  done
   # 4 GiB of memory: a default heap of 1 GiB, half of it young.
   if [[ "$mem_kb" =~ ^[0-9]+$ ]] && (( mem_kb >= 4 * 1024 * 1024 )); then
     MOAT_HEAP_FLAGS+=(-Xmn512m)

@@ -115,7 +115,7 @@ class LauncherStartupTest {
         return "(absent)";
     }
 
-    /** MemTotal, or a lower cgroup limit: the memory the JVM sizes its default heap by. */
+    /** MemTotal, or a lower cgroup limit (as bin/moat-jdk.sh reads them): the memory the JVM sizes its default heap by. */
     private static long memoryKiB() throws IOException {
         long kib = 0;
         for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
@@ -123,13 +123,21 @@ class LauncherStartupTest {
                 kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        for (String limitFile : List.of("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")) {
-            String limit = readOr(Path.of(limitFile), "").trim();
-            if (!limit.isEmpty()) {
-                if (limit.matches("[0-9]+")) {
-                    kib = Math.min(kib, Long.parseLong(limit) / 1024);
-                }
-                break;
+        List<Path> limitFiles = new java.util.ArrayList<>(List.of(Path.of("/sys/fs/cgroup/memory/memory.limit_in_bytes")));
+        String group = "/";
+        for (String line : readOr(Path.of("/proc/self/cgroup"), "").split("\n")) {
+            if (line.startsWith("0::/")) {
+                group = line.substring(3);
+            }
+        }
+        Path root = Path.of("/sys/fs/cgroup");
+        for (Path dir = root.resolve(group.substring(1)).normalize(); dir.startsWith(root); dir = dir.getParent()) {
+            limitFiles.add(dir.resolve("memory.max")); // cgroup v2: every level up to the root
+        }
+        for (Path limitFile : limitFiles) {
+            String limit = readOr(limitFile, "").trim();
+            if (limit.matches("[0-9]+")) {
+                kib = Math.min(kib, Long.parseLong(limit) / 1024);
             }
         }
         return kib;
