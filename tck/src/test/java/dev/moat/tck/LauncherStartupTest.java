@@ -104,7 +104,7 @@ class LauncherStartupTest {
         assertTrue(!r.stderr().contains("warning"), r.stderr());
     }
 
-    /** "name = value {origin}" of one -XX:+PrintFlagsFinal line, spaces collapsed. */
+    /** "value {kind} {origin}" of flag {@code name} in -XX:+PrintFlagsFinal output, spaces collapsed. */
     private static String flag(String printFlagsFinal, String name) {
         for (String line : printFlagsFinal.split("\n")) {
             String[] f = line.trim().split("\\s+");
