@@ -27,6 +27,11 @@ final class TableTraversal {
             hashSlot = 0;
         } else {
             Object k = MoatTable.normalizeKey(key);
+            if (key instanceof Double && k instanceof Long) {
+                // Tables hold such a key as an integer, and Lua's next looks a float key up as a float, so
+                // lua5.4 finds no 2.0 in {10, 20, 30} and raises "invalid key to 'next'"; so does Moat.
+                throw new IllegalArgumentException("float key with an integer value");
+            }
             int afterCursor;
             if (k instanceof Long l && l >= 1 && l <= t.size) {
                 arrayIndex = (int) (long) l;
