@@ -8,13 +8,16 @@ import java.io.IOException;
 /**
  * Integer-key stores take inline paths in compiled code (MoatTable.putLong: an element the array's strategy
  * holds, a key already in the hash part overwritten in place) and fall back out of line for the rest
- * (appends, holes, strategy changes, hash insertions, removals). These goldens meet both sides, with every
- * function compiled at its first call, and must print what lua5.4 prints.
+ * (appends, holes, strategy changes, hash insertions, removals). String keys of a table in dictionary mode
+ * are read and overwritten in its hash part first (MoatTable.getStringWith/putStringWith), its first 64 keys
+ * stay fields. These goldens meet both sides, with every function compiled at its first call, and must print
+ * what lua5.4 prints.
  */
 class TableStoresCompiledTest {
     @ParameterizedTest
     @ValueSource(strings = {"tables/hash_integer_overwrite.moat", "tables/array_strategy_holes.moat",
-            "tables/array_strategy_transitions.moat", "tables/insert_remove.moat"})
+            "tables/array_strategy_transitions.moat", "tables/insert_remove.moat",
+            "tables/dictionary_mode.moat", "tables/keyed_strings_in_hash.moat"})
     void giveLuasResultsWhenCompiled(String golden) throws IOException {
         GoldenScripts.assertExpectedWhenCompiled(golden);
     }

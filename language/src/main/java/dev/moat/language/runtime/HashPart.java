@@ -194,6 +194,17 @@ final class HashPart {
         return true;
     }
 
+    /** Entry number of {@code key} if it is present (not removed), else -1; for {@link #setPresent}. */
+    int findPresent(Object key, int genericHash) {
+        int e = find(key, hashIn(key, genericHash));
+        return e >= 0 && values[e] != null ? e : -1;
+    }
+
+    /** Overwrites the value of a present entry found by {@link #findPresent} with a non-null value. */
+    void setPresent(int entry, Object value) {
+        values[entry] = value;
+    }
+
     /** Sets or (with a null value) removes an entry. Returns true if the key was absent and now is present. */
     boolean put(Object key, Object value) {
         return put(key, value, hash(key));

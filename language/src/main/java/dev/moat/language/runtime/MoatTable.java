@@ -75,6 +75,16 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     private long floatFields;
 
+    /**
+     * Set once a string key has gone to the hash part (the table reached {@link #MAX_FIELDS} fields:
+     * "dictionary mode"); never cleared, as fields are never removed. Until then no string key is in the
+     * hash part, so string reads look at the fields only; from then on most string keys are in the hash
+     * part, so reads and overwrites with a key computed at run time probe it first: a field lookup with
+     * such a key is a search of the shape's property map, which every dictionary read paid before it
+     * reached its own hash probe.
+     */
+    private boolean stringsInHash;
+
     /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
     Object array;
     int size;
@@ -171,12 +181,14 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * dictionary mode) the hash part. A field holding NIL is a removed key (see {@link #putStringWith}).
      */
     public Object getStringWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, TruffleString key, int keyHash) {
-        Object v = fields.getOrDefault(this, key, null);
-        if (v != null) {
-            return fieldValue(fields, isFloat, key, v);
+        if (stringsInHash) {
+            Object inHash = hash.get(key, keyHash);
+            if (inHash != null) {
+                return inHash; // a key is in one part only
+            }
         }
-        HashPart h = this.hash;
-        return h == null ? null : h.get(key, keyHash);
+        Object v = fields.getOrDefault(this, key, null);
+        return v == null ? null : fieldValue(fields, isFloat, key, v);
     }
 
     /** {@link #getFieldWith} for reads that seldom meet numbers (metatables' {@code __index}, metamethods). */
@@ -195,7 +207,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (v != null) {
             return fieldValue(fields, isFloat, key, v);
         }
-        return hash == null ? null : getFromHash(key, keyHash);
+        return stringsInHash ? getFromHash(key, keyHash) : null;
     }
 
     @TruffleBoundary
@@ -299,6 +311,14 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@link #MAX_FIELDS} of them every further new string key belongs to the hash part.
      */
     public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        if (stringsInHash && value != MoatNil.NIL) {
+            int entry = hash.findPresent(key, keyHash);
+            if (entry >= 0) { // an overwrite in the hash part (as in getStringWith, the key is not a field)
+                ReliedKeys.beforeWrite(this, fields, key, keyHash);
+                hash.setPresent(entry, value);
+                return false;
+            }
+        }
         if (fields.containsKey(this, key)) {
             putExistingField(fields, key, keyHash, value);
             return false;
@@ -320,6 +340,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             addField(fields, key, keyHash, count, value);
             return true;
         }
+        stringsInHash = true;
         return hashPart().put(key, value, keyHash);
     }
 
