@@ -194,6 +194,23 @@ final class HashPart {
         return true;
     }
 
+    /** What {@link #atHomeSlot} returns when the key is not the first one its probe meets. */
+    static final Object PROBE_FURTHER = new Object();
+
+    /**
+     * The value of {@code key} (null if removed) if it is the very entry its first probe meets, compared by
+     * identity (constant keys are interned, so a key stored from a literal is the same object); else
+     * {@link #PROBE_FURTHER}. Small enough to inline where a whole probe loop is not.
+     */
+    Object atHomeSlot(Object key, int genericHash) {
+        if (sipHashed) {
+            return PROBE_FURTHER;
+        }
+        int[] idx = index;
+        int e = idx[genericHash & (idx.length - 1)] - 1;
+        return e >= 0 && keys[e] == key ? values[e] : PROBE_FURTHER;
+    }
+
     /** Entry number of {@code key} if it is present (not removed), else -1; for {@link #setPresent}. */
     int findPresent(Object key, int genericHash) {
         int e = find(key, hashIn(key, genericHash));

@@ -44,6 +44,16 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public static final int MAX_FIELDS = 64;
 
     /**
+     * A table whose string keys all came from computed-key stores ({@code t[k] = v}) keeps further new
+     * string keys in its hash part once it has this many fields: it is a dictionary, read with computed
+     * keys, and a computed key finds a field only by searching the shape's property map, which took a
+     * 40-key dictionary's reads 1.8 times as long as lua5.4's. Tables with a field named in the code
+     * (constructors, {@code t.name = v}) or added by a library or the host are records: they keep up to
+     * {@link #MAX_FIELDS} fields, which constant-key reads find with a shape check and a load.
+     */
+    public static final int COMPUTED_KEY_FIELDS = 8;
+
+    /**
      * Shapes an inline cache of a table site keeps before it goes generic. A shape changes only when a
      * field is added (a number changing subtype stays in its shape, see {@link #floatFields}), so this
      * bounds the different layouts (key sets and orders) one site sees.
@@ -84,6 +94,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * reached its own hash probe.
      */
     private boolean stringsInHash;
+
+    /** A field was added other than by a computed-key store (see {@link #COMPUTED_KEY_FIELDS}). */
+    private boolean namedFields;
 
     /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
     Object array;
@@ -207,7 +220,11 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (v != null) {
             return fieldValue(fields, isFloat, key, v);
         }
-        return stringsInHash ? getFromHash(key, keyHash) : null;
+        if (!stringsInHash) {
+            return null;
+        }
+        Object atHome = hash.atHomeSlot(key, keyHash); // a dictionary read with a constant key: usually one probe
+        return atHome != HashPart.PROBE_FURTHER ? atHome : getFromHash(key, keyHash);
     }
 
     @TruffleBoundary
@@ -226,7 +243,8 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return false;
         }
         int count = fields.getShape(this).getPropertyCount();
-        if (value != MoatNil.NIL && count < MAX_FIELDS) {
+        if (value != MoatNil.NIL && count < MAX_FIELDS && !stringsInHash) {
+            namedFields = true;
             addField(fields, key, keyHash, count, value);
             return true;
         }
@@ -295,7 +313,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     @TruffleBoundary
     private boolean putAbsentStringInHash(TruffleString key, int keyHash, Object value) {
-        return putAbsentString(UNCACHED, key, keyHash, value);
+        return putAbsentString(UNCACHED, key, keyHash, value, false);
     }
 
     /** Raw write of a string key; NIL removes. Returns true if a new entry was made (for memory charging). */
@@ -311,6 +329,21 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@link #MAX_FIELDS} of them every further new string key belongs to the hash part.
      */
     public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        return putStringWith(fields, key, keyHash, value, false);
+    }
+
+    /** {@link #putStringWith} for a computed-key store {@code t[k] = v} (see {@link #COMPUTED_KEY_FIELDS}). */
+    public boolean putComputedStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+        return putStringWith(fields, key, keyHash, value, true);
+    }
+
+    /** {@link #putComputedStringWith} without a cached library (a site's first runs). */
+    @TruffleBoundary
+    public boolean putComputedString(TruffleString key, Object value) {
+        return putStringWith(UNCACHED, key, HashPart.hash(key), value, true);
+    }
+
+    private boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value, boolean computed) {
         if (stringsInHash && value != MoatNil.NIL) {
             int entry = hash.findPresent(key, keyHash);
             if (entry >= 0) { // an overwrite in the hash part (as in getStringWith, the key is not a field)
@@ -323,11 +356,14 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             putExistingField(fields, key, keyHash, value);
             return false;
         }
-        return putAbsentString(fields, key, keyHash, value);
+        return putAbsentString(fields, key, keyHash, value, computed);
     }
 
-    /** {@link #putStringWith} once {@code key} is known not to be a field. */
-    private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
+    /**
+     * {@link #putStringWith} once {@code key} is known not to be a field. Once one string key is in the hash
+     * part every new one goes there, so a key is in one part only and each part keeps insertion order.
+     */
+    private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value, boolean computed) {
         ReliedKeys.beforeWrite(this, fields, key, keyHash);
         if (value == MoatNil.NIL) {
             if (hash != null) {
@@ -336,7 +372,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return false;
         }
         int count = fields.getShape(this).getPropertyCount();
-        if (count < MAX_FIELDS) {
+        if (!stringsInHash && count < (computed && !namedFields ? COMPUTED_KEY_FIELDS : MAX_FIELDS)) {
+            if (!computed) {
+                namedFields = true;
+            }
             addField(fields, key, keyHash, count, value);
             return true;
         }

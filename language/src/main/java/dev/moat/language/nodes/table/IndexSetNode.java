@@ -104,9 +104,9 @@ public final class IndexSetNode extends Node {
         } else if (key instanceof TruffleString s) {
             if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
                 coldRuns++;
-                added = t.put(s, value);
+                added = t.putComputedString(s, value); // the same placement as the cached path (deterministic pairs order)
             } else {
-                added = t.putStringWith(stringKeys(), s, MoatTable.keyHash(s), value);
+                added = t.putComputedStringWith(stringKeys(), s, MoatTable.keyHash(s), value);
             }
         } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");
