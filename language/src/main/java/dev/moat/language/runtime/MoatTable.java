@@ -194,14 +194,29 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * dictionary mode) the hash part. A field holding NIL is a removed key (see {@link #putStringWith}).
      */
     public Object getStringWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, TruffleString key, int keyHash) {
-        if (stringsInHash) {
+        return getStringWith(fields, isFloat, DictionaryProfile.getUncached(), key, keyHash);
+    }
+
+    /**
+     * {@link #getStringWith} for a computed-key site with its {@link DictionaryProfile}: a dictionary is read
+     * in its hash part, where most of its string keys are (a key is in one part only), and the first keys it
+     * kept as fields are looked up out of line, as finding a field by a computed key means searching the
+     * shape's property map.
+     */
+    public Object getStringWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, DictionaryProfile kind,
+                                TruffleString key, int keyHash) {
+        if (kind.profile(stringsInHash)) {
             Object inHash = hash.get(key, keyHash);
-            if (inHash != null) {
-                return inHash; // a key is in one part only
-            }
+            return inHash != null ? inHash : getDictionaryField(key);
         }
         Object v = fields.getOrDefault(this, key, null);
         return v == null ? null : fieldValue(fields, isFloat, key, v);
+    }
+
+    @TruffleBoundary
+    private Object getDictionaryField(TruffleString key) {
+        Object v = UNCACHED.getOrDefault(this, key, null);
+        return v == null ? null : fieldValue(UNCACHED, FieldSubtypeProfile.getUncached(), key, v);
     }
 
     /** {@link #getFieldWith} for reads that seldom meet numbers (metatables' {@code __index}, metamethods). */
@@ -329,29 +344,46 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * {@link #MAX_FIELDS} of them every further new string key belongs to the hash part.
      */
     public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        return putStringWith(fields, key, keyHash, value, false);
+        return putStringWith(fields, DictionaryProfile.getUncached(), key, keyHash, value, false);
     }
 
-    /** {@link #putStringWith} for a computed-key store {@code t[k] = v} (see {@link #COMPUTED_KEY_FIELDS}). */
-    public boolean putComputedStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        return putStringWith(fields, key, keyHash, value, true);
+    /**
+     * {@link #putStringWith} for a computed-key store {@code t[k] = v} (see {@link #COMPUTED_KEY_FIELDS}) with
+     * its site's {@link DictionaryProfile}: a dictionary overwrites a key of its hash part inline and does
+     * the rest (insertions, removals, its first keys kept as fields) out of line.
+     */
+    public boolean putComputedStringWith(DynamicObjectLibrary fields, DictionaryProfile kind, TruffleString key,
+                                         int keyHash, Object value) {
+        return putStringWith(fields, kind, key, keyHash, value, true);
     }
 
     /** {@link #putComputedStringWith} without a cached library (a site's first runs). */
     @TruffleBoundary
     public boolean putComputedString(TruffleString key, Object value) {
-        return putStringWith(UNCACHED, key, HashPart.hash(key), value, true);
+        return putStringWith(UNCACHED, DictionaryProfile.getUncached(), key, HashPart.hash(key), value, true);
     }
 
-    private boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value, boolean computed) {
-        if (stringsInHash && value != MoatNil.NIL) {
-            int entry = hash.findPresent(key, keyHash);
-            if (entry >= 0) { // an overwrite in the hash part (as in getStringWith, the key is not a field)
-                ReliedKeys.beforeWrite(this, fields, key, keyHash);
-                hash.setPresent(entry, value);
-                return false;
+    private boolean putStringWith(DynamicObjectLibrary fields, DictionaryProfile kind, TruffleString key, int keyHash,
+                                  Object value, boolean computed) {
+        if (kind.profile(stringsInHash)) {
+            int entry = value == MoatNil.NIL ? -1 : hash.findPresent(key, keyHash);
+            if (entry < 0) {
+                return putInDictionary(key, keyHash, value, computed);
             }
+            ReliedKeys.beforeWrite(this, fields, key, keyHash); // an overwrite in the hash part: not a field
+            hash.setPresent(entry, value);
+            return false;
         }
+        return putStringAsField(fields, key, keyHash, value, computed);
+    }
+
+    @TruffleBoundary
+    private boolean putInDictionary(TruffleString key, int keyHash, Object value, boolean computed) {
+        return putStringAsField(UNCACHED, key, keyHash, value, computed);
+    }
+
+    /** A string key's store where it is a field or not yet in the table (the hash part had no live entry). */
+    private boolean putStringAsField(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value, boolean computed) {
         if (fields.containsKey(this, key)) {
             putExistingField(fields, key, keyHash, value);
             return false;

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.DictionaryProfile;
 import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -36,6 +37,8 @@ public final class IndexGetNode extends Node {
     private final BranchProfile metaPath = BranchProfile.create();
     /** Whether string-keyed reads here have met float fields (see MoatTable#fieldValue). */
     private final FieldSubtypeProfile stringKeyIsFloat = FieldSubtypeProfile.create();
+    /** Whether string-keyed reads here have met dictionaries, records or both (see DictionaryProfile). */
+    private final DictionaryProfile stringKeyKind = DictionaryProfile.create();
     private int coldRuns;
 
     public static IndexGetNode create() {
@@ -46,7 +49,7 @@ public final class IndexGetNode extends Node {
     public Object get(Object obj, Object key, Node site, String description) {
         if (obj instanceof MoatTable t) {
             Object v = key instanceof TruffleString s && stringKeys != null
-                            ? t.getStringWith(stringKeys, stringKeyIsFloat, s, MoatTable.keyHash(s))
+                            ? t.getStringWith(stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s))
                             : getRawWarmingUp(t, key);
             if (v != null) {
                 return v;
@@ -175,7 +178,7 @@ public final class IndexGetNode extends Node {
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
-            return t.getStringWith(stringKeys, stringKeyIsFloat, s, MoatTable.keyHash(s));
+            return t.getStringWith(stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s));
         }
         return t.get(key);
     }

@@ -12,6 +12,7 @@ import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
+import dev.moat.language.runtime.DictionaryProfile;
 import dev.moat.language.runtime.MoatTable;
 
 /**
@@ -26,6 +27,8 @@ public final class IndexSetNode extends Node {
     @Child private DynamicObjectLibrary stringKeys;
     @Child private DynamicObjectLibrary metaFields;
     private final BranchProfile metaPath = BranchProfile.create();
+    /** Whether computed string-keyed stores here have met dictionaries, records or both (see DictionaryProfile). */
+    private final DictionaryProfile stringKeyKind = DictionaryProfile.create();
     private int coldRuns;
 
     public static IndexSetNode create() {
@@ -106,7 +109,7 @@ public final class IndexSetNode extends Node {
                 coldRuns++;
                 added = t.putComputedString(s, value); // the same placement as the cached path (deterministic pairs order)
             } else {
-                added = t.putComputedStringWith(stringKeys(), s, MoatTable.keyHash(s), value);
+                added = t.putComputedStringWith(stringKeys(), stringKeyKind, s, MoatTable.keyHash(s), value);
             }
         } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");
