@@ -44,14 +44,16 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public static final int MAX_FIELDS = 64;
 
     /**
-     * A table whose string keys all came from computed-key stores ({@code t[k] = v}) keeps further new
-     * string keys in its hash part once it has this many fields: it is a dictionary, read with computed
-     * keys, and a computed key finds a field only by searching the shape's property map, which took a
-     * 40-key dictionary's reads 1.8 times as long as lua5.4's. Tables with a field named in the code
+     * A table whose string keys all came from computed-key stores ({@code t[k] = v}) becomes a dictionary
+     * when it would get more fields than this: its fields move to the hash part and every later string key
+     * goes there ({@link #moveFieldsToHash}). It is read with computed keys, and a computed key finds a field
+     * only by searching the shape's property map, which took a 40-key dictionary's reads 1.8 times as long
+     * as lua5.4's. Up to this many keys such a table stays a record (rows built from column names and read
+     * as {@code row.price}: a hash part there costs every read of those keys several cache lines). Tables with a field named in the code
      * (constructors, {@code t.name = v}) or added by a library or the host are records: they keep up to
      * {@link #MAX_FIELDS} fields, which constant-key reads find with a shape check and a load.
      */
-    public static final int COMPUTED_KEY_FIELDS = 8;
+    public static final int COMPUTED_KEY_FIELDS = 16;
 
     /**
      * Shapes an inline cache of a table site keeps before it goes generic. A shape changes only when a
@@ -207,7 +209,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                                 TruffleString key, int keyHash) {
         if (kind.profile(stringsInHash)) {
             Object inHash = hash.get(key, keyHash);
-            return inHash != null ? inHash : getDictionaryField(key);
+            if (inHash != null || getShape().getPropertyCount() == 0) {
+                return inHash; // a dictionary built by computed keys has no fields (moveFieldsToHash)
+            }
+            return getDictionaryField(key);
         }
         Object v = fields.getOrDefault(this, key, null);
         return v == null ? null : fieldValue(fields, isFloat, key, v);
@@ -404,15 +409,46 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return false;
         }
         int count = fields.getShape(this).getPropertyCount();
-        if (!stringsInHash && count < (computed && !namedFields ? COMPUTED_KEY_FIELDS : MAX_FIELDS)) {
-            if (!computed) {
-                namedFields = true;
+        if (!stringsInHash) {
+            boolean dictionary = computed && !namedFields;
+            if (count < (dictionary ? COMPUTED_KEY_FIELDS : MAX_FIELDS)) {
+                if (!computed) {
+                    namedFields = true;
+                }
+                addField(fields, key, keyHash, count, value);
+                return true;
             }
-            addField(fields, key, keyHash, count, value);
-            return true;
+            stringsInHash = true;
+            if (dictionary) {
+                moveFieldsToHash();
+            }
         }
-        stringsInHash = true;
         return hashPart().put(key, value, keyHash);
+    }
+
+    /**
+     * A table filled only by computed keys becomes a dictionary: its string fields move to the hash part, in
+     * the order they were added and before the key that made it one, so every string key is read with one
+     * probe and {@code pairs} keeps insertion order. (Adding a key during a traversal is undefined in Lua, and
+     * this happens only when a key is added.) Tables whose keys compiled code relies on (modules, the
+     * globals) keep their fields: the check that tells the relying code about writes is a flag of the shape.
+     */
+    @TruffleBoundary
+    private void moveFieldsToHash() {
+        Shape shape = getShape();
+        if (relied != null || fieldsFoldable || shape.getPropertyCount() == 0) {
+            return;
+        }
+        HashPart h = hashPart();
+        for (Object k : shape.getKeyList()) {
+            Object stored = UNCACHED.getOrDefault(this, k, null);
+            Object v = stored == null ? null : fieldValue(UNCACHED, FieldSubtypeProfile.getUncached(), k, stored);
+            if (v != null) {
+                h.put(k, v, HashPart.hash(k));
+            }
+        }
+        UNCACHED.resetShape(this, ROOT_SHAPE);
+        floatFields = 0;
     }
 
     /** The hash a constant key should cache for {@link #getString}. */
