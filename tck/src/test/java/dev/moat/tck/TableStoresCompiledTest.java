@@ -9,8 +9,8 @@ import java.io.IOException;
  * Integer-key stores take inline paths in compiled code (MoatTable.putLong: an element the array's strategy
  * holds, a key already in the hash part overwritten in place) and fall back out of line for the rest
  * (appends, holes, strategy changes, hash insertions, removals). String keys of a table in dictionary mode
- * are read and overwritten in its hash part first (MoatTable.getStringWith/putStringWith), its first 64 keys
- * stay fields. These goldens meet both sides, with every function compiled at its first call, and must print
+ * are read and overwritten in its hash part first (TableFields.getComputed/putComputed); records keep
+ * their string keys as fields. These goldens meet both sides, with every function compiled at its first call, and must print
  * what lua5.4 prints.
  */
 class TableStoresCompiledTest {

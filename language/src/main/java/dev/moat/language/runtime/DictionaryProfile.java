@@ -5,7 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 /**
  * What a computed-string-key site ({@code t[k]}, {@code t[k] = v}) has met: dictionaries (tables whose
- * string keys are in the hash part, see {@link MoatTable#COMPUTED_KEY_FIELDS}), records (string keys as
+ * string keys are in the hash part, see {@link TableFields#COMPUTED_KEY_FIELDS}), records (string keys as
  * shape fields), or both. Compiled code keeps only the kinds seen so far: a dictionary site is a hash probe,
  * a record site a shape lookup, each without the other's code (which made every such access a third larger
  * and counted against Graal's inlining budget); meeting the other kind deoptimises once, then both stay.

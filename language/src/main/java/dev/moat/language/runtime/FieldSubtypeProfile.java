@@ -5,7 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 /**
  * What a field read site has seen its number fields hold: integers, floats or both (see
- * {@link MoatTable#fieldValue}). Compiled code keeps only the subtype the site expects, so the value
+ * {@link TableFields#fieldValue}). Compiled code keeps only the subtype the site expects, so the value
  * stays unboxed into the arithmetic that consumes it; a read of the other subtype deoptimises.
  *
  * <p>Unlike a plain condition profile it follows a site whose subtype changed once: a record built

@@ -60,7 +60,7 @@ public final class LuaValues {
     @TruffleBoundary
     public static String objTypeName(Object v) {
         if (v instanceof MoatTable t && t.getMetatable() != null
-                && t.getMetatable().getString(NAME, MoatTable.keyHash(NAME)) instanceof TruffleString name) {
+                && TableFields.get(t.getMetatable(), NAME, MoatTable.keyHash(NAME)) instanceof TruffleString name) {
             return MoatStrings.toJava(name);
         }
         return typeName(v);

@@ -15,7 +15,8 @@ import java.lang.invoke.MethodHandles;
 /**
  * A Lua table: an array part for keys 1..size, string keys as fields of a Truffle {@link Shape} (so
  * {@code obj.name} compiles to a shape check and a load, with numbers stored unboxed), and a
- * {@link HashPart} for every other key and for the string keys of tables in dictionary mode.
+ * {@link HashPart} for every other key and for the string keys of tables in dictionary mode. This class
+ * holds the state and the array part; {@link TableFields} reads and writes the string keys.
  *
  * <p>Like Lua's own array part, the array may contain holes (Java null) but never ends with one, and
  * key {@code size + 1} is never in the hash part; so {@code size} is always a border and {@code #t} is
@@ -38,31 +39,11 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     public static final Shape ROOT_SHAPE = Shape.newBuilder().layout(MoatTable.class, MethodHandles.lookup()).build();
 
     /**
-     * A table that has had this many string fields keeps further new string keys in its hash part
-     * ("dictionary mode"), so tables used as maps of many strings do not grow huge shapes.
-     */
-    public static final int MAX_FIELDS = 64;
-
-    /**
-     * A table whose string keys all came from computed-key stores ({@code t[k] = v}) becomes a dictionary
-     * when it would get more fields than this: its fields move to the hash part and every later string key
-     * goes there ({@link #moveFieldsToHash}). It is read with computed keys, and a computed key finds a field
-     * only by searching the shape's property map, which took a 40-key dictionary's reads 1.8 times as long
-     * as lua5.4's. Up to this many keys such a table stays a record (rows built from column names and read
-     * as {@code row.price}: a hash part there costs every read of those keys several cache lines). Tables with a field named in the code
-     * (constructors, {@code t.name = v}) or added by a library or the host are records: they keep up to
-     * {@link #MAX_FIELDS} fields, which constant-key reads find with a shape check and a load.
-     */
-    public static final int COMPUTED_KEY_FIELDS = 16;
-
-    /**
      * Shapes an inline cache of a table site keeps before it goes generic. A shape changes only when a
      * field is added (a number changing subtype stays in its shape, see {@link #floatFields}), so this
      * bounds the different layouts (key sets and orders) one site sees.
      */
     public static final int SHAPE_CACHE_LIMIT = 8;
-
-    private static final DynamicObjectLibrary UNCACHED = DynamicObjectLibrary.getUncached();
 
     // In-object storage for the first string fields; more spill into DynamicObject's extension arrays.
     @DynamicField private Object field0;
@@ -76,29 +57,29 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /**
      * Which fields hold a float: bit {@code i} for the field whose property flags are {@code i} (its
-     * position in the shape, fixed when it was added; a table has at most {@link #MAX_FIELDS} = 64).
+     * position in the shape, fixed when it was added; a table has at most {@link TableFields#MAX_FIELDS} = 64).
      * Truffle's typed locations know long and double but no "long or double": a field that held an
      * integer ({@code x = 0}) and then a float would be generalised to a boxed Object location. So number
      * fields keep both subtypes in a long location, floats as raw bits, and the subtype lives here, in the
      * object, not in the shape: vectors built as {@code vec(0, 1, 0)} and {@code vec(0.5, 1.5, 2)} share one
      * shape, so their field sites stay monomorphic (with the subtype in the shape they had up to 2^3 shapes,
      * and the ray tracer's compiled vector code was twice as large). Read sites profile the bit
-     * ({@link #fieldValue}), so a field seen holding only floats compiles to a load and a bit test.
+     * ({@link TableFields#fieldValue}), so a field seen holding only floats compiles to a load and a bit test.
      */
-    private long floatFields;
+    long floatFields;
 
     /**
-     * Set once a string key has gone to the hash part (the table reached {@link #MAX_FIELDS} fields:
+     * Set once a string key has gone to the hash part (the table reached {@link TableFields#MAX_FIELDS} fields:
      * "dictionary mode"); never cleared, as fields are never removed. Until then no string key is in the
      * hash part, so string reads look at the fields only; from then on most string keys are in the hash
      * part, so reads and overwrites with a key computed at run time probe it first: a field lookup with
      * such a key is a search of the shape's property map, which every dictionary read paid before it
      * reached its own hash probe.
      */
-    private boolean stringsInHash;
+    boolean stringsInHash;
 
-    /** A field was added other than by a computed-key store (see {@link #COMPUTED_KEY_FIELDS}). */
-    private boolean namedFields;
+    /** A field was added other than by a computed-key store (see {@link TableFields#COMPUTED_KEY_FIELDS}). */
+    boolean namedFields;
 
     /** The array part: long[], double[] or Object[] (see {@link ArrayStorage}); elements 0..size-1. */
     Object array;
@@ -185,272 +166,6 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return hash == null ? null : hash.getLong(k);
     }
 
-    /** Raw read of a string key; null if absent. The hash is the key's {@link #keyHash}. */
-    @TruffleBoundary
-    public Object getString(TruffleString key, int keyHash) {
-        return getStringWith(UNCACHED, FieldSubtypeProfile.getUncached(), key, keyHash);
-    }
-
-    /**
-     * Raw read of a string key through a (cached) object library: a field of the shape, else (in
-     * dictionary mode) the hash part. A field holding NIL is a removed key (see {@link #putStringWith}).
-     */
-    public Object getStringWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, TruffleString key, int keyHash) {
-        return getStringWith(fields, isFloat, DictionaryProfile.getUncached(), key, keyHash);
-    }
-
-    /**
-     * {@link #getStringWith} for a computed-key site with its {@link DictionaryProfile}: a dictionary is read
-     * in its hash part, where most of its string keys are (a key is in one part only), and the first keys it
-     * kept as fields are looked up out of line, as finding a field by a computed key means searching the
-     * shape's property map.
-     */
-    public Object getStringWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, DictionaryProfile kind,
-                                TruffleString key, int keyHash) {
-        if (kind.profile(stringsInHash)) {
-            Object inHash = hash.get(key, keyHash);
-            if (inHash != null || getShape().getPropertyCount() == 0) {
-                return inHash; // a dictionary built by computed keys has no fields (moveFieldsToHash)
-            }
-            return getDictionaryField(key);
-        }
-        Object v = fields.getOrDefault(this, key, null);
-        return v == null ? null : fieldValue(fields, isFloat, key, v);
-    }
-
-    @TruffleBoundary
-    private Object getDictionaryField(TruffleString key) {
-        Object v = UNCACHED.getOrDefault(this, key, null);
-        return v == null ? null : fieldValue(UNCACHED, FieldSubtypeProfile.getUncached(), key, v);
-    }
-
-    /** {@link #getFieldWith} for reads that seldom meet numbers (metatables' {@code __index}, metamethods). */
-    public Object getFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash) {
-        return getFieldWith(fields, FieldSubtypeProfile.getUncached(), key, keyHash);
-    }
-
-    /**
-     * {@link #getStringWith} for sites with a constant key ({@code obj.name}, metamethod names): tables
-     * read that way are objects, which seldom have a hash part, so probing it is a call rather than code
-     * inlined into every compiled field access (the probe loop made each one several times larger and
-     * used up Graal's inlining budget).
-     */
-    public Object getFieldWith(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, TruffleString key, int keyHash) {
-        Object v = fields.getOrDefault(this, key, null);
-        if (v != null) {
-            return fieldValue(fields, isFloat, key, v);
-        }
-        if (!stringsInHash) {
-            return null;
-        }
-        Object atHome = hash.atHomeSlot(key, keyHash); // a dictionary read with a constant key: usually one probe
-        return atHome != HashPart.PROBE_FURTHER ? atHome : getFromHash(key, keyHash);
-    }
-
-    @TruffleBoundary
-    private Object getFromHash(TruffleString key, int keyHash) {
-        return hash.get(key, keyHash);
-    }
-
-    /**
-     * {@link #putStringWith} for sites with a constant key: storing into an existing field or adding one
-     * is inline; the rest (removing a key that is not a field, dictionary mode) is a call, as in
-     * {@link #getFieldWith}.
-     */
-    public boolean putFieldWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        if (fields.containsKey(this, key)) {
-            putExistingField(fields, key, keyHash, value);
-            return false;
-        }
-        int count = fields.getShape(this).getPropertyCount();
-        if (value != MoatNil.NIL && count < MAX_FIELDS && !stringsInHash) {
-            namedFields = true;
-            addField(fields, key, keyHash, count, value);
-            return true;
-        }
-        return putAbsentStringInHash(key, keyHash, value);
-    }
-
-    /**
-     * Stores into an existing field (its flags, and so the shape, stay), floats as raw bits. Only
-     * numbers touch {@link #floatFields}: a bit counts only while the field holds a Long, so storing
-     * any other value leaves a stale bit that the next number store overwrites.
-     */
-    private void putExistingField(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        ReliedKeys.beforeWrite(this, fields, key, keyHash);
-        if (value instanceof Double d) {
-            fields.put(this, key, Double.doubleToRawLongBits(d));
-            floatFields |= 1L << fields.getPropertyFlagsOrDefault(this, key, 0);
-        } else {
-            fields.put(this, key, value);
-            long mask = floatFields;
-            if (value instanceof Long && mask != 0) { // tables that never held a float skip the flags lookup
-                floatFields = mask & ~(1L << fields.getPropertyFlagsOrDefault(this, key, 0));
-            }
-        }
-    }
-
-    /** Adds field {@code key} as the shape's {@code slot}-th (its property flags; see {@link #floatFields}). */
-    private void addField(DynamicObjectLibrary fields, TruffleString key, int keyHash, int slot, Object value) {
-        ReliedKeys.beforeWrite(this, fields, key, keyHash);
-        if (value instanceof Double d) {
-            fields.putWithFlags(this, key, Double.doubleToRawLongBits(d), slot);
-            floatFields |= 1L << slot;
-        } else {
-            fields.putWithFlags(this, key, value, slot); // a new slot's bit is clear: shapes never lose fields
-        }
-    }
-
-    /**
-     * The Lua value of field {@code key} whose stored form is {@code stored}; null for a removed key.
-     * {@code isFloat} is the read site's profile: a site that has seen only one subtype compiles only
-     * it, and one that reads no numbers (a typed non-long location) never tests the bit.
-     */
-    Object fieldValue(DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, Object key, Object stored) {
-        if (stored instanceof Long bits) {
-            // Tables that never held a float skip the flags lookup (not free for a non-constant key).
-            long mask = floatFields;
-            boolean isFloatNow = mask != 0 && (mask & (1L << fields.getPropertyFlagsOrDefault(this, key, 0))) != 0;
-            if (isFloat.profile(isFloatNow)) {
-                return Double.longBitsToDouble(bits); // (not a ?: expression: that would widen the Long to a double)
-            }
-            return bits;
-        }
-        return stored == MoatNil.NIL ? null : stored;
-    }
-
-    /** {@link #fieldValue} for a traversal, which has the field's property (its flags) at hand. */
-    Object fieldValue(Property property, Object stored) {
-        if (stored instanceof Long bits) {
-            long mask = floatFields;
-            if (mask != 0 && (mask & (1L << property.getFlags())) != 0) {
-                return Double.longBitsToDouble(bits);
-            }
-            return bits;
-        }
-        return stored == MoatNil.NIL ? null : stored;
-    }
-
-    @TruffleBoundary
-    private boolean putAbsentStringInHash(TruffleString key, int keyHash, Object value) {
-        return putAbsentString(UNCACHED, key, keyHash, value, false);
-    }
-
-    /** Raw write of a string key; NIL removes. Returns true if a new entry was made (for memory charging). */
-    @TruffleBoundary
-    public boolean putString(TruffleString key, int keyHash, Object value) {
-        return putStringWith(UNCACHED, key, keyHash, value);
-    }
-
-    /**
-     * Raw write of a string key through a (cached) object library. Removing a field stores NIL in it
-     * instead of changing the shape, so a traversal may clear fields as Lua allows and objects keep
-     * their shape when a field is cleared and set again. A table never loses fields, so once it has
-     * {@link #MAX_FIELDS} of them every further new string key belongs to the hash part.
-     */
-    public boolean putStringWith(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value) {
-        return putStringWith(fields, DictionaryProfile.getUncached(), key, keyHash, value, false);
-    }
-
-    /**
-     * {@link #putStringWith} for a computed-key store {@code t[k] = v} (see {@link #COMPUTED_KEY_FIELDS}) with
-     * its site's {@link DictionaryProfile}: a dictionary overwrites a key of its hash part inline and does
-     * the rest (insertions, removals, its first keys kept as fields) out of line.
-     */
-    public boolean putComputedStringWith(DynamicObjectLibrary fields, DictionaryProfile kind, TruffleString key,
-                                         int keyHash, Object value) {
-        return putStringWith(fields, kind, key, keyHash, value, true);
-    }
-
-    /** {@link #putComputedStringWith} without a cached library (a site's first runs). */
-    @TruffleBoundary
-    public boolean putComputedString(TruffleString key, Object value) {
-        return putStringWith(UNCACHED, DictionaryProfile.getUncached(), key, HashPart.hash(key), value, true);
-    }
-
-    private boolean putStringWith(DynamicObjectLibrary fields, DictionaryProfile kind, TruffleString key, int keyHash,
-                                  Object value, boolean computed) {
-        if (kind.profile(stringsInHash)) {
-            int entry = value == MoatNil.NIL ? -1 : hash.findPresent(key, keyHash);
-            if (entry < 0) {
-                return putInDictionary(key, keyHash, value, computed);
-            }
-            ReliedKeys.beforeWrite(this, fields, key, keyHash); // an overwrite in the hash part: not a field
-            hash.setPresent(entry, value);
-            return false;
-        }
-        return putStringAsField(fields, key, keyHash, value, computed);
-    }
-
-    @TruffleBoundary
-    private boolean putInDictionary(TruffleString key, int keyHash, Object value, boolean computed) {
-        return putStringAsField(UNCACHED, key, keyHash, value, computed);
-    }
-
-    /** A string key's store where it is a field or not yet in the table (the hash part had no live entry). */
-    private boolean putStringAsField(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value, boolean computed) {
-        if (fields.containsKey(this, key)) {
-            putExistingField(fields, key, keyHash, value);
-            return false;
-        }
-        return putAbsentString(fields, key, keyHash, value, computed);
-    }
-
-    /**
-     * {@link #putStringWith} once {@code key} is known not to be a field. Once one string key is in the hash
-     * part every new one goes there, so a key is in one part only and each part keeps insertion order.
-     */
-    private boolean putAbsentString(DynamicObjectLibrary fields, TruffleString key, int keyHash, Object value, boolean computed) {
-        ReliedKeys.beforeWrite(this, fields, key, keyHash);
-        if (value == MoatNil.NIL) {
-            if (hash != null) {
-                hash.put(key, null, keyHash);
-            }
-            return false;
-        }
-        int count = fields.getShape(this).getPropertyCount();
-        if (!stringsInHash) {
-            boolean dictionary = computed && !namedFields;
-            if (count < (dictionary ? COMPUTED_KEY_FIELDS : MAX_FIELDS)) {
-                if (!computed) {
-                    namedFields = true;
-                }
-                addField(fields, key, keyHash, count, value);
-                return true;
-            }
-            stringsInHash = true;
-            if (dictionary) {
-                moveFieldsToHash();
-            }
-        }
-        return hashPart().put(key, value, keyHash);
-    }
-
-    /**
-     * A table filled only by computed keys becomes a dictionary: its string fields move to the hash part, in
-     * the order they were added and before the key that made it one, so every string key is read with one
-     * probe and {@code pairs} keeps insertion order. (Adding a key during a traversal is undefined in Lua, and
-     * this happens only when a key is added.) Tables whose keys compiled code relies on (modules, the
-     * globals) keep their fields: the check that tells the relying code about writes is a flag of the shape.
-     */
-    @TruffleBoundary
-    private void moveFieldsToHash() {
-        Shape shape = getShape();
-        if (relied != null || fieldsFoldable || shape.getPropertyCount() == 0) {
-            return;
-        }
-        HashPart h = hashPart();
-        for (Object k : shape.getKeyList()) {
-            Object stored = UNCACHED.getOrDefault(this, k, null);
-            Object v = stored == null ? null : fieldValue(UNCACHED, FieldSubtypeProfile.getUncached(), k, stored);
-            if (v != null) {
-                h.put(k, v, HashPart.hash(k));
-            }
-        }
-        UNCACHED.resetShape(this, ROOT_SHAPE);
-        floatFields = 0;
-    }
-
     /** The hash a constant key should cache for {@link #getString}. */
     public static int keyHash(Object key) {
         return HashPart.hash(key);
@@ -462,14 +177,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return getLong(l);
         }
         if (key instanceof TruffleString s) {
-            return getStringUncached(s);
+            return TableFields.get(this, s, HashPart.hash(s));
         }
         return hash == null ? null : hash.get(key);
-    }
-
-    @TruffleBoundary
-    private Object getStringUncached(TruffleString key) {
-        return getStringWith(UNCACHED, FieldSubtypeProfile.getUncached(), key, HashPart.hash(key));
     }
 
     /**
@@ -481,14 +191,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             return putLong(l, value);
         }
         if (key instanceof TruffleString s) {
-            return putStringUncached(s, value);
+            return TableFields.put(this, s, HashPart.hash(s), value);
         }
         return putHash(key, value);
-    }
-
-    @TruffleBoundary
-    private boolean putStringUncached(TruffleString key, Object value) {
-        return putStringWith(UNCACHED, key, HashPart.hash(key), value);
     }
 
     /**
@@ -574,7 +279,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /** The hash part, created on first use (out of line: a table gets one at most once). */
-    private HashPart hashPart() {
+    HashPart hashPart() {
         HashPart h = hash;
         return h != null ? h : createHashPart();
     }

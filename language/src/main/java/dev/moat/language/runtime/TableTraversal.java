@@ -80,7 +80,7 @@ final class TableTraversal {
             Object stored = fields[i].get(t, shape);
             if (stored != MoatNil.NIL) {
                 t.fieldCursor = i;
-                return new Object[]{fields[i].getKey(), t.fieldValue(fields[i], stored)};
+                return new Object[]{fields[i].getKey(), TableFields.fieldValue(t, fields[i], stored)};
             }
         }
         if (t.hash == null) {

@@ -12,6 +12,7 @@ import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.TableFields;
 import dev.moat.language.runtime.ReliedKeys;
 
 /**
@@ -37,7 +38,7 @@ final class FieldLookupNode extends Node {
     @Child private DynamicObjectLibrary fields = DynamicObjectLibrary.getFactory().createDispatched(SHAPES_PER_LEVEL);
     @Child private DynamicObjectLibrary metaFields;
     @Child private FieldLookupNode parent;
-    /** Whether this level's field reads have met floats (see MoatTable#fieldValue). */
+    /** Whether this level's field reads have met floats (see TableFields#fieldValue). */
     private final FieldSubtypeProfile isFloat = FieldSubtypeProfile.create();
     private final int level;
     /** Level 0 only: chains folded to constants, one per metatable seen (copied on change, never mutated). */
@@ -113,7 +114,7 @@ final class FieldLookupNode extends Node {
                 noConstantField = true; // another table, or the key was written: read it like any field from now on
             }
         }
-        Object v = t.getFieldWith(fields, isFloat, key, keyHash);
+        Object v = TableFields.getNamed(t, fields, isFloat, key, keyHash);
         if (v != null) {
             if (level == 0 && !noConstantField && CompilerDirectives.inInterpreter()) {
                 foldField(t, key, v);
@@ -136,7 +137,7 @@ final class FieldLookupNode extends Node {
                 }
             }
         }
-        Object index = mt.getFieldWith(metaFields(), Metatables.INDEX, Metatables.INDEX_HASH);
+        Object index = TableFields.getNamed(mt, metaFields(), Metatables.INDEX, Metatables.INDEX_HASH);
         if (index == null) {
             return MoatNil.NIL;
         }
@@ -207,13 +208,13 @@ final class FieldLookupNode extends Node {
         MoatTable meta = mt;
         for (int depth = 0; depth < CACHED_LEVELS; depth++) {
             relied.add(ReliedKeys.relyOnKey(meta, Metatables.INDEX));
-            Object index = meta.getString(Metatables.INDEX, Metatables.INDEX_HASH);
+            Object index = TableFields.get(meta, Metatables.INDEX, Metatables.INDEX_HASH);
             Object value;
             if (index == null) {
                 value = MoatNil.NIL;
             } else if (index instanceof MoatTable next) {
                 relied.add(ReliedKeys.relyOnKey(next, key));
-                value = next.getString(key, keyHash);
+                value = TableFields.get(next, key, keyHash);
                 if (value == null) {
                     relied.add(ReliedKeys.relyOnMetatable(next));
                     meta = next.getMetatable();

@@ -18,6 +18,7 @@ import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.TableFields;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -35,7 +36,7 @@ public final class IndexGetNode extends Node {
     @Child private DynamicObjectLibrary stringKeys;
     @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
-    /** Whether string-keyed reads here have met float fields (see MoatTable#fieldValue). */
+    /** Whether string-keyed reads here have met float fields (see TableFields#fieldValue). */
     private final FieldSubtypeProfile stringKeyIsFloat = FieldSubtypeProfile.create();
     /** Whether string-keyed reads here have met dictionaries, records or both (see DictionaryProfile). */
     private final DictionaryProfile stringKeyKind = DictionaryProfile.create();
@@ -49,7 +50,7 @@ public final class IndexGetNode extends Node {
     public Object get(Object obj, Object key, Node site, String description) {
         if (obj instanceof MoatTable t) {
             Object v = key instanceof TruffleString s && stringKeys != null
-                            ? t.getStringWith(stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s))
+                            ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s))
                             : getRawWarmingUp(t, key);
             if (v != null) {
                 return v;
@@ -145,7 +146,7 @@ public final class IndexGetNode extends Node {
             Assumption singleContext = dev.moat.language.MoatLanguage.get(this).singleContextAssumption();
             MoatTable mt = MoatContext.get(this).getStringMetatable();
             Assumption unchanged = singleContext.isValid() ? dev.moat.language.runtime.ReliedKeys.relyOnKey(mt, Metatables.INDEX) : null;
-            Object index = unchanged != null && unchanged.isValid() ? mt.getString(Metatables.INDEX, Metatables.INDEX_HASH) : null;
+            Object index = unchanged != null && unchanged.isValid() ? TableFields.get(mt, Metatables.INDEX, Metatables.INDEX_HASH) : null;
             if (index == null) {
                 stringIndexNotFolded = true;
                 return null;
@@ -178,7 +179,7 @@ public final class IndexGetNode extends Node {
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
-            return t.getStringWith(stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s));
+            return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s));
         }
         return t.get(key);
     }

@@ -14,6 +14,7 @@ import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.DictionaryProfile;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.TableFields;
 
 /**
  * {@code obj[key] = value} with Lua's {@code __newindex} semantics. Only a key that is absent from the
@@ -60,8 +61,8 @@ public final class IndexSetNode extends Node {
                 return;
             }
             MoatTable mt = t.getMetatable();
-            if (mt == null || mt.getFieldWith(metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
-                if (t.putFieldWith(stringKeys(), key, keyHash, value)) {
+            if (mt == null || TableFields.getNamed(mt, metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
+                if (TableFields.putNamed(t, stringKeys(), key, keyHash, value)) {
                     chargeNewEntry(site);
                 }
                 return;
@@ -107,9 +108,9 @@ public final class IndexSetNode extends Node {
         } else if (key instanceof TruffleString s) {
             if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
                 coldRuns++;
-                added = t.putComputedString(s, value); // the same placement as the cached path (deterministic pairs order)
+                added = TableFields.putComputed(t, s, value); // the same placement as the cached path (deterministic pairs order)
             } else {
-                added = t.putComputedStringWith(stringKeys(), stringKeyKind, s, MoatTable.keyHash(s), value);
+                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, MoatTable.keyHash(s), value);
             }
         } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");

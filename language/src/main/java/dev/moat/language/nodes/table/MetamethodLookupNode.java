@@ -6,6 +6,7 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.TableFields;
 
 /**
  * One metamethod event ({@code __add}, {@code __eq}, {@code __index}, ...) looked up in an operand's
@@ -35,7 +36,7 @@ public final class MetamethodLookupNode extends com.oracle.truffle.api.nodes.Nod
         if (mt == null) {
             return null;
         }
-        Object handler = mt.getFieldWith(fields, event, eventHash);
+        Object handler = TableFields.getNamed(mt, fields, event, eventHash);
         return handler == null || handler == MoatNil.NIL ? null : handler;
     }
 

@@ -13,6 +13,7 @@ import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatTable;
+import dev.moat.language.runtime.TableFields;
 
 /**
  * A table constructor. Expressions are evaluated in source order; keyed fields are stored as they come
@@ -95,7 +96,7 @@ public final class TableConstructorNode extends MoatExpressionNode {
                 }
                 if (k instanceof TruffleString name && fields != null) {
                     int hash = keys[i] instanceof LiteralNode ? constantKeyHashes[i] : MoatTable.keyHash(name);
-                    table.putFieldWith(fields, name, hash, v);
+                    TableFields.putNamed(table, fields, name, hash, v);
                 } else {
                     table.put(k, v);
                 }
