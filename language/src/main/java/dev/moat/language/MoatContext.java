@@ -17,7 +17,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -44,7 +43,8 @@ public final class MoatContext {
     public final boolean returnAllResults;
     /** Whether a program run (see nodes.ProgramRootNode) has set the global {@code arg} already. */
     public boolean programArgumentsSet;
-    private final OutputStream out;
+    /** Guest output, buffered; made on the first write (a run that prints nothing skips the 16 KB buffer). */
+    private OutputStream out;
     private final List<String> installedLibraries = new ArrayList<>();
     private final dev.moat.language.coroutine.Coroutines coroutines;
 
@@ -60,7 +60,6 @@ public final class MoatContext {
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
         this.countsDepth = env.getOptions().get(MoatOptions.Metering);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
-        this.out = new BufferedOutputStream(env.out(), 1 << 14);
         this.coroutines = new dev.moat.language.coroutine.Coroutines(this, env.getOptions().get(MoatOptions.MaxCoroutines));
     }
 
@@ -81,7 +80,7 @@ public final class MoatContext {
                 wanted.add(name.trim());
             }
         }
-        for (MoatLibrary lib : ServiceLoader.load(MoatLibrary.class, MoatLanguage.class.getClassLoader())) {
+        for (MoatLibrary lib : language.libraries()) {
             if (wanted.isEmpty() || wanted.contains(lib.name())) {
                 lib.install(this);
                 installedLibraries.add(lib.name());
@@ -186,6 +185,9 @@ public final class MoatContext {
     @TruffleBoundary
     public void write(byte[] bytes, int offset, int length) {
         try {
+            if (out == null) {
+                out = new BufferedOutputStream(env.out(), 1 << 14);
+            }
             out.write(bytes, offset, length);
         } catch (IOException e) {
             // The host's sink failed; guest output is best effort and never breaks the run.
@@ -219,6 +221,9 @@ public final class MoatContext {
 
     @TruffleBoundary
     public void flush() {
+        if (out == null) {
+            return;
+        }
         try {
             out.flush();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.moat.language.builtins;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.MoatExpressionNode;
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
 public final class BuiltinTargets {
     private final MoatLanguage language;
     private final ConcurrentHashMap<NodeFactory<?>, RootCallTarget> targets = new ConcurrentHashMap<>();
+    /** Each factory's table key, interned (or {@link #NO_KEY}): made once, not by every context it is installed in. */
+    private final ConcurrentHashMap<NodeFactory<?>, Object> keys = new ConcurrentHashMap<>();
+    private static final Object NO_KEY = new Object();
 
     public BuiltinTargets(MoatLanguage language) {
         this.language = language;
@@ -94,6 +98,20 @@ public final class BuiltinTargets {
         return info == null ? null : info.name();
     }
 
+    /**
+     * The interned table key a factory's builtin is installed under, or null for helper nodes. Cached: the
+     * annotation lookup and the string conversion were a fifth of a warm context's creation.
+     */
+    public TruffleString keyOf(NodeFactory<? extends BuiltinNode> factory) {
+        Object key = keys.get(factory);
+        if (key == null) {
+            String name = nameOf(factory);
+            key = name == null ? NO_KEY : language.intern(MoatStrings.fromJava(name));
+            keys.putIfAbsent(factory, key);
+        }
+        return key == NO_KEY ? null : (TruffleString) key;
+    }
+
     /** Installs every factory's builtin into {@code table} under its declared name. */
     @TruffleBoundary
     public void installAll(MoatTable table, List<? extends NodeFactory<? extends BuiltinNode>> factories) {
@@ -103,9 +121,9 @@ public final class BuiltinTargets {
     @TruffleBoundary
     public void installAll(MoatTable table, List<? extends NodeFactory<? extends BuiltinNode>> factories, String library) {
         for (NodeFactory<? extends BuiltinNode> factory : factories) {
-            String name = nameOf(factory);
-            if (name != null) {
-                table.put(language.intern(MoatStrings.fromJava(name)), lazyFunction(factory, library, null));
+            TruffleString key = keyOf(factory);
+            if (key != null) {
+                table.put(key, lazyFunction(factory, library, null));
             }
         }
     }

@@ -24,7 +24,7 @@ public final class JsonLibrary implements dev.moat.language.builtins.MoatLibrary
         Cell cell = new Cell(jsonNull);
         BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : JsonBuiltinsFactory.getFactories()) {
-            lib.put(MoatStrings.fromJava(BuiltinTargets.nameOf(factory)), targets.lazyFunction(factory, "json", new Cell[]{cell}));
+            lib.put(targets.keyOf(factory), targets.lazyFunction(factory, "json", new Cell[]{cell}));
         }
         lib.put(MoatStrings.fromJava("null"), jsonNull);
         context.setGlobal("json", lib);

@@ -21,7 +21,7 @@ public final class MathLibrary implements MoatLibrary {
         dev.moat.language.runtime.Cell generator = new dev.moat.language.runtime.Cell(new Xoshiro256(context.clock.randomSeed(), 0));
         dev.moat.language.builtins.BuiltinTargets targets = context.getLanguage().getBuiltinTargets();
         for (var factory : RandomBuiltinsFactory.getFactories()) {
-            lib.put(MoatStrings.fromJava(BuiltinTargets.nameOf(factory)),
+            lib.put(targets.keyOf(factory),
                     targets.lazyFunction(factory, "math", new dev.moat.language.runtime.Cell[]{generator}));
         }
         lib.put(MoatStrings.fromJava("pi"), Math.PI);
