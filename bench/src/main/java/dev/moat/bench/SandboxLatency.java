@@ -13,13 +13,15 @@ import java.util.Map;
  * Measures two costs of the sandbox that a host pays on every request (see bench/README.md):
  * <ol>
  * <li>context creation plus a tiny script: {@code script.run} of {@code return 1+1} (a fresh context each
- * time), median and p99 over 1000 runs after warm-up;</li>
+ * time), median and p99 over 1000 runs after a warm-up of 10,000 (see also the JMH {@code ContextBenchmark});</li>
  * <li>timeout latency: a {@code while true do end} script with a 50 ms timeout, actual time until the
  * MoatException minus 50 ms, p50 and p99 over 100 runs.</li>
  * </ol>
  * Arguments (optional): runs for (1) and runs for (2).
  */
 public final class SandboxLatency {
+    private static final int WARM_UP_RUNS = 10_000;
+
     private SandboxLatency() {
     }
 
@@ -34,8 +36,10 @@ public final class SandboxLatency {
 
     private static void tinyScript(MoatEngine engine, int runs) {
         Script tiny = engine.compile("tiny.moat", "return 1+1");
-        for (int i = 0; i < Math.max(200, runs / 2); i++) {
-            tiny.run(); // warm-up: class loading, compilation of the context set-up paths
+        // Warm-up: class loading, and HotSpot compiling the context set-up paths with C2, which takes thousands
+        // of contexts (after 500 the median was 1.4 ms, after 10,000 0.18 ms: bench/README.md).
+        for (int i = 0; i < Math.max(WARM_UP_RUNS, runs / 2); i++) {
+            tiny.run();
         }
         long[] micros = new long[runs];
         for (int i = 0; i < runs; i++) {
