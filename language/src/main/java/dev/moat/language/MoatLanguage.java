@@ -178,6 +178,7 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
 
     @Override
     protected void finalizeContext(MoatContext context) {
+        context.unregister();
         context.getCoroutines().disposeAll();
     }
 
