@@ -152,8 +152,8 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
 
     /**
      * The library providers on the class path, found once per language (they are stateless): looking them
-     * up with a ServiceLoader reads the jars' service files and instantiates every provider, which was
-     * about a tenth of a warm context's creation when done per context.
+     * up with a ServiceLoader reads the jars' service files and instantiates every provider, a few per
+     * cent of a warm context's creation when done per context (JFR).
      */
     public java.util.List<dev.moat.language.builtins.MoatLibrary> libraries() {
         java.util.List<dev.moat.language.builtins.MoatLibrary> found = libraries;

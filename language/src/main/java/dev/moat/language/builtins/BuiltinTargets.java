@@ -100,7 +100,7 @@ public final class BuiltinTargets {
 
     /**
      * The interned table key a factory's builtin is installed under, or null for helper nodes. Cached: the
-     * annotation lookup and the string conversion were a fifth of a warm context's creation.
+     * annotation lookup and the string conversion were a tenth of a warm context's creation (JFR).
      */
     public TruffleString keyOf(NodeFactory<? extends BuiltinNode> factory) {
         Object key = keys.get(factory);
