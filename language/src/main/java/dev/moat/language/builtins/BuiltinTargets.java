@@ -93,7 +93,7 @@ public final class BuiltinTargets {
     }
 
     /** The Lua name a factory's builtin is installed under, or null for helper nodes without {@link MoatBuiltin}. */
-    public static String nameOf(NodeFactory<? extends BuiltinNode> factory) {
+    private static String nameOf(NodeFactory<? extends BuiltinNode> factory) {
         MoatBuiltin info = factory.getNodeClass().getAnnotation(MoatBuiltin.class);
         return info == null ? null : info.name();
     }

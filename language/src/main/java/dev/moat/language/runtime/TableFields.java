@@ -22,8 +22,7 @@ import com.oracle.truffle.api.strings.TruffleString;
  *       the hash part mostly out of line, as tables read that way are objects;</li>
  *   <li>computed ({@code t[k]} with a string: {@link #getComputed}, {@link #putComputed}): a site's
  *       {@link DictionaryProfile} compiles only the kind of table it met;</li>
- *   <li>any other (libraries, the host, traversal: {@link #get}, {@link #put}, {@link #getWith},
- *       {@link #putWith}).</li>
+ *   <li>any other (libraries, the host, traversal: {@link #get}, {@link #put}).</li>
  * </ul>
  * All are raw (no metamethods); values are never Java null except as "absent" results.
  */
@@ -65,8 +64,8 @@ public final class TableFields {
      * Raw read of a string key through a (cached) object library: a field of the shape, else (in
      * dictionary mode) the hash part. A field holding NIL is a removed key (see {@link #putWith}).
      */
-    public static Object getWith(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
-                                 TruffleString key, int keyHash) {
+    private static Object getWith(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
+                                  TruffleString key, int keyHash) {
         return getComputed(t, fields, isFloat, DictionaryProfile.getUncached(), key, keyHash);
     }
 
@@ -170,8 +169,8 @@ public final class TableFields {
      * {@link #moveFieldsToHash}), so once it has {@link #MAX_FIELDS} of them every further new string key
      * belongs to the hash part.
      */
-    public static boolean putWith(MoatTable t, DynamicObjectLibrary fields, TruffleString key, int keyHash,
-                                  Object value) {
+    private static boolean putWith(MoatTable t, DynamicObjectLibrary fields, TruffleString key, int keyHash,
+                                   Object value) {
         return putWith(t, fields, DictionaryProfile.getUncached(), key, keyHash, value, false);
     }
 
