@@ -35,7 +35,12 @@ public final class MoatContext {
     public final Budget budget;
     /** The clocks and random seed scripts see (fixed by the host for deterministic runs). */
     public final dev.moat.language.runtime.GuestClock clock;
-    /** Current guest call depth; see FunctionRootNode. */
+    /**
+     * The call level of the Lua function whose call a builtin or host function is running, published by
+     * that root on entry (Lua functions pass their level in the call's arguments, see CallArguments): where
+     * a builtin calling back into the script, a coroutine switch or the host calling a script function take
+     * the level from.
+     */
     public int depth;
     public final int maxDepth;
     /** False only with metering off (option moat.Metering=false, for overhead measurements): depth is not counted. */

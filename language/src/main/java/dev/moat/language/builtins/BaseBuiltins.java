@@ -271,7 +271,7 @@ public final class BaseBuiltins {
         protected Object pairs(Object t, @Cached("createYieldable()") InvokeNode invoke) {
             Object handler = Metatables.metamethod(context(), t, Metatables.PAIRS);
             if (handler != null) {
-                Object r = invoke.callWith(handler, t);
+                Object r = invoke.callFromBuiltin(handler, t);
                 return new Object[]{MultiValue.get(r, 0), MultiValue.get(r, 1), MultiValue.get(r, 2)};
             }
             // Like Lua, any value is accepted here; next reports a non-table when the loop calls it.
@@ -318,7 +318,7 @@ public final class BaseBuiltins {
                 return plain(table, i);
             }
             long n = i + 1;
-            Object v = get.get(t, n, this, null);
+            Object v = get.get(null, t, n, this, null);
             return v == MoatNil.NIL ? MoatNil.NIL : new Object[]{n, v};
         }
     }

@@ -1,5 +1,6 @@
 package dev.moat.language.builtins;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.NodeChild;
@@ -115,7 +116,7 @@ public abstract class BuiltinNode extends MoatExpressionNode {
         com.oracle.truffle.api.Truffle.getRuntime().iterateFrames(f -> {
             if (index[0] == 0) {
                 Object[] args = f.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments();
-                found[0] = new CallSite(false, false, args.length - 1, false, null);
+                found[0] = new CallSite(false, false, CallArguments.count(args), false, null);
             } else {
                 boolean lua = f.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget rct
                         && rct.getRootNode() instanceof dev.moat.language.runtime.Positions.LuaRoot;

@@ -1,5 +1,7 @@
 package dev.moat.language.builtins;
 
+import dev.moat.language.MoatContext;
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatLanguage;
@@ -31,8 +33,14 @@ public final class BuiltinRootNode extends RootNode {
         return body instanceof dev.moat.language.coroutine.YieldBuiltin;
     }
 
+    /**
+     * Publishes the level of the Lua function that called this builtin, where the builtin's own calls into
+     * the script (and a coroutine switch) take it from: a builtin is not a level of its own, as in Lua
+     * (see InvokeNode).
+     */
     @Override
     public Object execute(VirtualFrame frame) {
+        MoatContext.get(this).depth = CallArguments.callerLevel(frame.getArguments());
         return body.execute(frame);
     }
 

@@ -107,7 +107,7 @@ public abstract class LoadBuiltin extends BuiltinNode {
     private byte[] readAll(Object reader, InvokeNode invoke) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
-            Object piece = MultiValue.first(invoke.callWith(reader));
+            Object piece = MultiValue.first(invoke.callFromBuiltin(reader));
             if (piece == MoatNil.NIL) {
                 break;
             }

@@ -7,6 +7,7 @@ import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MultiValue;
 
@@ -33,12 +34,12 @@ public final class ProtectedCallBuiltins {
             if (args.length == 0) {
                 throw argError(1, "value expected");
             }
-            Object[] argv = new Object[args.length];
-            System.arraycopy(args, 1, argv, 1, args.length - 1);
+            Object[] argv = CallArguments.create(args.length - 1);
+            System.arraycopy(args, 1, argv, CallArguments.FIRST, args.length - 1);
             var coroutines = dev.moat.language.MoatContext.get(this).getCoroutines();
             var co = coroutines.enterProtected();
             try {
-                return withStatus(true, invoke.call(args[0], argv, this, null));
+                return withStatus(true, invoke.call(null, args[0], argv, this, null));
             } catch (MoatError e) {
                 return new Object[]{false, e.getValue()};
             } finally {
@@ -60,13 +61,13 @@ public final class ProtectedCallBuiltins {
             if (!(handler instanceof MoatFunction)) {
                 throw typeError(2, "function", args.length < 2 ? null : handler);
             }
-            Object[] argv = new Object[args.length - 1];
-            System.arraycopy(args, 2, argv, 1, args.length - 2);
+            Object[] argv = CallArguments.create(args.length - 2);
+            System.arraycopy(args, 2, argv, CallArguments.FIRST, args.length - 2);
             var coroutines = dev.moat.language.MoatContext.get(this).getCoroutines();
             var co = coroutines.enterProtected();
             Object error;
             try {
-                return withStatus(true, invoke.call(args[0], argv, this, null));
+                return withStatus(true, invoke.call(null, args[0], argv, this, null));
             } catch (MoatError e) {
                 error = e.getValue();
             } finally {
@@ -83,7 +84,7 @@ public final class ProtectedCallBuiltins {
             Object current = error;
             for (int attempt = 0; attempt < MAX_HANDLER_ERRORS; attempt++) {
                 try {
-                    return MultiValue.first(handlerInvoke.callWith(handler, current));
+                    return MultiValue.first(handlerInvoke.callFromBuiltin(handler, current));
                 } catch (MoatError inner) {
                     current = inner.getValue();
                 }

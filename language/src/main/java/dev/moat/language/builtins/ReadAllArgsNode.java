@@ -1,5 +1,6 @@
 package dev.moat.language.builtins;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
 
@@ -10,6 +11,6 @@ public final class ReadAllArgsNode extends MoatExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object[] args = frame.getArguments();
-        return Arrays.copyOfRange(args, 1, args.length);
+        return Arrays.copyOfRange(args, CallArguments.FIRST, args.length);
     }
 }

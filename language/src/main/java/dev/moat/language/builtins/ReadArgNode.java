@@ -1,5 +1,6 @@
 package dev.moat.language.builtins;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.runtime.MoatNil;
@@ -9,7 +10,7 @@ public final class ReadArgNode extends MoatExpressionNode {
     private final int index;
 
     public ReadArgNode(int index) {
-        this.index = index + 1; // argument 0 is the callee function
+        this.index = CallArguments.FIRST + index;
     }
 
     @Override

@@ -47,7 +47,7 @@ public abstract class RequireBuiltin extends BuiltinNode {
         String moduleName = MoatStrings.toJava(name);
         Object preloader = preloader(context, name);
         if (preloader != null) {
-            Object result = MultiValue.first(invoke.callWith(preloader, name, PRELOAD_DATA));
+            Object result = MultiValue.first(invoke.callFromBuiltin(preloader, name, PRELOAD_DATA));
             return finish(loaded, name, result, PRELOAD_DATA);
         }
         String code = resolve(context, moduleName);
@@ -59,7 +59,7 @@ public abstract class RequireBuiltin extends BuiltinNode {
         charge(1 + code.length() / 32);
         RootCallTarget target = parse(code, moduleName.replace('.', '/') + ".moat");
         MoatFunction chunk = new MoatFunction(target, new Cell[]{new Cell(context.getGlobals())}, true);
-        Object result = MultiValue.first(invoke.callWith(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
+        Object result = MultiValue.first(invoke.callFromBuiltin(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
         return MultiValue.first(finish(loaded, name, result, MoatStrings.fromJava(":moat-resolver:")));
     }
 

@@ -55,7 +55,7 @@ public final class ToStringNode extends Node {
                     CompilerDirectives.transferToInterpreterAndInvalidate();
                     invoke = insert(InvokeNode.create());
                 }
-                Object result = MultiValue.first(invoke.callWith(handler, v));
+                Object result = MultiValue.first(invoke.callFromBuiltin(handler, v));
                 if (result instanceof TruffleString s) {
                     return s;
                 }

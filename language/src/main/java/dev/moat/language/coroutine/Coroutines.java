@@ -1,5 +1,6 @@
 package dev.moat.language.coroutine;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.Truffle;
@@ -168,7 +169,7 @@ public final class Coroutines {
         try {
             Object[] in = co.transfer;
             co.transfer = null;
-            Object result = InvokeNode.callUncached(co.body, prepend(in));
+            Object result = InvokeNode.callUncached(co.body, bodyArguments(in, co.baseDepth));
             co.transfer = MultiValue.all(result);
         } catch (CoroutineKill k) {
             co.transfer = MultiValue.EMPTY;
@@ -244,9 +245,10 @@ public final class Coroutines {
         }
     }
 
-    private static Object[] prepend(Object[] args) {
-        Object[] argv = new Object[args.length + 1];
-        System.arraycopy(args, 0, argv, 1, args.length);
+    /** The body's call: its levels count from the level of the function that first resumed the coroutine. */
+    private static Object[] bodyArguments(Object[] args, int callerLevel) {
+        Object[] argv = CallArguments.of(args);
+        argv[CallArguments.LEVEL] = callerLevel;
         return argv;
     }
 
@@ -368,6 +370,7 @@ public final class Coroutines {
         java.util.ArrayList<Object> pending = co.pendingCloses;
         co.pendingCloses = null;
         Object err = error;
+        int level = context.depth; // the level of coroutine.close's caller, for each handler
         if (pending != null) {
             for (Object value : pending) {
                 Object handler = dev.moat.language.runtime.Metatables.metamethod(context, value,
@@ -376,9 +379,11 @@ public final class Coroutines {
                     continue;
                 }
                 try {
-                    dev.moat.language.nodes.call.InvokeNode.callUncached(f, new Object[]{null, value, err});
+                    dev.moat.language.nodes.call.InvokeNode.callUncached(f, new Object[]{null, level, value, err});
                 } catch (MoatError e) {
                     err = e.getValue();
+                } finally {
+                    context.depth = level;
                 }
             }
         }

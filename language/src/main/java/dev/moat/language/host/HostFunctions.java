@@ -1,5 +1,6 @@
 package dev.moat.language.host;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -52,7 +53,9 @@ public final class HostFunctions {
             Object executable = self.cell(0).value;
             String name = MoatStrings.toJava((TruffleString) self.cell(1).value);
             long arity = (Long) self.cell(2).value;
-            int given = args.length - 1;
+            int given = CallArguments.count(args);
+            // Published for a host that calls back into the script (MoatFunction's execute, a new evaluation).
+            MoatContext.get(this).depth = CallArguments.callerLevel(args);
             if (arity >= 0 && given != arity) {
                 throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "' expects " + arity + " argument"
                         + (arity == 1 ? "" : "s") + ", got " + given), this);
@@ -60,7 +63,7 @@ public final class HostFunctions {
             MoatContext.get(this).budget.charge(1 + given, this);
             Object[] hostArgs = new Object[given];
             for (int i = 0; i < given; i++) {
-                hostArgs[i] = CopiedTable.wrapNull(GuestToHost.copy(args[i + 1], this));
+                hostArgs[i] = CopiedTable.wrapNull(GuestToHost.copy(args[CallArguments.FIRST + i], this));
             }
             Object result;
             try {

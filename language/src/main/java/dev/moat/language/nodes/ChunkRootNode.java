@@ -1,5 +1,6 @@
 package dev.moat.language.nodes;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -30,8 +31,9 @@ public final class ChunkRootNode extends RootNode {
         MoatContext context = MoatContext.get(this);
         MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
         Object[] argv = convertArguments(frame.getArguments());
+        int level = context.depth; // 0, or the level of a host function that evaluates a script
         try {
-            Object result = invoke.call(function, argv, this, null);
+            Object result = invoke.call(null, function, argv, this, null);
             context.budget.checkAtEnd(this);
             if (context.returnAllResults) {
                 return copyAll(result);
@@ -39,15 +41,16 @@ public final class ChunkRootNode extends RootNode {
             Object first = MultiValue.first(result);
             return first instanceof dev.moat.language.runtime.MoatTable ? dev.moat.language.host.GuestToHost.copy(first, this) : first;
         } finally {
+            context.depth = level;
             context.flush();
         }
     }
 
     @TruffleBoundary
     private Object[] convertArguments(Object[] hostArgs) {
-        Object[] argv = new Object[hostArgs.length + 1];
+        Object[] argv = CallArguments.create(hostArgs.length);
         for (int i = 0; i < hostArgs.length; i++) {
-            argv[i + 1] = dev.moat.language.host.HostToGuest.convert(hostArgs[i], this, null);
+            argv[CallArguments.FIRST + i] = dev.moat.language.host.HostToGuest.convert(hostArgs[i], this, null);
         }
         return argv;
     }

@@ -19,15 +19,15 @@ public final class FunctionRootNode extends LuaFunctionRoot {
 
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                            int callCharge, int releasedLevelSlot, int compiledFrameSlot, String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, true, releasedLevelSlot,
-                name, section);
+                            int callCharge, int levelSlot, int compiledFrameSlot, String name, SourceSection section) {
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name, section);
         this.compiledFrameSlot = compiledFrameSlot;
     }
 
     @Override
     protected Object call(VirtualFrame frame, MoatContext context) {
         ClearLocalsNode.markCompiledFrame(frame, compiledFrameSlot);
+        enterLevel(frame, frame.getArguments(), context);
         chargeCall(context);
         bindArguments(frame);
         return runBody(frame);

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -8,8 +9,8 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
-import dev.moat.language.nodes.call.CallFreeCode;
 import dev.moat.language.nodes.controlflow.ReturnException;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MultiValue;
 import dev.moat.language.runtime.Positions;
@@ -17,8 +18,8 @@ import dev.moat.language.runtime.Positions;
 import java.util.Arrays;
 
 /**
- * What the roots running a Lua function's body share: guest call depth (exceeding the limit is Lua's
- * catchable "stack overflow", as is a JVM StackOverflowError), the call's instruction charge, binding
+ * What the roots running a Lua function's body share: the call's level (exceeding the depth limit is
+ * Lua's catchable "stack overflow", as is a JVM StackOverflowError), the call's instruction charge, binding
  * parameters and varargs, running the body to its final {@code return}, and the name and source
  * position errors report.
  *
@@ -34,27 +35,16 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     private final int paramCount;
     /** What entering this function charges: 1 for the call plus the body block's entry charge. */
     private final int callCharge;
-    /**
-     * No call expressions but tail calls in this function: it does not store its call level in
-     * {@code context.depth}; its tail calls hand that level on unstored, and the InvokeNodes of its rare
-     * other calls (metamethods) raise it around the call (see CallFreeCode).
-     */
-    private final boolean callFree;
-    /**
-     * Where a direct tail call marks that it handed this function's level to its callee, which leaves
-     * {@code context.depth} at the caller's level when it returns; -1 if the function has no tail call.
-     */
-    private final int releasedLevelSlot;
+    /** The frame slot holding this call's level (an Integer: see CallArguments), which its calls pass on. */
+    private final int levelSlot;
     private final String name;
     private final SourceSection section;
 
     protected LuaFunctionRoot(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                               MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                              int callCharge, boolean mayBeCallFree, int releasedLevelSlot, String name,
-                              SourceSection section) {
+                              int callCharge, int levelSlot, String name, SourceSection section) {
         super(language, descriptor);
-        this.releasedLevelSlot = releasedLevelSlot;
-        this.callFree = mayBeCallFree && CallFreeCode.isCallFree(prologue) && CallFreeCode.isCallFree(body, finalReturn);
+        this.levelSlot = levelSlot;
         this.prologue = prologue;
         this.body = body;
         this.finalReturn = finalReturn;
@@ -65,34 +55,10 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         this.section = section;
     }
 
-    /**
-     * Counts the call as one guest level (beyond the limit: Lua's catchable "stack overflow", as is a JVM
-     * StackOverflowError) around {@link #call}, and takes the result of a nested {@code return}.
-     * A call-free function only checks that its level fits; with metering off no level is counted.
-     */
+    /** Runs one call of this root; takes the result of a nested {@code return}. */
     @Override
     public final Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
-        if (callFree || !context.countsDepth) {
-            if (context.depth >= context.maxDepth) {
-                throw stackOverflow();
-            }
-            return callTakingReturns(frame, context);
-        }
-        if (++context.depth > context.maxDepth) {
-            context.depth--;
-            throw stackOverflow();
-        }
-        try {
-            return callTakingReturns(frame, context);
-        } finally {
-            if (!levelReleased(frame)) {
-                context.depth--;
-            }
-        }
-    }
-
-    private Object callTakingReturns(VirtualFrame frame, MoatContext context) {
         try {
             return call(frame, context);
         } catch (ReturnException r) {
@@ -102,17 +68,31 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         }
     }
 
-    /** True once a direct tail call gave this call's level to its callee (see DirectTailCallNode). */
-    private boolean levelReleased(VirtualFrame frame) {
-        return releasedLevelSlot >= 0 && frame.isBoolean(releasedLevelSlot) && frame.getBoolean(releasedLevelSlot);
+    /**
+     * Takes this call's level, its caller's plus one (beyond the limit: Lua's catchable "stack overflow", as
+     * is a JVM StackOverflowError), into the level slot; {@code argv} is the call's argument array. With
+     * metering off no level is counted.
+     */
+    protected final void enterLevel(VirtualFrame frame, Object[] argv, MoatContext context) {
+        Object level = NOT_COUNTED;
+        if (context.countsDepth) {
+            int n = CallArguments.callerLevel(argv) + 1;
+            if (n > context.maxDepth) {
+                throw stackOverflow();
+            }
+            level = n;
+        }
+        frame.setObject(levelSlot, level);
     }
 
-    /** True if this function's level is raised by the InvokeNodes of its calls, not on entry (see CallFreeCode). */
-    public final boolean isCallFree() {
-        return callFree;
+    private static final Integer NOT_COUNTED = 0;
+
+    /** The frame slot of the call's level (see {@link #enterLevel}). */
+    public final int levelSlot() {
+        return levelSlot;
     }
 
-    /** One call of this root, inside its call level; a nested {@code return} may arrive as ReturnException. */
+    /** One call of this root; a nested {@code return} may arrive as ReturnException. */
     protected abstract Object call(VirtualFrame frame, MoatContext context);
 
     /** Charges a call of this function (on entry, before the parameters are bound). */
@@ -130,7 +110,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     protected final void bindArguments(VirtualFrame frame) {
         if (varargSlot >= 0) {
             Object[] args = frame.getArguments();
-            int first = 1 + paramCount;
+            int first = CallArguments.FIRST + paramCount;
             frame.setObject(varargSlot, args.length > first ? Arrays.copyOfRange(args, first, args.length) : MultiValue.EMPTY);
         }
         for (MoatStatementNode p : prologue) {

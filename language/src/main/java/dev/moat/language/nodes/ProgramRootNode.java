@@ -1,5 +1,6 @@
 package dev.moat.language.nodes;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -41,11 +42,13 @@ public final class ProgramRootNode extends RootNode {
     public Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
         MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
+        int level = context.depth; // 0, or the level of a host function that evaluates a script
         try {
-            invoke.call(function, arguments(context), this, null);
+            invoke.call(null, function, arguments(context), this, null);
             context.budget.checkAtEnd(this);
             return SUCCESS;
         } finally {
+            context.depth = level;
             context.flush();
         }
     }
@@ -65,9 +68,9 @@ public final class ProgramRootNode extends RootNode {
         }
         boolean isScript = application.length > 0 && application[0].equals(sourceName);
         int n = isScript ? application.length - 1 : 0;
-        Object[] argv = new Object[n + 1];
+        Object[] argv = CallArguments.create(n);
         for (int i = 0; i < n; i++) {
-            argv[i + 1] = MoatStrings.fromJava(application[i + 1]);
+            argv[CallArguments.FIRST + i] = MoatStrings.fromJava(application[i + 1]);
         }
         return argv;
     }

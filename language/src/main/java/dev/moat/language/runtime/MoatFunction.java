@@ -118,21 +118,29 @@ public class MoatFunction implements TruffleObject {
     /** Called from the host: arguments are copied into guest values; the first result is returned. */
     @ExportMessage
     Object execute(Object[] arguments, @Cached IndirectCallNode call) {
-        Object[] argv = new Object[arguments.length + 1];
+        Object[] argv = CallArguments.create(arguments.length);
         for (int i = 0; i < arguments.length; i++) {
-            argv[i + 1] = dev.moat.language.host.HostToGuest.convert(arguments[i], null, null);
+            argv[CallArguments.FIRST + i] = dev.moat.language.host.HostToGuest.convert(arguments[i], null, null);
         }
         MoatFunction function = this;
-        argv[0] = function;
-        while (true) {
-            try {
-                Object result = MultiValue.first(call.call(function.getTarget(), argv));
-                dev.moat.language.MoatContext.get(null).budget.checkAtEnd(function.getTarget().getRootNode()); // the host's call is a run
-                return result;
-            } catch (TailCallException tc) {
-                function = tc.function;
-                argv = tc.arguments;
+        argv[CallArguments.CALLEE] = function;
+        dev.moat.language.MoatContext context = dev.moat.language.MoatContext.get(null);
+        // Called from a host function the script called, the function runs above that call's level; else at 0.
+        int level = context.depth;
+        argv[CallArguments.LEVEL] = level;
+        try {
+            while (true) {
+                try {
+                    Object result = MultiValue.first(call.call(function.getTarget(), argv));
+                    context.budget.checkAtEnd(function.getTarget().getRootNode()); // the host's call is a run
+                    return result;
+                } catch (TailCallException tc) {
+                    function = tc.function;
+                    argv = tc.arguments;
+                }
             }
+        } finally {
+            context.depth = level;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatNode;
 import dev.moat.language.nodes.call.ArgumentsNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.nodes.call.CallNode;
 import dev.moat.language.nodes.generator.DirectYieldNode;
 import dev.moat.language.nodes.call.MethodCallNode;
@@ -398,12 +399,12 @@ abstract class ExpressionTranslator {
             return new Expr(at(node, f), "field '" + name + "'");
         } else if (suffix instanceof MethodSuffixContext m) {
             String name = m.NAME().getText();
-            ArgumentsNode args = arguments(m.args(), 2);
+            ArgumentsNode args = arguments(m.args(), CallArguments.FIRST + 1);
             MethodCallNode node = new MethodCallNode(target.node(), constant(name), name, args, multi, target.description());
             return new Expr(at(node, m), null);
         } else {
             CallSuffixContext c = (CallSuffixContext) suffix;
-            ArgumentsNode args = arguments(c.args(), 1);
+            ArgumentsNode args = arguments(c.args(), CallArguments.FIRST);
             if (generator != null && generator.isYield(c)) {
                 DirectYieldNode node = new DirectYieldNode(target.node(), args, multi, target.description(),
                         fn.resumeValuesSlot);

@@ -20,6 +20,8 @@ final class FunctionScope {
     final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder().defaultValue(MoatNil.NIL);
     final boolean isVararg;
     int varargSlot = -1;
+    /** The slot of the call's level (see LuaFunctionRoot#enterLevel). */
+    final int levelSlot;
     BlockScope block;
     int loopDepth;
     /** The local a {@code local function} statement declares for this function (see LocalFunctionSelfReadNode), or null. */
@@ -46,22 +48,10 @@ final class FunctionScope {
         if (generator && frame.addSlot(FrameSlotKind.Object, "(resume marks)", null) != ResumePoints.MARKS_SLOT) {
             throw new IllegalStateException("the resume marks must be a generator frame's first slot");
         }
+        levelSlot = frame.addSlot(FrameSlotKind.Object, "(call level)", null);
         if (isVararg) {
             varargSlot = hiddenSlot("(vararg)");
         }
-    }
-
-    /**
-     * The slot where a direct tail call marks that it gave this function's call level to its callee
-     * (see DirectTailCallNode); -1 while the function has no tail call.
-     */
-    int releasedLevelSlot = -1;
-
-    int releasedLevelSlot() {
-        if (releasedLevelSlot < 0) {
-            releasedLevelSlot = hiddenSlot("(level released)");
-        }
-        return releasedLevelSlot;
     }
 
     /** Where a compiled call marks its frame (see ClearLocalsNode); -1 until a node clears slots. */

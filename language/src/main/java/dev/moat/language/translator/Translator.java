@@ -88,7 +88,7 @@ public final class Translator extends AssignmentTranslator {
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
         return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
-                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), fn.releasedLevelSlot, fn.compiledFrameSlot, "main chunk", section);
+                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), fn.levelSlot, fn.compiledFrameSlot, "main chunk", section);
     }
 
     private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
@@ -127,7 +127,7 @@ public final class Translator extends AssignmentTranslator {
             SourceSection section = source.createSection(start, stop - start + 1);
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.releasedLevelSlot, fn.compiledFrameSlot,
+                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.levelSlot, fn.compiledFrameSlot,
                     name, section);
             GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block()) : null;
             if (shape != null) {
@@ -169,7 +169,7 @@ public final class Translator extends AssignmentTranslator {
             }
             return new GeneratorRootNode(language, fn.frame.build(), translated.prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements),
-                    fn.resumePoints(), fn.resumeValuesSlot, name, section).getCallTarget();
+                    fn.levelSlot, fn.resumePoints(), fn.resumeValuesSlot, name, section).getCallTarget();
         } finally {
             generator = null;
             generatorPasses--;
@@ -583,7 +583,7 @@ public final class Translator extends AssignmentTranslator {
             MoatExpressionNode call = suffixed(p.suffixedexp(), true).node();
             if (call instanceof CallNode || call instanceof MethodCallNode) {
                 // A generator step keeps its level (its frame outlives the step): it does not release it.
-                return at(new TailCallNode(call, generator != null ? -1 : fn.releasedLevelSlot()), ret);
+                return at(new TailCallNode(call), ret);
             }
             return call;
         }

@@ -64,7 +64,7 @@ public final class OsBuiltins {
 
         /** Lua's getfield: read through metamethods, integers only, bounded to a C int after the offset. */
         private long field(MoatTable table, String key, long def, long delta, IndexGetNode index) {
-            Object v = index.get(table, MoatStrings.fromJava(key), this, null);
+            Object v = index.get(null, table, MoatStrings.fromJava(key), this, null);
             Long n = v instanceof Long || v instanceof Double || v instanceof TruffleString ? LuaArith.toInteger(v) : null;
             if (n == null) {
                 if (v != MoatNil.NIL) {

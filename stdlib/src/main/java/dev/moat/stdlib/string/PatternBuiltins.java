@@ -293,10 +293,10 @@ public final class PatternBuiltins {
             }
             Object first = guestCapture(this, m.capture(0, s, e));
             if (repl instanceof MoatTable) {
-                value = index.get(repl, MoatTable.normalizeKey(first), this, null);
+                value = index.get(null, repl, MoatTable.normalizeKey(first), this, null);
             } else {
                 Object[] caps = captures(this, m, s, e, true);
-                value = MultiValue.first(invoke.callWith(repl, caps));
+                value = MultiValue.first(invoke.callFromBuiltin(repl, caps));
             }
             if (!LuaValues.isTruthy(value)) {
                 out.writeCharged(m.src, s, e - s);

@@ -44,7 +44,7 @@ public final class StringArithBuiltins {
         if (handler == null) {
             throw error(node, op, a, b);
         }
-        return MultiValue.first(invoke.callWith(handler, a, b));
+        return MultiValue.first(invoke.callFromBuiltin(handler, a, b));
     }
 
     @TruffleBoundary

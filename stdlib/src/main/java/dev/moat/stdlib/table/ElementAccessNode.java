@@ -91,7 +91,7 @@ final class ElementAccessNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                return MultiValue.first(invoker().callWith(handler, current, i));
+                return MultiValue.first(invoker().callFromBuiltin(handler, current, i));
             }
             current = handler;
         }
@@ -115,7 +115,7 @@ final class ElementAccessNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                invoker().callWith(handler, current, i, value);
+                invoker().callFromBuiltin(handler, current, i, value);
                 return;
             }
             current = handler;
@@ -131,7 +131,7 @@ final class ElementAccessNode extends Node {
                 return t.length();
             }
             // Lua passes the object twice to __len (as for every unary metamethod).
-            n = MultiValue.first(invoker().callWith(handler, t, t));
+            n = MultiValue.first(invoker().callFromBuiltin(handler, t, t));
         } else if (obj instanceof TruffleString s) {
             return MoatStrings.length(s); // strings ignore __len, as in Lua
         } else {

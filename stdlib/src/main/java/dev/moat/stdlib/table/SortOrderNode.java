@@ -41,7 +41,7 @@ abstract class SortOrderNode extends Node {
 
     @Specialization
     static boolean byComparator(Object a, Object b, MoatFunction comparator, @Cached("create()") InvokeNode invoke) {
-        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(comparator, a, b)));
+        return LuaValues.isTruthy(MultiValue.first(invoke.callFromBuiltin(comparator, a, b)));
     }
 
     @Specialization
@@ -79,6 +79,6 @@ abstract class SortOrderNode extends Node {
         if (handler == null) {
             throw TableErrors.compare(this, a, b);
         }
-        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(handler, a, b)));
+        return LuaValues.isTruthy(MultiValue.first(invoke.callFromBuiltin(handler, a, b)));
     }
 }

@@ -219,7 +219,7 @@ public final class TableBuiltins {
             if (handler == null) {
                 handler = Metatables.metamethod(context(), b, Metatables.EQ);
             }
-            return handler != null && LuaValues.isTruthy(MultiValue.first(invoke.callWith(handler, a, b)));
+            return handler != null && LuaValues.isTruthy(MultiValue.first(invoke.callFromBuiltin(handler, a, b)));
         }
     }
 

@@ -4,16 +4,19 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.CallArguments;
 
 /**
  * Evaluates an expression list into an array, left to right, leaving {@code offset} leading slots free
- * (for the callee, and a method's self). If the last expression is multi-valued (a call or
+ * (a call's callee and level, see CallArguments, and a method's self). If the last expression is multi-valued (a call or
  * {@code ...}), all its values are appended, as Lua adjusts argument lists.
  */
 public final class ArgumentsNode extends Node {
     @Children private final MoatExpressionNode[] expressions;
     private final boolean lastIsMulti;
     private final int offset;
+    /** Where a method call's receiver goes: its first Lua argument. */
+    private static final int SELF = CallArguments.FIRST;
 
     public ArgumentsNode(MoatExpressionNode[] expressions, boolean lastIsMulti, int offset) {
         this.expressions = expressions;
@@ -30,8 +33,8 @@ public final class ArgumentsNode extends Node {
         int n = expressions.length;
         if (!lastIsMulti) {
             Object[] out = new Object[offset + n];
-            if (offset == 2) {
-                out[1] = self;
+            if (offset == SELF + 1) {
+                out[SELF] = self;
             }
             for (int i = 0; i < n; i++) {
                 out[offset + i] = expressions[i].execute(frame);
@@ -51,8 +54,8 @@ public final class ArgumentsNode extends Node {
             out = new Object[offset + n];
             out[offset + n - 1] = last;
         }
-        if (offset == 2) {
-            out[1] = self;
+        if (offset == SELF + 1) {
+            out[SELF] = self;
         }
         System.arraycopy(head, 0, out, offset, n - 1);
         return out;

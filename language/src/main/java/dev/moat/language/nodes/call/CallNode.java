@@ -27,7 +27,7 @@ public final class CallNode extends MoatExpressionNode {
     public Object execute(VirtualFrame frame) {
         Object callee = function.execute(frame);
         Object[] argv = arguments.evaluate(frame, null);
-        Object result = invoke.call(callee, argv, this, description);
+        Object result = invoke.call(frame, callee, argv, this, description);
         return multiResult ? result : MultiValue.first(result);
     }
 

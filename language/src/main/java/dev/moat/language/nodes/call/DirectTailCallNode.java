@@ -1,13 +1,11 @@
 package dev.moat.language.nodes.call;
 
-import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
 import dev.moat.language.coroutine.MoatCoroutine;
-import dev.moat.language.nodes.LuaFunctionRoot;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.Positions;
 
@@ -33,53 +31,19 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
 
     @Child private InvokeNode invoke = InvokeNode.createForTailCall();
     private final BranchProfile tooDeep = BranchProfile.create();
-    /**
-     * The calling function's frame slot that records that its level went to the callee, or -1. With
-     * it, the level is lowered once before the call and never raised again: the callee returns to the
-     * caller's caller's level, and the calling function skips its own lowering (LuaFunctionRoot). That
-     * is two stores fewer per tail call, the common {@code return f(g(x))} of functional code.
-     */
-    private final int releasedLevelSlot;
-    /** Whether the calling function stored its level at all (not if it is call-free, see CallFreeCode); 0 = not known yet. */
-    @CompilationFinal private byte callerLevel;
-    private static final byte STORED = 1;
-    private static final byte NOT_STORED = 2;
 
-    DirectTailCallNode(int releasedLevelSlot) {
-        this.releasedLevelSlot = releasedLevelSlot;
-    }
-
-    private boolean callerStoredItsLevel() {
-        if (callerLevel == 0) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            callerLevel = getRootNode() instanceof LuaFunctionRoot lua && lua.isCallFree() ? NOT_STORED : STORED;
-        }
-        return callerLevel == STORED;
-    }
-
-    /** Tail-calls the Lua function {@code f}; {@code argv[0]} is reserved for the callee. */
+    /** Tail-calls the Lua function {@code f} from the function whose frame is {@code frame}. */
     Object call(VirtualFrame frame, MoatFunction f, Object[] argv, Node errorSite, String description) {
-        MoatContext context = MoatContext.get(this);
-        MoatCoroutine co = context.getCoroutines().current();
+        MoatCoroutine co = MoatContext.get(this).getCoroutines().current();
         if (!co.tryEnterDirectTailCall(MAX_NESTED)) {
             tooDeep.enter();
-            argv[0] = f;
+            argv[CallArguments.CALLEE] = f;
+            argv[CallArguments.LEVEL] = frame.getArguments()[CallArguments.LEVEL];
             throw new TailCallException(f, argv);
         }
-        // A call-free caller never stored its level, and metering off stores none: nothing to hand over.
-        boolean counted = context.countsDepth && callerStoredItsLevel();
-        if (counted) {
-            context.depth--; // the callee replaces this frame's level, as in Lua
-            if (releasedLevelSlot >= 0) {
-                frame.setBoolean(releasedLevelSlot, true);
-            }
-        }
         try {
-            return invoke.call(f, argv, errorSite, description);
+            return invoke.call(frame, f, argv, errorSite, description);
         } finally {
-            if (counted && releasedLevelSlot < 0) {
-                context.depth++;
-            }
             co.exitDirectTailCall();
         }
     }

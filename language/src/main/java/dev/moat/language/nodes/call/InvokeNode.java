@@ -3,20 +3,20 @@ package dev.moat.language.nodes.call;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
 import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.nodes.LuaFunctionRoot;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
-import dev.moat.language.runtime.Positions;
 
 /**
- * Calls any guest value with a prepared argument array ({@code argv[0]} is reserved for the callee):
+ * Calls any guest value with a prepared argument array (callee and level slots free, see CallArguments):
  * resolves {@code __call}, and runs proper tail calls as a loop. Every guest call goes through here —
  * call expressions, metamethods and builtins that call back — so the cost model and tail-call handling
  * are the same everywhere. Each call charges 1 instruction: a Lua function charges it on entry together
@@ -28,14 +28,16 @@ public final class InvokeNode extends Node {
     private final BranchProfile tailCall = BranchProfile.create();
 
     /**
-     * Where this call site is: not yet known, in Lua code, in a call-free Lua function (which leaves
-     * raising its call level to its calls, see CallFreeCode), or in a builtin (Lua's "C function").
+     * Where this call site is: not yet known, in a Lua function (whose level is in its frame), or elsewhere:
+     * in a builtin (Lua's "C function"), a host function or a run's root, which take the level published
+     * in the context by the Lua call that runs them.
      */
     private static final byte UNKNOWN = 0;
     private static final byte IN_LUA = 1;
-    private static final byte IN_CALL_FREE_LUA = 2;
-    private static final byte IN_BUILTIN = 3;
+    private static final byte IN_BUILTIN = 2;
     @CompilationFinal private byte site = UNKNOWN;
+    /** In a Lua function: its frame slot of the call level. */
+    @CompilationFinal private int levelSlot = -1;
     /** Builtins whose callbacks may yield (pcall/xpcall bodies, __pairs), like Lua's lua_callk/lua_pcallk. */
     private final boolean yieldableFromBuiltin;
     /** A direct tail call's: the callee takes the calling function's own level, never one above it. */
@@ -60,18 +62,24 @@ public final class InvokeNode extends Node {
         return new InvokeNode(false, true);
     }
 
-    /** Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. */
-    public Object call(Object callee, Object[] argv, Node errorSite, String description) {
+    /**
+     * Calls {@code callee}; {@code description} names it in errors ("global 'f'"), or is null. {@code frame}
+     * is the calling Lua function's (its level goes into {@code argv}, see CallArguments); null outside Lua code.
+     */
+    public Object call(VirtualFrame frame, Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
-        if (site() == IN_CALL_FREE_LUA) {
-            context.depth++; // the level of the calling function, which did not raise it on entry
-            try {
-                return callFromLevel(context, callee, argv, errorSite, description);
-            } finally {
-                context.depth--;
-            }
+        if (site() == IN_LUA) {
+            argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL] : frame.getObject(levelSlot);
+            return callFromLevel(context, callee, argv, errorSite, description);
         }
-        return callFromLevel(context, callee, argv, errorSite, description);
+        // A builtin may call back several times, and each callback's own builtin calls publish their levels.
+        int level = context.depth;
+        argv[CallArguments.LEVEL] = level;
+        try {
+            return callFromLevel(context, callee, argv, errorSite, description);
+        } finally {
+            context.depth = level;
+        }
     }
 
     private Object callFromLevel(MoatContext context, Object callee, Object[] argv, Node errorSite, String description) {
@@ -87,7 +95,7 @@ public final class InvokeNode extends Node {
             function = f;
             argv = prependCallee(callee, argv);
         }
-        argv[0] = function;
+        argv[CallArguments.CALLEE] = function;
         if (!yieldableFromBuiltin && inBuiltin()) {
             // A builtin calling back into Lua is a C-call boundary: the callee cannot yield across it.
             MoatCoroutine co = context.getCoroutines().current();
@@ -122,18 +130,24 @@ public final class InvokeNode extends Node {
     private byte site() {
         if (site == UNKNOWN) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            RootNode root = getRootNode();
-            site = !(root instanceof Positions.LuaRoot) ? IN_BUILTIN
-                    : root instanceof LuaFunctionRoot lua && lua.isCallFree() && !forTailCall ? IN_CALL_FREE_LUA : IN_LUA;
+            if (getRootNode() instanceof LuaFunctionRoot lua) {
+                levelSlot = lua.levelSlot();
+                site = IN_LUA;
+            } else {
+                site = IN_BUILTIN;
+            }
         }
         return site;
     }
 
-    /** Convenience for internal callers: calls with the given Lua arguments. */
-    public Object callWith(Object callee, Object... args) {
-        Object[] argv = new Object[args.length + 1];
-        System.arraycopy(args, 0, argv, 1, args.length);
-        return call(callee, argv, null, null);
+    /** For builtins calling back into the script: calls with the given Lua arguments. */
+    public Object callFromBuiltin(Object callee, Object... args) {
+        return call(null, callee, CallArguments.of(args), null, null);
+    }
+
+    /** For metamethods: calls with the given Lua arguments ({@code frame} as in {@link #call}). */
+    public Object callWith(VirtualFrame frame, Object callee, Object... args) {
+        return call(frame, callee, CallArguments.of(args), null, null);
     }
 
     /** Calls a function without a call node (threads started by the runtime, e.g. coroutine bodies). */
@@ -152,10 +166,12 @@ public final class InvokeNode extends Node {
         }
     }
 
-    private static Object[] prependCallee(Object callee, Object[] argv) {
+    /** The arguments of a callable object's {@code __call} handler: the object, then the call's arguments. */
+    static Object[] prependCallee(Object callee, Object[] argv) {
         Object[] withSelf = new Object[argv.length + 1];
-        withSelf[1] = callee;
-        System.arraycopy(argv, 1, withSelf, 2, argv.length - 1);
+        withSelf[CallArguments.LEVEL] = argv[CallArguments.LEVEL];
+        withSelf[CallArguments.FIRST] = callee;
+        System.arraycopy(argv, CallArguments.FIRST, withSelf, CallArguments.FIRST + 1, argv.length - CallArguments.FIRST);
         return withSelf;
     }
 

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.call;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.MoatExpressionNode;
@@ -35,17 +36,17 @@ public final class MethodCallNode extends MoatExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object self = receiver.execute(frame);
-        Object method = lookup.getField(self, name, nameHash, this, receiverDescription);
+        Object method = lookup.getField(frame, self, name, nameHash, this, receiverDescription);
         Object[] argv = arguments.evaluate(frame, self);
-        Object result = invoke.call(method, argv, this, methodDescription);
+        Object result = invoke.call(frame, method, argv, this, methodDescription);
         return multiResult ? result : MultiValue.first(result);
     }
 
     Object[] prepare(VirtualFrame frame) {
         Object self = receiver.execute(frame);
-        Object method = lookup.getField(self, name, nameHash, this, receiverDescription);
+        Object method = lookup.getField(frame, self, name, nameHash, this, receiverDescription);
         Object[] argv = arguments.evaluate(frame, self);
-        argv[0] = method;
+        argv[CallArguments.CALLEE] = method;
         return argv;
     }
 

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatFunction;
 
@@ -16,13 +17,11 @@ import dev.moat.language.runtime.MoatFunction;
 public final class TailCallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode call; // a CallNode or MethodCallNode
     @Child private InvokeNode invoke = InvokeNode.create();
-    @Child private DirectTailCallNode tailCall;
+    @Child private DirectTailCallNode tailCall = new DirectTailCallNode();
     private final BranchProfile callableObject = BranchProfile.create();
 
-    /** {@code releasedLevelSlot}: see DirectTailCallNode (-1 in generator steps, which keep their level). */
-    public TailCallNode(MoatExpressionNode call, int releasedLevelSlot) {
+    public TailCallNode(MoatExpressionNode call) {
         this.call = call;
-        this.tailCall = new DirectTailCallNode(releasedLevelSlot);
     }
 
     /** The CallNode or MethodCallNode that computes the callee and the arguments. */
@@ -47,7 +46,7 @@ public final class TailCallNode extends MoatExpressionNode {
         String description;
         if (call instanceof MethodCallNode m) {
             argv = m.prepare(frame);
-            callee = argv[0];
+            callee = argv[CallArguments.CALLEE];
             description = m.getMethodDescription();
         } else {
             CallNode c = (CallNode) call;
@@ -67,15 +66,13 @@ public final class TailCallNode extends MoatExpressionNode {
             Object handler = Metatables.metamethod(MoatContext.get(this), callee, Metatables.CALL);
             if (handler instanceof MoatFunction h && h.isLua) {
                 luaTarget = h;
-                luaArgv = new Object[argv.length + 1];
-                luaArgv[1] = callee;
-                System.arraycopy(argv, 1, luaArgv, 2, argv.length - 1);
+                luaArgv = InvokeNode.prependCallee(callee, argv);
             }
         }
         // One call site for both Lua cases: Graal inlines the callee once, not once per way of getting there.
         if (luaTarget != null) {
             return tailCall.call(frame, luaTarget, luaArgv, call, description);
         }
-        return invoke.call(callee, argv, call, description);
+        return invoke.call(frame, callee, argv, call, description);
     }
 }

@@ -34,7 +34,7 @@ public final class CloseHelper extends Node {
         return MoatError.at(site, "variable '" + name + "' got a non-closable value");
     }
 
-    public void close(Object value, Object error) {
+    public void close(VirtualFrame frame, Object value, Object error) {
         if (value == MoatNil.NIL || value == Boolean.FALSE) {
             return;
         }
@@ -42,16 +42,16 @@ public final class CloseHelper extends Node {
         if (handler == null) {
             throw MoatError.at(this, "metamethod 'close' is missing");
         }
-        invoke.callWith(handler, value, error);
+        invoke.callWith(frame, handler, value, error);
     }
 
-    private void closeOnError(Object value, MoatError e) {
+    private void closeOnError(VirtualFrame frame, Object value, MoatError e) {
         dev.moat.language.coroutine.Coroutines coroutines = MoatContext.get(this).getCoroutines();
         if (coroutines.errorEndsCurrentCoroutine() && value != MoatNil.NIL && value != Boolean.FALSE) {
             coroutines.deferClose(value); // Lua closes it later, in coroutine.close
             return;
         }
-        close(value, e.getValue());
+        close(frame, value, e.getValue());
     }
 
     public Object runThenClose(VirtualFrame frame, Object value, MoatStatementNode body) {
@@ -59,15 +59,15 @@ public final class CloseHelper extends Node {
         try {
             result = body.runReturning(frame);
         } catch (MoatError e) {
-            closeOnError(value, e);
+            closeOnError(frame, value, e);
             throw e;
         } catch (ControlFlowException e) {
             if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
-                close(value, MoatNil.NIL);
+                close(frame, value, MoatNil.NIL);
             }
             throw e;
         }
-        close(value, MoatNil.NIL);
+        close(frame, value, MoatNil.NIL);
         return result;
     }
 
@@ -76,15 +76,15 @@ public final class CloseHelper extends Node {
         try {
             result = loop.execute(frame);
         } catch (MoatError e) {
-            closeOnError(value, e);
+            closeOnError(frame, value, e);
             throw e;
         } catch (ControlFlowException e) {
             if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
-                close(value, MoatNil.NIL);
+                close(frame, value, MoatNil.NIL);
             }
             throw e;
         }
-        close(value, MoatNil.NIL);
+        close(frame, value, MoatNil.NIL);
         return result;
     }
 }

@@ -180,8 +180,8 @@ public final class GenericForNode extends MoatStatementNode {
                 iterator = GENERIC;
             }
             context.budget.charge(1, this);
-            Object[] argv = new Object[]{null, frame.getObject(stateSlot), frame.getValue(controlSlot)};
-            Object results = invoke.call(frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
+            Object[] argv = new Object[]{null, null, frame.getObject(stateSlot), frame.getValue(controlSlot)};
+            Object results = invoke.call(frame, frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
             Object first = MultiValue.first(results);
             if (first == MoatNil.NIL) {
                 return true;

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
@@ -21,7 +22,7 @@ public final class ArithFallbackNode extends Node {
     @Child private InvokeNode invoke;
     @Child private MetamethodLookupNode metamethods;
 
-    public Object execute(ArithOp op, Object a, Object b, Node site, String descA, String descB) {
+    public Object execute(VirtualFrame frame, ArithOp op, Object a, Object b, Node site, String descA, String descB) {
         // Lua 5.4 coerces strings in arithmetic (through the string metatable) but not in bitwise operations.
         Object na = op.bitwise ? numberOnly(a) : LuaArith.toNumber(a);
         Object nb = op.bitwise ? numberOnly(b) : LuaArith.toNumber(b);
@@ -56,7 +57,7 @@ public final class ArithFallbackNode extends Node {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 invoke = insert(InvokeNode.create());
             }
-            return MultiValue.first(invoke.callWith(handler, a, b));
+            return MultiValue.first(invoke.callWith(frame, handler, a, b));
         }
         if (!op.bitwise && (a instanceof TruffleString || b instanceof TruffleString)) {
             // What the string metatable's arithmetic metamethods report for a non-numeric string.

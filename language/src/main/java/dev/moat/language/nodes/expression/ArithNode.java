@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
@@ -70,7 +71,7 @@ public abstract class ArithNode extends BinaryNode {
     }
 
     @Fallback
-    protected Object doGeneric(Object a, Object b, @Cached("new()") ArithFallbackNode fallback) {
-        return fallback.execute(op, a, b, this, leftDescription, rightDescription);
+    protected Object doGeneric(VirtualFrame frame, Object a, Object b, @Cached("new()") ArithFallbackNode fallback) {
+        return fallback.execute(frame, op, a, b, this, leftDescription, rightDescription);
     }
 }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
@@ -62,11 +63,11 @@ public abstract class CompareNode extends BinaryNode {
     }
 
     @Fallback
-    protected boolean doGeneric(Object a, Object b, @Cached("create()") InvokeNode invoke,
+    protected boolean doGeneric(VirtualFrame frame, Object a, Object b, @Cached("create()") InvokeNode invoke,
                                 @Cached("lookupFor(orEqual)") MetamethodLookupNode lookup) {
         Object x = swapped ? b : a;
         Object y = swapped ? a : b;
-        return compareWithMetamethods(x, y, orEqual, invoke, lookup, this);
+        return compareWithMetamethods(frame, x, y, orEqual, invoke, lookup, this);
     }
 
     protected static MetamethodLookupNode lookupFor(boolean orEqual) {
@@ -86,9 +87,10 @@ public abstract class CompareNode extends BinaryNode {
 
     /**
      * Generic comparison (also used by math.min/max): numbers, strings, then the metamethod, looked up
-     * through {@code lookup}, which must be for {@code __le} when {@code orEqual}, else {@code __lt}.
+     * through {@code lookup}, which must be for {@code __le} when {@code orEqual}, else {@code __lt};
+     * {@code frame} as in InvokeNode#call.
      */
-    public static boolean compareWithMetamethods(Object x, Object y, boolean orEqual, InvokeNode invoke,
+    public static boolean compareWithMetamethods(VirtualFrame frame, Object x, Object y, boolean orEqual, InvokeNode invoke,
                                                  MetamethodLookupNode lookup, Node site) {
         if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
             return numbers(x, y, orEqual);
@@ -102,7 +104,7 @@ public abstract class CompareNode extends BinaryNode {
         if (handler == null) {
             throw compareError(x, y, site);
         }
-        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(handler, x, y)));
+        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, handler, x, y)));
     }
 
     private static boolean numbers(Object x, Object y, boolean orEqual) {

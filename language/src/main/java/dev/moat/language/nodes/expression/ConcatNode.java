@@ -52,7 +52,7 @@ public final class ConcatNode extends MoatExpressionNode {
         }
         Object acc = values[values.length - 1];
         for (int i = values.length - 2; i >= 0; i--) {
-            acc = concatPair(context, values[i], acc, i);
+            acc = concatPair(frame, context, values[i], acc, i);
         }
         return acc;
     }
@@ -81,7 +81,7 @@ public final class ConcatNode extends MoatExpressionNode {
         return acc;
     }
 
-    private Object concatPair(MoatContext context, Object a, Object b, int index) {
+    private Object concatPair(VirtualFrame frame, MoatContext context, Object a, Object b, int index) {
         TruffleString sa = asString(a);
         TruffleString sb = asString(b);
         if (sa != null && sb != null) {
@@ -95,7 +95,7 @@ public final class ConcatNode extends MoatExpressionNode {
             }
             return concat.execute(sa, sb, MoatStrings.ENCODING, true);
         }
-        return concatMeta(context, a, b, index);
+        return concatMeta(frame, context, a, b, index);
     }
 
     private static TruffleString asString(Object v) {
@@ -108,7 +108,7 @@ public final class ConcatNode extends MoatExpressionNode {
         return null;
     }
 
-    private Object concatMeta(MoatContext context, Object a, Object b, int index) {
+    private Object concatMeta(VirtualFrame frame, MoatContext context, Object a, Object b, int index) {
         MetamethodLookupNode lookup = concatLookup;
         if (lookup == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
@@ -123,7 +123,7 @@ public final class ConcatNode extends MoatExpressionNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             invoke = insert(InvokeNode.create());
         }
-        return MultiValue.first(invoke.callWith(handler, a, b));
+        return MultiValue.first(invoke.callWith(frame, handler, a, b));
     }
 
     @TruffleBoundary

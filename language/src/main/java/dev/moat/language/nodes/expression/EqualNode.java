@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -56,7 +57,7 @@ public abstract class EqualNode extends BinaryNode {
     }
 
     @Specialization
-    protected boolean doTables(MoatTable a, MoatTable b, @Cached("create()") InvokeNode invoke,
+    protected boolean doTables(VirtualFrame frame, MoatTable a, MoatTable b, @Cached("create()") InvokeNode invoke,
                                @Cached("create(EQ_EVENT)") MetamethodLookupNode eq) {
         if (a == b) {
             return !negate;
@@ -68,7 +69,7 @@ public abstract class EqualNode extends BinaryNode {
         if (handler == null) {
             return negate;
         }
-        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(handler, a, b))) != negate;
+        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, handler, a, b))) != negate;
     }
 
     @Fallback

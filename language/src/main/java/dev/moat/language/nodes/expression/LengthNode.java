@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
@@ -39,11 +40,11 @@ public abstract class LengthNode extends MoatExpressionNode {
     protected static final TruffleString LEN_EVENT = Metatables.LEN;
 
     @Fallback
-    protected Object doGeneric(Object v, @Cached("create()") InvokeNode invoke,
+    protected Object doGeneric(VirtualFrame frame, Object v, @Cached("create()") InvokeNode invoke,
                                @Cached("create(LEN_EVENT)") MetamethodLookupNode len) {
         Object handler = len.find(MoatContext.get(this), v);
         if (handler != null) {
-            return MultiValue.first(invoke.callWith(handler, v, v)); // Lua passes the operand twice
+            return MultiValue.first(invoke.callWith(frame, handler, v, v)); // Lua passes the operand twice
         }
         if (v instanceof MoatTable t) {
             return t.length();

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
@@ -35,7 +36,7 @@ public abstract class UnaryArithNode extends MoatExpressionNode {
     protected static final ArithOp UNM_OP = ArithOp.UNM;
 
     @Fallback
-    protected Object doGeneric(Object a, @Cached("new()") ArithFallbackNode fallback) {
-        return fallback.execute(op, a, a, this, description, description);
+    protected Object doGeneric(VirtualFrame frame, Object a, @Cached("new()") ArithFallbackNode fallback) {
+        return fallback.execute(frame, op, a, a, this, description, description);
     }
 }

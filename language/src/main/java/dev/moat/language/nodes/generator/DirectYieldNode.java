@@ -1,5 +1,7 @@
 package dev.moat.language.nodes.generator;
 
+import dev.moat.language.nodes.LuaFunctionRoot;
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
@@ -34,6 +36,8 @@ public final class DirectYieldNode extends MoatExpressionNode {
     private final int resumeValuesSlot;
     /** The yield builtin's call target, once seen here. */
     @CompilationFinal private RootCallTarget yieldTarget;
+    /** The generator function's frame slot of its call level. */
+    @CompilationFinal private int levelSlot = -1;
 
     public DirectYieldNode(MoatExpressionNode function, ArgumentsNode arguments, boolean multiResult, String description,
                            int resumeValuesSlot) {
@@ -54,17 +58,27 @@ public final class DirectYieldNode extends MoatExpressionNode {
         Object callee = function.execute(frame);
         Object[] argv = arguments.evaluate(frame, null);
         if (!isYield(callee)) {
-            Object result = invoke.call(callee, argv, this, description);
+            Object result = invoke.call(frame, callee, argv, this, description);
             return multiResult ? result : MultiValue.first(result);
         }
         MoatContext context = MoatContext.get(this);
         context.budget.charge(1, this);
-        Object[] values = Arrays.copyOfRange(argv, 1, argv.length);
+        // As the yield builtin's root does: the coroutine's stack is charged by the level it yields from.
+        context.depth = (Integer) frame.getObject(levelSlot());
+        Object[] values = Arrays.copyOfRange(argv, CallArguments.FIRST, argv.length);
         Coroutines coroutines = context.getCoroutines();
         if (coroutines.suspendGenerator(values, this)) {
             throw GeneratorYield.INSTANCE;
         }
         return result(coroutines.yield(values, this));
+    }
+
+    private int levelSlot() {
+        if (levelSlot < 0) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            levelSlot = ((LuaFunctionRoot) getRootNode()).levelSlot();
+        }
+        return levelSlot;
     }
 
     private Object result(Object[] in) {

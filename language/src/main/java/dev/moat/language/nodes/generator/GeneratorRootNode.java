@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.generator;
 
+import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.MaterializedFrame;
@@ -45,8 +46,9 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
 
     public GeneratorRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                              MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                             int callCharge, int resumePoints, int resumeValuesSlot, String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, false, -1, name, section);
+                             int callCharge, int levelSlot, int resumePoints, int resumeValuesSlot, String name,
+                             SourceSection section) {
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name, section);
         this.resumePoints = resumePoints;
         this.resumeValuesSlot = resumeValuesSlot;
     }
@@ -58,11 +60,14 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
         Object[] in = (Object[]) args[2];
         MaterializedFrame frame = holder.generatorFrame();
         if (frame == null) {
+            // The coroutine's first resume published the level the body runs above (Coroutines.runStep).
+            frame = newFrame(args[0], context.depth, in);
+            enterLevel(frame, frame.getArguments(), context);
             chargeCall(context); // the first step is the call: the same charge as on a coroutine stack
-            frame = newFrame(args[0], in);
             holder.setGeneratorFrame(frame);
             bindArguments(frame);
         } else {
+            enterLevel(frame, frame.getArguments(), context);
             frame.setObject(resumeValuesSlot, in);
             ResumePoints.startResuming(frame);
         }
@@ -74,10 +79,10 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
     }
 
     /** The frame of the first step: its arguments are those of a call of the function. */
-    private MaterializedFrame newFrame(Object function, Object[] in) {
-        Object[] argv = new Object[in.length + 1];
-        argv[0] = function;
-        System.arraycopy(in, 0, argv, 1, in.length);
+    private MaterializedFrame newFrame(Object function, int callerLevel, Object[] in) {
+        Object[] argv = CallArguments.of(in);
+        argv[CallArguments.CALLEE] = function;
+        argv[CallArguments.LEVEL] = callerLevel;
         MaterializedFrame frame = Truffle.getRuntime().createMaterializedFrame(argv, getFrameDescriptor());
         frame.setObject(ResumePoints.MARKS_SLOT, new int[resumePoints + 1]);
         frame.setObject(resumeValuesSlot, MultiValue.EMPTY);

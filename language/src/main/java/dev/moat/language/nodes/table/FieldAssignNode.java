@@ -27,6 +27,6 @@ public final class FieldAssignNode extends MoatStatementNode {
     public void executeVoid(VirtualFrame frame) {
         Object obj = object.execute(frame);
         Object v = value.execute(frame);
-        set.setField(obj, key, keyHash, v, this, description);
+        set.setField(frame, obj, key, keyHash, v, this, description);
     }
 }

@@ -29,6 +29,6 @@ public final class FieldExpressionNode extends MoatExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        return get.getField(object.execute(frame), key, keyHash, this, description);
+        return get.getField(frame, object.execute(frame), key, keyHash, this, description);
     }
 }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.ImportStatic;
@@ -63,7 +64,7 @@ public abstract class IndexAssignNode extends MoatStatementNode {
     }
 
     @Fallback
-    protected void doGeneric(Object object, Object key, Object value, @Cached("create()") IndexSetNode set) {
-        set.set(object, MoatTable.normalizeKey(key), value, this, description);
+    protected void doGeneric(VirtualFrame frame, Object object, Object key, Object value, @Cached("create()") IndexSetNode set) {
+        set.set(frame, object, MoatTable.normalizeKey(key), value, this, description);
     }
 }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.ImportStatic;
@@ -47,7 +48,7 @@ public abstract class IndexExpressionNode extends MoatExpressionNode {
     }
 
     @Fallback
-    protected Object doGeneric(Object object, Object key, @Cached("create()") IndexGetNode get) {
-        return get.get(object, MoatTable.normalizeKey(key), this, description);
+    protected Object doGeneric(VirtualFrame frame, Object object, Object key, @Cached("create()") IndexGetNode get) {
+        return get.get(frame, object, MoatTable.normalizeKey(key), this, description);
     }
 }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
@@ -47,7 +48,7 @@ public final class IndexGetNode extends Node {
     }
 
     /** Reads {@code obj[key]}; {@code key} must be normalised. */
-    public Object get(Object obj, Object key, Node site, String description) {
+    public Object get(VirtualFrame frame, Object obj, Object key, Node site, String description) {
         if (obj instanceof MoatTable t) {
             Object v = key instanceof TruffleString s && stringKeys != null
                             ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s))
@@ -60,7 +61,7 @@ public final class IndexGetNode extends Node {
             }
         }
         metaPath.enter();
-        return getSlow(obj, key, site, description);
+        return getSlow(frame, obj, key, site, description);
     }
 
     /**
@@ -68,17 +69,17 @@ public final class IndexGetNode extends Node {
      * common object-oriented case (a miss resolved by metatables whose __index are plain tables),
      * are inline caches on shapes (see {@link FieldLookupNode}); the rest takes the general path.
      */
-    public Object getField(Object obj, TruffleString key, int keyHash, Node site, String description) {
+    public Object getField(VirtualFrame frame, Object obj, TruffleString key, int keyHash, Node site, String description) {
         if (obj instanceof MoatTable t) {
             if (stillCold()) {
-                return getSlow(t, key, site, null);
+                return getSlow(frame, t, key, site, null);
             }
             Object v = fieldLookup().lookup(t, key, keyHash);
             if (v != null) {
                 return v;
             }
             metaPath.enter();
-            return getSlow(t, key, site, null);
+            return getSlow(frame, t, key, site, null);
         }
         if (obj instanceof TruffleString && !stillCold()) {
             Object v = getStringMethod(obj, key, keyHash);
@@ -87,7 +88,7 @@ public final class IndexGetNode extends Node {
             }
         }
         metaPath.enter();
-        return getSlow(obj, key, site, description);
+        return getSlow(frame, obj, key, site, description);
     }
 
     /**
@@ -184,7 +185,7 @@ public final class IndexGetNode extends Node {
         return t.get(key);
     }
 
-    private Object getSlow(Object obj, Object key, Node site, String description) {
+    private Object getSlow(VirtualFrame frame, Object obj, Object key, Node site, String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
@@ -210,7 +211,7 @@ public final class IndexGetNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                return MultiValue.first(invoker().callWith(handler, current, key));
+                return MultiValue.first(invoker().callWith(frame, handler, current, key));
             }
             current = handler;
         }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.table;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
@@ -37,17 +38,17 @@ public final class IndexSetNode extends Node {
     }
 
     /** Stores {@code obj[key] = value}; {@code key} must be normalised. */
-    public void set(Object obj, Object key, Object value, Node site, String description) {
+    public void set(VirtualFrame frame, Object obj, Object key, Object value, Node site, String description) {
         if (obj instanceof MoatTable t && t.getMetatable() == null) {
             rawSet(t, key, value, site);
             return;
         }
         metaPath.enter();
-        setSlow(obj, key, value, site, description);
+        setSlow(frame, obj, key, value, site, description);
     }
 
     /** {@code obj.name = value} for a constant string key with its precomputed hash. */
-    public void setField(Object obj, TruffleString key, int keyHash, Object value, Node site, String description) {
+    public void setField(VirtualFrame frame, Object obj, TruffleString key, int keyHash, Object value, Node site, String description) {
         if (obj instanceof MoatTable t) {
             if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
                 coldRuns++; // see IndexGetNode#getRawWarmingUp
@@ -56,7 +57,7 @@ public final class IndexSetNode extends Node {
                         chargeNewEntry(site);
                     }
                 } else {
-                    setSlow(t, key, value, site, description);
+                    setSlow(frame, t, key, value, site, description);
                 }
                 return;
             }
@@ -69,9 +70,9 @@ public final class IndexSetNode extends Node {
             }
         }
         metaPath.enter();
-        setSlow(obj, key, value, site, description);
+        setSlow(frame, obj, key, value, site, description);
     }
-    private void setSlow(Object obj, Object key, Object value, Node site, String description) {
+    private void setSlow(VirtualFrame frame, Object obj, Object key, Object value, Node site, String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
@@ -93,7 +94,7 @@ public final class IndexSetNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                invoker().callWith(handler, current, key, value);
+                invoker().callWith(frame, handler, current, key, value);
                 return;
             }
             current = handler;
