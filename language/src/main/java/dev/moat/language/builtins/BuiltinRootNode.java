@@ -1,10 +1,10 @@
 package dev.moat.language.builtins;
 
-import dev.moat.language.MoatContext;
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
+import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.runtime.CallArguments;
 
 /** The root of a builtin function: runs the builtin node; its name is the one used in error messages. */
 public final class BuiltinRootNode extends RootNode {

@@ -4,10 +4,10 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
-import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MultiValue;
 

@@ -1,8 +1,8 @@
 package dev.moat.language.builtins;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.CallArguments;
 
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package dev.moat.language.builtins;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatNil;
 
 /** Reads the i-th (0-based) Lua argument of a builtin call; missing arguments are nil. */

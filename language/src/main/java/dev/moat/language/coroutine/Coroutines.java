@@ -1,6 +1,5 @@
 package dev.moat.language.coroutine;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.Truffle;
@@ -14,6 +13,7 @@ import dev.moat.language.nodes.FunctionRootNode;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.call.TailCallException;
 import dev.moat.language.nodes.generator.GeneratorRootNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;

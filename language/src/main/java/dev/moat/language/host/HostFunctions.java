@@ -1,6 +1,5 @@
 package dev.moat.language.host;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -11,6 +10,7 @@ import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.budget.BudgetExhaustedException;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;

@@ -1,6 +1,5 @@
 package dev.moat.language.nodes;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -8,6 +7,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MultiValue;

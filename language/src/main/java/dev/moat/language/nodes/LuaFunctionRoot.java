@@ -1,6 +1,5 @@
 package dev.moat.language.nodes;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -37,6 +36,8 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     private final int callCharge;
     /** The frame slot holding this call's level (an Integer: see CallArguments), which its calls pass on. */
     private final int levelSlot;
+    /** The level of every call with metering off. */
+    private static final Integer NOT_COUNTED = 0;
     private final String name;
     private final SourceSection section;
 
@@ -84,8 +85,6 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         }
         frame.setObject(levelSlot, level);
     }
-
-    private static final Integer NOT_COUNTED = 0;
 
     /** The frame slot of the call's level (see {@link #enterLevel}). */
     public final int levelSlot() {

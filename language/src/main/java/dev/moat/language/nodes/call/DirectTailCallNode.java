@@ -19,7 +19,7 @@ import dev.moat.language.runtime.Positions;
  * site, which then sees all of them and turns megamorphic — object-oriented code such as
  * {@code return self.scheduler:queue(p)} lost both inlining and its monomorphic call sites. A call from
  * here has a call site of its own. What stays Lua-exact: the callee takes over this frame's call level
- * ({@code context.depth} is lowered during the call, so "stack overflow" and the memory charged for
+ * (it is passed the level this function was called from, so "stack overflow" and the memory charged for
  * suspended coroutine stacks are as before), the call is charged once like any call, and error levels
  * skip the frame that Lua would have replaced ({@link Positions.FrameReplacingCall}). What is bounded:
  * at most {@link #MAX_NESTED} such calls per coroutine stack, so endless tail recursion still runs in

@@ -1,10 +1,10 @@
 package dev.moat.language.nodes.call;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.table.IndexGetNode;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MultiValue;
 
 /**

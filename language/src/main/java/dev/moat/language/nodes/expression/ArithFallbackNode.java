@@ -1,8 +1,8 @@
 package dev.moat.language.nodes.expression;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;

@@ -1,10 +1,10 @@
 package dev.moat.language.nodes.expression;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
  * Binary arithmetic and bitwise operators ({@code + - * / // % ^ & | ~ << >>}). The operator is a

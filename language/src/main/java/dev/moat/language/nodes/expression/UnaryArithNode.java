@@ -1,10 +1,10 @@
 package dev.moat.language.nodes.expression;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
 
 /**

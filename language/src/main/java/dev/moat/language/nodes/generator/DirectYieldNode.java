@@ -1,7 +1,5 @@
 package dev.moat.language.nodes.generator;
 
-import dev.moat.language.nodes.LuaFunctionRoot;
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
@@ -9,11 +7,13 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BuiltinRootNode;
 import dev.moat.language.coroutine.Coroutines;
+import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.call.ArgumentsNode;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.controlflow.GeneratorYield;
 import dev.moat.language.nodes.controlflow.ResumePoints;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MultiValue;
 

@@ -1,6 +1,5 @@
 package dev.moat.language.nodes.generator;
 
-import dev.moat.language.runtime.CallArguments;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.MaterializedFrame;
@@ -13,6 +12,7 @@ import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.controlflow.GeneratorYield;
 import dev.moat.language.nodes.controlflow.ResumePoints;
+import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MultiValue;
 
 /**
