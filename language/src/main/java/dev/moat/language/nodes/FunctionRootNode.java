@@ -20,7 +20,8 @@ public final class FunctionRootNode extends LuaFunctionRoot {
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
                             int callCharge, int levelSlot, int compiledFrameSlot, String name, SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name, section);
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name,
+                section);
         this.compiledFrameSlot = compiledFrameSlot;
     }
 

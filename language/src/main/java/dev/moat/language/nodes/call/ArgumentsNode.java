@@ -8,8 +8,8 @@ import dev.moat.language.runtime.CallArguments;
 
 /**
  * Evaluates an expression list into an array, left to right, leaving {@code offset} leading slots free
- * (a call's callee and level, see CallArguments, and a method's self). If the last expression is multi-valued (a call or
- * {@code ...}), all its values are appended, as Lua adjusts argument lists.
+ * (a call's callee and level, see CallArguments, and a method's self). If the last expression is
+ * multi-valued (a call or {@code ...}), all its values are appended, as Lua adjusts argument lists.
  */
 public final class ArgumentsNode extends Node {
     @Children private final MoatExpressionNode[] expressions;

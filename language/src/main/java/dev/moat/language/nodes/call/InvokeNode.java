@@ -69,7 +69,9 @@ public final class InvokeNode extends Node {
     public Object call(VirtualFrame frame, Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
         if (site() == IN_LUA) {
-            argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL] : frame.getObject(levelSlot);
+            // A tail call passes on the level its function was called from: the callee replaces that frame.
+            argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL]
+                    : frame.getObject(levelSlot);
             return callFromLevel(context, callee, argv, errorSite, description);
         }
         // A builtin may call back several times, and each callback's own builtin calls publish their levels.
@@ -171,7 +173,7 @@ public final class InvokeNode extends Node {
         Object[] withSelf = new Object[argv.length + 1];
         withSelf[CallArguments.LEVEL] = argv[CallArguments.LEVEL];
         withSelf[CallArguments.FIRST] = callee;
-        System.arraycopy(argv, CallArguments.FIRST, withSelf, CallArguments.FIRST + 1, argv.length - CallArguments.FIRST);
+        System.arraycopy(argv, CallArguments.FIRST, withSelf, CallArguments.FIRST + 1, CallArguments.count(argv));
         return withSelf;
     }
 

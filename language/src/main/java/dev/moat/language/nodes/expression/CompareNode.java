@@ -90,8 +90,8 @@ public abstract class CompareNode extends BinaryNode {
      * through {@code lookup}, which must be for {@code __le} when {@code orEqual}, else {@code __lt};
      * {@code frame} as in InvokeNode#call.
      */
-    public static boolean compareWithMetamethods(VirtualFrame frame, Object x, Object y, boolean orEqual, InvokeNode invoke,
-                                                 MetamethodLookupNode lookup, Node site) {
+    public static boolean compareWithMetamethods(VirtualFrame frame, Object x, Object y, boolean orEqual,
+                                                 InvokeNode invoke, MetamethodLookupNode lookup, Node site) {
         if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
             return numbers(x, y, orEqual);
         }

@@ -48,7 +48,8 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
                              MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
                              int callCharge, int levelSlot, int resumePoints, int resumeValuesSlot, String name,
                              SourceSection section) {
-        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name, section);
+        super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name,
+                section);
         this.resumePoints = resumePoints;
         this.resumeValuesSlot = resumeValuesSlot;
     }
@@ -60,14 +61,14 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
         Object[] in = (Object[]) args[2];
         MaterializedFrame frame = holder.generatorFrame();
         if (frame == null) {
-            // The coroutine's first resume published the level the body runs above (Coroutines.runStep).
+            // The coroutine's first resume published the level the body runs above (Coroutines.runStep); the
+            // level stays in the frame for the later steps, which run at the same level.
             frame = newFrame(args[0], context.depth, in);
             enterLevel(frame, frame.getArguments(), context);
             chargeCall(context); // the first step is the call: the same charge as on a coroutine stack
             holder.setGeneratorFrame(frame);
             bindArguments(frame);
         } else {
-            enterLevel(frame, frame.getArguments(), context);
             frame.setObject(resumeValuesSlot, in);
             ResumePoints.startResuming(frame);
         }

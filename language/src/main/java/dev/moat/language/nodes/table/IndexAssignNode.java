@@ -64,7 +64,8 @@ public abstract class IndexAssignNode extends MoatStatementNode {
     }
 
     @Fallback
-    protected void doGeneric(VirtualFrame frame, Object object, Object key, Object value, @Cached("create()") IndexSetNode set) {
+    protected void doGeneric(VirtualFrame frame, Object object, Object key, Object value,
+                             @Cached("create()") IndexSetNode set) {
         set.set(frame, object, MoatTable.normalizeKey(key), value, this, description);
     }
 }

@@ -48,7 +48,8 @@ public final class IndexSetNode extends Node {
     }
 
     /** {@code obj.name = value} for a constant string key with its precomputed hash. */
-    public void setField(VirtualFrame frame, Object obj, TruffleString key, int keyHash, Object value, Node site, String description) {
+    public void setField(VirtualFrame frame, Object obj, TruffleString key, int keyHash, Object value, Node site,
+                         String description) {
         if (obj instanceof MoatTable t) {
             if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
                 coldRuns++; // see IndexGetNode#getRawWarmingUp
