@@ -67,6 +67,64 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * Not only the final count: a limit stops a run at the same point interpreted and compiled, whatever the
+     * compiler inlines, merges or keeps in registers between two limit tests (the test fails if compiled
+     * code skips or moves a limit test, checked). The host function {@code mark} records how far each run
+     * got; the error's traceback says where it stopped.
+     */
+    @Test
+    void aLimitStopsARunAtTheSamePointInterpretedAndCompiled() {
+        String script = """
+                local Acc = {}
+                Acc.__index = Acc
+                function Acc.new() return setmetatable({n = 0}, Acc) end
+                function Acc:add(v) self.n = self.n + v; return self end
+                local function compose(f, g) return function(x) return f(g(x)) end end
+                local inc = compose(function(x) return x + 1 end, function(x) return x * 2 end)
+                local a, s = Acc.new(), ""
+                for i = 1, 300 do
+                  a:add(inc(i))
+                  local j = 0
+                  while j < i % 7 do j = j + 1 end
+                  if ("k" .. i) < "k5" then s = s .. "x" end
+                  mark(i)
+                end
+                return a.n, #s
+                """;
+        List<Object> interpretedMarks = new ArrayList<>();
+        List<Object> compiledMarks = new ArrayList<>();
+        try (MoatEngine interpreted = MoatEngine.builder().engineOption("engine.Compilation", "false")
+                .hostFunction("mark", 1, args -> record(interpretedMarks, args.get(0))).build();
+             MoatEngine compiled = MoatEngine.builder().engineOption("engine.CompileImmediately", "true")
+                     .engineOption("engine.BackgroundCompilation", "false")
+                     .hostFunction("mark", 1, args -> record(compiledMarks, args.get(0))).build()) {
+            Limits unlimited = Limits.defaults().withInstructions(0).withTimeout(Duration.ofSeconds(60));
+            long full = interpreted.compile("stop.moat", script).run(java.util.Map.of(), unlimited).instructions();
+            assertEquals(full, compiled.compile("stop.moat", script).run(java.util.Map.of(), unlimited).instructions());
+            for (int step = 1; step < 40; step++) {
+                long k = full * step / 40 + step % 5; // across the run, at varying offsets within iterations
+                Limits limits = unlimited.withInstructions(k);
+                interpretedMarks.clear();
+                compiledMarks.clear();
+                MoatException i = org.junit.jupiter.api.Assertions.assertThrows(MoatException.class,
+                        () -> interpreted.compile("stop.moat", script).run(java.util.Map.of(), limits));
+                MoatException c = org.junit.jupiter.api.Assertions.assertThrows(MoatException.class,
+                        () -> compiled.compile("stop.moat", script).run(java.util.Map.of(), limits));
+                assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, i.kind());
+                assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, c.kind());
+                assertTrue(!interpretedMarks.isEmpty() && interpretedMarks.size() < 300, "limit " + k);
+                assertEquals(interpretedMarks, compiledMarks, "the run must stop at the same point, limit " + k);
+                assertEquals(i.traceback(), c.traceback(), "limit " + k);
+            }
+        }
+    }
+
+    private static Object record(List<Object> marks, Object mark) {
+        marks.add(mark);
+        return null;
+    }
+
     @Test
     void abortAtAnyInstructionLeavesNoPartialWrites() {
         List<List<Object>> ledger = new ArrayList<>();
