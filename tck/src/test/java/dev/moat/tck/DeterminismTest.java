@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,17 +102,17 @@ class DeterminismTest {
                      .engineOption("engine.BackgroundCompilation", "false")
                      .hostFunction("mark", 1, args -> record(compiledMarks, args.get(0))).build()) {
             Limits unlimited = Limits.defaults().withInstructions(0).withTimeout(Duration.ofSeconds(60));
-            long full = interpreted.compile("stop.moat", script).run(java.util.Map.of(), unlimited).instructions();
-            assertEquals(full, compiled.compile("stop.moat", script).run(java.util.Map.of(), unlimited).instructions());
+            long full = interpreted.compile("stop.moat", script).run(Map.of(), unlimited).instructions();
+            assertEquals(full, compiled.compile("stop.moat", script).run(Map.of(), unlimited).instructions());
             for (int step = 1; step < 40; step++) {
                 long k = full * step / 40 + step % 5; // across the run, at varying offsets within iterations
                 Limits limits = unlimited.withInstructions(k);
                 interpretedMarks.clear();
                 compiledMarks.clear();
-                MoatException i = org.junit.jupiter.api.Assertions.assertThrows(MoatException.class,
-                        () -> interpreted.compile("stop.moat", script).run(java.util.Map.of(), limits));
-                MoatException c = org.junit.jupiter.api.Assertions.assertThrows(MoatException.class,
-                        () -> compiled.compile("stop.moat", script).run(java.util.Map.of(), limits));
+                MoatException i = assertThrows(MoatException.class,
+                        () -> interpreted.compile("stop.moat", script).run(Map.of(), limits));
+                MoatException c = assertThrows(MoatException.class,
+                        () -> compiled.compile("stop.moat", script).run(Map.of(), limits));
                 assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, i.kind());
                 assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, c.kind());
                 assertTrue(!interpretedMarks.isEmpty() && interpretedMarks.size() < 300, "limit " + k);
