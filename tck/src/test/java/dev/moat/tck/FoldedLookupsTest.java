@@ -66,6 +66,49 @@ class FoldedLookupsTest {
         assertNothingFolded(STRING_METHODS, STRING_METHODS_EXPECTED);
     }
 
+    private static final String OPERATORS = """
+            local V = {}
+            V.__add = function(a, b) return a.x + b.x end
+            V.__eq = function(a, b) return a.x == b.x end
+            V.__lt = function(a, b) return a.x < b.x end
+            V.__unm = function(a) return -a.x end
+            V.__len = function(a) return a.x end
+            V.__concat = function(a, b) return a.x end
+            local function ops(a, b, n)
+              local s = 0
+              for i = 1, n do
+                s = s + (a + b) + (-a) + #b + (a .. b)
+                if a == b then s = s + 1 end
+                if a < b then s = s + 2 end
+              end
+              return s
+            end
+            local a, b = setmetatable({x = 1}, V), setmetatable({x = 2}, V)
+            for _ = 1, 4 do print(ops(a, b, 3000)) end  -- ops compiled with the handlers folded in
+            V.__add = function(a, b) return 100 end
+            for _ = 1, 2 do print(ops(a, b, 3000)) end
+            V.__lt = nil
+            print(pcall(ops, a, b, 10))
+            """;
+    private static final String OPERATORS_EXPECTED = "21000\n".repeat(4) + "312000\n".repeat(2)
+            + "false\tUnnamed:13: attempt to compare two table values\n";
+
+    @Test
+    void oneContextFoldsOperatorHandlersAndAReassignmentInvalidatesThem() {
+        assertFoldedThenInvalidated(OPERATORS, OPERATORS_EXPECTED);
+    }
+
+    @Test
+    void aSharedEngineFoldsNoOperatorHandlers() {
+        assertNothingFolded(OPERATORS, OPERATORS_EXPECTED);
+    }
+
+    /** Handlers replaced, removed, added back, operands' metatables swapped: every operator, compiled at first call. */
+    @Test
+    void operatorHandlersThatChangeGiveLuasResultsWhenCompiled() throws java.io.IOException {
+        GoldenScripts.assertExpectedWhenCompiled("metatables/cached_metamethods.moat");
+    }
+
     @Test
     void oneContextFoldsTheMethodAndARedefinitionInvalidatesIt() {
         assertFoldedThenInvalidated(PROGRAM, EXPECTED);

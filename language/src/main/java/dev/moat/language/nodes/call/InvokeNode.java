@@ -152,6 +152,27 @@ public final class InvokeNode extends Node {
         return call(frame, callee, CallArguments.of(args), null, null);
     }
 
+    /**
+     * {@link #callWith} for the two arguments of a binary operator's or {@code __index}'s handler, in one
+     * array: the varargs form builds a second array and copies it, which compiled code removes but which
+     * counted against the caller's inlining budget at every operator.
+     */
+    public Object callWith(VirtualFrame frame, Object callee, Object a, Object b) {
+        Object[] argv = CallArguments.create(2);
+        argv[CallArguments.FIRST] = a;
+        argv[CallArguments.FIRST + 1] = b;
+        return call(frame, callee, argv, null, null);
+    }
+
+    /** {@link #callWith} for three arguments ({@code __newindex}). */
+    public Object callWith(VirtualFrame frame, Object callee, Object a, Object b, Object c) {
+        Object[] argv = CallArguments.create(3);
+        argv[CallArguments.FIRST] = a;
+        argv[CallArguments.FIRST + 1] = b;
+        argv[CallArguments.FIRST + 2] = c;
+        return call(frame, callee, argv, null, null);
+    }
+
     /** Calls a function without a call node (threads started by the runtime, e.g. coroutine bodies). */
     @TruffleBoundary
     public static Object callUncached(MoatFunction function, Object[] argv) {

@@ -1,6 +1,7 @@
 package dev.moat.language.nodes.expression;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
@@ -21,12 +22,25 @@ import dev.moat.language.runtime.MultiValue;
 public final class ArithFallbackNode extends Node {
     @Child private InvokeNode invoke;
     @Child private MetamethodLookupNode metamethods;
+    /**
+     * Whether this site has computed on two numbers here (strings coerced, bitwise operations on floats,
+     * the DSL's leftovers such as an integer division by zero). Until it has, compiled code leaves that
+     * path out: a site that only ever calls metamethods on tables (a vector class's {@code a + b}) would
+     * otherwise carry the coercions, both subtypes' conversions and the boxing of the result, about a
+     * hundred Graal nodes that count against the inlining budget of every caller, for values the
+     * operator's own specializations already take.
+     */
+    @CompilationFinal private boolean computedOnNumbers;
 
     public Object execute(VirtualFrame frame, ArithOp op, Object a, Object b, Node site, String descA, String descB) {
         // Lua 5.4 coerces strings in arithmetic (through the string metatable) but not in bitwise operations.
         Object na = op.bitwise ? numberOnly(a) : LuaArith.toNumber(a);
         Object nb = op.bitwise ? numberOnly(b) : LuaArith.toNumber(b);
         if (na != null && nb != null) {
+            if (!computedOnNumbers) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                computedOnNumbers = true;
+            }
             if (op.bitwise) {
                 Long ia = LuaArith.toInteger(na);
                 Long ib = LuaArith.toInteger(nb);
