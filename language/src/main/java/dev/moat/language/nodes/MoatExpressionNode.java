@@ -3,6 +3,7 @@ package dev.moat.language.nodes;
 import com.oracle.truffle.api.dsl.TypeSystemReference;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
+import dev.moat.language.runtime.TaggedNumber;
 
 /**
  * An expression. {@link #execute} returns a guest value; nodes marked multi-valued (calls and
@@ -23,5 +24,19 @@ public abstract class MoatExpressionNode extends MoatNode {
 
     public boolean executeBoolean(VirtualFrame frame) throws UnexpectedResultException {
         return MoatTypesGen.expectBoolean(execute(frame));
+    }
+
+    /**
+     * The value as a {@link TaggedNumber}, for a parent that computes on both subtypes at one site
+     * (TaggedArithNode); a value that is not a number comes back in the exception. Nodes whose value is
+     * such a merge override this to hand it over without boxing.
+     */
+    public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
+        Object v = execute(frame);
+        TaggedNumber n = TaggedNumber.fromValue(v);
+        if (n == null) {
+            throw new UnexpectedResultException(v);
+        }
+        return n;
     }
 }

@@ -44,6 +44,22 @@ public final class FieldSubtypeProfile {
         return UNCACHED;
     }
 
+    /**
+     * Set once the site's reader takes numbers as {@link TaggedNumber}s (a FieldExpressionNode under a
+     * TaggedArithNode): the read then hands a number over as one instead of a Long or Double box.
+     */
+    @CompilationFinal private boolean tagged;
+
+    /** Interpreter only: the site's numbers are to be read as {@link TaggedNumber}s from now on. */
+    public void requestTagged() {
+        CompilerDirectives.transferToInterpreterAndInvalidate();
+        tagged = true;
+    }
+
+    public boolean tagged() {
+        return tagged;
+    }
+
     /** Returns {@code isFloat}, recording it; compiled code assumes the subtypes seen so far. */
     public boolean profile(boolean isFloat) {
         byte s = state;

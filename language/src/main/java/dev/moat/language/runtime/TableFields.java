@@ -134,7 +134,11 @@ public final class TableFields {
             // Tables that never held a float skip the flags lookup (not free for a non-constant key).
             long mask = t.floatFields;
             boolean isFloatNow = mask != 0 && (mask & (1L << fields.getPropertyFlagsOrDefault(t, key, 0))) != 0;
-            if (isFloat.profile(isFloatNow)) {
+            boolean f = isFloat.profile(isFloatNow);
+            if (isFloat.tagged()) {
+                return TaggedNumber.of(bits, f);
+            }
+            if (f) {
                 return Double.longBitsToDouble(bits); // (not a ?: expression: that would widen the Long to a double)
             }
             return bits;

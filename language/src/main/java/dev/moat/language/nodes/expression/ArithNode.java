@@ -1,10 +1,12 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.moat.language.nodes.MoatExpressionNode;
 
 /**
  * Binary arithmetic and bitwise operators ({@code + - * / // % ^ & | ~ << >>}). The operator is a
@@ -29,6 +31,40 @@ public abstract class ArithNode extends BinaryNode {
         this.subtractAsAdd = true;
     }
 
+    protected abstract MoatExpressionNode getLeft();
+
+    protected abstract MoatExpressionNode getRight();
+
+    private static final int INTEGERS = 1;
+    private static final int FLOATS = 2;
+    private static final int MIXED = 4;
+    /** Which of the operand subtype pairs above this site has met (interpreter only). */
+    private int subtypesSeen;
+
+    /**
+     * Records the operands' subtypes; a site of {@code + - * /} that has met two different pairs
+     * (integers and floats, or either and a mix) becomes a {@link TaggedArithNode}, whose operands and
+     * result cross to its neighbours unboxed where this node's merge of a Long and a Double result would
+     * allocate a box. The specializations run first in the interpreter (a new one deoptimises compiled code).
+     */
+    private void noteSubtypes(int pair) {
+        if (CompilerDirectives.inInterpreter()) {
+            int seen = subtypesSeen | pair;
+            if (seen != subtypesSeen) {
+                subtypesSeen = seen;
+                if (Integer.bitCount(seen) >= 2 && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
+                    TaggedArithNode tagged = new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(),
+                            leftDescription, rightDescription);
+                    tagged.setSourceRange(getSourceStart(), getSourceLength());
+                    replace(tagged, "operands of both number subtypes");
+                }
+            }
+        }
+    }
+
+    /** Switch for measuring: {@code -Dmoat.taggedArithmetic=false} keeps every site on the typed specializations. */
+    private static final boolean TAGGED_ARITHMETIC = !"false".equals(System.getProperty("moat.taggedArithmetic"));
+
     protected boolean isIntegerOp() {
         return op.integerResult() && op != ArithOp.IDIV && op != ArithOp.MOD;
     }
@@ -39,6 +75,7 @@ public abstract class ArithNode extends BinaryNode {
 
     @Specialization(guards = "isIntegerOp()")
     protected long doLong(long a, long b) {
+        noteSubtypes(INTEGERS);
         return op.onLongs(a, b);
     }
 
@@ -49,21 +86,25 @@ public abstract class ArithNode extends BinaryNode {
 
     @Specialization(guards = "!op.integerResult()")
     protected double doLongFloatResult(long a, long b) {
+        noteSubtypes(INTEGERS);
         return op.onDoubles(a, b);
     }
 
     @Specialization(guards = "!op.bitwise")
     protected double doDouble(double a, double b) {
+        noteSubtypes(FLOATS);
         return op.onDoubles(a, b);
     }
 
     @Specialization(guards = "!op.bitwise")
     protected double doLongDouble(long a, double b) {
+        noteSubtypes(MIXED);
         return op.onDoubles(a, b);
     }
 
     @Specialization(guards = "!op.bitwise")
     protected double doDoubleLong(double a, long b) {
+        noteSubtypes(MIXED);
         if (subtractAsAdd) {
             return a + (double) -b;
         }

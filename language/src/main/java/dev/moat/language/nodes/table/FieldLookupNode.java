@@ -97,6 +97,11 @@ final class FieldLookupNode extends Node {
         this.level = level;
     }
 
+    /** Level 0, interpreter only: numbers found in the table itself come back as TaggedNumbers (see FieldExpressionNode). */
+    void requestTagged() {
+        isFloat.requestTagged();
+    }
+
     /**
      * The value of {@code key} in {@code t} or along its chain of {@code __index} tables; NIL if the
      * chain ends without it; null if the chain reaches what only the generic path handles (an

@@ -159,6 +159,14 @@ public final class IndexGetNode extends Node {
         return null;
     }
 
+    /**
+     * Interpreter only: numbers read by {@link #getField} from the table itself come back as
+     * {@link dev.moat.language.runtime.TaggedNumber}s, which the caller (FieldExpressionNode) must unwrap.
+     */
+    void requestTaggedFields() {
+        fieldLookup().requestTagged();
+    }
+
     private FieldLookupNode fieldLookup() {
         if (fieldLookup == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
