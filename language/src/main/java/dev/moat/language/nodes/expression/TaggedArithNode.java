@@ -8,7 +8,7 @@ import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.runtime.TaggedNumber;
 
 /**
- * {@code + - * /} at a site that has computed on both number subtypes ({@code vec(0, 1, 0)} and
+ * {@code + - *} at a site whose results have been integers and floats ({@code vec(0, 1, 0)} and
  * {@code vec(0.5, 1, 0)} through the same {@code a.x - b.x}). An {@link ArithNode} replaces itself with this
  * node once its specializations have seen integers and floats (see ArithNode#noteSubtypes): its operands
  * arrive as {@link TaggedNumber}s and its result leaves as one to a parent of the same kind, so a chain of
@@ -27,10 +27,17 @@ public final class TaggedArithNode extends MoatExpressionNode {
     private final String rightDescription;
     /** Whether an operand here has not been a number; until then compiled code leaves that path out. */
     @CompilationFinal private boolean sawNonNumber;
+    /**
+     * Whether two integers have met here (an integer result). Until they have, compiled code assumes a float
+     * result, so a site that mixes integers only with floats (n-body's bodies start at integer 0) hands on a
+     * float as the typed specializations did, rather than a subtype known only at run time.
+     */
+    @CompilationFinal private boolean sawIntegerPair;
 
     TaggedArithNode(ArithOp op, boolean subtractAsAdd, MoatExpressionNode left, MoatExpressionNode right,
-                    String leftDescription, String rightDescription) {
+                    String leftDescription, String rightDescription, boolean sawIntegerPair) {
         this.op = op;
+        this.sawIntegerPair = sawIntegerPair;
         this.subtractAsAdd = subtractAsAdd;
         this.left = left;
         this.right = right;
@@ -38,9 +45,12 @@ public final class TaggedArithNode extends MoatExpressionNode {
         this.rightDescription = rightDescription;
     }
 
-    /** The operators this node computes: the four whose mixed-subtype results are common in object code. */
+    /**
+     * The operators whose result is an integer or a float depending on the operands (see ArithNode#noteSubtypes);
+     * the result of {@code /} is always a float.
+     */
     static boolean handles(ArithOp op) {
-        return op == ArithOp.ADD || op == ArithOp.SUB || op == ArithOp.MUL || op == ArithOp.DIV;
+        return op == ArithOp.ADD || op == ArithOp.SUB || op == ArithOp.MUL;
     }
 
     @Override
@@ -67,6 +77,10 @@ public final class TaggedArithNode extends MoatExpressionNode {
         if (!a.isFloat && !b.isFloat) {
             if (op == ArithOp.DIV) {
                 return TaggedNumber.ofFloat(op.onDoubles(a.bits, b.bits));
+            }
+            if (!sawIntegerPair) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                sawIntegerPair = true;
             }
             return TaggedNumber.ofInteger(op.onLongs(a.bits, b.bits));
         }
