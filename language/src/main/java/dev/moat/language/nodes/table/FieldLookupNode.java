@@ -74,24 +74,10 @@ final class FieldLookupNode extends Node {
     }
 
     /** Level 0 only: the module-like table this site read a field of, folded with the value it had, or null. */
-    @CompilationFinal private ConstantField constantField;
+    @CompilationFinal private FoldedValue constantField;
     /** Level 0: this site reads other tables too, or its key changed after it was folded: no folding. */
     @CompilationFinal private boolean noConstantField;
 
-    /** A field of one table folded to its value, valid while the key is unchanged and the engine has one context. */
-    static final class ConstantField {
-        final MoatTable table;
-        final Object value;
-        final Assumption keyUnchanged;
-        final Assumption singleContext;
-
-        ConstantField(MoatTable table, Object value, Assumption keyUnchanged, Assumption singleContext) {
-            this.table = table;
-            this.value = value;
-            this.keyUnchanged = keyUnchanged;
-            this.singleContext = singleContext;
-        }
-    }
 
     FieldLookupNode(int level) {
         this.level = level;
@@ -109,9 +95,9 @@ final class FieldLookupNode extends Node {
      */
     Object lookup(MoatTable t, TruffleString key, int keyHash) {
         if (level == 0 && !noConstantField) {
-            ConstantField cf = constantField;
+            FoldedValue cf = constantField;
             if (cf != null) {
-                if (t == cf.table && cf.keyUnchanged.isValid() && cf.singleContext.isValid()) {
+                if (t == cf.table && cf.valid()) {
                     return cf.value;
                 }
                 CompilerDirectives.transferToInterpreterAndInvalidate();
@@ -168,7 +154,7 @@ final class FieldLookupNode extends Node {
         if (value instanceof MoatTable module) {
             module.markFieldsFoldable();
         }
-        constantField = new ConstantField(t, value, keyUnchanged, singleContext);
+        constantField = new FoldedValue(t, value, keyUnchanged, singleContext);
     }
 
     /** The folded chain's value for objects with metatable {@code mt}, or null if there is none (or no longer). */

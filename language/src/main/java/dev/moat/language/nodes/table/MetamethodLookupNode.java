@@ -34,34 +34,15 @@ public final class MetamethodLookupNode extends com.oracle.truffle.api.nodes.Nod
     private static final int MAX_FOLDED = 4;
     /** Folds one site makes at most, counting those whose key was written afterwards. */
     private static final int MAX_FOLD_ATTEMPTS = 8;
-    private static final Folded[] NONE = new Folded[0];
+    private static final FoldedValue[] NONE = new FoldedValue[0];
 
     private final TruffleString event;
     private final int eventHash;
-    /** The folded handlers, one per metatable met (copied on change, never mutated). */
-    @CompilationFinal(dimensions = 1) private Folded[] folded = NONE;
+    /** The folded handlers (null for none), one per metatable met (copied on change, never mutated). */
+    @CompilationFinal(dimensions = 1) private FoldedValue[] folded = NONE;
     /** The shape-cached lookup, once this site folds no more; null before. */
     @Child private DynamicObjectLibrary fields;
     private int foldAttempts;
-
-    /** A metatable's handler for the event (null for none) and the assumptions it holds under. */
-    private static final class Folded {
-        final MoatTable meta;
-        final Object handler;
-        final Assumption keyUnchanged;
-        final Assumption singleContext;
-
-        Folded(MoatTable meta, Object handler, Assumption keyUnchanged, Assumption singleContext) {
-            this.meta = meta;
-            this.handler = handler;
-            this.keyUnchanged = keyUnchanged;
-            this.singleContext = singleContext;
-        }
-
-        boolean valid() {
-            return keyUnchanged.isValid() && singleContext.isValid();
-        }
-    }
 
     private MetamethodLookupNode(TruffleString event) {
         this.event = event;
@@ -109,9 +90,9 @@ public final class MetamethodLookupNode extends com.oracle.truffle.api.nodes.Nod
     /** The folded handler of {@code mt}; a metatable not folded yet (or no longer valid) is folded now. */
     @ExplodeLoop
     private Object folded(MoatTable mt) {
-        for (Folded f : folded) {
-            if (mt == f.meta && f.valid()) {
-                return f.handler;
+        for (FoldedValue f : folded) {
+            if (mt == f.table && f.valid()) {
+                return f.value;
             }
         }
         CompilerDirectives.transferToInterpreterAndInvalidate();
@@ -120,9 +101,9 @@ public final class MetamethodLookupNode extends com.oracle.truffle.api.nodes.Nod
 
     /** Interpreter only: folds {@code mt}'s handler, or switches this site to the shape-cached lookup. */
     private Object fold(MoatTable mt) {
-        java.util.List<Folded> kept = new java.util.ArrayList<>(folded.length + 1);
-        for (Folded f : folded) {
-            if (f.valid() && f.meta != mt) {
+        java.util.List<FoldedValue> kept = new java.util.ArrayList<>(folded.length + 1);
+        for (FoldedValue f : folded) {
+            if (f.valid() && f.table != mt) {
                 kept.add(f);
             }
         }
@@ -142,7 +123,7 @@ public final class MetamethodLookupNode extends com.oracle.truffle.api.nodes.Nod
         if (handler == MoatNil.NIL) {
             handler = null;
         }
-        kept.add(new Folded(mt, handler, keyUnchanged, singleContext));
+        kept.add(new FoldedValue(mt, handler, keyUnchanged, singleContext));
         folded = kept.toArray(NONE);
         return handler;
     }
