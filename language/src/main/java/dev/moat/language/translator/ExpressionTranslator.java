@@ -277,7 +277,7 @@ abstract class ExpressionTranslator {
         Expr right = expr(r, false);
         BinaryNode node = ArithNodeGen.create(arith, left.node(), right.node());
         node.setDescriptions(left.description(), right.description());
-        if (arith == ArithOp.SUB && right.node() instanceof LiteralNode lit && lit.getValue() instanceof Long k && k != Long.MIN_VALUE) {
+        if (arith == ArithOp.SUB && LuaConstantFolding.fold(right.node()) instanceof Long k && k != Long.MIN_VALUE) {
             ((dev.moat.language.nodes.expression.ArithNode) node).setSubtractAsAdd();
         }
         return new Expr(at(node, e), null);

@@ -399,7 +399,11 @@ public final class Translator extends AssignmentTranslator {
         }
         if (exps.size() == names.size()) {
             for (int i = 0; i < exps.size(); i++) {
-                seq.add(new LocalWriteNode(vars.get(i), single(exps.get(i)), true));
+                MoatExpressionNode value = single(exps.get(i));
+                if ("const".equals(vars.get(i).attrib)) {
+                    vars.get(i).foldedNumber = LuaConstantFolding.fold(value);
+                }
+                seq.add(new LocalWriteNode(vars.get(i), value, true));
             }
             fn.block.locals.addAll(vars);
             return seq.size() == 1 ? seq.get(0) : new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);

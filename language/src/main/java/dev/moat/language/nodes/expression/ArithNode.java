@@ -31,9 +31,13 @@ public abstract class ArithNode extends BinaryNode {
         this.subtractAsAdd = true;
     }
 
-    protected abstract MoatExpressionNode getLeft();
+    public abstract MoatExpressionNode getLeft();
 
-    protected abstract MoatExpressionNode getRight();
+    public abstract MoatExpressionNode getRight();
+
+    public final ArithOp getOp() {
+        return op;
+    }
 
     private static final int INTEGERS = 1;
     private static final int FLOATS = 2;

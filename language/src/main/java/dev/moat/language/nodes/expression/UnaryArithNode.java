@@ -23,6 +23,12 @@ public abstract class UnaryArithNode extends MoatExpressionNode {
         this.description = description;
     }
 
+    public abstract MoatExpressionNode getOperand();
+
+    public final ArithOp getOp() {
+        return op;
+    }
+
     @Specialization
     protected long doLong(long a) {
         return op.onLongs(a, 0);

@@ -27,6 +27,13 @@ public final class LocalVar {
      */
     @CompilationFinal public boolean localFunction;
 
+    /**
+     * A {@code <const>} local whose initializer Lua's compiler folds to a number: that number (Long or Double),
+     * else null. Lua compiles such a local as the constant itself, which decides how {@code x - k} is
+     * computed (see ArithNode#setSubtractAsAdd); set by the translator at the declaration.
+     */
+    public Object foldedNumber;
+
     public LocalVar(String name, int slot, String attrib) {
         this.name = name;
         this.slot = slot;

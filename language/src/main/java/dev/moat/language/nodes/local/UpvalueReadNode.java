@@ -34,6 +34,11 @@ public final class UpvalueReadNode extends MoatExpressionNode {
         this.captured = captured;
     }
 
+    /** The local this upvalue captures, or null (the chunk's {@code _ENV}). */
+    public LocalVar getCaptured() {
+        return captured;
+    }
+
     public String getName() {
         return name;
     }
