@@ -32,11 +32,6 @@ public abstract class MoatExpressionNode extends MoatNode {
      * such a merge override this to hand it over without boxing.
      */
     public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
-        Object v = execute(frame);
-        TaggedNumber n = TaggedNumber.fromValue(v);
-        if (n == null) {
-            throw new UnexpectedResultException(v);
-        }
-        return n;
+        return TaggedNumber.expect(execute(frame));
     }
 }

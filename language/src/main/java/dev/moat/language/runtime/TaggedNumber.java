@@ -1,6 +1,7 @@
 package dev.moat.language.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.ValueType;
+import com.oracle.truffle.api.nodes.UnexpectedResultException;
 
 /**
  * A number on its way from one node to the next, when the same site sees both subtypes: its bits (the
@@ -48,14 +49,14 @@ public final class TaggedNumber {
         return bits;
     }
 
-    /** {@code v} (a Long or a Double) as a tagged number, or null if it is not a number. */
-    public static TaggedNumber fromValue(Object v) {
+    /** {@code v} (a Long or a Double) as a tagged number; any other value comes back in the exception. */
+    public static TaggedNumber expect(Object v) throws UnexpectedResultException {
         if (v instanceof Long l) {
             return ofInteger(l);
         }
         if (v instanceof Double d) {
             return ofFloat(d);
         }
-        return null;
+        throw new UnexpectedResultException(v);
     }
 }

@@ -1,6 +1,7 @@
 package dev.moat.language.translator;
 
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.expression.ArithFallbackNode;
 import dev.moat.language.nodes.expression.ArithNode;
 import dev.moat.language.nodes.expression.ArithOp;
 import dev.moat.language.nodes.expression.LiteralNode;
@@ -52,17 +53,10 @@ final class LuaConstantFolding {
             Long y = LuaArith.toInteger(b);
             return x == null || y == null ? null : op.onLongs(x, y);
         }
-        if ((op == ArithOp.DIV || op == ArithOp.IDIV || op == ArithOp.MOD) && toDouble(b) == 0) {
+        if ((op == ArithOp.DIV || op == ArithOp.IDIV || op == ArithOp.MOD) && ((Number) b).doubleValue() == 0) {
             return null;
         }
-        if (a instanceof Long x && b instanceof Long y && op.integerResult()) {
-            return op.onLongs(x, y);
-        }
-        double r = op.onDoubles(toDouble(a), toDouble(b));
-        return Double.isNaN(r) || r == 0 ? null : r;
-    }
-
-    private static double toDouble(Object n) {
-        return n instanceof Long l ? (double) l : (Double) n;
+        Object r = ArithFallbackNode.compute(op, a, b, null); // Lua's rules for two numbers, as at run time
+        return r instanceof Double d && (Double.isNaN(d) || d == 0) ? null : r;
     }
 }

@@ -61,7 +61,7 @@ public abstract class ArithNode extends BinaryNode {
                 subtypesSeen = seen;
                 if ((seen & INTEGERS) != 0 && seen != INTEGERS && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
                     TaggedArithNode tagged = new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(),
-                            leftDescription, rightDescription, (seen & INTEGERS) != 0);
+                            leftDescription, rightDescription);
                     tagged.setSourceRange(getSourceStart(), getSourceLength());
                     replace(tagged, "operands of both number subtypes");
                 }

@@ -21,23 +21,16 @@ public final class TaggedArithNode extends MoatExpressionNode {
     @Child private MoatExpressionNode right;
     @Child private ArithFallbackNode fallback;
     private final ArithOp op;
-    /** {@code x - k} with an integer literal k computed as {@code x + (-k)}, as ArithNode#subtractAsAdd. */
+    /** {@code x - k} with an integer constant k computed as {@code x + (-k)}, as ArithNode#subtractAsAdd. */
     private final boolean subtractAsAdd;
     private final String leftDescription;
     private final String rightDescription;
     /** Whether an operand here has not been a number; until then compiled code leaves that path out. */
     @CompilationFinal private boolean sawNonNumber;
-    /**
-     * Whether two integers have met here (an integer result). Until they have, compiled code assumes a float
-     * result, so a site that mixes integers only with floats (n-body's bodies start at integer 0) hands on a
-     * float as the typed specializations did, rather than a subtype known only at run time.
-     */
-    @CompilationFinal private boolean sawIntegerPair;
 
     TaggedArithNode(ArithOp op, boolean subtractAsAdd, MoatExpressionNode left, MoatExpressionNode right,
-                    String leftDescription, String rightDescription, boolean sawIntegerPair) {
+                    String leftDescription, String rightDescription) {
         this.op = op;
-        this.sawIntegerPair = sawIntegerPair;
         this.subtractAsAdd = subtractAsAdd;
         this.left = left;
         this.right = right;
@@ -61,27 +54,20 @@ public final class TaggedArithNode extends MoatExpressionNode {
         } catch (UnexpectedResultException e) {
             notANumber();
             Object b = right.execute(frame);
-            return numberOrThrow(generic(frame, e.getResult(), b));
+            return TaggedNumber.expect(generic(frame, e.getResult(), b));
         }
         TaggedNumber b;
         try {
             b = right.executeTagged(frame);
         } catch (UnexpectedResultException e) {
             notANumber();
-            return numberOrThrow(generic(frame, a.box(), e.getResult()));
+            return TaggedNumber.expect(generic(frame, a.box(), e.getResult()));
         }
         return compute(a, b);
     }
 
     private TaggedNumber compute(TaggedNumber a, TaggedNumber b) {
         if (!a.isFloat && !b.isFloat) {
-            if (op == ArithOp.DIV) {
-                return TaggedNumber.ofFloat(op.onDoubles(a.bits, b.bits));
-            }
-            if (!sawIntegerPair) {
-                CompilerDirectives.transferToInterpreterAndInvalidate();
-                sawIntegerPair = true;
-            }
             return TaggedNumber.ofInteger(op.onLongs(a.bits, b.bits));
         }
         double x = a.isFloat ? a.asDouble() : (double) a.bits;
@@ -106,14 +92,6 @@ public final class TaggedArithNode extends MoatExpressionNode {
             f = fallback = insert(new ArithFallbackNode());
         }
         return f.execute(frame, op, a, b, this, leftDescription, rightDescription);
-    }
-
-    private static TaggedNumber numberOrThrow(Object v) throws UnexpectedResultException {
-        TaggedNumber n = TaggedNumber.fromValue(v);
-        if (n == null) {
-            throw new UnexpectedResultException(v);
-        }
-        return n;
     }
 
     @Override

@@ -58,10 +58,6 @@ public final class FieldExpressionNode extends MoatExpressionNode {
         if (v instanceof TaggedNumber n) {
             return n;
         }
-        TaggedNumber n = TaggedNumber.fromValue(v);
-        if (n == null) {
-            throw new UnexpectedResultException(v);
-        }
-        return n;
+        return TaggedNumber.expect(v);
     }
 }
