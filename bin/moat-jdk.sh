@@ -33,8 +33,12 @@ moat_find_jdk() {
 
 # JVM flags every Moat JVM gets (the start-up cache is only valid for the flags it was trained with).
 # --add-exports: coroutines switch as JDK continuations on the guest thread (else one virtual thread each).
+# useNativeAccessorOnly: the few reflective calls of a start (service providers, Truffle's set-up) use the
+# JVM's native accessors instead of method handles, whose classes the JVM would generate and C1 compile at
+# every start (about 10 ms of a 300 ms cold start; bench/README.md, "Cold start on an idle machine").
 MOAT_BASE_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC -Xss16m
-                 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -Dpolyglot.engine.WarnInterpreterOnly=false)
+                 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -Dpolyglot.engine.WarnInterpreterOnly=false
+                 -Djdk.reflect.useNativeAccessorOnly=true)
 
 # With the Graal JIT: HotSpot's C2 does not compile the Graal compiler itself. On a cold JVM C2 otherwise
 # spends 10-12 s of CPU on jargraal's methods within the first 15 s (-XX:+CITime), on a 2-core machine in
