@@ -96,7 +96,7 @@ inside="$(awk '{ s += $1 } END { print s + 0 }' "$DIR/annotated.asm")"
 echo "samples: $total in the process, $inside ($(( total > 0 ? 100 * inside / total : 0 ))%) in this code; annotated listing: $DIR/annotated.asm"
 echo
 echo "== hottest instructions"
-sort -rn "$DIR/annotated.asm" | head -15
+sort -rn "$DIR/annotated.asm" | awk 'NR <= 15' # (awk reads to the end: head would make sort fail with SIGPIPE under pipefail)
 echo
 # The 64-instruction window with the most samples: usually the body of the hottest loop.
 echo "== hottest stretch"

@@ -81,14 +81,14 @@ unit=samples
 echo
 echo "== $EVENT: $unit per thread ($OUT)"
 awk '{ n = $NF; i = index($0, ";"); t[substr($0, 1, i - 1)] += n; s += n } END { for (k in t) printf "%12d  %5.1f%%  %s\n", t[k], 100 * t[k] / s, k }' "$OUT" \
-  | sort -rn | head -12
+  | sort -rn | awk 'NR <= 12'
 echo
 echo "== $THREAD: hottest frames (self)"
 awk -v T="[$THREAD" 'index($0, T) == 1 { n = $NF; $NF = ""; m = split($0, a, ";"); f = a[m]; sub(/ +$/, "", f); t[f] += n; s += n }
-     END { for (k in t) printf "%12d  %5.1f%%  %s\n", t[k], 100 * t[k] / s, k }' "$OUT" | sort -rn | head -25
+     END { for (k in t) printf "%12d  %5.1f%%  %s\n", t[k], 100 * t[k] / s, k }' "$OUT" | sort -rn | awk 'NR <= 25'
 echo
 echo "== $THREAD: frames with the most samples under them (total)"
 awk -v T="[$THREAD" 'index($0, T) == 1 { n = $NF; $NF = ""; m = split($0, a, ";"); s += n; delete seen
        for (i = 2; i <= m; i++) { f = a[i]; sub(/ +$/, "", f); sub(/_\[[a-z0-9]\]$/, "", f); if (!(f in seen)) { seen[f] = 1; t[f] += n } } }
      END { for (k in t) printf "%12d  %5.1f%%  %s\n", t[k], 100 * t[k] / s, k }' "$OUT" \
-  | sort -rn | grep -v -E 'java/lang/Thread\.|MoatMain|org/graalvm/polyglot|com/oracle/truffle/polyglot' | head -30
+  | sort -rn | grep -v -E 'java/lang/Thread\.|MoatMain|org/graalvm/polyglot|com/oracle/truffle/polyglot' | awk 'NR <= 30'
