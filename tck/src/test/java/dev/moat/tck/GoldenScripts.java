@@ -63,13 +63,20 @@ final class GoldenScripts {
      * compiled at its first call, synchronously, compilation failures thrown; asserts its expected output.
      */
     static void assertExpectedWhenCompiled(String relative) throws IOException {
+        assertExpectedWhenCompiled(relative, java.util.Map.of());
+    }
+
+    /** {@link #assertExpectedWhenCompiled(String)} with more engine options. */
+    static void assertExpectedWhenCompiled(String relative, java.util.Map<String, String> moreOptions) throws IOException {
         Path script = root().resolve(relative);
         String name = name(script);
-        MoatRunner.Outcome outcome = MoatRunner.run(null, script, name, java.util.Map.of(
+        java.util.Map<String, String> options = new java.util.HashMap<>(java.util.Map.of(
                 "engine.CompileImmediately", "true", "engine.BackgroundCompilation", "false",
                 "engine.CompilationFailureAction", "Throw",
                 // coroutines may run on virtual threads here (the fallback without --add-exports)
                 "engine.WarnVirtualThreadSupport", "false"));
+        options.putAll(moreOptions);
+        MoatRunner.Outcome outcome = MoatRunner.run(null, script, name, options);
         assertExpected(script, name, outcome);
     }
 

@@ -78,6 +78,11 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     boolean stringsInHash;
 
+    /** Whether a string key can be in the hash part (see the field). */
+    public boolean stringsInHash() {
+        return stringsInHash;
+    }
+
     /** A field was added other than by a computed-key store (see {@link TableFields#COMPUTED_KEY_FIELDS}). */
     boolean namedFields;
 

@@ -128,8 +128,8 @@ public final class TableFields {
      * {@code isFloat} is the read site's profile: a site that has seen only one subtype compiles only
      * it, and one that reads no numbers (a typed non-long location) never tests the bit.
      */
-    static Object fieldValue(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, Object key,
-                             Object stored) {
+    public static Object fieldValue(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat, Object key,
+                                    Object stored) {
         if (stored instanceof Long bits) {
             // Tables that never held a float skip the flags lookup (not free for a non-constant key).
             long mask = t.floatFields;

@@ -6,6 +6,8 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
+import com.oracle.truffle.api.object.PropertyGetter;
+import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.runtime.FieldSubtypeProfile;
@@ -105,7 +107,7 @@ final class FieldLookupNode extends Node {
                 noConstantField = true; // another table, or the key was written: read it like any field from now on
             }
         }
-        Object v = TableFields.getNamed(t, fields, isFloat, key, keyHash);
+        Object v = CompilerDirectives.inInterpreter() ? interpretedRead(t, key, keyHash) : TableFields.getNamed(t, fields, isFloat, key, keyHash);
         if (v != null) {
             if (level == 0 && !noConstantField && CompilerDirectives.inInterpreter()) {
                 foldField(t, key, v);
@@ -136,6 +138,53 @@ final class FieldLookupNode extends Node {
             return parent().lookup(next, key, keyHash);
         }
         return null;
+    }
+
+    /**
+     * Interpreter only: shapes this level has read through the library, each with the key's getter in it
+     * (null where the shape has no such field), up to {@link #INTERPRETER_SHAPES}. The library's dispatch (its
+     * shape cache, the key cache under it, a location read behind each) is a chain of virtual calls in
+     * HotSpot-compiled interpreter code; a shape seen before skips it. Compiled code never reads these: it
+     * uses the library, which the first read of every shape has gone through, so its cache is what the
+     * interpreter saw. Every library message that compiled code sends from here must still be sent by the
+     * interpreter (a cache it never fills would make compiled code deoptimise at the same place again and
+     * again): so the field-flags lookup of {@code fieldValue} stays a library call, and an obsolete shape
+     * goes through the library, which migrates the object.
+     */
+    private static final int INTERPRETER_SHAPES = 4;
+    /** Filled in order, never changed once set; an entry's final fields publish it whole to other threads. */
+    private final SeenShape[] seenShapes = new SeenShape[INTERPRETER_SHAPES];
+
+    private record SeenShape(Shape shape, PropertyGetter getter) {
+    }
+
+    private Object interpretedRead(MoatTable t, TruffleString key, int keyHash) {
+        Shape shape = t.getShape();
+        SeenShape[] seen = seenShapes;
+        for (int i = 0; i < seen.length; i++) {
+            SeenShape entry = seen[i];
+            if (entry == null) {
+                Object v = TableFields.getNamed(t, fields, isFloat, key, keyHash);
+                seen[i] = new SeenShape(shape, shape.makePropertyGetter(key));
+                return v;
+            }
+            if (entry.shape == shape) {
+                if (!shape.isValid()) {
+                    break; // obsolete: the library moves the object to the shape that replaced it
+                }
+                PropertyGetter getter = entry.getter;
+                if (getter != null) {
+                    // The library still answers whether a number field holds a float (a message of its own,
+                    // whose cache compiled code needs the interpreter to have filled).
+                    return TableFields.fieldValue(t, fields, isFloat, key, getter.get(t));
+                }
+                if (!t.stringsInHash()) {
+                    return null;
+                }
+                break;
+            }
+        }
+        return TableFields.getNamed(t, fields, isFloat, key, keyHash);
     }
 
     /**

@@ -1,0 +1,25 @@
+package dev.moat.tck;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The interpreter reads a constant-key field through a small per-site cache of the shapes it has read
+ * (FieldLookupNode), compiled code through the object library that the first read of each shape filled.
+ * The golden meets one site with more shapes than that cache holds, fields that turn float or string after
+ * the site read integers, removed fields, dictionary-mode tables and __index chains, with every function
+ * compiled at its first call: compiled code must give lua5.4's results (a compilation failure throws).
+ * Each new shape at a site compiled before it met any costs one deoptimisation, so the cycle detector's
+ * threshold (15, which this golden exceeds with or without the interpreter's cache) is raised to 40: a site
+ * that deoptimises at every call, as one does when the interpreter skips a library message that compiled
+ * code sends, still fails (TaggedArithmeticCompiledTest caught the field-flags lookup that way).
+ */
+class FieldReadsCompiledTest {
+    @Test
+    void seenShapesGiveLuasResultsWhenCompiled() throws IOException {
+        GoldenScripts.assertExpectedWhenCompiled("tables/field_reads_seen_shapes.moat",
+                Map.of("compiler.DeoptCycleDetectionThreshold", "40"));
+    }
+}
