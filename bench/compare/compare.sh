@@ -19,15 +19,20 @@
 #   MOAT=<repo>/bin/moat              Moat launcher
 #   TIMEOUT=600       per-command time limit in seconds (correctness/steady runs)
 #   PROGDIR=<dir>     where the programs are (default bench/programs; bench/unseen is the held-out set)
-#   REPORT_DIR=<dir>  where results.md and ratios.png go (default bench/compare)
+#   REPORT_DIR=<dir>  where results.md and ratios.png go (default bench/compare, or PROGDIR when that is set:
+#                     a held-out run must not overwrite the main set's report)
 #   APPEND=1          keep earlier results in target/results (e.g. add one
 #                     implementation to an existing run) instead of wiping them
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-PROGDIR="${PROGDIR:-$ROOT/bench/programs}"
 # Relative directories are taken from where the script was started (it changes into PROGDIR later).
-REPORT_DIR="$(cd "${REPORT_DIR:-$HERE}" && pwd)"
+if [ -n "${PROGDIR:-}" ]; then
+  REPORT_DIR="$(cd "${REPORT_DIR:-$PROGDIR}" && pwd)"
+else
+  PROGDIR="$ROOT/bench/programs"
+  REPORT_DIR="$(cd "${REPORT_DIR:-$HERE}" && pwd)"
+fi
 TARGET="$HERE/target"
 OUT="$TARGET/results"
 RUNS="${RUNS:-3}"
