@@ -27,12 +27,8 @@ set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 # Relative directories are taken from where the script was started (it changes into PROGDIR later).
-if [ -n "${PROGDIR:-}" ]; then
-  REPORT_DIR="$(cd "${REPORT_DIR:-$PROGDIR}" && pwd)"
-else
-  PROGDIR="$ROOT/bench/programs"
-  REPORT_DIR="$(cd "${REPORT_DIR:-$HERE}" && pwd)"
-fi
+REPORT_DIR="$(cd "${REPORT_DIR:-${PROGDIR:-$HERE}}" && pwd)"
+PROGDIR="${PROGDIR:-$ROOT/bench/programs}"
 TARGET="$HERE/target"
 OUT="$TARGET/results"
 RUNS="${RUNS:-3}"
