@@ -351,7 +351,7 @@ public final class Translator extends AssignmentTranslator {
             fn.loopDepth++;
             MoatStatementNode body = block(w.block(), true);
             fn.loopDepth--;
-            node = new WhileNode(cond, body, false, 1, resumePointFor(s));
+            node = new WhileNode(cond, body, false, 1 + takeEntryCharge(body), resumePointFor(s));
         } else if (s instanceof RepeatStatContext r) {
             node = repeatStatement(r);
         } else if (s instanceof NumericForStatContext f) {
@@ -524,14 +524,16 @@ public final class Translator extends AssignmentTranslator {
                 seq.add(new LocalWriteNode(v, new MultiValueGetNode(rSlot, i), true));
                 fn.block.locals.add(v);
             }
-            seq.add(block(f.block(), true));
+            MoatStatementNode block = block(f.block(), true);
+            int bodyEntryCharge = takeEntryCharge(block); // paid by the iteration (GenericForNode)
+            seq.add(block);
             int resumePoint = resumePointFor(f);
             ClearLocalsNode endVariables = endSlotsInLoop(slotsOf(fn.block.locals));
             if (endVariables != null && resumePoint < 0) {
                 seq.add(endVariables); // they end with each iteration, the loop's slots with the loop (see numericFor)
             }
             MoatStatementNode body = sequence(seq.toArray(new MoatStatementNode[0]), resumePoint >= 0);
-            return endingSlotsAfter(new GenericForNode(explist, body, fSlot, sSlot, cSlot, rSlot, resumePoint), fSlot, sSlot, cSlot, rSlot);
+            return endingSlotsAfter(new GenericForNode(explist, body, bodyEntryCharge, fSlot, sSlot, cSlot, rSlot, resumePoint), fSlot, sSlot, cSlot, rSlot);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);

@@ -23,6 +23,10 @@ import dev.moat.language.runtime.MultiValue;
  * The generic {@code for k, v in explist}: the iterator function, state and control value (and Lua
  * 5.4's optional fourth, to-be-closed value) live in hidden slots; each iteration calls the iterator,
  * stops at a nil first result, and declares the loop variables afresh from the results.
+ *
+ * <p>An iteration charges 1, plus 1 for the iterator's call, plus its body block's entry charge, in one
+ * update once the iterator has answered (see WhileNode for why after, not before: one counter store per
+ * iteration instead of two). The last call, whose nil ends the loop, runs no body and charges no block.
  */
 public final class GenericForNode extends MoatStatementNode {
     @Child private MoatExpressionNode explist;
@@ -34,24 +38,21 @@ public final class GenericForNode extends MoatStatementNode {
     private final int controlSlot;
     private final int resumePoint;
 
-    public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int functionSlot, int stateSlot,
-                          int controlSlot, int resultsSlot) {
-        this(explist, body, functionSlot, stateSlot, controlSlot, resultsSlot, -1);
-    }
-
     /**
      * With {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend. A
      * to-be-closed fourth value must be closed when the loop ends, not when a generator step unwinds, so
-     * while one is open the coroutine yields by switching stacks instead.
+     * while one is open the coroutine yields by switching stacks instead. {@code bodyEntryCharge}: the
+     * entry charge of the body's block, taken from it (each iteration that runs the body pays it).
      */
-    public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int functionSlot, int stateSlot,
-                          int controlSlot, int resultsSlot, int resumePoint) {
+    public GenericForNode(MoatExpressionNode explist, MoatStatementNode body, int bodyEntryCharge, int functionSlot,
+                          int stateSlot, int controlSlot, int resultsSlot, int resumePoint) {
         this.explist = explist;
         this.resumePoint = resumePoint;
         this.functionSlot = functionSlot;
         this.stateSlot = stateSlot;
         this.controlSlot = controlSlot;
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, functionSlot, stateSlot, controlSlot, resultsSlot, resumePoint));
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, bodyEntryCharge, functionSlot, stateSlot, controlSlot, resultsSlot,
+                resumePoint));
     }
 
     @Override
@@ -104,6 +105,7 @@ public final class GenericForNode extends MoatStatementNode {
         private final int controlSlot;
         private final int resultsSlot;
         private final int resumePoint;
+        private final int bodyEntryCharge;
         /** Which iterator this loop has run: none yet, only ipairs over plain tables, only next over tables, or others too. */
         @CompilationFinal private byte iterator = UNSEEN;
         private static final byte UNSEEN = 0;
@@ -117,8 +119,10 @@ public final class GenericForNode extends MoatStatementNode {
         private static final byte OBJECTS = 4;
         private static final byte OTHERS = 8;
 
-        Body(MoatStatementNode body, int functionSlot, int stateSlot, int controlSlot, int resultsSlot, int resumePoint) {
+        Body(MoatStatementNode body, int bodyEntryCharge, int functionSlot, int stateSlot, int controlSlot,
+             int resultsSlot, int resumePoint) {
             this.body = body;
+            this.bodyEntryCharge = bodyEntryCharge;
             this.resumePoint = resumePoint;
             this.functionSlot = functionSlot;
             this.stateSlot = stateSlot;
@@ -154,7 +158,7 @@ public final class GenericForNode extends MoatStatementNode {
             return CONTINUE_LOOP_STATUS;
         }
 
-        /** Charges the iteration and calls the iterator; true when it is done (first result nil). */
+        /** Calls the iterator and charges the iteration; true when it is done (first result nil). */
         private boolean nextValues(VirtualFrame frame) {
             MoatContext context = MoatContext.get(this);
             if (iterator != GENERIC) {
@@ -179,16 +183,25 @@ public final class GenericForNode extends MoatStatementNode {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 iterator = GENERIC;
             }
-            context.budget.charge(1, this);
+            // The call charges itself (a Lua function on entry, a builtin in DispatchNode); this is the iteration's 1.
             Object[] argv = new Object[]{null, null, frame.getObject(stateSlot), frame.getValue(controlSlot)};
             Object results = invoke.call(frame, frame.getObject(functionSlot), argv, this, "for iterator 'for iterator'");
             Object first = MultiValue.first(results);
             if (first == MoatNil.NIL) {
-                return true;
+                return charged(context, 1, true);
             }
             frame.setObject(controlSlot, first);
             frame.setObject(resultsSlot, results);
-            return false;
+            return charged(context, 1, false);
+        }
+
+        /**
+         * Charges an iteration whose iterator answered: {@code base} (the iteration, and the call where the
+         * loop runs the iterator itself), plus the body block's entry unless {@code done}; returns {@code done}.
+         */
+        private boolean charged(MoatContext context, int base, boolean done) {
+            context.budget.charge(done ? base : base + bodyEntryCharge, this);
+            return done;
         }
 
         /**
@@ -199,18 +212,17 @@ public final class GenericForNode extends MoatStatementNode {
          * The index stays an unboxed long in its slot.
          */
         private boolean nextArrayElement(VirtualFrame frame, MoatContext context, MoatTable table) {
-            context.budget.charge(2, this);
             long n = 1 + (frame.isLong(controlSlot) ? frame.getLong(controlSlot) : (long) (Long) frame.getObject(controlSlot));
             if (boundArrayElement(frame, table, n)) {
-                return false;
+                return charged(context, 2, false);
             }
             Object v = table.getLong(n); // past the array part (the loop's end), a hole, or the hash part
             if (v == null) {
-                return true;
+                return charged(context, 2, true);
             }
             seeElement(OTHERS);
             found(frame, n, v);
-            return false;
+            return charged(context, 2, false);
         }
 
         /**
@@ -218,13 +230,12 @@ public final class GenericForNode extends MoatStatementNode {
          * same charges (the iteration and the call) and the same traversal, without the builtin's call.
          */
         private boolean nextEntry(VirtualFrame frame, MoatContext context, MoatTable table) {
-            context.budget.charge(2, this);
             // The array part comes first, in order: after nil or a key k of it, the next key is k + 1 if that
             // is a present element (read here as ipairs does, unboxed and without allocating); anything else
             // (a hole, the end of the array part, the fields and the hash part) goes to the traversal.
             long n = arrayKeyAfter(frame);
             if (n > 0 && boundArrayElement(frame, table, n)) {
-                return false;
+                return charged(context, 2, false);
             }
             Object[] entry;
             try {
@@ -233,11 +244,11 @@ public final class GenericForNode extends MoatStatementNode {
                 throw BaseBuiltins.invalidKeyToNext(this);
             }
             if (entry == null) {
-                return true;
+                return charged(context, 2, true);
             }
             frame.setObject(controlSlot, entry[0]);
             frame.setObject(resultsSlot, entry);
-            return false;
+            return charged(context, 2, false);
         }
 
         /**

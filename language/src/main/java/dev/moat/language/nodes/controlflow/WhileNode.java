@@ -13,15 +13,18 @@ import dev.moat.language.runtime.LuaValues;
 /**
  * {@code while c do ... end} and {@code repeat ... until c} on a Truffle {@link LoopNode} (OSR and
  * safepoint polls for the timeout). Each iteration charges one instruction for the condition, so even
- * an empty infinite loop exhausts the budget. A {@code repeat} iteration also pays its body block's
- * entry charge in the same update (the body always follows); a {@code while} body's own block pays it,
- * since the final test of the condition runs no body.
+ * an empty infinite loop exhausts the budget, and pays its body block's entry charge in the same update.
+ * A {@code repeat} iteration charges before its body (which always runs); a {@code while} iteration
+ * charges once its condition has held, and the final test, which runs no body, charges its 1 alone.
+ * Charged before the condition, as it was, the iteration's counter store sat in front of the
+ * condition's type and bounds guards and the body block's store behind them: compiled code cannot merge
+ * two stores a deoptimisation point separates, so every iteration stored the counter twice.
  */
 public final class WhileNode extends MoatStatementNode {
     @Child private LoopNode loop;
 
     /**
-     * {@code iterationCharge}: 1, plus the body block's entry charge for {@code repeat}. With
+     * {@code iterationCharge}: 1 plus the body block's entry charge (taken from the block). With
      * {@code resumePoint} >= 0, a loop of a generator body that a yield in its body can suspend.
      */
     public WhileNode(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int iterationCharge,
@@ -66,10 +69,11 @@ public final class WhileNode extends MoatStatementNode {
         public Object executeRepeatingWithValue(VirtualFrame frame) {
             // Resuming inside the body: this iteration's charge and condition are behind it.
             if (!ResumePoints.isSuspended(frame, resumePoint)) {
-                MoatContext.get(this).budget.charge(iterationCharge, this);
                 if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
+                    MoatContext.get(this).budget.charge(1, this); // the final test: no body follows
                     return BREAK_LOOP_STATUS;
                 }
+                MoatContext.get(this).budget.charge(iterationCharge, this);
             }
             try {
                 Object result = ResumePoints.run(frame, resumePoint, 1, body);
