@@ -24,9 +24,10 @@ import dev.moat.language.runtime.MultiValue;
  * 5.4's optional fourth, to-be-closed value) live in hidden slots; each iteration calls the iterator,
  * stops at a nil first result, and declares the loop variables afresh from the results.
  *
- * <p>An iteration charges 1, plus 1 for the iterator's call, plus its body block's entry charge, in one
- * update once the iterator has answered (see WhileNode for why after, not before: one counter store per
- * iteration instead of two). The last call, whose nil ends the loop, runs no body and charges no block.
+ * <p>An iteration charges 1 plus its body block's entry charge in one update once the iterator has answered
+ * (see WhileNode for why after, not before: one counter store per iteration instead of two); where the loop
+ * runs {@code pairs}/{@code ipairs} itself, the iterator's call (1) goes into the same update, otherwise the
+ * call charges itself. The last answer, whose nil ends the loop, runs no body and charges no block.
  */
 public final class GenericForNode extends MoatStatementNode {
     @Child private MoatExpressionNode explist;
