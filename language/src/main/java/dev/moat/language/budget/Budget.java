@@ -14,11 +14,15 @@ import com.oracle.truffle.api.nodes.Node;
  * Limits of {@link Long#MAX_VALUE} mean unlimited.
  *
  * <p>Where the instruction limit is tested: at loop iterations, calls, builtins' work and the end of a run
- * ({@link #charge}, {@link #checkAtEnd}); block entries only {@link #count}. Between two tests a run executes
- * at most one function's straight-line code (every loop iteration and every call tests), so a run stops a
- * bounded number of instructions past its limit, at a point fixed by the program, and a run completes only
- * if its whole count is within the limit. Compiled code then has no limit test (a compare and a
- * deoptimising branch with its own frame state) in each {@code if} body.
+ * ({@link #charge}, {@link #checkLimit}); block entries only {@link #count}, and so does the call of a
+ * <em>leaf</em> function (one without calls, see LeafFunctions) from a call expression: the leaf runs only
+ * straight-line code and loops that test, and its caller tests at its next iteration, call or end. The
+ * calls a leaf cannot see coming (a metamethod, a builtin's callback) test before it runs (DispatchNode),
+ * so recursion through metamethods is tested at every level. Between two tests a run therefore executes
+ * a bounded amount of code, fixed by the program's text, so a run stops a bounded number of
+ * instructions past its limit, at a point fixed by the program, and a run completes only if its whole
+ * count is within the limit. Compiled code then has no limit test (a compare and a deoptimising branch
+ * with its own frame state) in each {@code if} body, nor in a leaf inlined into a loop.
  */
 public final class Budget {
     private long instructions;
@@ -62,8 +66,11 @@ public final class Budget {
         }
     }
 
-    /** At the end of a run: a run whose count went past the limit fails even if no later test saw it. */
-    public void checkAtEnd(Node location) {
+    /**
+     * Tests the limit without charging: at the end of a run (a run whose count went past the limit fails
+     * even if no later test saw it) and before a metamethod or callback runs a leaf function.
+     */
+    public void checkLimit(Node location) {
         if (metering && instructions > instructionLimit) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             throw exhaust(BudgetKind.INSTRUCTIONS, instructionLimit, location);

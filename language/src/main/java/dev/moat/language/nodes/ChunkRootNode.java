@@ -34,7 +34,7 @@ public final class ChunkRootNode extends RootNode {
         int level = context.depth; // 0, or the level of a host function that evaluates a script
         try {
             Object result = invoke.call(null, function, argv, this, null);
-            context.budget.checkAtEnd(this);
+            context.budget.checkLimit(this);
             if (context.returnAllResults) {
                 return copyAll(result);
             }

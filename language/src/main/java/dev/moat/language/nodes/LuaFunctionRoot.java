@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.call.LeafFunctions;
 import dev.moat.language.nodes.controlflow.ReturnException;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatError;
@@ -24,7 +25,9 @@ import java.util.Arrays;
  *
  * <p>A Lua function charges its own call: 1 for the call plus its body block's entry charge, in one
  * update ({@link #chargeCall}). Callers charge only calls of builtins (see DispatchNode), so a call of a
- * Lua function costs compiled code one counter update and one limit test, not two.
+ * Lua function costs compiled code one counter update and one limit test, not two. A leaf function (no
+ * calls, see LeafFunctions) only counts its call: its caller's next test covers it, and the sites that can
+ * call a leaf without a call expression test for it (see DispatchNode).
  */
 public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaRoot {
     @Children private final MoatStatementNode[] prologue;
@@ -34,6 +37,8 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     private final int paramCount;
     /** What entering this function charges: 1 for the call plus the body block's entry charge. */
     private final int callCharge;
+    /** No calls in this function: its call is counted, not tested (see LeafFunctions). */
+    private final boolean leaf;
     /** The frame slot holding this call's level (an Integer: see CallArguments), which its calls pass on. */
     private final int levelSlot;
     /** The level of every call with metering off. */
@@ -51,6 +56,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         this.finalReturn = finalReturn;
         this.paramCount = paramCount;
         this.callCharge = callCharge;
+        this.leaf = LeafFunctions.isLeaf(prologue) && LeafFunctions.isLeaf(body, finalReturn);
         this.varargSlot = varargSlot;
         this.name = name;
         this.section = section;
@@ -94,9 +100,18 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     /** One call of this root; a nested {@code return} may arrive as ReturnException. */
     protected abstract Object call(VirtualFrame frame, MoatContext context);
 
-    /** Charges a call of this function (on entry, before the parameters are bound). */
+    /** Charges a call of this function (on entry, before the parameters are bound); a leaf's is only counted. */
     protected final void chargeCall(MoatContext context) {
-        context.budget.charge(callCharge, body);
+        if (leaf) {
+            context.budget.count(callCharge);
+        } else {
+            context.budget.charge(callCharge, body);
+        }
+    }
+
+    /** True if calls of this function are counted without a limit test (see LeafFunctions). */
+    public final boolean isLeaf() {
+        return leaf;
     }
 
     private MoatError stackOverflow() {

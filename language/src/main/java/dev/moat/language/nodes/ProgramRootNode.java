@@ -45,7 +45,7 @@ public final class ProgramRootNode extends RootNode {
         int level = context.depth; // 0, or the level of a host function that evaluates a script
         try {
             invoke.call(null, function, arguments(context), this, null);
-            context.budget.checkAtEnd(this);
+            context.budget.checkLimit(this);
             return SUCCESS;
         } finally {
             context.depth = level;

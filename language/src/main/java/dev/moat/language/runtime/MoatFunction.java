@@ -132,7 +132,7 @@ public class MoatFunction implements TruffleObject {
             while (true) {
                 try {
                     Object result = MultiValue.first(call.call(function.getTarget(), argv));
-                    context.budget.checkAtEnd(function.getTarget().getRootNode()); // the host's call is a run
+                    context.budget.checkLimit(function.getTarget().getRootNode()); // the host's call is a run
                     return result;
                 } catch (TailCallException tc) {
                     function = tc.function;

@@ -42,10 +42,10 @@ class BudgetTest {
     void untestedCountsPastTheLimitFailTheRunAtItsEnd() {
         Budget b = new Budget(10, NONE, NONE);
         b.count(10);
-        b.checkAtEnd(null); // at the limit: the run completes
+        b.checkLimit(null); // at the limit: the run completes
         b.count(1);
         assertFalse(b.isExhausted(), "block entries only count");
-        assertThrows(BudgetExhaustedException.class, () -> b.checkAtEnd(null));
+        assertThrows(BudgetExhaustedException.class, () -> b.checkLimit(null));
         assertTrue(b.isExhausted());
     }
 
@@ -79,7 +79,7 @@ class BudgetTest {
         b.charge(100, null);
         b.count(100);
         b.allocate(100, null);
-        b.checkAtEnd(null);
+        b.checkLimit(null);
         assertEquals(0, b.instructionsUsed());
         assertEquals(0, b.bytesAllocated());
         assertFalse(b.isExhausted());

@@ -12,7 +12,7 @@ import dev.moat.language.runtime.MultiValue;
 public final class CallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode function;
     @Child private ArgumentsNode arguments;
-    @Child private InvokeNode invoke = InvokeNode.create();
+    @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
     private final boolean multiResult;
     private final String description;
 

@@ -26,7 +26,9 @@ import dev.moat.language.runtime.MoatFunction;
  *
  * <p>Charges the call's instruction for callees that do not charge it themselves (builtins and host
  * functions; a Lua function's root charges its call on entry). For a cached target that is decided
- * when the cache entry is made, so compiled code has no test for it.
+ * when the cache entry is made, so compiled code has no test for it. A site that is not a call expression
+ * (a metamethod, a builtin's callback) tests the limit before calling a leaf function, which does not test
+ * on entry (see LeafFunctions); decided per cached target as well.
  *
  * <p>A function that calls itself from inside one of its loops (backtracking, as in n-queens' {@code place})
  * gets no direct call node for that call, so Graal never inlines the recursion: each inlined copy would
@@ -38,16 +40,26 @@ import dev.moat.language.runtime.MoatFunction;
 @GenerateInline(false)
 @ReportPolymorphism
 public abstract class DispatchNode extends Node {
+    /** True at a call expression's site, where a leaf callee needs no test (see LeafFunctions). */
+    private final boolean forCallExpression;
+
+    protected DispatchNode(boolean forCallExpression) {
+        this.forCallExpression = forCallExpression;
+    }
+
     public abstract Object execute(MoatFunction function, Object[] arguments);
 
     @Specialization(guards = "function.getTarget() == cachedTarget", limit = "4")
     protected Object doDirect(MoatFunction function, Object[] arguments,
                               @Cached("function.getTarget()") RootCallTarget cachedTarget,
                               @Cached("chargesItsCalls(cachedTarget)") boolean chargesItself,
+                              @Cached("testsBeforeCalling(cachedTarget)") boolean testsFirst,
                               @Cached("createDirectCall(cachedTarget)") DirectCallNode callNode,
                               @Shared @Cached IndirectCallNode indirectCall) {
         if (!chargesItself) {
             MoatContext.get(this).budget.charge(1, this);
+        } else if (testsFirst) {
+            MoatContext.get(this).budget.checkLimit(this);
         }
         if (callNode == null) {
             // Recursion inside a loop (see the class comment). The target is read from the function, not
@@ -64,6 +76,8 @@ public abstract class DispatchNode extends Node {
         RootCallTarget target = function.getTarget();
         if (!chargesItsCalls(target)) {
             MoatContext.get(this).budget.charge(1, this);
+        } else if (testsBeforeCalling(target)) {
+            MoatContext.get(this).budget.checkLimit(this);
         }
         return indirectCall.call(target, arguments);
     }
@@ -90,6 +104,11 @@ public abstract class DispatchNode extends Node {
             }
         }
         return false;
+    }
+
+    /** True if this site must test the limit for the callee: a leaf reached other than by a call expression. */
+    protected final boolean testsBeforeCalling(RootCallTarget target) {
+        return !forCallExpression && target.getRootNode() instanceof LuaFunctionRoot lua && lua.isLeaf();
     }
 
     /** True for a Lua function, whose root charges its call on entry (see LuaFunctionRoot). */

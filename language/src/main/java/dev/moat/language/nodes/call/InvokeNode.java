@@ -23,7 +23,7 @@ import dev.moat.language.runtime.MoatFunction;
  * with its body's first block (LuaFunctionRoot), a builtin's call is charged by {@link DispatchNode}.
  */
 public final class InvokeNode extends Node {
-    @Child private DispatchNode dispatch = DispatchNodeGen.create();
+    @Child private DispatchNode dispatch;
     private final BranchProfile notAFunction = BranchProfile.create();
     private final BranchProfile tailCall = BranchProfile.create();
 
@@ -43,23 +43,36 @@ public final class InvokeNode extends Node {
     /** A direct tail call's: the callee takes the calling function's own level, never one above it. */
     private final boolean forTailCall;
 
-    private InvokeNode(boolean yieldableFromBuiltin, boolean forTailCall) {
+    private InvokeNode(boolean yieldableFromBuiltin, boolean forTailCall, boolean forCallExpression) {
         this.yieldableFromBuiltin = yieldableFromBuiltin;
         this.forTailCall = forTailCall;
+        this.dispatch = DispatchNodeGen.create(forCallExpression);
     }
 
+    /**
+     * For calls the calling code cannot see in its text: metamethods, {@code __close} handlers, builtins'
+     * callbacks. These test the instruction limit before a leaf function runs (see LeafFunctions).
+     */
     public static InvokeNode create() {
-        return new InvokeNode(false, false);
+        return new InvokeNode(false, false, false);
+    }
+
+    /**
+     * For a call expression ({@code f(x)}, {@code o:m(x)}, {@code return f(x)}) and a generic {@code for}'s
+     * iterator call: a leaf callee only counts, the caller's next test covers it (see LeafFunctions).
+     */
+    public static InvokeNode createForCallExpression() {
+        return new InvokeNode(false, false, true);
     }
 
     /** For builtins that let the called function yield (Lua calls them with a continuation). */
     public static InvokeNode createYieldable() {
-        return new InvokeNode(true, false);
+        return new InvokeNode(true, false, false);
     }
 
     /** For a direct tail call (DirectTailCallNode), which gives the callee the calling function's level. */
     static InvokeNode createForTailCall() {
-        return new InvokeNode(false, true);
+        return new InvokeNode(false, true, true);
     }
 
     /**

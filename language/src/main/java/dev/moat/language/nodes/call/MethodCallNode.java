@@ -15,7 +15,7 @@ public final class MethodCallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode receiver;
     @Child private ArgumentsNode arguments;
     @Child private IndexGetNode lookup = IndexGetNode.create();
-    @Child private InvokeNode invoke = InvokeNode.create();
+    @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
     private final TruffleString name;
     private final int nameHash;
     private final String receiverDescription;

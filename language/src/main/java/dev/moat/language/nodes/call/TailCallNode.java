@@ -16,7 +16,7 @@ import dev.moat.language.runtime.MoatFunction;
  */
 public final class TailCallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode call; // a CallNode or MethodCallNode
-    @Child private InvokeNode invoke = InvokeNode.create();
+    @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
     @Child private DirectTailCallNode tailCall = new DirectTailCallNode();
     private final BranchProfile callableObject = BranchProfile.create();
 

@@ -100,7 +100,7 @@ public final class GenericForNode extends MoatStatementNode {
 
     private static final class Body extends Node implements RepeatingNode {
         @Child private MoatStatementNode body;
-        @Child private InvokeNode invoke = InvokeNode.create();
+        @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
         private final int functionSlot;
         private final int stateSlot;
         private final int controlSlot;

@@ -1,0 +1,44 @@
+package dev.moat.language.nodes.call;
+
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.NodeUtil;
+import dev.moat.language.nodes.controlflow.GenericForNode;
+import dev.moat.language.nodes.generator.DirectYieldNode;
+
+/**
+ * Finds leaf functions: bodies without call expressions (getters, {@code function(a, b) return a.x * b.x
+ * end}, comparators, spectralnorm's {@code A(i, j)}). A call of a leaf from a call expression counts its
+ * instructions without testing the limit (see Budget): the leaf cannot recurse, it runs straight-line
+ * code and loops that test on their own, and the caller tests at its next loop iteration, call or end.
+ * Compiled code then has one limit test fewer for each leaf a loop calls.
+ *
+ * <p>What a leaf may still run through an operator (a metamethod, a {@code __close} handler) is called
+ * through an InvokeNode that is not a call expression's, and that site tests the limit before a leaf runs
+ * (DispatchNode): otherwise a leaf metamethod that applies its operator twice to a deeper object would do
+ * work exponential in the depth without a single test. Tail calls count as calls: a tail call does not
+ * raise the call level, so a leaf that tail-called itself would loop forever untested.
+ */
+public final class LeafFunctions {
+    private LeafFunctions() {
+    }
+
+    /** True if no node under {@code nodes} (nested functions excluded: they are not children) makes a call. */
+    public static boolean isLeaf(Node... nodes) {
+        for (Node node : nodes) {
+            if (node != null && !callFree(node)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean callFree(Node node) {
+        return !makesCalls(node) && NodeUtil.forEachChild(node, LeafFunctions::callFree);
+    }
+
+    /** Call expressions (a tail call's is one of the first two), the generic for's iterator calls and yields. */
+    private static boolean makesCalls(Node node) {
+        return node instanceof CallNode || node instanceof MethodCallNode || node instanceof TailCallNode
+                || node instanceof DirectYieldNode || node instanceof GenericForNode;
+    }
+}
