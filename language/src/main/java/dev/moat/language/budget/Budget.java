@@ -14,11 +14,12 @@ import com.oracle.truffle.api.nodes.Node;
  * Limits of {@link Long#MAX_VALUE} mean unlimited.
  *
  * <p>Where the instruction limit is tested: at loop iterations, calls, builtins' work and the end of a run
- * ({@link #charge}, {@link #checkLimit}); block entries only {@link #count}, and so does the call of a
- * <em>leaf</em> function (one without calls, see LeafFunctions) from a call expression: the leaf runs only
- * straight-line code and loops that test, and its caller tests at its next iteration, call or end. The
- * calls a leaf cannot see coming (a metamethod, a builtin's callback) test before it runs (DispatchNode),
- * so recursion through metamethods is tested at every level. Between two tests a run therefore executes
+ * ({@link #charge}, {@link #checkLimit}); block entries only {@link #count}, and so does a call expression's
+ * call of a <em>leaf</em> function (one without calls, see LeafFunctions) or of a builtin: the leaf runs
+ * only straight-line code and loops that test, a builtin tests its own work, and the caller tests at its
+ * next iteration, call or end. Calls the calling code cannot see in its text (a metamethod, a builtin's
+ * callback) test before the callee runs (DispatchNode#testsLimit), so recursion through metamethods is
+ * tested at every level. Between two tests a run therefore executes
  * a bounded amount of code, fixed by the program's text, so a run stops a bounded number of
  * instructions past its limit, at a point fixed by the program, and a run completes only if its whole
  * count is within the limit. Compiled code then has no limit test (a compare and a deoptimising branch

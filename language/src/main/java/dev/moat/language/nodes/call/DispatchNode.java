@@ -12,6 +12,7 @@ import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinRootNode;
 import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.runtime.MoatFunction;
 
@@ -26,9 +27,9 @@ import dev.moat.language.runtime.MoatFunction;
  *
  * <p>Charges the call's instruction for callees that do not charge it themselves (builtins and host
  * functions; a Lua function's root charges its call on entry). For a cached target that is decided
- * when the cache entry is made, so compiled code has no test for it. A site that is not a call expression
- * (a metamethod, a builtin's callback) tests the limit before calling a leaf function, which does not test
- * on entry (see LeafFunctions); decided per cached target as well.
+ * when the cache entry is made, so compiled code has no test for it. Whether the site tests the limit is
+ * decided the same way ({@link #testsLimit}): a call expression only counts the call of a builtin and
+ * leaves a leaf Lua function untested, other sites test for both.
  *
  * <p>A function that calls itself from inside one of its loops (backtracking, as in n-queens' {@code place})
  * gets no direct call node for that call, so Graal never inlines the recursion: each inlined copy would
@@ -53,14 +54,10 @@ public abstract class DispatchNode extends Node {
     protected Object doDirect(MoatFunction function, Object[] arguments,
                               @Cached("function.getTarget()") RootCallTarget cachedTarget,
                               @Cached("chargesItsCalls(cachedTarget)") boolean chargesItself,
-                              @Cached("testsBeforeCalling(cachedTarget)") boolean testsFirst,
+                              @Cached("testsLimit(cachedTarget)") boolean testsLimit,
                               @Cached("createDirectCall(cachedTarget)") DirectCallNode callNode,
                               @Shared @Cached IndirectCallNode indirectCall) {
-        if (!chargesItself) {
-            MoatContext.get(this).budget.charge(1, this);
-        } else if (testsFirst) {
-            MoatContext.get(this).budget.checkLimit(this);
-        }
+        meter(chargesItself, testsLimit);
         if (callNode == null) {
             // Recursion inside a loop (see the class comment). The target is read from the function, not
             // taken from the cache: partial evaluation inlines an indirect call to a constant target.
@@ -74,11 +71,7 @@ public abstract class DispatchNode extends Node {
     protected Object doIndirect(MoatFunction function, Object[] arguments,
                                 @Shared @Cached IndirectCallNode indirectCall) {
         RootCallTarget target = function.getTarget();
-        if (!chargesItsCalls(target)) {
-            MoatContext.get(this).budget.charge(1, this);
-        } else if (testsBeforeCalling(target)) {
-            MoatContext.get(this).budget.checkLimit(this);
-        }
+        meter(chargesItsCalls(target), testsLimit(target));
         return indirectCall.call(target, arguments);
     }
 
@@ -106,9 +99,36 @@ public abstract class DispatchNode extends Node {
         return false;
     }
 
-    /** True if this site must test the limit for the callee: a leaf reached other than by a call expression. */
-    protected final boolean testsBeforeCalling(RootCallTarget target) {
-        return !forCallExpression && target.getRootNode() instanceof LuaFunctionRoot lua && lua.isLeaf();
+    /**
+     * The call's metering at this site: a builtin or host function's call is charged here (1), a Lua
+     * function charges its own; {@code testsLimit} says whether this site also tests the limit.
+     */
+    private void meter(boolean chargesItself, boolean testsLimit) {
+        if (!chargesItself) {
+            if (testsLimit) {
+                MoatContext.get(this).budget.charge(1, this);
+            } else {
+                MoatContext.get(this).budget.count(1);
+            }
+        } else if (testsLimit) {
+            MoatContext.get(this).budget.checkLimit(this);
+        }
+    }
+
+    /**
+     * Whether this site tests the instruction limit for a call of {@code target}. A call expression leaves
+     * the test out for a leaf Lua function and for a builtin (Lua's "C function"): both run bounded work
+     * (a builtin charges its work with tests of its own, and everything either calls back tests), and the
+     * caller tests at its next loop iteration, call or end (see LeafFunctions). A host function's call is
+     * always tested; so is a leaf's or a builtin's from a metamethod or a callback, which the calling
+     * code cannot see in its text. A Lua function that is not a leaf tests on entry, at no site.
+     */
+    protected final boolean testsLimit(RootCallTarget target) {
+        RootNode root = target.getRootNode();
+        if (root instanceof LuaFunctionRoot lua) {
+            return lua.isLeaf() && !forCallExpression;
+        }
+        return !(forCallExpression && root instanceof BuiltinRootNode);
     }
 
     /** True for a Lua function, whose root charges its call on entry (see LuaFunctionRoot). */

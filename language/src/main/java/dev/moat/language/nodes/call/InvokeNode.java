@@ -51,7 +51,7 @@ public final class InvokeNode extends Node {
 
     /**
      * For calls the calling code cannot see in its text: metamethods, {@code __close} handlers, builtins'
-     * callbacks. These test the instruction limit before a leaf function runs (see LeafFunctions).
+     * callbacks. These test the instruction limit for every callee (see DispatchNode#testsLimit).
      */
     public static InvokeNode create() {
         return new InvokeNode(false, false, false);
@@ -59,7 +59,8 @@ public final class InvokeNode extends Node {
 
     /**
      * For a call expression ({@code f(x)}, {@code o:m(x)}, {@code return f(x)}) and a generic {@code for}'s
-     * iterator call: a leaf callee only counts, the caller's next test covers it (see LeafFunctions).
+     * iterator call: a leaf Lua callee or a builtin only counts its call, the caller's next test covers it
+     * (see DispatchNode#testsLimit).
      */
     public static InvokeNode createForCallExpression() {
         return new InvokeNode(false, false, true);
