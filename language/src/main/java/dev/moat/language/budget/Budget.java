@@ -19,11 +19,11 @@ import com.oracle.truffle.api.nodes.Node;
  * only straight-line code and loops that test, a builtin tests its own work, and the caller tests at its
  * next iteration, call or end. Calls the calling code cannot see in its text (a metamethod, a builtin's
  * callback) test before the callee runs (DispatchNode#testsLimit), so recursion through metamethods is
- * tested at every level. Between two tests a run therefore executes
- * a bounded amount of code, fixed by the program's text, so a run stops a bounded number of
- * instructions past its limit, at a point fixed by the program, and a run completes only if its whole
- * count is within the limit. Compiled code then has no limit test (a compare and a deoptimising branch
- * with its own frame state) in each {@code if} body, nor in a leaf inlined into a loop.
+ * tested at every level. Between two tests a run therefore executes a bounded amount of code, fixed by
+ * the program's text, so a run stops a bounded number of instructions past its limit, at a point fixed by
+ * the program, and a run completes only if its whole count is within the limit. Compiled code then has no
+ * limit test (a compare and a deoptimising branch with its own frame state) in each {@code if} body, nor
+ * in a leaf inlined into a loop.
  */
 public final class Budget {
     private long instructions;
