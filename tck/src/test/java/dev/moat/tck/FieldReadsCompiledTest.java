@@ -22,4 +22,15 @@ class FieldReadsCompiledTest {
         GoldenScripts.assertExpectedWhenCompiled("tables/field_reads_seen_shapes.moat",
                 Map.of("compiler.DeoptCycleDetectionThreshold", "40"));
     }
+
+    /**
+     * A constant-key site that has only missed its key in tables without string keys in their hash part
+     * compiles without probing it (TableFields#getNamed's profile): when it meets a table that keeps the key
+     * there (past 64 fields, built by computed keys, a metatable's {@code __index}), it must deoptimise and
+     * find it, not answer nil.
+     */
+    @Test
+    void sitesThatMissedOnlyInRecordsFindKeysInHashPartsWhenCompiled() throws IOException {
+        GoldenScripts.assertExpectedWhenCompiled("tables/named_reads_missed_in_dictionaries.moat", Map.of());
+    }
 }

@@ -9,6 +9,8 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
  * shape fields), or both. Compiled code keeps only the kinds seen so far: a dictionary site is a hash probe,
  * a record site a shape lookup, each without the other's code (which made every such access a third larger
  * and counted against Graal's inlining budget); meeting the other kind deoptimises once, then both stay.
+ * A constant-key site ({@code obj.name}) keeps one for the tables it missed the key in, so that a method
+ * found in the class compiles without a probe of the object's hash part (TableFields#getNamed).
  */
 public final class DictionaryProfile {
     private static final DictionaryProfile UNCACHED = new DictionaryProfile(true, true);

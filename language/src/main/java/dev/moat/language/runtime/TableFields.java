@@ -107,11 +107,21 @@ public final class TableFields {
      */
     public static Object getNamed(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
                                   TruffleString key, int keyHash) {
+        return getNamed(t, fields, isFloat, DictionaryProfile.getUncached(), key, keyHash);
+    }
+
+    /**
+     * {@link #getNamed} with the site's profile of the tables whose fields it missed: a site that has only
+     * missed in tables without string keys in their hash part (objects whose method is in their class) has
+     * no probe of it in compiled code, only a deoptimisation if one ever turns up.
+     */
+    public static Object getNamed(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
+                                  DictionaryProfile missedIn, TruffleString key, int keyHash) {
         Object v = fields.getOrDefault(t, key, null);
         if (v != null) {
             return fieldValue(t, fields, isFloat, key, v);
         }
-        if (!t.stringsInHash) {
+        if (!missedIn.profile(t.stringsInHash)) {
             return null;
         }
         Object atHome = t.hash.atHomeSlot(key, keyHash); // a dictionary read with a constant key: usually one probe

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.object.PropertyGetter;
 import com.oracle.truffle.api.object.Shape;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatLanguage;
+import dev.moat.language.runtime.DictionaryProfile;
 import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
@@ -42,6 +43,10 @@ final class FieldLookupNode extends Node {
     @Child private FieldLookupNode parent;
     /** Whether this level's field reads have met floats (see TableFields#fieldValue). */
     private final FieldSubtypeProfile isFloat = FieldSubtypeProfile.create();
+    /** Whether the tables this level missed the key in kept string keys in their hash part (see TableFields#getNamed). */
+    private final DictionaryProfile missedIn = DictionaryProfile.create();
+    /** The same for the {@code __index} reads of the metatables. */
+    private final DictionaryProfile metaMissedIn = DictionaryProfile.create();
     private final int level;
     /** Level 0 only: chains folded to constants, one per metatable seen (copied on change, never mutated). */
     @CompilationFinal(dimensions = 1) private ConstantChain[] chains = NO_CHAINS;
@@ -107,7 +112,8 @@ final class FieldLookupNode extends Node {
                 noConstantField = true; // another table, or the key was written: read it like any field from now on
             }
         }
-        Object v = CompilerDirectives.inInterpreter() ? interpretedRead(t, key, keyHash) : TableFields.getNamed(t, fields, isFloat, key, keyHash);
+        Object v = CompilerDirectives.inInterpreter() ? interpretedRead(t, key, keyHash)
+                : TableFields.getNamed(t, fields, isFloat, missedIn, key, keyHash);
         if (v != null) {
             if (level == 0 && !noConstantField && CompilerDirectives.inInterpreter()) {
                 foldField(t, key, v);
@@ -130,7 +136,8 @@ final class FieldLookupNode extends Node {
                 }
             }
         }
-        Object index = TableFields.getNamed(mt, metaFields(), Metatables.INDEX, Metatables.INDEX_HASH);
+        Object index = TableFields.getNamed(mt, metaFields(), FieldSubtypeProfile.getUncached(), metaMissedIn,
+                Metatables.INDEX, Metatables.INDEX_HASH);
         if (index == null) {
             return MoatNil.NIL;
         }
@@ -164,7 +171,7 @@ final class FieldLookupNode extends Node {
         for (int i = 0; i < seen.length; i++) {
             SeenShape entry = seen[i];
             if (entry == null) {
-                Object v = TableFields.getNamed(t, fields, isFloat, key, keyHash);
+                Object v = TableFields.getNamed(t, fields, isFloat, missedIn, key, keyHash);
                 seen[i] = new SeenShape(shape, shape.makePropertyGetter(key));
                 return v;
             }
@@ -178,13 +185,13 @@ final class FieldLookupNode extends Node {
                     // whose cache compiled code needs the interpreter to have filled).
                     return TableFields.fieldValue(t, fields, isFloat, key, getter.get(t));
                 }
-                if (!t.stringsInHash()) {
+                if (!missedIn.profile(t.stringsInHash())) {
                     return null;
                 }
                 break;
             }
         }
-        return TableFields.getNamed(t, fields, isFloat, key, keyHash);
+        return TableFields.getNamed(t, fields, isFloat, missedIn, key, keyHash);
     }
 
     /**
