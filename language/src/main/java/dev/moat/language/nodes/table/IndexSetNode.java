@@ -14,6 +14,7 @@ import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.DictionaryProfile;
+import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.TableFields;
 
@@ -31,6 +32,8 @@ public final class IndexSetNode extends Node {
     private final BranchProfile metaPath = BranchProfile.create();
     /** Whether computed string-keyed stores here have met dictionaries, records or both (see DictionaryProfile). */
     private final DictionaryProfile stringKeyKind = DictionaryProfile.create();
+    /** Whether the metatables {@code obj.name = v} read {@code __newindex} from kept string keys in their hash part. */
+    private final DictionaryProfile newIndexMissedIn = DictionaryProfile.create();
     private int coldRuns;
 
     public static IndexSetNode create() {
@@ -63,7 +66,8 @@ public final class IndexSetNode extends Node {
                 return;
             }
             MoatTable mt = t.getMetatable();
-            if (mt == null || TableFields.getNamed(mt, metaFields(), Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
+            if (mt == null || TableFields.getNamed(mt, metaFields(), FieldSubtypeProfile.getUncached(), newIndexMissedIn,
+                    Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
                 if (TableFields.putNamed(t, stringKeys(), key, keyHash, value)) {
                     chargeNewEntry(site);
                 }
