@@ -94,26 +94,25 @@ public final class TableFields {
         return v == null ? null : fieldValue(t, UNCACHED, FieldSubtypeProfile.getUncached(), key, v);
     }
 
-    /** {@link #getNamed} for reads that seldom meet numbers (metatables' {@code __index}, metamethods). */
+    /** {@link #getNamed} for reads that seldom meet numbers and have no profile of their own (metamethods). */
     public static Object getNamed(MoatTable t, DynamicObjectLibrary fields, TruffleString key, int keyHash) {
-        return getNamed(t, fields, FieldSubtypeProfile.getUncached(), key, keyHash);
+        return getNamed(t, fields, DictionaryProfile.getUncached(), key, keyHash);
+    }
+
+    /** {@link #getNamed} for reads that seldom meet numbers, with the site's profile (metatables' {@code __index}, {@code __newindex}). */
+    public static Object getNamed(MoatTable t, DynamicObjectLibrary fields, DictionaryProfile missedIn,
+                                  TruffleString key, int keyHash) {
+        return getNamed(t, fields, FieldSubtypeProfile.getUncached(), missedIn, key, keyHash);
     }
 
     /**
      * {@link #getWith} for sites with a constant key ({@code obj.name}, metamethod names): tables read that
      * way are objects, which seldom have a hash part, so probing it is a call rather than code inlined into
      * every compiled field access (the probe loop made each one several times larger and used up Graal's
-     * inlining budget); only the key's home slot is compared inline.
-     */
-    public static Object getNamed(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
-                                  TruffleString key, int keyHash) {
-        return getNamed(t, fields, isFloat, DictionaryProfile.getUncached(), key, keyHash);
-    }
-
-    /**
-     * {@link #getNamed} with the site's profile of the tables whose fields it missed: a site that has only
-     * missed in tables without string keys in their hash part (objects whose method is in their class) has
-     * no probe of it in compiled code, only a deoptimisation if one ever turns up.
+     * inlining budget); only the key's home slot is compared inline. {@code missedIn} is the site's profile
+     * of the tables whose fields it missed: a site that has only missed in tables without string keys in
+     * their hash part (objects whose method is in their class) has no probe in compiled code, only a
+     * deoptimisation if one ever turns up.
      */
     public static Object getNamed(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
                                   DictionaryProfile missedIn, TruffleString key, int keyHash) {

@@ -136,8 +136,7 @@ final class FieldLookupNode extends Node {
                 }
             }
         }
-        Object index = TableFields.getNamed(mt, metaFields(), FieldSubtypeProfile.getUncached(), metaMissedIn,
-                Metatables.INDEX, Metatables.INDEX_HASH);
+        Object index = TableFields.getNamed(mt, metaFields(), metaMissedIn, Metatables.INDEX, Metatables.INDEX_HASH);
         if (index == null) {
             return MoatNil.NIL;
         }

@@ -14,7 +14,6 @@ import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.DictionaryProfile;
-import dev.moat.language.runtime.FieldSubtypeProfile;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.TableFields;
 
@@ -66,8 +65,8 @@ public final class IndexSetNode extends Node {
                 return;
             }
             MoatTable mt = t.getMetatable();
-            if (mt == null || TableFields.getNamed(mt, metaFields(), FieldSubtypeProfile.getUncached(), newIndexMissedIn,
-                    Metatables.NEWINDEX, Metatables.NEWINDEX_HASH) == null) {
+            if (mt == null || TableFields.getNamed(mt, metaFields(), newIndexMissedIn, Metatables.NEWINDEX,
+                    Metatables.NEWINDEX_HASH) == null) {
                 if (TableFields.putNamed(t, stringKeys(), key, keyHash, value)) {
                     chargeNewEntry(site);
                 }
