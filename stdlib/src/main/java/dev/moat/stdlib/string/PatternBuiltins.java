@@ -3,6 +3,9 @@ package dev.moat.stdlib.string;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Cached.Shared;
+import com.oracle.truffle.api.dsl.ImportStatic;
+import com.oracle.truffle.api.dsl.ReportPolymorphism;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.strings.InternalByteArray;
@@ -117,16 +120,43 @@ public final class PatternBuiltins {
         return MoatNil.NIL;
     }
 
+    /** What gsub takes as its replacement: a string, a number (as a string), a table or a function. */
+    static boolean isReplacement(Object repl) {
+        return repl instanceof TruffleString || repl instanceof Long || repl instanceof Double
+                || repl instanceof MoatTable || repl instanceof MoatFunction;
+    }
+
     static Object arg(Object[] args, int i) {
         return i < args.length ? args[i] : MoatNil.NIL;
     }
 
     @MoatBuiltin(name = "find", variadic = true)
+    @ImportStatic(SingleClassPattern.class)
+    @ReportPolymorphism
     public abstract static class FindNode extends BuiltinNode {
+        /**
+         * A pattern this site has seen (by identity: a literal is one string), with what kind of search it
+         * is worked out once: a single character class searches in compiled code (SingleClassPattern). A site
+         * that sees several patterns asks Truffle to split the builtin, so each caller keeps its own.
+         */
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3")
+        protected Object findKnownPattern(Object[] args,
+                                          @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                          @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
+                                          @Shared @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
+                                          @Shared @Cached TruffleString.GetInternalByteArrayNode patternBytes) {
+            if (singleClass != null && args.length <= 3 && args[0] instanceof TruffleString s
+                    && (args.length < 3 || args[2] == MoatNil.NIL || args[2] instanceof Long)) {
+                long init = args.length < 3 || args[2] == MoatNil.NIL ? 1 : (long) (Long) args[2];
+                return singleClass.find(this, subjectBytes.execute(s, MoatStrings.ENCODING), init);
+            }
+            return find(args, subjectBytes, patternBytes);
+        }
+
         /** Strings, an integer or no init, and a plain search: in compiled code (PlainFind); the rest in findAux. */
         @Specialization
-        protected Object find(Object[] args, @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
-                              @Cached TruffleString.GetInternalByteArrayNode patternBytes) {
+        protected Object find(Object[] args, @Shared @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
+                              @Shared @Cached TruffleString.GetInternalByteArrayNode patternBytes) {
             if (args.length >= 2 && args[0] instanceof TruffleString s && args[1] instanceof TruffleString p
                     && (args.length < 3 || args[2] == MoatNil.NIL || args[2] instanceof Long)) {
                 InternalByteArray pattern = patternBytes.execute(p, MoatStrings.ENCODING);
@@ -202,14 +232,34 @@ public final class PatternBuiltins {
     }
 
     @MoatBuiltin(name = "gsub", variadic = true)
+    @ImportStatic(SingleClassPattern.class)
+    @ReportPolymorphism
     public abstract static class GsubNode extends BuiltinNode {
+        /**
+         * A pattern this site has seen (see FindNode): when it is a single character class and the subject has
+         * none of its bytes (an escaping function's usual case), the subject comes back as it is, found and
+         * charged in compiled code (SingleClassPattern).
+         */
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3")
+        protected Object gsubKnownPattern(Object[] args,
+                                          @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                          @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
+                                          @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
+                                          @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index) {
+            if (singleClass != null && (args.length == 3 || args.length == 4 && args[3] == MoatNil.NIL)
+                    && args[0] instanceof TruffleString s && isReplacement(args[2])
+                    && singleClass.chargeUnchangedByGsub(this, subjectBytes.execute(s, MoatStrings.ENCODING))) {
+                return new Object[]{s, 0L};
+            }
+            return gsub(args, invoke, index);
+        }
+
         @Specialization
-        protected Object gsub(Object[] args, @Cached("create()") InvokeNode invoke, @Cached("create()") IndexGetNode index) {
+        protected Object gsub(Object[] args, @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index) {
             byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             byte[] p = MoatStrings.bytesView(checkString(arg(args, 1), 2));
             Object repl = arg(args, 2);
-            if (!(repl instanceof TruffleString || repl instanceof Long || repl instanceof Double
-                    || repl instanceof MoatTable || repl instanceof MoatFunction)) {
+            if (!isReplacement(repl)) {
                 throw typeError(3, "string/function/table", repl);
             }
             long maxN = arg(args, 3) == MoatNil.NIL ? Long.MAX_VALUE : checkInteger(arg(args, 3), 4);
