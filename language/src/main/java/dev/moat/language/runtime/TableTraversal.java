@@ -97,14 +97,9 @@ final class TableTraversal {
     private static Property[] fieldProperties(MoatTable t) {
         Shape shape = t.getShape();
         if (shape != t.fieldKeysShape) {
-            Property[] fields = NO_FIELDS;
-            if (shape.getPropertyCount() != 0) {
-                java.util.List<Object> keys = shape.getKeyList();
-                fields = new Property[keys.size()];
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = shape.getProperty(keys.get(i));
-                }
-            }
+            // The shape lists its properties in the order they were added, as it lists its keys; looking
+            // each key up again (a hash-trie lookup per field) was a third of json.lua's traversals.
+            Property[] fields = shape.getPropertyCount() == 0 ? NO_FIELDS : shape.getPropertyList().toArray(NO_FIELDS);
             t.fieldProperties = fields;
             t.fieldKeysShape = shape;
             t.fieldCursor = 0;
