@@ -1,5 +1,9 @@
 package dev.moat.stdlib.string;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.runtime.MoatStrings;
+
 import java.util.Arrays;
 
 /**
@@ -32,6 +36,18 @@ final class CompiledPattern {
         this.classBits = classBits;
         this.leadingClass = leadingClass;
         this.leadingSteps = leadingSteps;
+    }
+
+    /**
+     * {@code pattern} compiled for a call site that caches it (immutable, so sites shared by contexts may
+     * keep it), or null for a pattern too long to compile or for no string.
+     */
+    @TruffleBoundary
+    static CompiledPattern compile(TruffleString pattern) {
+        if (pattern == null || MoatStrings.length(pattern) > MAX_LENGTH) {
+            return null;
+        }
+        return compile(MoatStrings.bytesView(pattern));
     }
 
     boolean matches(int p, int c) {

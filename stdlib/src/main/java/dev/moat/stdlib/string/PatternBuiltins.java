@@ -34,16 +34,22 @@ public final class PatternBuiltins {
 
     /**
      * Matching steps are charged to the instruction budget (1 per 16 steps) and poll the deadline. The
-     * pattern comes compiled from the context's cache (per context: see MoatContext.libraryState).
+     * pattern comes compiled from the call site ({@code known}, see FindNode) or else from the context's
+     * cache (per context: see MoatContext.libraryState).
      */
-    static LuaPatternMatcher matcher(BuiltinNode node, byte[] s, byte[] p) {
+    static LuaPatternMatcher matcher(BuiltinNode node, byte[] s, byte[] p, CompiledPattern known) {
         MoatContext context = MoatContext.get(node); // once per match, not per charge (a thread-local read here)
         Budget budget = context.budget;
-        CompiledPattern compiled = context.libraryState(CompiledPattern.Cache.class, CompiledPattern.Cache::new).get(p);
+        CompiledPattern compiled = known != null ? known : compiledPattern(context, p);
         return new LuaPatternMatcher(s, p, compiled, steps -> {
             budget.charge(Math.max(1, steps / 16), node);
             TruffleSafepoint.poll(node);
         });
+    }
+
+    /** The context's compiled {@code p} (null for a pattern too long to compile). */
+    static CompiledPattern compiledPattern(MoatContext context, byte[] p) {
+        return context.libraryState(CompiledPattern.Cache.class, CompiledPattern.Cache::new).get(p);
     }
 
     static long startPosition(long init, int len) {
@@ -77,7 +83,7 @@ public final class PatternBuiltins {
     }
 
     @TruffleBoundary
-    static Object findAux(BuiltinNode node, Object[] args, boolean find) {
+    static Object findAux(BuiltinNode node, Object[] args, boolean find, CompiledPattern known) {
         byte[] s = MoatStrings.bytesView(node.checkString(arg(args, 0), 1));
         byte[] p = MoatStrings.bytesView(node.checkString(arg(args, 1), 2));
         long init = startPosition(node.optInteger(arg(args, 2), 3, 1), s.length);
@@ -89,7 +95,7 @@ public final class PatternBuiltins {
             int at = PlainFind.indexOf(node, s, 0, s.length, p, 0, p.length, (int) init - 1);
             return at < 0 ? MoatNil.NIL : new Object[]{(long) at + 1, (long) at + p.length};
         }
-        LuaPatternMatcher m = matcher(node, s, p);
+        LuaPatternMatcher m = matcher(node, s, p, known);
         boolean anchor = p.length > 0 && p[0] == '^';
         int pstart = anchor ? 1 : 0;
         int s1 = (int) init - 1;
@@ -131,7 +137,7 @@ public final class PatternBuiltins {
     }
 
     @MoatBuiltin(name = "find", variadic = true)
-    @ImportStatic(SingleClassPattern.class)
+    @ImportStatic({SingleClassPattern.class, CompiledPattern.class})
     @ReportPolymorphism
     public abstract static class FindNode extends BuiltinNode {
         /**
@@ -143,6 +149,7 @@ public final class PatternBuiltins {
         protected Object findKnownPattern(Object[] args,
                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
+                                          @Cached("compile(cachedPattern)") CompiledPattern compiled,
                                           @Shared @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
                                           @Shared @Cached TruffleString.GetInternalByteArrayNode patternBytes) {
             if (singleClass != null && args.length <= 3 && args[0] instanceof TruffleString s
@@ -150,13 +157,18 @@ public final class PatternBuiltins {
                 long init = args.length < 3 || args[2] == MoatNil.NIL ? 1 : (long) (Long) args[2];
                 return singleClass.find(this, subjectBytes.execute(s, MoatStrings.ENCODING), init);
             }
-            return find(args, subjectBytes, patternBytes);
+            return find(args, subjectBytes, patternBytes, compiled);
         }
 
         /** Strings, an integer or no init, and a plain search: in compiled code (PlainFind); the rest in findAux. */
         @Specialization
         protected Object find(Object[] args, @Shared @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
                               @Shared @Cached TruffleString.GetInternalByteArrayNode patternBytes) {
+            return find(args, subjectBytes, patternBytes, null);
+        }
+
+        private Object find(Object[] args, TruffleString.GetInternalByteArrayNode subjectBytes,
+                            TruffleString.GetInternalByteArrayNode patternBytes, CompiledPattern known) {
             if (args.length >= 2 && args[0] instanceof TruffleString s && args[1] instanceof TruffleString p
                     && (args.length < 3 || args[2] == MoatNil.NIL || args[2] instanceof Long)) {
                 InternalByteArray pattern = patternBytes.execute(p, MoatStrings.ENCODING);
@@ -166,15 +178,25 @@ public final class PatternBuiltins {
                     return PlainFind.find(this, subjectBytes.execute(s, MoatStrings.ENCODING), pattern, init);
                 }
             }
-            return findAux(this, args, true);
+            return findAux(this, args, true, known);
         }
     }
 
     @MoatBuiltin(name = "match", variadic = true)
+    @ImportStatic({SingleClassPattern.class, CompiledPattern.class})
+    @ReportPolymorphism
     public abstract static class MatchNode extends BuiltinNode {
+        /** A pattern this site has seen (see FindNode), compiled once here instead of found in the context's cache per call. */
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3")
+        protected Object matchKnownPattern(Object[] args,
+                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                           @Cached("compile(cachedPattern)") CompiledPattern compiled) {
+            return findAux(this, args, false, compiled);
+        }
+
         @Specialization
         protected Object match(Object[] args) {
-            return findAux(this, args, false);
+            return findAux(this, args, false, null);
         }
     }
 
@@ -188,13 +210,15 @@ public final class PatternBuiltins {
             if (init > MoatStrings.length(s) + 1L) {
                 init = MoatStrings.length(s) + 1L;
             }
-            Cell[] state = {new Cell(s), new Cell(p), new Cell(init - 1), new Cell(-1L)};
+            // The pattern compiled once per gmatch, not looked up at every step.
+            Cell[] state = {new Cell(s), new Cell(p), new Cell(init - 1), new Cell(-1L),
+                new Cell(compiledPattern(context(), MoatStrings.bytesView(p)))};
             return new MoatFunction(context().getLanguage().getBuiltinTargets().target(PatternBuiltinsFactory.GmatchStepNodeFactory.getInstance(), "string"),
                     state, false);
         }
     }
 
-    /** The iterator gmatch returns; its cells hold the subject, pattern, position and last match end. */
+    /** The iterator gmatch returns; its cells hold the subject, pattern, position, last match end and compiled pattern. */
     @MoatBuiltin(name = "gmatch_step", variadic = true)
     public abstract static class GmatchStepNode extends BuiltinNode {
         @Specialization
@@ -209,7 +233,7 @@ public final class PatternBuiltins {
             byte[] p = MoatStrings.bytesView((TruffleString) st[1].value);
             int pos = (int) (long) (Long) st[2].value;
             int last = (int) (long) (Long) st[3].value;
-            LuaPatternMatcher m = matcher(this, s, p);
+            LuaPatternMatcher m = matcher(this, s, p, (CompiledPattern) st[4].value);
             try {
                 for (int src = pos; src <= s.length; src++) {
                     src = m.skipToCandidate(src);
@@ -232,7 +256,7 @@ public final class PatternBuiltins {
     }
 
     @MoatBuiltin(name = "gsub", variadic = true)
-    @ImportStatic(SingleClassPattern.class)
+    @ImportStatic({SingleClassPattern.class, CompiledPattern.class})
     @ReportPolymorphism
     public abstract static class GsubNode extends BuiltinNode {
         /**
@@ -244,6 +268,7 @@ public final class PatternBuiltins {
         protected Object gsubKnownPattern(Object[] args,
                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
+                                          @Cached("compile(cachedPattern)") CompiledPattern compiled,
                                           @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
                                           @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index) {
             if (singleClass != null && (args.length == 3 || args.length == 4 && args[3] == MoatNil.NIL)
@@ -251,11 +276,15 @@ public final class PatternBuiltins {
                     && singleClass.chargeUnchangedByGsub(this, subjectBytes.execute(s, MoatStrings.ENCODING))) {
                 return new Object[]{s, 0L};
             }
-            return gsub(args, invoke, index);
+            return gsub(args, invoke, index, compiled);
         }
 
         @Specialization
         protected Object gsub(Object[] args, @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index) {
+            return gsub(args, invoke, index, null);
+        }
+
+        private Object gsub(Object[] args, InvokeNode invoke, IndexGetNode index, CompiledPattern known) {
             byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             byte[] p = MoatStrings.bytesView(checkString(arg(args, 1), 2));
             Object repl = arg(args, 2);
@@ -263,17 +292,17 @@ public final class PatternBuiltins {
                 throw typeError(3, "string/function/table", repl);
             }
             long maxN = arg(args, 3) == MoatNil.NIL ? Long.MAX_VALUE : checkInteger(arg(args, 3), 4);
-            return run(s, p, repl, maxN, invoke, index);
+            return run(s, p, repl, maxN, invoke, index, known);
         }
 
         // A boundary, like find/match and the gmatch step: the matcher's step callback holds this node, which
         // partial evaluation needs as a constant (context lookup, safepoint poll); compiled in, it made the
         // compilation of gsub bail out on every attempt and gsub stayed interpreted.
         @TruffleBoundary
-        private Object run(byte[] s, byte[] p, Object repl, long maxN, InvokeNode invoke, IndexGetNode index) {
+        private Object run(byte[] s, byte[] p, Object repl, long maxN, InvokeNode invoke, IndexGetNode index, CompiledPattern known) {
             boolean anchor = p.length > 0 && p[0] == '^';
             int pstart = anchor ? 1 : 0;
-            LuaPatternMatcher m = matcher(this, s, p);
+            LuaPatternMatcher m = matcher(this, s, p, known);
             ChargedBuffer out = new ChargedBuffer(this);
             int src = 0;
             int last = -1;
