@@ -28,6 +28,14 @@ public abstract class BuiltinNode extends MoatExpressionNode {
         return MoatContext.get(this);
     }
 
+    /**
+     * Valid while the engine has served one context: the condition under which a builtin's node may cache a
+     * value a context made (a string argument, say), since nodes are shared by every context of an engine.
+     */
+    protected final com.oracle.truffle.api.Assumption singleContextAssumption() {
+        return dev.moat.language.MoatLanguage.get(this).singleContextAssumption();
+    }
+
     /** Charges instructions in proportion to the work a builtin does (bytes, elements, steps). */
     public final void charge(long units) {
         MoatContext.get(this).budget.charge(units, this);

@@ -1,5 +1,6 @@
 package dev.moat.stdlib.string;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Cached;
@@ -143,10 +144,13 @@ public final class PatternBuiltins {
         /**
          * A pattern this site has seen (by identity: a literal is one string), with what kind of search it
          * is worked out once: a single character class searches in compiled code (SingleClassPattern). A site
-         * that sees several patterns asks Truffle to split the builtin, so each caller keeps its own.
+         * that sees several patterns asks Truffle to split the builtin, so each caller keeps its own. Only
+         * while the engine serves one context: builtin nodes are shared by an engine's contexts, and a pattern
+         * string one context made must not stay in them (SECURITY.md C6, E7, N3).
          */
-        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3")
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
         protected Object findKnownPattern(Object[] args,
+                                          @Cached("singleContextAssumption()") Assumption singleContext,
                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
                                           @Cached("compile(cachedPattern)") CompiledPattern compiled,
@@ -187,9 +191,10 @@ public final class PatternBuiltins {
     @ReportPolymorphism
     public abstract static class MatchNode extends BuiltinNode {
         /** A pattern this site has seen (see FindNode), compiled once here instead of found in the context's cache per call. */
-        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3")
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
         protected Object matchKnownPattern(Object[] args,
-                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                           @Cached("singleContextAssumption()") Assumption singleContext,
+                                          @Cached("patternArgument(args)") TruffleString cachedPattern,
                                            @Cached("compile(cachedPattern)") CompiledPattern compiled) {
             return findAux(this, args, false, compiled);
         }
@@ -264,8 +269,9 @@ public final class PatternBuiltins {
          * none of its bytes (an escaping function's usual case), the subject comes back as it is, found and
          * charged in compiled code (SingleClassPattern).
          */
-        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3")
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
         protected Object gsubKnownPattern(Object[] args,
+                                          @Cached("singleContextAssumption()") Assumption singleContext,
                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
                                           @Cached("compile(cachedPattern)") CompiledPattern compiled,
