@@ -39,8 +39,8 @@ final class CompiledPattern {
     }
 
     /**
-     * {@code pattern} compiled for a call site that caches it (immutable, so sites shared by contexts may
-     * keep it), or null for a pattern too long to compile or for no string.
+     * {@code pattern} compiled for a call site that caches it (see PatternBuiltins.FindNode), or null for a
+     * pattern too long to compile or for no string.
      */
     @TruffleBoundary
     static CompiledPattern compile(TruffleString pattern) {

@@ -194,7 +194,7 @@ public final class PatternBuiltins {
         @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
         protected Object matchKnownPattern(Object[] args,
                                            @Cached("singleContextAssumption()") Assumption singleContext,
-                                          @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
                                            @Cached("compile(cachedPattern)") CompiledPattern compiled) {
             return findAux(this, args, false, compiled);
         }
