@@ -99,11 +99,6 @@ public final class MoatStrings {
         return a.concatUncached(b, ENCODING, true);
     }
 
-    @TruffleBoundary
-    public static TruffleString substring(TruffleString s, int fromByte, int byteLength) {
-        return s.substringByteIndexUncached(fromByte, byteLength, ENCODING, true);
-    }
-
     /** Lua's string comparison: unsigned bytewise (strcmp in the C locale). */
     @TruffleBoundary
     public static int compare(TruffleString a, TruffleString b) {

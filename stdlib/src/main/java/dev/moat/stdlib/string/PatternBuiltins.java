@@ -53,6 +53,17 @@ public final class PatternBuiltins {
         return context.libraryState(CompiledPattern.Cache.class, CompiledPattern.Cache::new).get(p);
     }
 
+    /**
+     * What a find or match call costs before its search: 1, and 1 per 64 bytes of the pattern (read whole to
+     * tell a plain search from a pattern, and as the compiled-pattern cache's key). The subject is paid for
+     * as it is searched (positions passed over, matching steps), not by its length: a tokeniser that calls
+     * {@code find(s, p, pos)} at every position of a long input pays for the bytes each call looks at, so
+     * its budget grows with the input, not with its square.
+     */
+    static long callCharge(int patternLength) {
+        return 1 + patternLength / 64;
+    }
+
     static long startPosition(long init, int len) {
         if (init > 0) {
             return init;
@@ -91,7 +102,7 @@ public final class PatternBuiltins {
         if (init > s.length + 1L) {
             return MoatNil.NIL;
         }
-        node.charge(1 + s.length / 64);
+        node.charge(callCharge(p.length));
         if (find && (LuaValues.isTruthy(arg(args, 3)) || !LuaPatternMatcher.hasSpecials(p, 0, p.length))) {
             int at = PlainFind.indexOf(node, s, 0, s.length, p, 0, p.length, (int) init - 1);
             return at < 0 ? MoatNil.NIL : new Object[]{(long) at + 1, (long) at + p.length};

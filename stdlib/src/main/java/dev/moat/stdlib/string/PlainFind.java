@@ -23,49 +23,51 @@ final class PlainFind {
         if (init > length + 1L) {
             return MoatNil.NIL;
         }
-        node.charge(1 + length / 64);
+        node.charge(PatternBuiltins.callCharge(p.getLength()));
         int at = indexOf(node, s.getArray(), s.getOffset(), length, p.getArray(), p.getOffset(), p.getLength(), (int) init - 1);
         return at < 0 ? MoatNil.NIL : new Object[]{(long) at + 1, (long) at + p.getLength()};
     }
 
     /**
-     * Position (from the subject's start) of the needle at or after {@code from}, or -1. The scan is charged
-     * by the caller (1 per 64 subject bytes); the bytes compared beyond the first at each position are
-     * charged here as they accumulate (1 per 64), and the deadline is polled, so a near-miss needle (n*m
-     * comparisons) is paid for like any other work. Positions whose first byte differs add nothing, so
-     * the vectorised search skips them.
+     * Position (from the subject's start) of the needle at or after {@code from}, or -1. Charged for what the
+     * search does, 1 per 64 bytes: the positions passed over and, at each candidate position (its first byte
+     * matches), the bytes compared there; so a search that starts late or finds early pays little, and a
+     * near-miss needle (n*m comparisons) pays for every comparison. The deadline is polled as the work
+     * accumulates. The vectorised search passes over positions whose first byte differs without looking at
+     * them one by one here.
      */
     static int indexOf(BuiltinNode node, byte[] s, int sOffset, int sLength, byte[] p, int pOffset, int pLength, int from) {
         if (pLength == 0) {
             return from <= sLength ? from : -1;
         }
         int last = sLength - pLength; // the last position the needle fits at
-        long extra = 0;
+        long work = 0;
         byte first = p[pOffset];
         int i = from;
         while (i <= last) {
             int found = ArrayUtils.indexOf(s, sOffset + i, sOffset + last + 1, first);
             if (found < 0) {
+                work += last + 1 - i;
                 break;
             }
-            i = found - sOffset;
+            found -= sOffset;
             int j = 1;
-            while (j < pLength && s[sOffset + i + j] == p[pOffset + j]) {
+            while (j < pLength && s[sOffset + found + j] == p[pOffset + j]) {
                 j++;
             }
+            work += found - i + j;
             if (j == pLength) {
-                node.charge(extra >> 6);
-                return i;
+                node.charge(work >> 6);
+                return found;
             }
-            extra += j;
-            if (extra >= (1 << 16)) {
-                node.charge(extra >> 6);
-                extra &= 63;
+            if (work >= (1 << 16)) {
+                node.charge(work >> 6);
+                work &= 63;
                 TruffleSafepoint.poll(node);
             }
-            i++;
+            i = found + 1;
         }
-        node.charge(extra >> 6);
+        node.charge(work >> 6);
         return -1;
     }
 }

@@ -35,10 +35,13 @@ final class SingleClassPattern {
     @CompilationFinal(dimensions = 1) private final boolean[] inClass;
     /** The class's bytes when it has one to four of them (then the scan is ArrayUtils.indexOf), else null. */
     @CompilationFinal(dimensions = 1) private final byte[] members;
+    /** What a find call with this pattern is charged before its search (PatternBuiltins.callCharge). */
+    private final long callCharge;
 
-    private SingleClassPattern(boolean[] inClass, byte[] members) {
+    private SingleClassPattern(boolean[] inClass, byte[] members, int patternLength) {
         this.inClass = inClass;
         this.members = members;
+        this.callCharge = PatternBuiltins.callCharge(patternLength);
     }
 
     /** A call's pattern argument when it is a string (what a site caches), else null. */
@@ -90,7 +93,7 @@ final class SingleClassPattern {
                 count++;
             }
         }
-        return new SingleClassPattern(in, count >= 1 && count <= some.length ? java.util.Arrays.copyOf(some, count) : null);
+        return new SingleClassPattern(in, count >= 1 && count <= some.length ? java.util.Arrays.copyOf(some, count) : null, n);
     }
 
     /** find(s, pattern, init) on the subject's bytes: {start, end} or nil, charged as findAux charges. */
@@ -100,7 +103,7 @@ final class SingleClassPattern {
         if (init > length + 1L) {
             return MoatNil.NIL;
         }
-        node.charge(1 + length / 64);
+        node.charge(callCharge);
         int from = (int) init - 1;
         int at = indexIn(s.getArray(), s.getOffset(), length, from);
         chargeSteps(node, at < 0 ? (long) (length - from) + 1 : (long) (at - from) + 2);

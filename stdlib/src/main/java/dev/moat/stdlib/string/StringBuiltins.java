@@ -72,7 +72,12 @@ public final class StringBuiltins {
             if (start == end) {
                 return MoatStrings.singleByte(readByte.execute(str, (int) start - 1, MoatStrings.ENCODING));
             }
-            return substring.execute(str, (int) start - 1, (int) (end - start + 1), MoatStrings.ENCODING, true);
+            // A copy, not a view of the subject (lazy = false): a view would keep a large subject alive and be
+            // copied again by every builtin that reads a string's bytes as one array (patterns, utf8, unpack),
+            // each time, for work charged per call; the copy is made and charged once, here.
+            int length = (int) (end - start + 1);
+            allocate(SizeModel.string(length));
+            return substring.execute(str, (int) start - 1, length, MoatStrings.ENCODING, false);
         }
     }
 
