@@ -36,6 +36,23 @@ public abstract class BuiltinNode extends MoatExpressionNode {
         return dev.moat.language.MoatLanguage.get(this).singleContextAssumption();
     }
 
+    /** The longest literal a builtin node keeps on an engine that serves many contexts (see cacheAssumption). */
+    private static final int CACHED_LITERAL_LENGTH = 256;
+
+    /**
+     * What keeps a cache entry for {@code value} valid: nothing for a short literal of the code, which all
+     * contexts share anyway ({@link dev.moat.language.runtime.CodeLiterals}); for anything else, the engine
+     * serving one context only. The node holds the value strongly (a weak reference made the guard cost
+     * ≈ 5 % of strings.lua), so a literal of a chunk that {@code load} made may outlive the chunk: short
+     * ones only, a few per site.
+     */
+    protected final com.oracle.truffle.api.Assumption cacheAssumption(Object value) {
+        return value instanceof com.oracle.truffle.api.strings.TruffleString s
+                && dev.moat.language.runtime.MoatStrings.length(s) <= CACHED_LITERAL_LENGTH
+                && dev.moat.language.runtime.CodeLiterals.isLiteral(s)
+                ? com.oracle.truffle.api.Assumption.ALWAYS_VALID : singleContextAssumption();
+    }
+
     /** Charges instructions in proportion to the work a builtin does (bytes, elements, steps). */
     public final void charge(long units) {
         MoatContext.get(this).budget.charge(units, this);

@@ -41,8 +41,6 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     private final boolean leaf;
     /** The frame slot holding this call's level (an Integer: see CallArguments), which its calls pass on. */
     private final int levelSlot;
-    /** The level of every call with metering off. */
-    private static final Integer NOT_COUNTED = 0;
     private final String name;
     private final SourceSection section;
 
@@ -81,13 +79,15 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
      * metering off no level is counted.
      */
     protected final void enterLevel(VirtualFrame frame, Object[] argv, MoatContext context) {
-        Object level = NOT_COUNTED;
+        // An int boxed once after the branch (0 with metering off), not a constant box on one side and a
+        // new one on the other: where the context is not a constant (an engine shared by contexts), that
+        // merge of two boxes made compiled code box the level on entry to every call.
+        int level = 0;
         if (context.countsDepth) {
-            int n = CallArguments.callerLevel(argv) + 1;
-            if (n > context.maxDepth) {
+            level = CallArguments.callerLevel(argv) + 1;
+            if (level > context.maxDepth) {
                 throw stackOverflow();
             }
-            level = n;
         }
         frame.setObject(levelSlot, level);
     }

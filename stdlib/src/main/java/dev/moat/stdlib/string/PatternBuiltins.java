@@ -155,14 +155,15 @@ public final class PatternBuiltins {
         /**
          * A pattern this site has seen (by identity: a literal is one string), with what kind of search it
          * is worked out once: a single character class searches in compiled code (SingleClassPattern). A site
-         * that sees several patterns asks Truffle to split the builtin, so each caller keeps its own. Only
-         * while the engine serves one context: builtin nodes are shared by an engine's contexts, and a pattern
-         * string one context made must not stay in them (SECURITY.md C6, E7, N3).
+         * that sees several patterns asks Truffle to split the builtin, so each caller keeps its own. Builtin
+         * nodes are shared by an engine's contexts, and a pattern string one context made must not stay in
+         * them (SECURITY.md C6, E7, N3): a short literal of the code is kept on any engine, any other string
+         * only while the engine serves one context (BuiltinNode.cacheAssumption).
          */
-        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "keep")
         protected Object findKnownPattern(Object[] args,
-                                          @Cached("singleContextAssumption()") Assumption singleContext,
                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                          @Cached("cacheAssumption(cachedPattern)") Assumption keep,
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
                                           @Cached("compile(cachedPattern)") CompiledPattern compiled,
                                           @Shared @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
@@ -202,10 +203,10 @@ public final class PatternBuiltins {
     @ReportPolymorphism
     public abstract static class MatchNode extends BuiltinNode {
         /** A pattern this site has seen (see FindNode), compiled once here instead of found in the context's cache per call. */
-        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "keep")
         protected Object matchKnownPattern(Object[] args,
-                                           @Cached("singleContextAssumption()") Assumption singleContext,
                                            @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                           @Cached("cacheAssumption(cachedPattern)") Assumption keep,
                                            @Cached("compile(cachedPattern)") CompiledPattern compiled) {
             return findAux(this, args, false, compiled);
         }
@@ -280,10 +281,10 @@ public final class PatternBuiltins {
          * none of its bytes (an escaping function's usual case), the subject comes back as it is, found and
          * charged in compiled code (SingleClassPattern).
          */
-        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "singleContext")
+        @Specialization(guards = "isPattern(args, cachedPattern)", limit = "3", assumptions = "keep")
         protected Object gsubKnownPattern(Object[] args,
-                                          @Cached("singleContextAssumption()") Assumption singleContext,
                                           @Cached("patternArgument(args)") TruffleString cachedPattern,
+                                          @Cached("cacheAssumption(cachedPattern)") Assumption keep,
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
                                           @Cached("compile(cachedPattern)") CompiledPattern compiled,
                                           @Cached TruffleString.GetInternalByteArrayNode subjectBytes,

@@ -2,7 +2,9 @@ package dev.moat.language.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.runtime.CodeLiterals;
 
 /** Constants: nil, booleans, integers, floats and strings (TruffleStrings are immutable, so sharing is safe). */
 public final class LiteralNode extends MoatExpressionNode {
@@ -10,6 +12,9 @@ public final class LiteralNode extends MoatExpressionNode {
 
     public LiteralNode(Object value) {
         this.value = value;
+        if (value instanceof TruffleString s) {
+            CodeLiterals.register(s); // a string of the code, which builtins may cache (see CodeLiterals)
+        }
     }
 
     public Object getValue() {
