@@ -1,5 +1,8 @@
 package dev.moat.language.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.strings.TruffleString;
+
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,10 @@ import java.util.Arrays;
  * part of their time. One guest thread per context, so nothing here is shared.
  */
 public final class ByteSink {
+    private static final byte[] EMPTY_STORAGE = new byte[0];
+    /** From this length on a result is made by the caller's node, whose code-range scan is vectorised. */
+    private static final int LARGE = 4096;
+
     private byte[] bytes;
     private int size;
 
@@ -70,6 +77,51 @@ public final class ByteSink {
         return n;
     }
 
+    /**
+     * The bytes written so far as a string. A large one is made by {@code fromBytes}, a cached node of the
+     * caller, so that in compiled code its code range is worked out by Graal's vectorised intrinsic (the
+     * uncached path scans in plain Java, about a nanosecond a byte). The array itself becomes the
+     * string's storage when at most an eighth of it is unused, so the result is not copied once more;
+     * otherwise it is trimmed, so that a kept string never holds much more host memory than the budget
+     * charged for it.
+     */
+    public TruffleString toMoatString(TruffleString.FromByteArrayNode fromBytes) {
+        if (size < LARGE) {
+            return copiedString();
+        }
+        byte[] storage = bytes;
+        int length = size;
+        if (storage.length - length > length >> 3) {
+            storage = trimmed();
+        }
+        bytes = EMPTY_STORAGE; // the string owns the array now: a later write must not change it
+        size = 0;
+        return fromBytes.execute(storage, 0, length, MoatStrings.ENCODING, false);
+    }
+
+    /**
+     * For a builder that runs out of compiled code: a short result as a string made here and now (one
+     * call out of compiled code, not two), or this sink, which the caller's compiled code then makes a
+     * string of with {@link #toMoatString}.
+     */
+    @TruffleBoundary
+    public Object shortStringOrSelf() {
+        return size < LARGE ? copiedString() : this;
+    }
+
+    /** A short result: copied and made in one call out of compiled code, as cheap as it gets at that size. */
+    @TruffleBoundary
+    private TruffleString copiedString() {
+        TruffleString s = MoatStrings.fromBytes(Arrays.copyOf(bytes, size));
+        size = 0;
+        return s;
+    }
+
+    @TruffleBoundary
+    private byte[] trimmed() {
+        return Arrays.copyOf(bytes, size);
+    }
+
     public int size() {
         return size;
     }
@@ -79,7 +131,10 @@ public final class ByteSink {
     }
 
     private void grow(int needed) {
-        long wanted = Math.max((long) size + needed, (long) bytes.length * 2);
+        // A sixteenth of headroom past a large piece: a short suffix (a closing quote, a separator) then
+        // still fits, and the result is taken without trimming (see toMoatString).
+        long fit = (long) size + needed;
+        long wanted = Math.max(fit + (fit >> 4), (long) bytes.length * 2);
         if (wanted > Integer.MAX_VALUE - 8) {
             throw new OutOfMemoryError("string result too large");
         }

@@ -49,10 +49,10 @@ final class ChargedBuffer {
 
     /** The result, after charging what was not charged yet (one string header, the uncharged bytes). */
     @TruffleBoundary
-    byte[] finish() {
+    ByteSink finish() {
         long rest = out.size() - chargedBytes;
         budget.allocate(SizeModel.string(rest), node);
         budget.charge(1 + rest / 64, node);
-        return out.toByteArray();
+        return out;
     }
 }

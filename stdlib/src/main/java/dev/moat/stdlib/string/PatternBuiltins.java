@@ -18,6 +18,7 @@ import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.table.IndexGetNode;
+import dev.moat.language.runtime.ByteSink;
 import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatError;
@@ -288,21 +289,24 @@ public final class PatternBuiltins {
                                           @Cached("forPattern(cachedPattern)") SingleClassPattern singleClass,
                                           @Cached("compile(cachedPattern)") CompiledPattern compiled,
                                           @Cached TruffleString.GetInternalByteArrayNode subjectBytes,
-                                          @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index) {
+                                          @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index,
+                                          @Shared @Cached TruffleString.FromByteArrayNode fromBytes) {
             if (singleClass != null && (args.length == 3 || args.length == 4 && args[3] == MoatNil.NIL)
                     && args[0] instanceof TruffleString s && isReplacement(args[2])
                     && singleClass.chargeUnchangedByGsub(this, subjectBytes.execute(s, MoatStrings.ENCODING))) {
                 return new Object[]{s, 0L};
             }
-            return gsub(args, invoke, index, compiled);
+            return gsub(args, invoke, index, fromBytes, compiled);
         }
 
         @Specialization
-        protected Object gsub(Object[] args, @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index) {
-            return gsub(args, invoke, index, null);
+        protected Object gsub(Object[] args, @Shared @Cached("create()") InvokeNode invoke, @Shared @Cached("create()") IndexGetNode index,
+                              @Shared @Cached TruffleString.FromByteArrayNode fromBytes) {
+            return gsub(args, invoke, index, fromBytes, null);
         }
 
-        private Object gsub(Object[] args, InvokeNode invoke, IndexGetNode index, CompiledPattern known) {
+        private Object gsub(Object[] args, InvokeNode invoke, IndexGetNode index, TruffleString.FromByteArrayNode fromBytes,
+                            CompiledPattern known) {
             byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             byte[] p = MoatStrings.bytesView(checkString(arg(args, 1), 2));
             Object repl = arg(args, 2);
@@ -310,14 +314,19 @@ public final class PatternBuiltins {
                 throw typeError(3, "string/function/table", repl);
             }
             long maxN = arg(args, 3) == MoatNil.NIL ? Long.MAX_VALUE : checkInteger(arg(args, 3), 4);
-            return run(s, p, repl, maxN, invoke, index, known);
+            Object[] result = run(s, p, repl, maxN, invoke, index, known);
+            // The string is made here, outside the boundary: see ByteSink#toMoatString.
+            if (result[0] instanceof ByteSink large) {
+                result[0] = large.toMoatString(fromBytes);
+            }
+            return result;
         }
 
         // A boundary, like find/match and the gmatch step: the matcher's step callback holds this node, which
         // partial evaluation needs as a constant (context lookup, safepoint poll); compiled in, it made the
         // compilation of gsub bail out on every attempt and gsub stayed interpreted.
         @TruffleBoundary
-        private Object run(byte[] s, byte[] p, Object repl, long maxN, InvokeNode invoke, IndexGetNode index, CompiledPattern known) {
+        private Object[] run(byte[] s, byte[] p, Object repl, long maxN, InvokeNode invoke, IndexGetNode index, CompiledPattern known) {
             boolean anchor = p.length > 0 && p[0] == '^';
             int pstart = anchor ? 1 : 0;
             LuaPatternMatcher m = matcher(this, s, p, known);
@@ -352,7 +361,7 @@ public final class PatternBuiltins {
             }
             m.flush();
             out.writeUncharged(s, src, s.length - src);
-            return new Object[]{MoatStrings.fromBytes(out.finish()), n};
+            return new Object[]{out.finish().shortStringOrSelf(), n}; // a large result is made a string by the caller
         }
 
         @TruffleBoundary

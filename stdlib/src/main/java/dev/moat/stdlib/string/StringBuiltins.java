@@ -12,6 +12,7 @@ import dev.moat.language.budget.SizeModel;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.builtins.ToStringNode;
+import dev.moat.language.runtime.ByteSink;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
@@ -258,9 +259,11 @@ public final class StringBuiltins {
     @MoatBuiltin(name = "format", variadic = true)
     public abstract static class FormatNode extends BuiltinNode {
         @Specialization
-        protected Object format(Object[] args, @Cached("create()") ToStringNode toString) {
+        protected Object format(Object[] args, @Cached("create()") ToStringNode toString,
+                                @Cached TruffleString.FromByteArrayNode fromBytes) {
             TruffleString fmt = checkString(arg(args, 0), 1);
-            return StringFormatter.format(this, fmt, args, toString);
+            Object result = StringFormatter.format(this, fmt, args, toString);
+            return result instanceof ByteSink large ? large.toMoatString(fromBytes) : result;
         }
     }
 }

@@ -25,8 +25,13 @@ final class StringFormatter {
     private StringFormatter() {
     }
 
+    /** The result as a string, or as a sink when it is large (see ByteSink#shortStringOrSelf). */
     @TruffleBoundary
-    static TruffleString format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
+    static Object format(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
+        return build(node, fmtString, args, toString).shortStringOrSelf();
+    }
+
+    private static ByteSink build(BuiltinNode node, TruffleString fmtString, Object[] args, ToStringNode toString) {
         MoatContext context = MoatContext.get(node); // once, not per piece: a thread-local read behind the boundary
         byte[] fmtBytes = MoatStrings.bytesView(fmtString);
         CompiledFormat compiled = context.libraryState(CompiledFormat.Cache.class, CompiledFormat.Cache::new).get(fmtBytes);
@@ -66,11 +71,11 @@ final class StringFormatter {
             }
         }
         budget.allocate(SizeModel.string(out.size()) - charged, node);
-        return MoatStrings.fromBytes(out.toByteArray());
+        return out;
     }
 
     /** The same work, charges and errors as the loop above, with the format read in advance. */
-    private static TruffleString formatCompiled(BuiltinNode node, Budget budget, CompiledFormat format, int formatLength,
+    private static ByteSink formatCompiled(BuiltinNode node, Budget budget, CompiledFormat format, int formatLength,
                                                 Object[] args, ToStringNode toString) {
         ByteSink out = new ByteSink(formatLength + 16);
         long charged = 0;
@@ -86,7 +91,7 @@ final class StringFormatter {
         }
         out.write(literals[n], 0, literals[n].length);
         budget.allocate(SizeModel.string(out.size()) - charged, node);
-        return MoatStrings.fromBytes(out.toByteArray());
+        return out;
     }
 
     /**
