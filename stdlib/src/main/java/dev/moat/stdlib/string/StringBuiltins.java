@@ -85,24 +85,32 @@ public final class StringBuiltins {
     @MoatBuiltin(name = "upper")
     public abstract static class UpperNode extends BuiltinNode {
         @Specialization
-        protected Object upper(Object s) {
-            return mapBytes(this, checkString(s, 1), true);
+        protected Object upper(Object s, @Cached TruffleString.FromByteArrayNode fromBytes) {
+            byte[] b = mapBytes(this, checkString(s, 1), true);
+            return fromBytes.execute(b, 0, b.length, MoatStrings.ENCODING, false);
         }
     }
 
     @MoatBuiltin(name = "lower")
     public abstract static class LowerNode extends BuiltinNode {
         @Specialization
-        protected Object lower(Object s) {
-            return mapBytes(this, checkString(s, 1), false);
+        protected Object lower(Object s, @Cached TruffleString.FromByteArrayNode fromBytes) {
+            byte[] b = mapBytes(this, checkString(s, 1), false);
+            return fromBytes.execute(b, 0, b.length, MoatStrings.ENCODING, false);
         }
     }
 
+    /**
+     * The mapped copy of {@code s}'s bytes, charged before it is made. The caller makes the string with its
+     * cached node, so that compiled code works out its code range with Graal's vectorised intrinsic
+     * (see ByteSink#toMoatString).
+     */
     @TruffleBoundary
-    static TruffleString mapBytes(BuiltinNode node, TruffleString s, boolean upper) {
+    static byte[] mapBytes(BuiltinNode node, TruffleString s, boolean upper) {
+        int length = MoatStrings.length(s);
+        node.charge(1 + length / 16);
+        MoatNodes.allocate(node, SizeModel.string(length));
         byte[] b = MoatStrings.bytes(s);
-        node.charge(1 + b.length / 16);
-        MoatNodes.allocate(node, SizeModel.string(b.length));
         for (int i = 0; i < b.length; i++) {
             int c = b[i] & 0xff;
             if (upper && c >= 'a' && c <= 'z') {
@@ -111,7 +119,7 @@ public final class StringBuiltins {
                 b[i] = (byte) (c + 32);
             }
         }
-        return MoatStrings.fromBytes(b);
+        return b;
     }
 
     @MoatBuiltin(name = "rep")
