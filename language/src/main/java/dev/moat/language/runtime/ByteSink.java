@@ -112,14 +112,14 @@ public final class ByteSink {
     /** A short result: copied and made in one call out of compiled code, as cheap as it gets at that size. */
     @TruffleBoundary
     private TruffleString copiedString() {
-        TruffleString s = MoatStrings.fromBytes(Arrays.copyOf(bytes, size));
+        TruffleString s = MoatStrings.fromBytes(toByteArray());
         size = 0;
         return s;
     }
 
     @TruffleBoundary
     private byte[] trimmed() {
-        return Arrays.copyOf(bytes, size);
+        return toByteArray();
     }
 
     public int size() {
