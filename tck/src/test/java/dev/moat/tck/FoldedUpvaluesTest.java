@@ -44,6 +44,15 @@ class FoldedUpvaluesTest {
         assertFalse(run.log().contains(ASSUMPTION), () -> "a shared engine folded an upvalue:\n" + run.log());
     }
 
+    /**
+     * A never-assigned {@code local function} is held by value: its own closure's copy of its name is nil, so
+     * its body and the closures made in it must reach it as the running closure, interpreted or compiled.
+     */
+    @Test
+    void localFunctionsSeeThemselvesWhenCompiled() throws java.io.IOException {
+        GoldenScripts.assertExpectedWhenCompiled("closures/local_function_self.moat");
+    }
+
     /** The golden script that breaks each condition of the folding in turn, compiled at first call. */
     @Test
     void upvaluesThatChangeGiveLuasResultsWhenCompiled() throws java.io.IOException {

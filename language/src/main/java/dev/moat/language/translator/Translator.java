@@ -136,10 +136,14 @@ public final class Translator extends AssignmentTranslator {
             int n = fn.upvalueNames.size();
             LocalVar[] fromLocal = fn.upvalueFromLocal.toArray(new LocalVar[0]);
             int[] fromUp = new int[n];
+            LocalVar[] runningSelf = new LocalVar[n];
             for (int i = 0; i < n; i++) {
                 fromUp[i] = fn.upvalueFromUpvalue.get(i);
+                if (fromLocal[i] == null && outer.selfLocal != null && outer.upvalueFromLocal.get(fromUp[i]) == outer.selfLocal) {
+                    runningSelf[i] = outer.selfLocal; // the enclosing local function's own name (see ClosureNode)
+                }
             }
-            return at(new ClosureNode(root.getCallTarget(), fromLocal, fromUp), whole);
+            return at(new ClosureNode(root.getCallTarget(), fromLocal, fromUp, runningSelf), whole);
         } finally {
             fn = outer;
             generator = enclosingGenerator;

@@ -13,20 +13,28 @@ import dev.moat.language.runtime.MoatFunction;
 /**
  * A function expression: creates a closure over the current frame. Each upvalue is either a captured
  * local of this frame (its Cell, or its value for a local captured by value, see LocalVar) or one of the
- * running closure's own upvalues (copied as it is).
+ * running closure's own upvalues (copied as it is), or, where that upvalue is the running function's own
+ * {@code local function} name held by value, the running closure itself: the running closure's copy of
+ * its own name was taken before the name was assigned (nil), see LocalVar.
  */
 public final class ClosureNode extends MoatExpressionNode {
     private final RootCallTarget target;
     /** The captured local of this frame per upvalue; null where the upvalue is one of the running closure's. */
     private final LocalVar[] fromLocal;
     @CompilationFinal(dimensions = 1) private final int[] fromUpvalue;
+    /**
+     * Per upvalue taken from the running closure: the running function's {@code local function} local where
+     * that upvalue is it (its own name), else null.
+     */
+    private final LocalVar[] runningSelf;
     /** Per upvalue what goes into the new closure; chosen on first execution, when the locals' flags are final. */
     @Children private MoatExpressionNode[] captures;
 
-    public ClosureNode(RootCallTarget target, LocalVar[] fromLocal, int[] fromUpvalue) {
+    public ClosureNode(RootCallTarget target, LocalVar[] fromLocal, int[] fromUpvalue, LocalVar[] runningSelf) {
         this.target = target;
         this.fromLocal = fromLocal;
         this.fromUpvalue = fromUpvalue;
+        this.runningSelf = runningSelf;
     }
 
     @Override
@@ -49,7 +57,9 @@ public final class ClosureNode extends MoatExpressionNode {
         MoatExpressionNode[] cs = new MoatExpressionNode[fromUpvalue.length];
         for (int i = 0; i < cs.length; i++) {
             LocalVar local = fromLocal[i];
-            if (local == null) {
+            if (local == null && runningSelf[i] != null && runningSelf[i].byValue()) {
+                cs[i] = new RunningClosureNode();
+            } else if (local == null) {
                 cs[i] = new OuterUpvalueNode(fromUpvalue[i]);
             } else if (local.byValue()) {
                 cs[i] = FrameLocalReadNodeGen.create(local.slot);
@@ -85,6 +95,14 @@ public final class ClosureNode extends MoatExpressionNode {
         @Override
         public Object execute(VirtualFrame frame) {
             return ((MoatFunction) frame.getArguments()[0]).upvalues[index];
+        }
+    }
+
+    /** The running closure (argument 0 of the frame): the running {@code local function}'s own name, see LocalVar. */
+    static final class RunningClosureNode extends MoatExpressionNode {
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return frame.getArguments()[0];
         }
     }
 }

@@ -7,10 +7,12 @@ import dev.moat.language.runtime.MoatFunction;
 /**
  * The name of a {@code local function f} read inside f's own body, typically a recursive call. While the
  * local is never assigned again (the translator knows once the enclosing function is translated, before any
- * node runs: {@link LocalVar#assignedAgain}), its cell holds exactly the closure that is running, so the
- * read is argument 0 of the frame: a register in compiled code, where the upvalue read is four dependent
- * loads (closure, upvalue array and its length, cell, value) in front of every recursive call. Each
- * execution of the declaration makes a new cell and a new closure, so this holds for every closure of f.
+ * node runs: {@link LocalVar#assignedAgain}), the local holds exactly the closure that is running, so the
+ * read is argument 0 of the frame: a register in compiled code, where an upvalue read is dependent loads
+ * (closure, upvalue array and its length, value) in front of every recursive call. Each execution of the
+ * declaration makes a new closure, so this holds for every closure of f. Such an f is captured by value,
+ * and f's own copy of it, taken before f was assigned, is nil (see LocalVar); only a reassigned f is in a
+ * Cell, read here.
  */
 public final class LocalFunctionSelfReadNode extends MoatExpressionNode {
     private final int upvalueIndex;

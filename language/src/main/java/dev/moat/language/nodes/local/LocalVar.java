@@ -10,7 +10,10 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
  *
  * <p>A captured local that is assigned again lives in a {@link dev.moat.language.runtime.Cell} that its
  * closures share; one that is not ({@link #byValue}) stays in its frame slot and closures copy its value,
- * since nothing could tell a copy from the variable.
+ * since nothing could tell a copy from the variable. That includes a {@code local function}'s local, though
+ * its own closure is made (and captures it, still nil) before the local is assigned: inside the function the
+ * name is the running closure ({@link LocalFunctionSelfReadNode}), and closures made inside it capture the
+ * running closure too ({@link ClosureNode}), so the nil copy is never read.
  */
 public final class LocalVar {
     public final String name;
@@ -23,7 +26,8 @@ public final class LocalVar {
     @CompilationFinal public boolean assignedAgain;
     /**
      * The local of a {@code local function} statement: its closure is made (and captures the local) before
-     * the local is assigned that closure, so it is never captured by value.
+     * the local is assigned that closure, so its declaration (nil) is not the write that counts for
+     * {@link #declaredOnce}; the assignment of the closure is.
      */
     @CompilationFinal public boolean localFunction;
 
@@ -50,7 +54,7 @@ public final class LocalVar {
 
     /** Captured, and closures hold its value instead of a Cell: it keeps the value its declaration gave it. */
     public boolean byValue() {
-        return captured && !assignedAgain && !localFunction;
+        return captured && !assignedAgain;
     }
 
     /** Captured and kept in a Cell. */

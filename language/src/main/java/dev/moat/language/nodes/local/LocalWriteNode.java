@@ -32,6 +32,9 @@ public final class LocalWriteNode extends MoatStatementNode {
             value = null;
             if (!var.captured) {
                 writer = insert(FrameLocalWriteNodeGen.create(var.slot, v));
+            } else if (var.byValue() && declare && var.localFunction) {
+                // A local function's nil before its closure is made: the assignment that follows is its declaration.
+                writer = insert(FrameLocalWriteNodeGen.create(var.slot, v));
             } else if (var.byValue()) {
                 // Only declarations write it; each is counted for the folding of its reads (DeclaredOnce).
                 writer = insert(new ValueDeclareNode(FrameLocalWriteNodeGen.create(var.slot, v), var.declaredOnce));
