@@ -14,7 +14,9 @@
 #   STEADY_ITERS=5    in-process iterations for the steady-state run (0 = skip)
 #   STEADY_PROCS=2    processes per steady-state run; the report takes the best one's median, because a
 #                     process can land in a slower mode for its whole life (LuaJIT's towers: 0.22 or 0.41 s)
-#   IMPLS="lua5.4 luajit luaj moat"   implementations to try
+#   IMPLS="lua5.4 luajit luaj moat"   implementations to try; also moat-shared: Moat with its compiled code
+#                     shared between contexts (-Dpolyglot.engine.ForceCodeSharing=true), as on an engine a host
+#                     shares through MoatEngine, where nothing one context makes constant is folded into code
 #   PROGRAMS="fib nbody"              subset of programs (default: all)
 #   MOAT=<repo>/bin/moat              Moat launcher
 #   TIMEOUT=600       per-command time limit in seconds (correctness/steady runs)
@@ -72,6 +74,7 @@ impl_cmd() {
       [ -f "$LUAJ_JAR" ] && command -v java >/dev/null && echo "java -cp $LUAJ_JAR lua" ;;
     # note: bin/moat builds Moat with mvn on first use if interpreter/target/moat-lib is missing
     moat) [ -x "$MOAT" ] && echo "$MOAT" ;;
+    moat-shared) [ -x "$MOAT" ] && echo "env MOAT_JAVA_OPTS=-Dpolyglot.engine.ForceCodeSharing=true $MOAT" ;;
     *) echo "unknown implementation $1" >&2 ;;
   esac
 }
@@ -136,6 +139,7 @@ done
       luajit) echo "luajit: $(luajit -v 2>&1 | head -1)" ;;
       luaj) echo "luaj: LuaJ 3.0.1 on $(java -version 2>&1 | head -1)" ;;
       moat) echo "moat: $MOAT" ;;
+      moat-shared) echo "moat-shared: $MOAT with -Dpolyglot.engine.ForceCodeSharing=true" ;;
     esac
   done
   echo "runs: $RUNS (warmup $WARMUP), steady iterations: $STEADY_ITERS in $STEADY_PROCS processes (implementations: $available)"
