@@ -105,7 +105,7 @@ abstract class ExpressionTranslator {
             return new Expr(new LocalReadNode(local), "local '" + name + "'");
         }
         int up = resolveUpvalue(fn, name);
-        if (up >= 0 && fn.selfLocal != null && fn.upvalueFromLocal.get(up) == fn.selfLocal) {
+        if (up >= 0 && fn.selfLocalAt(up) != null) {
             return new Expr(new LocalFunctionSelfReadNode(up, fn.selfLocal), "upvalue '" + name + "'");
         }
         if (up >= 0) {

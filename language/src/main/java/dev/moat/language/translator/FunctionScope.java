@@ -91,6 +91,11 @@ final class FunctionScope {
         return null;
     }
 
+    /** This function's own {@code local function} name if its upvalue {@code index} is that name, else null (see ClosureNode). */
+    LocalVar selfLocalAt(int index) {
+        return selfLocal != null && upvalueFromLocal.get(index) == selfLocal ? selfLocal : null;
+    }
+
     int addUpvalue(String name, LocalVar fromLocal, int fromUpvalue) {
         int index = upvalueNames.size();
         upvalueNames.add(name);

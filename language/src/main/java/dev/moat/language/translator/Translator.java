@@ -139,9 +139,7 @@ public final class Translator extends AssignmentTranslator {
             LocalVar[] runningSelf = new LocalVar[n];
             for (int i = 0; i < n; i++) {
                 fromUp[i] = fn.upvalueFromUpvalue.get(i);
-                if (fromLocal[i] == null && outer.selfLocal != null && outer.upvalueFromLocal.get(fromUp[i]) == outer.selfLocal) {
-                    runningSelf[i] = outer.selfLocal; // the enclosing local function's own name (see ClosureNode)
-                }
+                runningSelf[i] = fromLocal[i] == null ? outer.selfLocalAt(fromUp[i]) : null;
             }
             return at(new ClosureNode(root.getCallTarget(), fromLocal, fromUp, runningSelf), whole);
         } finally {
