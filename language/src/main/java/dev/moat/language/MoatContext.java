@@ -43,8 +43,6 @@ public final class MoatContext {
      */
     public int depth;
     public final int maxDepth;
-    /** False only with metering off (option moat.Metering=false, for overhead measurements): depth is not counted. */
-    public final boolean countsDepth;
     /** Set by the embedding API: chunks return copies of all their results. */
     public final boolean returnAllResults;
     /** Whether a program run (see nodes.ProgramRootNode) has set the global {@code arg} already. */
@@ -64,7 +62,6 @@ public final class MoatContext {
         this.clock = new dev.moat.language.runtime.GuestClock(env.getOptions().get(MoatOptions.FixedTime),
                 env.getOptions().get(MoatOptions.RandomSeed));
         this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
-        this.countsDepth = env.getOptions().get(MoatOptions.Metering);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.coroutines = new dev.moat.language.coroutine.Coroutines(this, env.getOptions().get(MoatOptions.MaxCoroutines));
         registerCreated();

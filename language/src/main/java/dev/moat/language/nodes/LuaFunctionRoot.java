@@ -83,7 +83,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         // new one on the other: where the context is not a constant (an engine shared by contexts), that
         // merge of two boxes made compiled code box the level on entry to every call.
         int level = 0;
-        if (context.countsDepth) {
+        if (context.budget.meters()) {
             level = CallArguments.callerLevel(argv) + 1;
             if (level > context.maxDepth) {
                 throw stackOverflow();
