@@ -42,7 +42,6 @@ public final class MoatContext {
      * the level from.
      */
     public int depth;
-    public final int maxDepth;
     /** Set by the embedding API: chunks return copies of all their results. */
     public final boolean returnAllResults;
     /** Whether a program run (see nodes.ProgramRootNode) has set the global {@code arg} already. */
@@ -58,10 +57,10 @@ public final class MoatContext {
         this.budget = new Budget(limit(env.getOptions().get(MoatOptions.MaxInstructions)),
                 limit(env.getOptions().get(MoatOptions.MaxMemory)),
                 limit(env.getOptions().get(MoatOptions.MaxOutput)),
+                env.getOptions().get(MoatOptions.MaxDepth),
                 env.getOptions().get(MoatOptions.Metering));
         this.clock = new dev.moat.language.runtime.GuestClock(env.getOptions().get(MoatOptions.FixedTime),
                 env.getOptions().get(MoatOptions.RandomSeed));
-        this.maxDepth = env.getOptions().get(MoatOptions.MaxDepth);
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
         this.coroutines = new dev.moat.language.coroutine.Coroutines(this, env.getOptions().get(MoatOptions.MaxCoroutines));
         registerCreated();

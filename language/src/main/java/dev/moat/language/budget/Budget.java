@@ -34,6 +34,8 @@ public final class Budget {
     private final long memoryLimit;
     private long output;
     private final long outputLimit;
+    /** The deepest call level a run may reach (Lua's catchable "stack overflow" beyond it; see LuaFunctionRoot). */
+    private final int depthLimit;
     private BudgetExhaustedException exhausted;
     /** False only for overhead measurements (option moat.Metering=false): nothing is counted. */
     private final boolean metering;
@@ -48,22 +50,42 @@ public final class Budget {
     private static final Assumption EVERY_CONTEXT_METERS = Truffle.getRuntime().createAssumption("every Moat context meters");
 
     public Budget(long instructionLimit, long memoryLimit, long outputLimit) {
-        this(instructionLimit, memoryLimit, outputLimit, true);
+        this(instructionLimit, memoryLimit, outputLimit, Integer.MAX_VALUE, true);
     }
 
     public Budget(long instructionLimit, long memoryLimit, long outputLimit, boolean metering) {
+        this(instructionLimit, memoryLimit, outputLimit, Integer.MAX_VALUE, metering);
+    }
+
+    public Budget(long instructionLimit, long memoryLimit, long outputLimit, int depthLimit, boolean metering) {
         this.instructionLimit = instructionLimit;
         this.memoryLimit = memoryLimit;
         this.outputLimit = outputLimit;
+        this.depthLimit = depthLimit;
         this.metering = metering;
         if (!metering) {
             EVERY_CONTEXT_METERS.invalidate();
         }
+        UniformLimits.record(instructionLimit, memoryLimit, depthLimit);
     }
 
     /** Whether this budget counts: true without a load in compiled code while every context meters. */
     public boolean meters() {
         return EVERY_CONTEXT_METERS.isValid() || metering;
+    }
+
+    /** The instruction limit: a constant in compiled code while every context has the same (see UniformLimits). */
+    private long instructionLimit() {
+        return UniformLimits.hold() ? UniformLimits.instructions() : instructionLimit;
+    }
+
+    private long memoryLimit() {
+        return UniformLimits.hold() ? UniformLimits.memory() : memoryLimit;
+    }
+
+    /** The deepest call level allowed; a constant in compiled code while every context has the same. */
+    public int depthLimit() {
+        return UniformLimits.hold() ? UniformLimits.depth() : depthLimit;
     }
 
     /** Charges {@code n} instructions; throws once the limit is passed (and forever after). */
@@ -73,7 +95,7 @@ public final class Budget {
         }
         long used = instructions + n;
         instructions = used;
-        if (used > instructionLimit) {
+        if (used > instructionLimit()) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             throw exhaust(BudgetKind.INSTRUCTIONS, instructionLimit, location);
         }
@@ -91,7 +113,7 @@ public final class Budget {
      * even if no later test saw it) and before a metamethod or callback runs a leaf function.
      */
     public void checkLimit(Node location) {
-        if (meters() && instructions > instructionLimit) {
+        if (meters() && instructions > instructionLimit()) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             throw exhaust(BudgetKind.INSTRUCTIONS, instructionLimit, location);
         }
@@ -103,7 +125,7 @@ public final class Budget {
             return;
         }
         long used = allocated + bytes;
-        if (used < 0 || used > memoryLimit) {
+        if (used < 0 || used > memoryLimit()) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             allocated = memoryLimit;
             throw exhaust(BudgetKind.MEMORY, memoryLimit, location);

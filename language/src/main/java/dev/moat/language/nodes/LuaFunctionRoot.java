@@ -85,7 +85,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         int level = 0;
         if (context.budget.meters()) {
             level = CallArguments.callerLevel(argv) + 1;
-            if (level > context.maxDepth) {
+            if (level > context.budget.depthLimit()) {
                 throw stackOverflow();
             }
         }
