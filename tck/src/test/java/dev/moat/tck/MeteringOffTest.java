@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the JVM meters (Budget's assumption); the first context made with metering off invalidates that, and from
  * then on each run must follow its own context's flag in the same shared code: the metered context keeps
  * counting and keeps its depth limit, the other counts nothing and has none. Runs in a JVM of its own
- * (surefire execution {@code jvm-wide}), since the switch is for the whole JVM and for good.
+ * (surefire execution {@code metering-off}), since the switch is for the whole JVM and for good.
  */
 class MeteringOffTest {
     private static final String PROGRAM = """

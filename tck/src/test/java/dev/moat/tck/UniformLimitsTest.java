@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the same limits, whose code is compiled with them as constants; then one with a higher instruction
  * limit and a deeper call limit, which must be able to use them in that same code; then one with the first
  * limits again, which must still stop at them. An exhausted context runs nothing more, so the instruction
- * limit is the last thing each context meets. Runs in a JVM of its own (surefire execution {@code jvm-wide}): the
+ * limit is the last thing each context meets. Runs in a JVM of its own (surefire execution {@code uniform-limits}): the
  * first context made in the JVM sets the constants.
  */
 class UniformLimitsTest {

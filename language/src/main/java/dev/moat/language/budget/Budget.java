@@ -44,7 +44,7 @@ public final class Budget {
      * Valid while no context in this JVM has been made with metering off, which only overhead measurements
      * do. Compiled code then tests no flag: with one context the budget is a constant and so is its flag, but
      * code an engine shares between contexts would load and test the flag of the running context's budget
-     * at every charge, count, allocation and call (closures 10 %, fib 6 % slower under code sharing). A
+     * at every charge, count, allocation and call (closures 15 %, fib 8 % slower under code sharing). A
      * context made with metering off invalidates it for good, and every budget then reads its own flag.
      */
     private static final Assumption EVERY_CONTEXT_METERS = Truffle.getRuntime().createAssumption("every Moat context meters");

@@ -8,7 +8,7 @@ import com.oracle.truffle.api.Truffle;
  * The limits of the first context made in this JVM, as compilation constants while every later context
  * has the same ones. A host usually configures one set of limits for all its runs; an engine shared by
  * those runs' contexts compiles code that all of them execute, where a limit read from the running
- * context's budget is a load in front of every limit test and call (closures 8 %, fib 3-4 % under code
+ * context's budget is a load in front of every limit test and call (closures 11 %, fib 3 % under code
  * sharing with limits set). With one context per engine the budget is a constant and its limits fold
  * anyway. The first context whose limits differ invalidates the assumption for good: code compiled with
  * the constants is thrown away, and from then on every budget reads its own limits.
