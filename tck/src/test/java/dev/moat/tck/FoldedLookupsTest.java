@@ -125,6 +125,17 @@ class FoldedLookupsTest {
         GoldenScripts.assertExpectedWhenCompiled("metatables/method_chain_changes.moat");
     }
 
+    /**
+     * One method-call site over classes whose {@code __index} is the class itself, then other tables, a function,
+     * and a class whose {@code __index} changes: compiled at first call, in one context and with code sharing
+     * forced (where the site follows the chain itself and profiles {@code __index} being the metatable).
+     */
+    @Test
+    void indexThatIsOrIsNotTheMetatableGivesLuasResultsWhenCompiled() throws java.io.IOException {
+        GoldenScripts.assertExpectedWhenCompiled("metatables/index_self_then_other.moat");
+        GoldenScripts.assertExpectedWhenCompiled("metatables/index_self_then_other.moat", java.util.Map.of("engine.ForceCodeSharing", "true"));
+    }
+
     private static void assertFoldedThenInvalidated(String program, String expected) {
         MoatRunner.Traced run = MoatRunner.runTracedSingleContext(program, 200, "engine.TraceCompilation");
         assertEquals(expected, run.stdout());

@@ -141,9 +141,28 @@ final class FieldLookupNode extends Node {
             return MoatNil.NIL;
         }
         if (index instanceof MoatTable next && level < CACHED_LEVELS) {
-            return parent().lookup(next, key, keyHash);
+            return parent().lookup(indexIsMetatable(mt, next), key, keyHash);
         }
         return null;
+    }
+
+    /** Whether every {@code __index} this level has followed was the metatable itself ({@code Class.__index = Class}). */
+    @CompilationFinal private boolean indexNotMetatable;
+
+    /**
+     * {@code next}, as the metatable itself where the site has only met {@code __index} tables that are their
+     * own metatable: the next level then reads the very object whose shape this level has checked, so
+     * compiled code neither loads nor checks that shape again.
+     */
+    private MoatTable indexIsMetatable(MoatTable mt, MoatTable next) {
+        if (!indexNotMetatable) {
+            if (next == mt) {
+                return mt;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            indexNotMetatable = true;
+        }
+        return next;
     }
 
     /**
