@@ -16,7 +16,8 @@
 #                     process can land in a slower mode for its whole life (LuaJIT's towers: 0.22 or 0.41 s)
 #   IMPLS="lua5.4 luajit luaj moat"   implementations to try; also moat-shared: Moat with its compiled code
 #                     shared between contexts (-Dpolyglot.engine.ForceCodeSharing=true), as on an engine a host
-#                     shares through MoatEngine, where nothing one context makes constant is folded into code
+#                     shares through MoatEngine, where nothing one context makes constant is folded into code,
+#                     with instruction and memory limits set as a host sets them
 #   PROGRAMS="fib nbody"              subset of programs (default: all)
 #   MOAT=<repo>/bin/moat              Moat launcher
 #   TIMEOUT=600       per-command time limit in seconds (correctness/steady runs)
@@ -74,7 +75,9 @@ impl_cmd() {
       [ -f "$LUAJ_JAR" ] && command -v java >/dev/null && echo "java -cp $LUAJ_JAR lua" ;;
     # note: bin/moat builds Moat with mvn on first use if interpreter/target/moat-lib is missing
     moat) [ -x "$MOAT" ] && echo "$MOAT" ;;
-    moat-shared) [ -x "$MOAT" ] && echo "env MOAT_JAVA_OPTS=-Dpolyglot.engine.ForceCodeSharing=true $MOAT" ;;
+    # limits set, as a host sets them (far above what the programs use): with the CLI's unlimited default the
+    # limit tests of shared code fold away (budget/UniformLimits), which no host running untrusted code sees
+    moat-shared) [ -x "$MOAT" ] && echo "env MOAT_JAVA_OPTS=-Dpolyglot.engine.ForceCodeSharing=true $MOAT --max-instructions=1000000000000000 --max-memory=1000000000000" ;;
     *) echo "unknown implementation $1" >&2 ;;
   esac
 }
@@ -139,7 +142,7 @@ done
       luajit) echo "luajit: $(luajit -v 2>&1 | head -1)" ;;
       luaj) echo "luaj: LuaJ 3.0.1 on $(java -version 2>&1 | head -1)" ;;
       moat) echo "moat: $MOAT" ;;
-      moat-shared) echo "moat-shared: $MOAT with -Dpolyglot.engine.ForceCodeSharing=true" ;;
+      moat-shared) echo "moat-shared: $MOAT with -Dpolyglot.engine.ForceCodeSharing=true and limits (10^15 instructions, 10^12 bytes)" ;;
     esac
   done
   echo "runs: $RUNS (warmup $WARMUP), steady iterations: $STEADY_ITERS in $STEADY_PROCS processes (implementations: $available)"
