@@ -29,11 +29,7 @@ class MeteringOffTest {
 
     @Test
     void eachContextFollowsItsOwnMeteringInSharedCompiledCode() {
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build()) {
+        try (Engine engine = MoatRunner.compileImmediatelyEngine()) {
             Source source = Source.create("moat", PROGRAM);
             try (Context metered = context(engine, true, 0)) {
                 Value f = metered.eval(source);

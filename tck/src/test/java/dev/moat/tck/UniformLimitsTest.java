@@ -29,11 +29,7 @@ class UniformLimitsTest {
 
     @Test
     void eachContextStopsAtItsOwnLimitsInSharedCompiledCode() {
-        try (Engine engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build()) {
+        try (Engine engine = MoatRunner.compileImmediatelyEngine()) {
             Source source = Source.create("moat", PROGRAM);
             try (Context first = context(engine, 1_000_000, 100); Context second = context(engine, 1_000_000, 100)) {
                 assertStopsAt(first.eval(source), 100, false);
