@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Metering switched off ({@code moat.Metering=false}, for overhead measurements) next to contexts that meter,
  * on one engine whose compiled code they share. Compiled code tests no metering flag while every context in
- * the JVM meters (Budget's assumption); the first context made with metering off invalidates that, and from
+ * the JVM meters (budget's UniformLimits); the first context made with metering off invalidates that, and from
  * then on each run must follow its own context's flag in the same shared code: the metered context keeps
  * counting and keeps its depth limit, the other counts nothing and has none. Runs in a JVM of its own
  * (surefire execution {@code metering-off}), since the switch is for the whole JVM and for good.

@@ -1,8 +1,6 @@
 package dev.moat.language.budget;
 
-import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
@@ -40,15 +38,6 @@ public final class Budget {
     /** False only for overhead measurements (option moat.Metering=false): nothing is counted. */
     private final boolean metering;
 
-    /**
-     * Valid while no context in this JVM has been made with metering off, which only overhead measurements
-     * do. Compiled code then tests no flag: with one context the budget is a constant and so is its flag, but
-     * code an engine shares between contexts would load and test the flag of the running context's budget
-     * at every charge, count, allocation and call (closures 15 %, fib 8 % slower under code sharing). A
-     * context made with metering off invalidates it for good, and every budget then reads its own flag.
-     */
-    private static final Assumption EVERY_CONTEXT_METERS = Truffle.getRuntime().createAssumption("every Moat context meters");
-
     public Budget(long instructionLimit, long memoryLimit, long outputLimit) {
         this(instructionLimit, memoryLimit, outputLimit, Integer.MAX_VALUE, true);
     }
@@ -63,15 +52,16 @@ public final class Budget {
         this.outputLimit = outputLimit;
         this.depthLimit = depthLimit;
         this.metering = metering;
-        if (!metering) {
-            EVERY_CONTEXT_METERS.invalidate();
-        }
-        UniformLimits.record(instructionLimit, memoryLimit, depthLimit);
+        UniformLimits.record(instructionLimit, memoryLimit, depthLimit, metering);
     }
 
-    /** Whether this budget counts: true without a load in compiled code while every context meters. */
+    /**
+     * Whether this budget counts: a constant in compiled code while every context has the same setting (see
+     * UniformLimits). Code an engine shares between contexts would otherwise load and test the running
+     * context's flag at every charge, count, allocation and call (closures 15 %, fib 8 % slower).
+     */
     public boolean meters() {
-        return EVERY_CONTEXT_METERS.isValid() || metering;
+        return UniformLimits.hold() ? UniformLimits.metering() : metering;
     }
 
     /** The instruction limit: a constant in compiled code while every context has the same (see UniformLimits). */

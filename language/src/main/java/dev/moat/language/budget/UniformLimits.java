@@ -5,16 +5,16 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.Truffle;
 
 /**
- * The limits of the first context made in this JVM, as compilation constants while every later context
- * has the same ones. A host usually configures one set of limits for all its runs; an engine shared by
+ * The limits of the first context made in this JVM, and whether it meters at all ({@code moat.Metering},
+ * off only for overhead measurements), as compilation constants while every later context has the same. A host usually configures one set of limits for all its runs; an engine shared by
  * those runs' contexts compiles code that all of them execute, where a limit read from the running
  * context's budget is a load in front of every limit test and call (closures 11 %, fib 3 % under code
  * sharing with limits set). With one context per engine the budget is a constant and its limits fold
  * anyway. The first context whose limits differ invalidates the assumption for good: code compiled with
  * the constants is thrown away, and from then on every budget reads its own limits.
  *
- * <p>Only limits live here, never a count or anything a script can influence: a limit is the host's
- * configuration, the same for every context that shares it.
+ * <p>Only the host's configuration lives here, never a count or anything a script can influence: the same
+ * for every context that shares it.
  */
 final class UniformLimits {
     private static final UniformLimits FIRST = new UniformLimits();
@@ -23,20 +23,23 @@ final class UniformLimits {
     @CompilationFinal private long instructions;
     @CompilationFinal private long memory;
     @CompilationFinal private int depth;
+    @CompilationFinal private boolean metering;
     private boolean recorded;
 
     private UniformLimits() {
     }
 
     /** Notes a new context's limits (before any of its code runs). */
-    static void record(long instructions, long memory, int depth) {
+    static void record(long instructions, long memory, int depth, boolean metering) {
         synchronized (FIRST) {
             if (!FIRST.recorded) {
                 FIRST.instructions = instructions;
                 FIRST.memory = memory;
                 FIRST.depth = depth;
+                FIRST.metering = metering;
                 FIRST.recorded = true;
-            } else if (FIRST.instructions != instructions || FIRST.memory != memory || FIRST.depth != depth) {
+            } else if (FIRST.instructions != instructions || FIRST.memory != memory || FIRST.depth != depth
+                    || FIRST.metering != metering) {
                 SAME_LIMITS.invalidate();
             }
         }
@@ -57,5 +60,9 @@ final class UniformLimits {
 
     static int depth() {
         return FIRST.depth;
+    }
+
+    static boolean metering() {
+        return FIRST.metering;
     }
 }
