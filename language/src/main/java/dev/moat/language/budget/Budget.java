@@ -50,10 +50,9 @@ public final class Budget {
         this.instructionLimit = instructionLimit;
         this.memoryLimit = memoryLimit;
         this.outputLimit = outputLimit;
-        // A level value holds levels up to MAX_LEVEL (16,777,215; see CallArguments), far beyond any stack.
-        this.depthLimit = Math.min(depthLimit, dev.moat.language.runtime.CallArguments.MAX_LEVEL);
+        this.depthLimit = depthLimit;
         this.metering = metering;
-        UniformLimits.record(instructionLimit, memoryLimit, this.depthLimit, metering);
+        UniformLimits.record(instructionLimit, memoryLimit, depthLimit, metering);
     }
 
     /**

@@ -150,7 +150,7 @@ public final class Coroutines {
 
     private void start(MoatCoroutine co, Node site) {
         co.savedDepth = context.depth;
-        co.baseDepth = newStackBase();
+        co.baseDepth = context.depth;
         live++;
         try {
             backend.start(co, () -> runBody(co), site);
@@ -192,7 +192,7 @@ public final class Coroutines {
         } else {
             boolean first = co.generatorFrame() == null;
             if (first) {
-                co.baseDepth = newStackBase();
+                co.baseDepth = context.depth;
                 live++;
             }
             try {
@@ -243,14 +243,6 @@ public final class Coroutines {
         } catch (TailCallException tc) {
             return InvokeNode.callUncached(tc.function, tc.arguments);
         }
-    }
-
-    /**
-     * The level a new coroutine's body runs above: its first resumer's, without the resumer's active direct
-     * tail calls (CallArguments), which are on another stack (each coroutine's stack bounds its own).
-     */
-    private int newStackBase() {
-        return CallArguments.levelOf(context.depth);
     }
 
     /** The body's call: its levels count from the level of the function that first resumed the coroutine. */
@@ -311,7 +303,7 @@ public final class Coroutines {
      * charged per call level, once for the deepest point it has yielded from (deterministic, as depth is).
      */
     private void chargeSuspendedStack(MoatCoroutine co, Node site) {
-        int levels = CallArguments.levelOf(context.depth) - co.baseDepth;
+        int levels = context.depth - co.baseDepth;
         if (levels > co.chargedLevels) {
             context.budget.allocate((long) (levels - co.chargedLevels) * SizeModel.SUSPENDED_CALL_LEVEL, site);
             co.chargedLevels = levels;

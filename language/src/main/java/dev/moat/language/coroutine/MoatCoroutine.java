@@ -53,9 +53,9 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
     java.util.ArrayList<Object> pendingCloses;
     boolean killed;
     boolean killRunsClose;
-    /** Guest call depth saved while this coroutine is not running (a level value, see CallArguments). */
+    /** Guest call depth saved while this coroutine is not running. */
     int savedDepth;
-    /** Guest call level of its resumer when it started: its own levels are counted from here. */
+    /** Guest call depth of its resumer when it started: its own levels are counted from here. */
     int baseDepth;
     /** The most call levels it has been suspended with, already charged to the memory budget. */
     int chargedLevels;
@@ -113,6 +113,25 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
 
     public void exitNonYieldable() {
         nonYieldable--;
+    }
+
+    /**
+     * Proper tail calls made as plain Java calls that are still on this coroutine's stack (see
+     * DirectTailCallNode). Kept per coroutine because each coroutine has a stack of its own.
+     */
+    private int directTailCalls;
+
+    /** True if one more tail call may be made as a Java call, and counts it (pair with {@link #exitDirectTailCall}). */
+    public boolean tryEnterDirectTailCall(int limit) {
+        if (directTailCalls >= limit) {
+            return false;
+        }
+        directTailCalls++;
+        return true;
+    }
+
+    public void exitDirectTailCall() {
+        directTailCalls--;
     }
 
     /** lua_isyieldable: a coroutine, not inside a callback from a builtin. */

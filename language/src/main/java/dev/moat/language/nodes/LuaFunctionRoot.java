@@ -74,20 +74,18 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
     }
 
     /**
-     * Takes this call's level value, its caller's plus one (beyond the limit: Lua's catchable "stack
-     * overflow", as is a JVM StackOverflowError), into the level slot; {@code argv} is the call's argument
-     * array. With metering off no level is counted, only the active direct tail calls (see CallArguments).
+     * Takes this call's level, its caller's plus one (beyond the limit: Lua's catchable "stack overflow", as
+     * is a JVM StackOverflowError), into the level slot; {@code argv} is the call's argument array. With
+     * metering off no level is counted.
      */
     protected final void enterLevel(VirtualFrame frame, Object[] argv, MoatContext context) {
-        // An int boxed once after the branch (level 0 with metering off), not a constant box on one side and
-        // a new one on the other: where the context is not a constant (an engine shared by contexts), that
-        // merge of two boxes made compiled code box the level on entry to every call. The count of active
-        // direct tail calls in the value's upper bits is kept either way (see CallArguments).
-        int caller = CallArguments.callerLevel(argv);
-        int level = caller & ~CallArguments.MAX_LEVEL;
+        // An int boxed once after the branch (0 with metering off), not a constant box on one side and a
+        // new one on the other: where the context is not a constant (an engine shared by contexts), that
+        // merge of two boxes made compiled code box the level on entry to every call.
+        int level = 0;
         if (context.budget.meters()) {
-            level = caller + 1;
-            if (CallArguments.levelOf(level) > context.budget.depthLimit()) {
+            level = CallArguments.callerLevel(argv) + 1;
+            if (level > context.budget.depthLimit()) {
                 throw stackOverflow();
             }
         }

@@ -3,13 +3,15 @@ package dev.moat.language.nodes.call;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
+import dev.moat.language.MoatContext;
+import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.Positions;
 
 /**
  * The Lua-function case of a proper tail call ({@code return f(args)}), made as an ordinary Java call
- * while few such calls are active on the current stack, and by unwinding with
+ * while few such calls are nested on the current stack, and by unwinding with
  * {@link TailCallException} beyond that.
  *
  * <p>Why: unwinding the caller's frame with an exception on every tail call is slow (the exception
@@ -20,13 +22,8 @@ import dev.moat.language.runtime.Positions;
  * (it is passed the level this function was called from, so "stack overflow" and the memory charged for
  * suspended coroutine stacks are as before), the call is charged once like any call, and error levels
  * skip the frame that Lua would have replaced ({@link Positions.FrameReplacingCall}). What is bounded:
- * at most {@link #MAX_NESTED} such calls active on one coroutine stack, so endless tail recursion still
- * runs in constant Java stack (deeper ones unwind to the nearest call site, as all tail calls used to).
- *
- * <p>The count of active ones travels in the level value of the call's arguments (see CallArguments): this
- * function's arguments hold the count below it, every call passes it on and this one passes it plus one,
- * so it costs no memory access (a counter on the coroutine, incremented and decremented around each call,
- * was two stores that compiled code kept: closures, richards and deltablue 3–8 % slower with code shared).
+ * at most {@link #MAX_NESTED} such calls per coroutine stack, so endless tail recursion still runs in
+ * constant Java stack (deeper ones unwind to the nearest call site, as all tail calls used to).
  */
 final class DirectTailCallNode extends Node implements Positions.FrameReplacingCall {
     /** Direct tail calls allowed on one stack at a time; OO code nests a handful. */
@@ -37,16 +34,17 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
 
     /** Tail-calls the Lua function {@code f} from the function whose frame is {@code frame}. */
     Object call(VirtualFrame frame, MoatFunction f, Object[] argv, Node errorSite, String description) {
-        // The level value this function was called with: the level the callee takes over, and the direct tail
-        // calls active below this function.
-        int from = CallArguments.callerLevel(frame.getArguments());
-        if (CallArguments.tailCallsOf(from) >= MAX_NESTED) {
+        MoatCoroutine co = MoatContext.get(this).getCoroutines().current();
+        if (!co.tryEnterDirectTailCall(MAX_NESTED)) {
             tooDeep.enter();
             argv[CallArguments.CALLEE] = f;
-            argv[CallArguments.LEVEL] = from;
+            argv[CallArguments.LEVEL] = frame.getArguments()[CallArguments.LEVEL];
             throw new TailCallException(f, argv);
         }
-        argv[CallArguments.LEVEL] = from + CallArguments.TAIL_CALL;
-        return invoke.call(frame, f, argv, errorSite, description);
+        try {
+            return invoke.call(frame, f, argv, errorSite, description);
+        } finally {
+            co.exitDirectTailCall();
+        }
     }
 }

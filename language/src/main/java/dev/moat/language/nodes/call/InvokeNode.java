@@ -40,7 +40,7 @@ public final class InvokeNode extends Node {
     @CompilationFinal private int levelSlot = -1;
     /** Builtins whose callbacks may yield (pcall/xpcall bodies, __pairs), like Lua's lua_callk/lua_pcallk. */
     private final boolean yieldableFromBuiltin;
-    /** A direct tail call's: its caller sets the level value (the calling function's own level, never one above it). */
+    /** A direct tail call's: the callee takes the calling function's own level, never one above it. */
     private final boolean forTailCall;
 
     private InvokeNode(boolean yieldableFromBuiltin, boolean forTailCall, boolean forCallExpression) {
@@ -83,11 +83,9 @@ public final class InvokeNode extends Node {
     public Object call(VirtualFrame frame, Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
         if (site() == IN_LUA) {
-            // A direct tail call has set the level value already: the one its function was called with, the
-            // callee replacing that frame, plus one active direct tail call (DirectTailCallNode).
-            if (!forTailCall) {
-                argv[CallArguments.LEVEL] = frame.getObject(levelSlot);
-            }
+            // A tail call passes on the level its function was called from: the callee replaces that frame.
+            argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL]
+                    : frame.getObject(levelSlot);
             return callFromLevel(context, callee, argv, errorSite, description);
         }
         // A builtin may call back several times, and each callback's own builtin calls publish their levels.
