@@ -1,10 +1,14 @@
 package dev.moat.language.nodes.call;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
 import dev.moat.language.coroutine.MoatCoroutine;
+import dev.moat.language.nodes.LuaFunctionRoot;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.Positions;
@@ -24,6 +28,12 @@ import dev.moat.language.runtime.Positions;
  * skip the frame that Lua would have replaced ({@link Positions.FrameReplacingCall}). What is bounded:
  * at most {@link #MAX_NESTED} such calls per coroutine stack, so endless tail recursion still runs in
  * constant Java stack (deeper ones unwind to the nearest call site, as all tail calls used to).
+ *
+ * <p>A tail call of a leaf function (no calls of its own, see LeafFunctions) is not counted: the leaf
+ * cannot continue the chain, so its frame is the chain's last. It touches no counter then, which makes
+ * {@code return f(g(x))} with a leaf {@code f} (closures' composed functions) a plain call; the counter's
+ * increment and decrement around it were two stores compiled code kept. A leaf may still run a
+ * metamethod, an ordinary call one level up, so a stack holds at most one uncounted frame per call level.
  */
 final class DirectTailCallNode extends Node implements Positions.FrameReplacingCall {
     /** Direct tail calls allowed on one stack at a time; OO code nests a handful. */
@@ -32,8 +42,17 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
     @Child private InvokeNode invoke = InvokeNode.createForTailCall();
     private final BranchProfile tooDeep = BranchProfile.create();
 
+    /** The callee this site has called while it has seen one only (then its leafness folds), else null. */
+    @CompilationFinal private RootCallTarget onlyTarget;
+    @CompilationFinal private boolean onlyTargetIsLeaf;
+    @CompilationFinal private boolean severalTargets;
+
     /** Tail-calls the Lua function {@code f} from the function whose frame is {@code frame}. */
     Object call(VirtualFrame frame, MoatFunction f, Object[] argv, Node errorSite, String description) {
+        if (isLeaf(f.getTarget())) {
+            // A leaf makes no calls of its own, so it ends the chain: its one frame needs no count.
+            return invoke.call(frame, f, argv, errorSite, description);
+        }
         MoatCoroutine co = MoatContext.get(this).getCoroutines().current();
         if (!co.tryEnterDirectTailCall(MAX_NESTED)) {
             tooDeep.enter();
@@ -46,5 +65,27 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
         } finally {
             co.exitDirectTailCall();
         }
+    }
+
+    /** Whether {@code target} is a leaf Lua function (see LeafFunctions), a constant while the site sees one callee. */
+    private boolean isLeaf(RootCallTarget target) {
+        if (!severalTargets) {
+            if (target == onlyTarget) {
+                return onlyTargetIsLeaf;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            if (onlyTarget == null) {
+                onlyTarget = target;
+                onlyTargetIsLeaf = isLeafRoot(target);
+                return onlyTargetIsLeaf;
+            }
+            severalTargets = true;
+            onlyTarget = null;
+        }
+        return isLeafRoot(target);
+    }
+
+    private static boolean isLeafRoot(RootCallTarget target) {
+        return target.getRootNode() instanceof LuaFunctionRoot root && root.isLeaf();
     }
 }
