@@ -38,6 +38,21 @@ class TailCallStackTest {
             print(down(%d))
             """;
 
+    /**
+     * The same chains through one tail-call site that first called a leaf (which it does not count) and then
+     * sees every link of the chains (which it must count).
+     */
+    private static final String CHAINS_THROUGH_ONE_SITE = """
+            local function via(f, n) return f(n) end
+            local down
+            print(via(function(x) return x end, 0))
+            local function t0(n) return 1 + down(n - 1) end
+            local t = {[0] = t0}
+            for k = 1, 16 do local nxt = t[k - 1]; t[k] = function(n) return via(nxt, n) end end
+            down = function(n) if n == 0 then return 0 end return via(t[16], n) end
+            print(down(%d))
+            """;
+
     private static final String PLAIN = """
             local function down(n) if n == 0 then return 0 end return 1 + down(n - 1) end
             print(down(%d))
@@ -49,6 +64,7 @@ class TailCallStackTest {
         assertTrue(control.contains("stack overflow"), "the control must run out of a 2 MB stack: " + control);
         assertEquals(LEVELS + "\n", runOnSmallStack(PLAIN.formatted(LEVELS)));
         assertEquals(LEVELS + "\n", runOnSmallStack(CHAINS.formatted(LEVELS)));
+        assertEquals("0\n" + LEVELS + "\n", runOnSmallStack(CHAINS_THROUGH_ONE_SITE.formatted(LEVELS)));
     }
 
     /** Runs {@code code} in a fresh context on a thread with a {@link #STACK} stack; its output or its error. */

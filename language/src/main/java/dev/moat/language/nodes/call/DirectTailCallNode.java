@@ -42,10 +42,14 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
     @Child private InvokeNode invoke = InvokeNode.createForTailCall();
     private final BranchProfile tooDeep = BranchProfile.create();
 
-    /** The callee this site has called while it has seen one only (then its leafness folds), else null. */
-    @CompilationFinal private RootCallTarget onlyTarget;
-    @CompilationFinal private boolean onlyTargetIsLeaf;
-    @CompilationFinal private boolean severalTargets;
+    /**
+     * The first leaf and the first other callee this site called, so that compiled code folds the leaf test
+     * for them. Each field only ever holds a target of its own kind, so hosts' threads racing on one shared
+     * site can lose an entry but never give a wrong answer.
+     */
+    @CompilationFinal private RootCallTarget leafSeen;
+    @CompilationFinal private RootCallTarget otherSeen;
+    @CompilationFinal private boolean moreTargets;
 
     /** Tail-calls the Lua function {@code f} from the function whose frame is {@code frame}. */
     Object call(VirtualFrame frame, MoatFunction f, Object[] argv, Node errorSite, String description) {
@@ -67,22 +71,26 @@ final class DirectTailCallNode extends Node implements Positions.FrameReplacingC
         }
     }
 
-    /** Whether {@code target} is a leaf Lua function (see LeafFunctions), a constant while the site sees one callee. */
+    /** Whether {@code target} is a leaf Lua function (see LeafFunctions); a constant for the callees the site has seen. */
     private boolean isLeaf(RootCallTarget target) {
-        if (!severalTargets) {
-            if (target == onlyTarget) {
-                return onlyTargetIsLeaf;
-            }
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            if (onlyTarget == null) {
-                onlyTarget = target;
-                onlyTargetIsLeaf = isLeafRoot(target);
-                return onlyTargetIsLeaf;
-            }
-            severalTargets = true;
-            onlyTarget = null;
+        if (target == leafSeen) {
+            return true;
         }
-        return isLeafRoot(target);
+        if (target == otherSeen) {
+            return false;
+        }
+        boolean leaf = isLeafRoot(target);
+        if (!moreTargets) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            if (leaf && leafSeen == null) {
+                leafSeen = target;
+            } else if (!leaf && otherSeen == null) {
+                otherSeen = target;
+            } else {
+                moreTargets = true;
+            }
+        }
+        return leaf;
     }
 
     private static boolean isLeafRoot(RootCallTarget target) {
