@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Compares builds of Moat on one program's steady state, in alternated processes.
+#
+#   bench/profile/ab.sh [-p PROGRAM] [-n ITERATIONS] [-r ROUNDS] [-s] [-l] [-j JAVA_OPTS] [-a SIZE] BUILD...
+#
+#   BUILD  a directory holding a built checkout (its bin/moat), or a commit, which is checked out as a git
+#          worktree under ${TMPDIR:-/tmp}/moat-ab/ and built there (language, stdlib, interpreter; kept for
+#          reuse: remove it with `git worktree remove`)
+#   -p  a program of bench/programs or bench/unseen by name, or a path to a .lua file (default fib)
+#   -n  iterations per process (default 10); the steady state is the last half of them
+#   -r  rounds (default 3); each round runs every build once, in the order given
+#   -s  code shared between contexts (-Dpolyglot.engine.ForceCodeSharing=true), as in an engine a host shares
+#   -l  limits set (10^12 instructions, 10^11 bytes): budgets on
+#   -j  more JVM options for every process (MOAT_JAVA_OPTS)
+#   -a  the program's size (its arg[1]; default: the program's own)
+#
+# Prints each process's fastest and median steady iteration, then per build the fastest over all rounds and
+# the median of the rounds' fastest, as ratios to the first build; a build whose output differs from the
+# first one's is flagged. Why alternated processes and minima: this host's speed swings by up to 2x within
+# minutes (bench/README.md), so a pair of single processes is not evidence; the fastest of several
+# alternated ones is.
+#
+# Example: bench/profile/ab.sh -p richards -s -l -r 4 HEAD~1 .
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+ROOT="$(cd "$HERE/../.." && pwd -P)"
+PROGRAM=fib
+ITERS=10
+ROUNDS=3
+JOPTS=""
+CLI_OPTS=()
+SIZE=""
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+while getopts "p:n:r:slj:a:h" opt; do
+  case "$opt" in
+    p) PROGRAM="$OPTARG" ;;
+    n) ITERS="$OPTARG" ;;
+    r) ROUNDS="$OPTARG" ;;
+    s) JOPTS="$JOPTS -Dpolyglot.engine.ForceCodeSharing=true" ;;
+    l) CLI_OPTS=(--max-instructions=1000000000000 --max-memory=100000000000) ;;
+    j) JOPTS="$JOPTS $OPTARG" ;;
+    a) SIZE="$OPTARG" ;;
+    *) usage ;;
+  esac
+done
+shift $((OPTIND - 1))
+[ $# -ge 1 ] || usage
+[ "$ITERS" -ge 2 ] || { echo "ab.sh: -n needs at least 2 iterations (the steady state is the last half)" >&2; exit 2; }
+
+if [ -f "$PROGRAM" ]; then
+  PROG_PATH="$(cd "$(dirname "$PROGRAM")" && pwd -P)/$(basename "$PROGRAM")"
+elif [ -f "$ROOT/bench/programs/$PROGRAM.lua" ]; then
+  PROG_PATH="$ROOT/bench/programs/$PROGRAM.lua"
+elif [ -f "$ROOT/bench/unseen/$PROGRAM.lua" ]; then
+  PROG_PATH="$ROOT/bench/unseen/$PROGRAM.lua"
+else
+  echo "ab.sh: no program '$PROGRAM' (a name in bench/programs or bench/unseen, or a .lua file)" >&2
+  exit 2
+fi
+
+# A commit becomes a built worktree; a directory must already be a built checkout.
+resolve_build() {
+  local b="$1"
+  if [ -x "$b/bin/moat" ]; then
+    (cd "$b" && pwd -P)
+    return
+  fi
+  local sha
+  sha="$(git -C "$ROOT" rev-parse --verify --quiet "$b^{commit}")" || {
+    echo "ab.sh: '$b' is neither a checkout with bin/moat nor a commit" >&2; exit 2; }
+  local dir="${TMPDIR:-/tmp}/moat-ab/${sha:0:12}"
+  if [ ! -f "$dir/.ab-built" ]; then
+    if [ ! -d "$dir" ]; then
+      git -C "$ROOT" worktree add --detach -q "$dir" "$sha" >&2
+    fi
+    echo "ab.sh: building ${sha:0:12} in $dir" >&2
+    (cd "$dir" && mvn -B -q -o package -DskipTests -pl language,stdlib,interpreter -am >&2 ||
+      mvn -B -q package -DskipTests -pl language,stdlib,interpreter -am >&2)
+    touch "$dir/.ab-built"
+  fi
+  echo "$dir"
+}
+
+BUILDS=()
+for b in "$@"; do
+  BUILDS+=("$(resolve_build "$b")")
+done
+
+echo "program: $PROG_PATH ($ITERS iterations a process, $ROUNDS rounds)"
+echo "options: MOAT_JAVA_OPTS='${JOPTS# }' ${CLI_OPTS[*]:-}"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+FIRST_OUTPUT=""
+for r in $(seq 1 "$ROUNDS"); do
+  for i in "${!BUILDS[@]}"; do
+    dir="${BUILDS[$i]}"
+    out="$(cd "$dir" && MOAT_JAVA_OPTS="${JOPTS# }" bin/moat "${CLI_OPTS[@]}" "$PROG_PATH" "$SIZE" "$ITERS" 2>&1)" || {
+      echo "round $r build $((i + 1)): FAIL"; echo "$out" | tail -5; exit 1; }
+    answer="$(echo "$out" | grep -v '^iteration ' | tail -1)"
+    [ -n "$FIRST_OUTPUT" ] || FIRST_OUTPUT="$answer"
+    flag=""
+    [ "$answer" = "$FIRST_OUTPUT" ] || flag="  OUTPUT DIFFERS: $answer"
+    line="$(echo "$out" | awk -v n="$ITERS" '/^iteration / { v[++k] = $3 }
+      END {
+        if (k < n) { print "missing"; exit }
+        m = 0; for (j = int(k / 2) + 1; j <= k; j++) s[++m] = v[j]
+        for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+        printf "%.3f %.3f", s[1], s[int((m + 1) / 2)]
+      }')"
+    [ "$line" != "missing" ] || { echo "round $r build $((i + 1)): fewer than $ITERS iteration lines"; exit 1; }
+    read -r best median <<< "$line"
+    printf 'round %d  build %d  fastest %s  median %s%s\n' "$r" "$((i + 1))" "$best" "$median" "$flag"
+    echo "$i $best" >> "$RESULTS"
+  done
+done
+
+echo
+printf '%-7s %-10s %-10s %-22s %s\n' build fastest "median" "ratios to build 1" checkout
+awk -v builds="${#BUILDS[@]}" '
+  { v[$1, ++n[$1]] = $2 }
+  END {
+    for (i = 0; i < builds; i++) {
+      k = n[i]
+      for (a = 1; a <= k; a++) s[a] = v[i, a]
+      for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+      best[i] = s[1]; med[i] = s[int((k + 1) / 2)]
+    }
+    for (i = 0; i < builds; i++)
+      printf "%d %.3f %.3f %.3f %.3f\n", i + 1, best[i], med[i], best[i] / best[0], med[i] / med[0]
+  }' "$RESULTS" | while read -r b best med rbest rmed; do
+  printf '%-7s %-10s %-10s %-22s %s\n' "$b" "$best" "$med" "$rbest / $rmed" "${BUILDS[$((b - 1))]}"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
