@@ -33,4 +33,15 @@ class FieldReadsCompiledTest {
     void sitesThatMissedOnlyInRecordsFindKeysInHashPartsWhenCompiled() throws IOException {
         GoldenScripts.assertExpectedWhenCompiled("tables/named_reads_missed_in_dictionaries.moat", Map.of());
     }
+
+    /**
+     * A field write stores the table's mask of float fields only when the field's subtype changes: compiled
+     * writes that flip a field between integer and float, keep a float in place, or follow a string or a
+     * table (a stale bit) must leave every read with lua5.4's subtype and value.
+     */
+    @Test
+    void fieldsWhoseSubtypeFlipsReadBackExactlyWhenCompiled() throws IOException {
+        GoldenScripts.assertExpectedWhenCompiled("tables/field_subtype_flips.moat",
+                Map.of("compiler.DeoptCycleDetectionThreshold", "40"));
+    }
 }

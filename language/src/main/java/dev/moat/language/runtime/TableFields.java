@@ -265,14 +265,23 @@ public final class TableFields {
     private static void putExistingField(MoatTable t, DynamicObjectLibrary fields, TruffleString key, int keyHash,
                                          Object value) {
         ReliedKeys.beforeWrite(t, fields, key, keyHash);
+        // The mask is stored only when the field's subtype changes: a field that keeps its subtype (a
+        // float updated in a loop) is written without a second store.
         if (value instanceof Double d) {
             fields.put(t, key, Double.doubleToRawLongBits(d));
-            t.floatFields |= 1L << fields.getPropertyFlagsOrDefault(t, key, 0);
+            long bit = 1L << fields.getPropertyFlagsOrDefault(t, key, 0);
+            long mask = t.floatFields;
+            if ((mask & bit) == 0) {
+                t.floatFields = mask | bit;
+            }
         } else {
             fields.put(t, key, value);
             long mask = t.floatFields;
             if (value instanceof Long && mask != 0) { // tables that never held a float skip the flags lookup
-                t.floatFields = mask & ~(1L << fields.getPropertyFlagsOrDefault(t, key, 0));
+                long bit = 1L << fields.getPropertyFlagsOrDefault(t, key, 0);
+                if ((mask & bit) != 0) {
+                    t.floatFields = mask & ~bit;
+                }
             }
         }
     }
