@@ -41,7 +41,6 @@ class FieldReadsCompiledTest {
      */
     @Test
     void fieldsWhoseSubtypeFlipsReadBackExactlyWhenCompiled() throws IOException {
-        GoldenScripts.assertExpectedWhenCompiled("tables/field_subtype_flips.moat",
-                Map.of("compiler.DeoptCycleDetectionThreshold", "40"));
+        GoldenScripts.assertExpectedWhenCompiled("tables/field_subtype_flips.moat", Map.of());
     }
 }
