@@ -31,7 +31,7 @@ ROUNDS=3
 JOPTS=""
 CLI_OPTS=()
 SIZE=""
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 2; }
 while getopts "p:n:r:slj:a:h" opt; do
   case "$opt" in
     p) PROGRAM="$OPTARG" ;;
@@ -82,6 +82,11 @@ resolve_build() {
   echo "$dir"
 }
 
+# Numbers on stdin: the smallest and the median (the lower middle one), with three decimals.
+fastest_and_median() {
+  sort -g | awk '{ v[NR] = $1 } END { printf "%.3f %.3f\n", v[1], v[int((NR + 1) / 2)] }'
+}
+
 BUILDS=()
 for b in "$@"; do
   BUILDS+=("$(resolve_build "$b")")
@@ -102,15 +107,10 @@ for r in $(seq 1 "$ROUNDS"); do
     [ -n "$FIRST_OUTPUT" ] || FIRST_OUTPUT="$answer"
     flag=""
     [ "$answer" = "$FIRST_OUTPUT" ] || flag="  OUTPUT DIFFERS: $answer"
-    line="$(echo "$out" | awk -v n="$ITERS" '/^iteration / { v[++k] = $3 }
-      END {
-        if (k < n) { print "missing"; exit }
-        m = 0; for (j = int(k / 2) + 1; j <= k; j++) s[++m] = v[j]
-        for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
-        printf "%.3f %.3f", s[1], s[int((m + 1) / 2)]
-      }')"
-    [ "$line" != "missing" ] || { echo "round $r build $((i + 1)): fewer than $ITERS iteration lines"; exit 1; }
-    read -r best median <<< "$line"
+    times="$(echo "$out" | awk '/^iteration / { print $3 }')"
+    [ "$(echo "$times" | grep -c .)" -ge "$ITERS" ] ||
+      { echo "round $r build $((i + 1)): fewer than $ITERS iteration lines"; exit 1; }
+    read -r best median <<< "$(echo "$times" | tail -n "$((ITERS - ITERS / 2))" | fastest_and_median)"
     printf 'round %d  build %d  fastest %s  median %s%s\n' "$r" "$((i + 1))" "$best" "$median" "$flag"
     echo "$i $best" >> "$RESULTS"
   done
@@ -118,18 +118,10 @@ done
 
 echo
 printf '%-7s %-10s %-10s %-22s %s\n' build fastest "median" "ratios to build 1" checkout
-awk -v builds="${#BUILDS[@]}" '
-  { v[$1, ++n[$1]] = $2 }
-  END {
-    for (i = 0; i < builds; i++) {
-      k = n[i]
-      for (a = 1; a <= k; a++) s[a] = v[i, a]
-      for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
-      best[i] = s[1]; med[i] = s[int((k + 1) / 2)]
-    }
-    for (i = 0; i < builds; i++)
-      printf "%d %.3f %.3f %.3f %.3f\n", i + 1, best[i], med[i], best[i] / best[0], med[i] / med[0]
-  }' "$RESULTS" | while read -r b best med rbest rmed; do
-  printf '%-7s %-10s %-10s %-22s %s\n' "$b" "$best" "$med" "$rbest / $rmed" "${BUILDS[$((b - 1))]}"
+read -r best0 med0 <<< "$(awk '$1 == 0 { print $2 }' "$RESULTS" | fastest_and_median)"
+for i in "${!BUILDS[@]}"; do
+  read -r best med <<< "$(awk -v i="$i" '$1 == i { print $2 }' "$RESULTS" | fastest_and_median)"
+  ratios="$(awk -v b="$best" -v m="$med" -v b0="$best0" -v m0="$med0" 'BEGIN { printf "%.3f / %.3f", b / b0, m / m0 }')"
+  printf '%-7s %-10s %-10s %-22s %s\n' "$((i + 1))" "$best" "$med" "$ratios" "${BUILDS[$i]}"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
