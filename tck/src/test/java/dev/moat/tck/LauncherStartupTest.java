@@ -35,9 +35,18 @@ class LauncherStartupTest {
     }
 
     private static Run moat(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(HOME.resolve("bin/moat").toString()));
+        return moatFrom(HOME.resolve("bin/moat"), null, env, args);
+    }
+
+    /** Runs the launcher at {@code launcher} in directory {@code dir} (null: the test's own). */
+    private static Run moatFrom(Path launcher, Path dir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         pb.environment().remove("MOAT_JAVA_HOME");
         pb.environment().remove("MOAT_JAVA_OPTS");
         pb.environment().putAll(env);
@@ -148,6 +157,33 @@ class LauncherStartupTest {
             return Files.isReadable(file) ? Files.readString(file) : otherwise;
         } catch (IOException e) {
             return otherwise;
+        }
+    }
+
+    /**
+     * The launcher finds its checkout by changing into it and back (no subshell): started through a symbolic
+     * link to the checkout, from another directory, a script path relative to that directory still resolves
+     * there, and so do the script's own reads of its arguments.
+     */
+    @Test
+    void resolvesRelativePathsAgainstTheCallersDirectory() throws Exception {
+        Path work = Files.createTempDirectory("moat-launcher-cwd");
+        Path link = work.resolve("checkout");
+        try {
+            Files.createSymbolicLink(link, HOME);
+            Files.createDirectories(work.resolve("sub"));
+            Files.writeString(work.resolve("sub/hello.lua"), "print('hello from ' .. arg[0], ...)\n");
+            Run r = moatFrom(link.resolve("bin/moat"), work, Map.of(), "sub/hello.lua", "x");
+            assertEquals(0, r.exit(), r.stderr());
+            assertEquals("hello from sub/hello.lua\tx\n", r.stdout());
+            Run missing = moatFrom(link.resolve("bin/moat"), work.resolve("sub"), Map.of(), "sub/hello.lua");
+            assertEquals(1, missing.exit(), missing.stdout());
+            assertTrue(missing.stderr().contains("cannot open sub/hello.lua"), missing.stderr());
+        } finally {
+            Files.deleteIfExists(work.resolve("sub/hello.lua"));
+            Files.deleteIfExists(work.resolve("sub"));
+            Files.deleteIfExists(link);
+            Files.deleteIfExists(work);
         }
     }
 
