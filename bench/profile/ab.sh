@@ -5,7 +5,8 @@
 #
 #   BUILD  a directory holding a built checkout (its bin/moat), or a commit, which is checked out as a git
 #          worktree under ${TMPDIR:-/tmp}/moat-ab/ and built there (language, stdlib, interpreter; kept for
-#          reuse: remove it with `git worktree remove`)
+#          reuse: remove it with `git worktree remove`); BUILD::OPTS runs that build with the JVM options
+#          OPTS added (after -j's), so one build can be compared with itself under other options
 #   -p  a program of bench/programs or bench/unseen by name, or a path to a .lua file (default fib)
 #   -n  iterations per process (default 10); the steady state is the last half of them
 #   -r  rounds (default 3); each round runs every build once, in the order given
@@ -20,7 +21,8 @@
 # minutes (bench/README.md), so a pair of single processes is not evidence; the fastest of several
 # alternated ones is.
 #
-# Example: bench/profile/ab.sh -p richards -s -l -r 4 HEAD~1 .
+# Examples: bench/profile/ab.sh -p richards -s -l -r 4 HEAD~1 .
+#           bench/profile/ab.sh -p fib . '.::-Dpolyglot.engine.ArgumentTypeSpeculation=false'
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -88,8 +90,15 @@ fastest_and_median() {
 }
 
 BUILDS=()
+VARIANT_OPTS=()
 for b in "$@"; do
+  opts=""
+  if [[ "$b" == *::* ]]; then
+    opts="${b#*::}"
+    b="${b%%::*}"
+  fi
   BUILDS+=("$(resolve_build "$b")")
+  VARIANT_OPTS+=("$opts")
 done
 
 echo "program: $PROG_PATH ($ITERS iterations a process, $ROUNDS rounds)"
@@ -101,7 +110,8 @@ FIRST_OUTPUT=""
 for r in $(seq 1 "$ROUNDS"); do
   for i in "${!BUILDS[@]}"; do
     dir="${BUILDS[$i]}"
-    out="$(cd "$dir" && MOAT_JAVA_OPTS="${JOPTS# }" bin/moat "${CLI_OPTS[@]}" "$PROG_PATH" "$SIZE" "$ITERS" 2>&1)" || {
+    jopts="${JOPTS# }${VARIANT_OPTS[$i]:+ ${VARIANT_OPTS[$i]}}"
+    out="$(cd "$dir" && MOAT_JAVA_OPTS="${jopts# }" bin/moat "${CLI_OPTS[@]}" "$PROG_PATH" "$SIZE" "$ITERS" 2>&1)" || {
       echo "round $r build $((i + 1)): FAIL"; echo "$out" | tail -5; exit 1; }
     answer="$(echo "$out" | grep -v '^iteration ' | tail -1)"
     [ -n "$FIRST_OUTPUT" ] || FIRST_OUTPUT="$answer"
@@ -122,6 +132,6 @@ read -r best0 med0 <<< "$(awk '$1 == 0 { print $2 }' "$RESULTS" | fastest_and_me
 for i in "${!BUILDS[@]}"; do
   read -r best med <<< "$(awk -v i="$i" '$1 == i { print $2 }' "$RESULTS" | fastest_and_median)"
   ratios="$(awk -v b="$best" -v m="$med" -v b0="$best0" -v m0="$med0" 'BEGIN { printf "%.3f / %.3f", b / b0, m / m0 }')"
-  printf '%-7s %-10s %-10s %-22s %s\n' "$((i + 1))" "$best" "$med" "$ratios" "${BUILDS[$i]}"
+  printf '%-7s %-10s %-10s %-22s %s\n' "$((i + 1))" "$best" "$med" "$ratios" "${BUILDS[$i]}${VARIANT_OPTS[$i]:+ with ${VARIANT_OPTS[$i]}}"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
