@@ -47,6 +47,14 @@ public final class MoatOptions {
             + "a stack switch per yield (needs the continuation backend; false to measure or compare).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
     public static final OptionKey<Boolean> CoroutineGenerators = new OptionKey<>(true);
 
+    @Option(help = "Run the steps of such generators without a continuation where the body allows it, switching to one "
+            + "only where a step reaches a call or metamethod that might yield (false to measure or compare).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<Boolean> CoroutineBareSteps = new OptionKey<>(true);
+
+    @Option(help = "How many bare steps of one coroutine may bail to a continuation before its steps start in one (a body "
+            + "that needs one on most steps gains nothing from trying without; tests raise it to reach every bail).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
+    public static final OptionKey<Integer> CoroutineBareStepBails = new OptionKey<>(2);
+
     @Option(help = "Return all results of a chunk (as an array of copies) instead of the first one.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ReturnAllResults = new OptionKey<>(false);
 

@@ -266,7 +266,7 @@ public final class BaseBuiltins {
     }
 
     @MoatBuiltin(name = "pairs")
-    public abstract static class PairsNode extends BuiltinNode {
+    public abstract static class PairsNode extends BuiltinNode implements dev.moat.language.coroutine.MayYield {
         @Specialization
         protected Object pairs(Object t, @Cached("createYieldable()") InvokeNode invoke) {
             Object handler = Metatables.metamethod(context(), t, Metatables.PAIRS);

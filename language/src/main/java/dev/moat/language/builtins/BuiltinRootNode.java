@@ -33,6 +33,11 @@ public final class BuiltinRootNode extends RootNode {
         return body instanceof dev.moat.language.coroutine.YieldBuiltin;
     }
 
+    /** True for builtins whose call can suspend the calling coroutine (see MayYield). */
+    public boolean mayYield() {
+        return body instanceof dev.moat.language.coroutine.MayYield;
+    }
+
     /**
      * Publishes the level of the Lua function that called this builtin, where the builtin's own calls into
      * the script (and a coroutine switch) take it from: a builtin is not a level of its own, as in Lua

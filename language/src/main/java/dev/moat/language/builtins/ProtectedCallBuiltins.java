@@ -28,7 +28,7 @@ public final class ProtectedCallBuiltins {
     }
 
     @MoatBuiltin(name = "pcall", variadic = true)
-    public abstract static class PcallNode extends BuiltinNode {
+    public abstract static class PcallNode extends BuiltinNode implements dev.moat.language.coroutine.MayYield {
         @Specialization
         protected Object pcall(Object[] args, @Cached("createYieldable()") InvokeNode invoke) {
             if (args.length == 0) {
@@ -49,7 +49,7 @@ public final class ProtectedCallBuiltins {
     }
 
     @MoatBuiltin(name = "xpcall", variadic = true)
-    public abstract static class XpcallNode extends BuiltinNode {
+    public abstract static class XpcallNode extends BuiltinNode implements dev.moat.language.coroutine.MayYield {
         /** How many times a failing message handler is re-invoked before Lua gives up (LUAI_MAXCCALLS). */
         private static final int MAX_HANDLER_ERRORS = 200;
         private static final TruffleString ERROR_IN_HANDLING = MoatStrings.fromJava("error in error handling");

@@ -39,7 +39,7 @@ public final class Coroutines {
         static final boolean INTERPRETER_ONLY = "Interpreted".equals(Truffle.getRuntime().getName());
     }
     private final MoatContext context;
-    private final MoatCoroutine main = new MoatCoroutine(null, true, null);
+    private final MoatCoroutine main = new MoatCoroutine(null, true, null, 0);
     private final CoroutineBackend backend;
     private MoatCoroutine current = main;
     /** Started and not dead: what MaxCoroutines limits. */
@@ -47,12 +47,16 @@ public final class Coroutines {
     private final int maxLive;
     /** Whether bodies with a generator translation run step by step (see GeneratorRootNode). */
     private final boolean generators;
+    /** How many bails of a coroutine's bare steps before its steps start in a continuation; 0: never bare (see GeneratorBail). */
+    private final int bareStepBails;
 
     public Coroutines(MoatContext context, int maxLive) {
         this.context = context;
         this.maxLive = maxLive;
         this.backend = CoroutineBackend.select(context.getEnv().getOptions().get(MoatOptions.CoroutineBackend), context);
         this.generators = backend.supportsGeneratorSteps() && context.getEnv().getOptions().get(MoatOptions.CoroutineGenerators);
+        this.bareStepBails = context.getEnv().getOptions().get(MoatOptions.CoroutineBareSteps)
+                ? Math.max(0, context.getEnv().getOptions().get(MoatOptions.CoroutineBareStepBails)) : 0;
     }
 
     public MoatCoroutine current() {
@@ -72,11 +76,16 @@ public final class Coroutines {
         context.budget.allocate(SizeModel.COROUTINE, site);
         RootCallTarget steps = generators && !RuntimeKind.INTERPRETER_ONLY && body.getTarget().getRootNode() instanceof FunctionRootNode root
                 ? root.getGeneratorTarget() : null;
+        MoatCoroutine co = new MoatCoroutine(body, false, steps, bareStepBails);
         if (steps != null && LOG.isLoggable(Level.FINE)) {
-            LOG.fine("coroutine of " + steps.getRootNode().getName() + " (line "
-                    + steps.getRootNode().getSourceSection().getStartLine() + ") runs as a generator");
+            LOG.fine("coroutine of " + describe(co) + " runs as a generator" + (co.triesBareSteps() ? " with bare steps" : ""));
         }
-        return new MoatCoroutine(body, false, steps);
+        return co;
+    }
+
+    private static String describe(MoatCoroutine co) {
+        return co.generatorTarget.getRootNode().getName() + " (line "
+                + co.generatorTarget.getRootNode().getSourceSection().getStartLine() + ")";
     }
 
     /** What a failed resume gives: the error value (a message, or any Lua value passed to error). */
@@ -182,9 +191,11 @@ public final class Coroutines {
     }
 
     /**
-     * One resume of a coroutine that runs as a generator: a fresh continuation runs the body from its
-     * resume points to the next direct yield (its code then ends and the continuation is dropped), unless
-     * a yield from a nested call suspended the previous step's continuation, which is then continued.
+     * One resume of a coroutine that runs as a generator: its body runs from its resume points to the next
+     * direct yield, bare on this stack where the body allows it (see GeneratorBail), otherwise in a fresh
+     * continuation (its code then ends and the continuation is dropped); a bare step that bails goes on in a
+     * fresh continuation from where it stopped. A yield from a nested call suspends the step's continuation,
+     * which the next resume continues.
      */
     private void step(MoatCoroutine co, Node site) {
         if (co.handle != null) {
@@ -196,7 +207,17 @@ public final class Coroutines {
                 live++;
             }
             try {
-                backend.start(co, () -> runStep(co), site);
+                boolean bare = co.triesBareSteps();
+                if (bare) {
+                    runStep(co, true);
+                }
+                if (!bare || co.bailed) {
+                    if (co.bailed && LOG.isLoggable(Level.FINE)) {
+                        LOG.fine("a bare step of " + describe(co) + " goes on in a continuation");
+                    }
+                    co.bailed = false;
+                    backend.start(co, () -> runStep(co, false), site);
+                }
             } catch (RuntimeException | Error e) {
                 if (first && co.handle == null) {
                     co.status = MoatCoroutine.Status.DEAD;
@@ -211,15 +232,22 @@ public final class Coroutines {
         }
     }
 
-    /** A generator step, on the step's continuation: records how it ended, as {@link #runBody} does. */
-    private void runStep(MoatCoroutine co) {
+    /**
+     * A generator step, on the step's continuation or bare on the resumer's stack: records how it ended, as
+     * {@link #runBody} does. A bare step that bailed has not ended: it sets {@code co.bailed}.
+     */
+    private void runStep(MoatCoroutine co, boolean bare) {
         context.depth = co.baseDepth;
         Object[] in = co.transfer;
         co.transfer = null;
         boolean ended = true;
+        co.runningBare = bare;
         try {
-            Object result = callStep(co, in);
-            if (result == GeneratorRootNode.SUSPENDED) {
+            Object result = callStep(co, in == null ? MultiValue.EMPTY : in, bare);
+            if (result == GeneratorRootNode.BAILED) {
+                ended = false;
+                co.bailed();
+            } else if (result == GeneratorRootNode.SUSPENDED) {
                 ended = false;
             } else {
                 co.transfer = MultiValue.all(result);
@@ -229,20 +257,36 @@ public final class Coroutines {
         } catch (Throwable t) {
             co.failure = t;
         } finally {
+            co.runningBare = false;
             if (ended) {
                 co.status = MoatCoroutine.Status.DEAD;
                 live--;
             }
-            co.stepEnded = true;
+            if (!co.bailed) {
+                co.stepEnded = true;
+            }
         }
     }
 
-    private static Object callStep(MoatCoroutine co, Object[] in) {
+    /**
+     * Runs the step's body; a proper tail call out of it runs here (a bare step leaves it to its
+     * continuation, as the callee may yield).
+     */
+    private static Object callStep(MoatCoroutine co, Object[] in, boolean bare) {
+        TailCallException tail = co.pendingTailCall;
+        co.pendingTailCall = null;
         try {
-            return co.generatorTarget.call(co.body, co, in);
+            if (tail == null) {
+                return co.generatorTarget.call(co.body, co, in, bare);
+            }
         } catch (TailCallException tc) {
-            return InvokeNode.callUncached(tc.function, tc.arguments);
+            if (bare) {
+                co.pendingTailCall = tc;
+                return GeneratorRootNode.BAILED;
+            }
+            tail = tc;
         }
+        return InvokeNode.callUncached(tail.function, tail.arguments);
     }
 
     /** The body's call: its levels count from the level of the function that first resumed the coroutine. */
@@ -260,7 +304,9 @@ public final class Coroutines {
             // Raised by the runtime while yield (a builtin) runs, so Lua gives it no position.
             throw MoatError.plain("attempt to yield from outside a coroutine", site);
         }
-        if (!co.isYieldable()) {
+        if (!co.isYieldable() || co.runningBare) {
+            // Running bare, a generator step reaches a yield only through a builtin's callback (a bare step
+            // bails before anything else that may yield): no stack to switch, as at a C-call boundary.
             throw MoatError.plain("attempt to yield across a C-call boundary", site);
         }
         chargeSuspendedStack(co, site);
@@ -296,6 +342,11 @@ public final class Coroutines {
         co.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.SUSPENDED;
         return true;
+    }
+
+    /** True if a direct yield in the running generator body may suspend it by unwinding (see DirectYieldNode). */
+    public boolean canSuspendGenerator() {
+        return current.canUnwindToYield();
     }
 
     /**

@@ -69,16 +69,41 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
     private MaterializedFrame generatorFrame;
     /** Set when a generator step's code has finished (yielded directly, returned or failed). */
     boolean stepEnded;
+    /**
+     * How many more times a bare step may bail to a continuation before steps start in one (a body that
+     * bails this often needs one on most steps, and trying bare first would only add); 0 if the body's
+     * translation does not allow bare steps.
+     */
+    private int bareBailsLeft;
+    /** Set when the current step bailed out of running bare, until it goes on in a continuation. */
+    boolean bailed;
+    /** True while a step runs bare. */
+    boolean runningBare;
+    /** A proper tail call out of a bare step, which the step's continuation makes. */
+    dev.moat.language.nodes.call.TailCallException pendingTailCall;
     /** Open constructs a generator step must not unwind (to-be-closed for loops): yields switch stacks. */
     private int stackYieldsOnly;
 
-    MoatCoroutine(MoatFunction body, boolean isMain, RootCallTarget generatorTarget) {
+    MoatCoroutine(MoatFunction body, boolean isMain, RootCallTarget generatorTarget, int bareStepBails) {
         this.body = body;
         this.isMain = isMain;
         this.generatorTarget = generatorTarget;
+        this.bareBailsLeft = generatorTarget != null && generatorTarget.getRootNode() instanceof GeneratorRootNode g
+                && g.takesBareSteps() ? bareStepBails : 0;
         if (isMain) {
             status = Status.RUNNING;
         }
+    }
+
+    /** True if the next step starts bare (see GeneratorBail). */
+    boolean triesBareSteps() {
+        return bareBailsLeft > 0;
+    }
+
+    /** The current step bailed out of running bare. */
+    void bailed() {
+        bailed = true;
+        bareBailsLeft--;
     }
 
     @Override

@@ -144,6 +144,11 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         return MultiValue.EMPTY;
     }
 
+    /** Evaluates the final {@code return} alone (a generator step resumed there, see GeneratorBail). */
+    protected final Object runFinalReturn(VirtualFrame frame) {
+        return finalReturn != null ? finalReturn.execute(frame) : MultiValue.EMPTY;
+    }
+
     @Override
     public String getName() {
         return name;

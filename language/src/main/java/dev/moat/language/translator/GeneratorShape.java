@@ -26,32 +26,58 @@ final class GeneratorShape {
     /** Statements containing a direct yield: they become resume points of their blocks. */
     private final Set<StatContext> resumable = new HashSet<>();
     private boolean eligible = true;
+    /** Steps may run bare (see BareStepSafety): then statements that can bail are resume points too. */
+    private boolean bareSteps;
+    /** Where bare steps can bail (null unless they are taken). */
+    private BareStepSafety bails;
 
     private GeneratorShape() {
     }
 
-    /** The body's generator shape, or null if it cannot (or need not) run as a generator. */
-    static GeneratorShape of(BlockContext body) {
+    /**
+     * The body's generator shape, or null if it cannot (or need not) run as a generator. {@code parameters}:
+     * the function's parameter names (locals of the body); {@code upvalues}: the names it captures.
+     */
+    static GeneratorShape of(BlockContext body, List<String> parameters, Set<String> upvalues) {
         GeneratorShape shape = new GeneratorShape();
         shape.block(body);
-        return shape.eligible && !shape.yields.isEmpty() ? shape : null;
+        if (!shape.eligible || shape.yields.isEmpty()) {
+            return null;
+        }
+        BareStepSafety safety = BareStepSafety.of(body, parameters, upvalues);
+        if (safety.safe()) {
+            shape.bareSteps = true;
+            shape.bails = safety;
+        }
+        return shape;
     }
 
     boolean isYield(ParserRuleContext callSuffix) {
         return yields.contains(callSuffix);
     }
 
-    boolean isResumable(StatContext statement) {
-        return resumable.contains(statement);
+    /** True if the body's steps may run bare, each statement that can bail a place a step can resume at. */
+    boolean takesBareSteps() {
+        return bareSteps;
     }
 
-    boolean anyResumable(List<StatContext> statements) {
+    /** A statement a step can stop in: it contains a direct yield, or a bare step can bail in it. */
+    boolean isResumable(StatContext statement) {
+        return resumable.contains(statement) || bareSteps && bails.bailing.contains(statement);
+    }
+
+    /** A return statement of a nested block that a bare step can bail in. */
+    boolean isResumable(RetstatContext ret) {
+        return ret != null && bareSteps && bails.bailingReturns.contains(ret);
+    }
+
+    boolean anyResumable(List<StatContext> statements, RetstatContext ret) {
         for (StatContext s : statements) {
-            if (resumable.contains(s)) {
+            if (isResumable(s)) {
                 return true;
             }
         }
-        return false;
+        return isResumable(ret);
     }
 
     private boolean block(BlockContext block) {

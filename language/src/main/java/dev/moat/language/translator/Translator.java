@@ -129,7 +129,8 @@ public final class Translator extends AssignmentTranslator {
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.levelSlot, fn.compiledFrameSlot,
                     name, section);
-            GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block()) : null;
+            GeneratorShape shape = generatorPasses == 0
+                    ? GeneratorShape.of(body.block(), names, new java.util.HashSet<>(fn.upvalueNames)) : null;
             if (shape != null) {
                 root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
             }
@@ -171,7 +172,8 @@ public final class Translator extends AssignmentTranslator {
             }
             return new GeneratorRootNode(language, fn.frame.build(), translated.prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements),
-                    fn.levelSlot, fn.resumePoints(), fn.resumeValuesSlot, name, section).getCallTarget();
+                    fn.levelSlot, fn.resumePoints(), fn.resumeValuesSlot, shape.takesBareSteps(), name, section)
+                    .getCallTarget();
         } finally {
             generator = null;
             generatorPasses--;
@@ -299,7 +301,7 @@ public final class Translator extends AssignmentTranslator {
         }
         List<FunctionScope.PartExit> exits = LabeledBlocks.partExitsOf(scope, fn.closeScopes);
         boolean labeled = !labels.isEmpty() || !exits.isEmpty();
-        boolean resumable = !labeled && generator != null && generator.anyResumable(stats);
+        boolean resumable = !labeled && generator != null && generator.anyResumable(stats, ret);
         // A block inside a loop that ends normally ends its locals' slots, so no value is carried around the
         // loop in them (see ClearLocalsNode). Not a repeat body (the condition reads its locals afterwards),
         // nor blocks with <close>, a final return or generator resume points (the others' shapes).
@@ -317,9 +319,10 @@ public final class Translator extends AssignmentTranslator {
         MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
         if (resumable) {
             // No labels or <close> in a generator body: statement i is out[i] (a final return follows them).
+            // Statement i is out[i]; a nested block's return follows them.
             boolean[] points = new boolean[array.length];
-            for (int i = 0; i < stats.size(); i++) {
-                points[i] = generator.isResumable(stats.get(i));
+            for (int i = 0; i < array.length; i++) {
+                points[i] = i < stats.size() ? generator.isResumable(stats.get(i)) : generator.isResumable(ret);
             }
             return new ResumableBlockNode(array, points, Math.max(1, count), fn.newResumePoint());
         }

@@ -26,6 +26,7 @@ public final class CallNode extends MoatExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object callee = function.execute(frame);
+        invoke.beforeArguments(frame, callee);
         Object[] argv = arguments.evaluate(frame, null);
         Object result = invoke.call(frame, callee, argv, this, description);
         return multiResult ? result : MultiValue.first(result);
@@ -33,7 +34,9 @@ public final class CallNode extends MoatExpressionNode {
 
     /** For tail calls: evaluates callee and arguments without calling. */
     Object evaluateCallee(VirtualFrame frame) {
-        return function.execute(frame);
+        Object callee = function.execute(frame);
+        invoke.beforeArguments(frame, callee);
+        return callee;
     }
 
     Object[] evaluateArguments(VirtualFrame frame) {

@@ -7,8 +7,11 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinRootNode;
 import dev.moat.language.coroutine.MoatCoroutine;
 import dev.moat.language.nodes.LuaFunctionRoot;
+import dev.moat.language.nodes.controlflow.ResumePoints;
+import dev.moat.language.nodes.generator.GeneratorRootNode;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -38,6 +41,8 @@ public final class InvokeNode extends Node {
     @CompilationFinal private byte site = UNKNOWN;
     /** In a Lua function: its frame slot of the call level. */
     @CompilationFinal private int levelSlot = -1;
+    /** In a generator body (GeneratorRootNode), whose bare steps bail before calls that might suspend. */
+    @CompilationFinal private boolean inGenerator;
     /** Builtins whose callbacks may yield (pcall/xpcall bodies, __pairs), like Lua's lua_callk/lua_pcallk. */
     private final boolean yieldableFromBuiltin;
     /** A direct tail call's: the callee takes the calling function's own level, never one above it. */
@@ -83,6 +88,9 @@ public final class InvokeNode extends Node {
     public Object call(VirtualFrame frame, Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
         if (site() == IN_LUA) {
+            if (inGenerator && ResumePoints.isBare(frame) && !runsOnBareStep(callee)) {
+                throw ResumePoints.bail(); // before anything of the call has happened, its charge included
+            }
             // A tail call passes on the level its function was called from: the callee replaces that frame.
             argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL]
                     : frame.getObject(levelSlot);
@@ -139,6 +147,26 @@ public final class InvokeNode extends Node {
         }
     }
 
+    /**
+     * In a generator body's bare step: bails before a call of {@code callee} that might suspend, before the
+     * call's arguments are evaluated (what they do could not be undone). Call expressions call this right
+     * after evaluating the callee; {@link #call} checks again for callees no expression evaluates (metamethods).
+     */
+    public void beforeArguments(VirtualFrame frame, Object callee) {
+        if (site() == IN_LUA && inGenerator && ResumePoints.isBare(frame) && !runsOnBareStep(callee)) {
+            throw ResumePoints.bail();
+        }
+    }
+
+    /**
+     * What a bare generator step may call on its own stack: a builtin that cannot suspend the coroutine.
+     * Lua functions, callable objects (their {@code __call}) and builtins that may yield need a continuation.
+     */
+    private static boolean runsOnBareStep(Object callee) {
+        return callee instanceof MoatFunction f && !f.isLua
+                && !(f.getTarget().getRootNode() instanceof BuiltinRootNode b && b.mayYield());
+    }
+
     private boolean inBuiltin() {
         return site() == IN_BUILTIN;
     }
@@ -148,6 +176,7 @@ public final class InvokeNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             if (getRootNode() instanceof LuaFunctionRoot lua) {
                 levelSlot = lua.levelSlot();
+                inGenerator = lua instanceof GeneratorRootNode g && g.takesBareSteps();
                 site = IN_LUA;
             } else {
                 site = IN_BUILTIN;

@@ -37,6 +37,7 @@ public final class MethodCallNode extends MoatExpressionNode {
     public Object execute(VirtualFrame frame) {
         Object self = receiver.execute(frame);
         Object method = lookup.getField(frame, self, name, nameHash, this, receiverDescription);
+        invoke.beforeArguments(frame, method);
         Object[] argv = arguments.evaluate(frame, self);
         Object result = invoke.call(frame, method, argv, this, methodDescription);
         return multiResult ? result : MultiValue.first(result);
@@ -45,6 +46,7 @@ public final class MethodCallNode extends MoatExpressionNode {
     Object[] prepare(VirtualFrame frame) {
         Object self = receiver.execute(frame);
         Object method = lookup.getField(frame, self, name, nameHash, this, receiverDescription);
+        invoke.beforeArguments(frame, method);
         Object[] argv = arguments.evaluate(frame, self);
         argv[CallArguments.CALLEE] = method;
         return argv;

@@ -7,10 +7,10 @@ import com.oracle.truffle.api.nodes.ControlFlowException;
  * root, each resume point on the way recording where it was (see {@link ResumePoints}). One instance: it
  * carries nothing, and compiled code turns the throw into jumps through those handlers to the root's.
  */
-public final class GeneratorYield extends ControlFlowException {
+public class GeneratorYield extends ControlFlowException {
     private static final long serialVersionUID = 1L;
     public static final GeneratorYield INSTANCE = new GeneratorYield();
 
-    private GeneratorYield() {
+    protected GeneratorYield() {
     }
 }

@@ -37,6 +37,7 @@ public final class GenericForNode extends MoatStatementNode {
     private final int functionSlot;
     private final int stateSlot;
     private final int controlSlot;
+    private final int resultsSlot;
     private final int resumePoint;
 
     /**
@@ -52,6 +53,7 @@ public final class GenericForNode extends MoatStatementNode {
         this.functionSlot = functionSlot;
         this.stateSlot = stateSlot;
         this.controlSlot = controlSlot;
+        this.resultsSlot = resultsSlot;
         this.loop = Truffle.getRuntime().createLoopNode(new Body(body, bodyEntryCharge, functionSlot, stateSlot, controlSlot, resultsSlot,
                 resumePoint));
     }
@@ -66,12 +68,24 @@ public final class GenericForNode extends MoatStatementNode {
         // Resuming a generator body: the loop's state is in its slots, and it has no closing value (with
         // one, yields switch stacks instead). One call site of the loop for both, so compiled code holds
         // one copy of its body.
-        Object closing = ResumePoints.isSuspended(frame, resumePoint) ? MoatNil.NIL : prepare(frame);
+        // Marks: 1 in the body, 2 at the iterator's call, 3 prepared with a closing value (in the results
+        // slot) that a bare step bailed on, since yields inside such a loop must switch stacks.
+        int mark = ResumePoints.mark(frame, resumePoint);
+        Object closing = mark == 0 ? prepare(frame) : MoatNil.NIL;
+        if (mark == 3) {
+            ResumePoints.arriveAtBail(frame);
+            closing = frame.getObject(resultsSlot);
+            frame.setObject(resultsSlot, MoatNil.NIL);
+        }
         if (closing == MoatNil.NIL) {
             return loopResult(loop.execute(frame));
         }
         // Profiled, so that a loop that never had a closing value is compiled once, not twice.
         closingValue.enter();
+        if (resumePoint >= 0 && ResumePoints.isBare(frame)) {
+            frame.setObject(resultsSlot, closing);
+            throw ResumePoints.placeAt(frame, resumePoint, 3, ResumePoints.bail());
+        }
         closer.checkClosable(closing, "(for state)", this);
         if (resumePoint < 0) {
             return loopResult(closer.runThenClose(frame, closing, loop));
@@ -138,8 +152,12 @@ public final class GenericForNode extends MoatStatementNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            if (!ResumePoints.isSuspended(frame, resumePoint)) {
-                if (nextValues(frame)) {
+            int mark = ResumePoints.mark(frame, resumePoint);
+            if (mark != 1) {
+                if (mark == 2) {
+                    ResumePoints.arriveAtBail(frame);
+                }
+                if (resumePoint < 0 ? nextValues(frame) : nextValuesResumable(frame)) {
                     return BREAK_LOOP_STATUS;
                 }
             }
@@ -157,6 +175,15 @@ public final class GenericForNode extends MoatStatementNode {
                 return BREAK_LOOP_STATUS;
             }
             return CONTINUE_LOOP_STATUS;
+        }
+
+        /** {@link #nextValues} in a generator body: a bail out of the iterator's call is recorded as mark 2. */
+        private boolean nextValuesResumable(VirtualFrame frame) {
+            try {
+                return nextValues(frame);
+            } catch (GeneratorBail b) {
+                throw ResumePoints.placeAt(frame, resumePoint, 2, b);
+            }
         }
 
         /** Calls the iterator and charges the iteration; true when it is done (first result nil). */

@@ -14,10 +14,22 @@ import dev.moat.language.nodes.MoatStatementNode;
  * so running normally writes none of them. The marks live in an int array in {@link #MARKS_SLOT} rather
  * than in int slots of their own, so compiled code reads them without frame tag checks. Containers
  * outside generator bodies have index -1, and none of this runs.
+ *
+ * <p>Index 0 also says whether the step runs bare (without a continuation of its own, see
+ * {@link GeneratorBail}): a bail is recorded like a yield, except that the innermost block stores the
+ * negated mark of its statement, which the next descent runs again from its start (clearing the resuming
+ * flag there), and a generic {@code for} or a {@code repeat} condition record where in their iteration the
+ * bail left them. A bail from the function's final return sets {@link #AT_FINAL_RETURN}.
  */
 public final class ResumePoints {
-    /** Slot 0 of every generator frame: its marks array; index 0 is 1 while a step descends to its yield. */
+    /** Slot 0 of every generator frame: its marks array; index 0 holds the step's flags below. */
     public static final int MARKS_SLOT = 0;
+    /** Flag of index 0: the step descends to where the last one stopped. */
+    private static final int RESUMING = 1;
+    /** Flag of index 0: the step runs bare (see GeneratorBail). */
+    private static final int BARE = 2;
+    /** Flag of index 0: the last step bailed out of the function's final return, which the next one evaluates. */
+    private static final int AT_FINAL_RETURN = 4;
 
     private ResumePoints() {
     }
@@ -32,7 +44,7 @@ public final class ResumePoints {
             return 0;
         }
         int[] marks = marks(frame);
-        return marks[0] != 0 ? marks[index] : 0;
+        return (marks[0] & RESUMING) != 0 ? marks[index] : 0;
     }
 
     /** True if the body is being resumed through the container with mark {@code index}. */
@@ -53,16 +65,78 @@ public final class ResumePoints {
         }
     }
 
-    /** Starts a step that resumes a suspended body. */
-    public static void startResuming(VirtualFrame frame) {
-        marks(frame)[0] = 1;
+    /**
+     * Runs statement {@code i} of the block with resume point {@code index}: a yield leaving it records
+     * 1 + i, a bail that no inner block has placed records -(1 + i), where the next step runs it again.
+     */
+    public static Object runStatement(VirtualFrame frame, int index, int i, MoatStatementNode statement) {
+        try {
+            return statement.runReturning(frame);
+        } catch (GeneratorBail b) {
+            marks(frame)[index] = b.place() ? -(i + 1) : i + 1;
+            throw b;
+        } catch (GeneratorYield y) {
+            marks(frame)[index] = i + 1;
+            throw y;
+        }
+    }
+
+    /** Records {@code mark} at {@code index} for a bail leaving a loop's own part (its header, its condition). */
+    public static GeneratorBail placeAt(VirtualFrame frame, int index, int mark, GeneratorBail b) {
+        b.place();
+        marks(frame)[index] = mark;
+        return b;
+    }
+
+    /** Starts a step that resumes a suspended body; {@code bare}: it runs without a continuation. */
+    public static void startResuming(VirtualFrame frame, boolean bare) {
+        int[] marks = marks(frame);
+        marks[0] = (marks[0] & AT_FINAL_RETURN) | RESUMING | (bare ? BARE : 0);
+    }
+
+    /** Starts the first step of a body; {@code bare}: it runs without a continuation. */
+    public static void startFresh(VirtualFrame frame, boolean bare) {
+        marks(frame)[0] = bare ? BARE : 0;
     }
 
     /** A direct yield reached while resuming: the one that suspended the body. Clears the flag. */
     public static boolean arriveIfResuming(VirtualFrame frame) {
         int[] marks = marks(frame);
-        if (marks[0] != 0) {
-            marks[0] = 0;
+        int flags = marks[0];
+        if ((flags & RESUMING) != 0) {
+            marks[0] = flags & ~RESUMING;
+            return true;
+        }
+        return false;
+    }
+
+    /** The descent has reached where a bail stopped the last step: from here the step runs afresh. */
+    public static void arriveAtBail(VirtualFrame frame) {
+        int[] marks = marks(frame);
+        marks[0] &= ~RESUMING;
+    }
+
+    /** True if the running step of this generator body has no continuation of its own. */
+    public static boolean isBare(VirtualFrame frame) {
+        return (marks(frame)[0] & BARE) != 0;
+    }
+
+    /** A bail out of a bare step (see GeneratorBail). */
+    public static GeneratorBail bail() {
+        return new GeneratorBail();
+    }
+
+    /** Records that a bail left the function's final return (no block placed it). */
+    public static void bailedAtFinalReturn(VirtualFrame frame) {
+        marks(frame)[0] |= AT_FINAL_RETURN;
+    }
+
+    /** True (once: clears the flags but bare) if this step resumes at the final return a bail left. */
+    public static boolean resumeAtFinalReturn(VirtualFrame frame) {
+        int[] marks = marks(frame);
+        int flags = marks[0];
+        if ((flags & AT_FINAL_RETURN) != 0) {
+            marks[0] = flags & BARE;
             return true;
         }
         return false;

@@ -67,26 +67,44 @@ public final class WhileNode extends MoatStatementNode {
         /** CONTINUE/BREAK status, or the value of a {@code return} inside the loop. */
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            // Resuming inside the body: this iteration's charge and condition are behind it.
-            if (!ResumePoints.isSuspended(frame, resumePoint)) {
+            // Resuming inside the body: this iteration's charge and condition are behind it; resuming at a
+            // repeat's condition (mark 2, where a bare generator step bailed), its body is too.
+            int mark = ResumePoints.mark(frame, resumePoint);
+            if (mark == 0) {
                 if (!repeatUntil && !LuaValues.isTruthy(condition.execute(frame))) {
                     MoatContext.get(this).budget.charge(1, this); // the final test: no body follows
                     return BREAK_LOOP_STATUS;
                 }
                 MoatContext.get(this).budget.charge(iterationCharge, this);
             }
-            try {
-                Object result = ResumePoints.run(frame, resumePoint, 1, body);
-                if (result != null) {
-                    return result;
+            if (mark != 2) {
+                try {
+                    Object result = ResumePoints.run(frame, resumePoint, 1, body);
+                    if (result != null) {
+                        return result;
+                    }
+                } catch (BreakException e) {
+                    return BREAK_LOOP_STATUS;
                 }
-            } catch (BreakException e) {
-                return BREAK_LOOP_STATUS;
+            } else {
+                ResumePoints.arriveAtBail(frame);
             }
             if (repeatUntil) {
-                return LuaValues.isTruthy(condition.execute(frame)) ? BREAK_LOOP_STATUS : CONTINUE_LOOP_STATUS;
+                return untilHolds(frame) ? BREAK_LOOP_STATUS : CONTINUE_LOOP_STATUS;
             }
             return CONTINUE_LOOP_STATUS;
+        }
+
+        /** A repeat's condition; a bail out of it is recorded as mark 2, where the next step goes on. */
+        private boolean untilHolds(VirtualFrame frame) {
+            if (resumePoint < 0) {
+                return LuaValues.isTruthy(condition.execute(frame));
+            }
+            try {
+                return LuaValues.isTruthy(condition.execute(frame));
+            } catch (GeneratorBail b) {
+                throw ResumePoints.placeAt(frame, resumePoint, 2, b);
+            }
         }
     }
 }

@@ -56,17 +56,24 @@ public final class DirectYieldNode extends MoatExpressionNode {
             return result(in);
         }
         Object callee = function.execute(frame);
+        boolean yield = isYield(callee);
+        if (!yield) {
+            invoke.beforeArguments(frame, callee);
+        }
         Object[] argv = arguments.evaluate(frame, null);
-        if (!isYield(callee)) {
+        if (!yield) {
             Object result = invoke.call(frame, callee, argv, this, description);
             return multiResult ? result : MultiValue.first(result);
         }
         MoatContext context = MoatContext.get(this);
+        Coroutines coroutines = context.getCoroutines();
+        if (ResumePoints.isBare(frame) && !coroutines.canSuspendGenerator()) {
+            throw ResumePoints.bail(); // the yield must switch stacks: the step needs its continuation
+        }
         context.budget.charge(1, this);
         // As the yield builtin's root does: the coroutine's stack is charged by the level it yields from.
         context.depth = (Integer) frame.getObject(levelSlot());
         Object[] values = Arrays.copyOfRange(argv, CallArguments.FIRST, argv.length);
-        Coroutines coroutines = context.getCoroutines();
         if (coroutines.suspendGenerator(values, this)) {
             throw GeneratorYield.INSTANCE;
         }

@@ -9,8 +9,10 @@ import dev.moat.language.nodes.controlflow.ReturnException;
 import dev.moat.language.nodes.controlflow.ResumePoints;
 
 /**
- * A block of a generator body with a yield in some of its statements (see {@link ResumePoints}): a yield
- * leaving it marks 1 + the index of its statement, and resuming skips the statements before that one.
+ * A block of a generator body with a yield in some of its statements, or any block of a body that takes
+ * bare steps (see {@link ResumePoints}): a yield leaving it marks 1 + the index of its statement, and
+ * resuming skips the statements before that one; a bail out of its statement marks -(1 + index), and the
+ * next step runs that statement again from its start.
  * The block's instruction charge is paid on a fresh entry only, so a generator pays what the same body
  * pays on a coroutine stack.
  */
@@ -52,7 +54,12 @@ public final class ResumableBlockNode extends MoatStatementNode {
         if (mark == 0 && charge > 0) {
             MoatContext.get(this).budget.count(charge); // blocks count, loops and calls test (see Budget)
         }
-        return runFrom(frame, mark == 0 ? 0 : mark - 1);
+        int first = mark == 0 ? 0 : mark - 1;
+        if (mark < 0) {
+            ResumePoints.arriveAtBail(frame);
+            first = -mark - 1;
+        }
+        return runFrom(frame, first);
     }
 
     /**
@@ -64,7 +71,7 @@ public final class ResumableBlockNode extends MoatStatementNode {
         for (int i = 0; i < statements.length; i++) {
             if (i >= first) {
                 Object result = holdsYield[i]
-                        ? ResumePoints.run(frame, resumePoint, i + 1, statements[i])
+                        ? ResumePoints.runStatement(frame, resumePoint, i, statements[i])
                         : statements[i].runReturning(frame);
                 if (result != null) {
                     return result;
