@@ -92,23 +92,10 @@ public final class Coroutines {
     public record Failure(Object error) {
     }
 
-    /** coroutine.resume: returns {true, values...} or {false, error}. Non-catchable failures are re-thrown. */
-    @TruffleBoundary
-    public Object[] resume(MoatCoroutine co, Object[] args, Node site) {
-        Object outcome = resumeRaw(co, args, site);
-        if (outcome instanceof Failure f) {
-            return new Object[]{false, f.error()};
-        }
-        Object[] out = (Object[]) outcome;
-        Object[] result = new Object[out.length + 1];
-        result[0] = true;
-        System.arraycopy(out, 0, result, 1, out.length);
-        return result;
-    }
-
     /**
      * Resumes {@code co} and returns the values it yielded or returned (an Object[] the caller may keep),
-     * or a {@link Failure}. coroutine.wrap uses this directly, saving resume's {true, ...} copy.
+     * or a {@link Failure} (coroutine.resume makes {true, values...} or {false, error} of it; see ResumeCallNode,
+     * which steps a bare generator without this boundary).
      */
     @TruffleBoundary
     public Object resumeRaw(MoatCoroutine co, Object[] args, Node site) {
@@ -121,12 +108,8 @@ public final class Coroutines {
         if (co.handle != null && !backend.canResumeHere(co)) {
             throw otherThread(site);
         }
-        MoatCoroutine caller = current;
-        caller.status = MoatCoroutine.Status.NORMAL;
-        caller.savedDepth = context.depth;
+        MoatCoroutine caller = enter(co);
         co.transfer = args;
-        co.status = MoatCoroutine.Status.RUNNING;
-        current = co;
         try {
             if (co.generatorTarget != null) {
                 step(co, site);
@@ -136,25 +119,120 @@ public final class Coroutines {
                 backend.resume(co, site);
             }
         } finally {
-            current = caller;
-            caller.status = MoatCoroutine.Status.RUNNING;
-            context.depth = caller.savedDepth;
+            leave(caller);
         }
+        return outcome(co);
+    }
+
+    /** Makes {@code co} the running coroutine; returns the one that resumes it. */
+    private MoatCoroutine enter(MoatCoroutine co) {
+        MoatCoroutine caller = current;
+        caller.status = MoatCoroutine.Status.NORMAL;
+        caller.savedDepth = context.depth;
+        co.status = MoatCoroutine.Status.RUNNING;
+        current = co;
+        return caller;
+    }
+
+    /** Makes {@code caller} the running coroutine again, at its level. */
+    private void leave(MoatCoroutine caller) {
+        current = caller;
+        caller.status = MoatCoroutine.Status.RUNNING;
+        context.depth = caller.savedDepth;
+    }
+
+    /** What a resume of {@code co} gives once it has run: the values it passed out, or its Failure. */
+    private static Object outcome(MoatCoroutine co) {
         Throwable failure = co.failure;
         if (failure != null) {
             co.failure = null;
-            if (failure instanceof MoatError e) {
-                co.deathError = e;
-                return new Failure(e.getValue());
-            }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            throw (Error) failure;
+            return failed(co, failure);
         }
         Object[] out = co.transfer;
         co.transfer = null;
         return out;
+    }
+
+    @TruffleBoundary
+    private static Object failed(MoatCoroutine co, Throwable failure) {
+        if (failure instanceof MoatError e) {
+            co.deathError = e;
+            return new Failure(e.getValue());
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        throw (Error) failure;
+    }
+
+    /**
+     * True if a resume of {@code co} may run its next step inline (see ResumeCallNode): a generator, suspended
+     * by a direct yield (no continuation in progress), whose step starts bare.
+     */
+    boolean stepsInline(MoatCoroutine co) {
+        return co.status == MoatCoroutine.Status.SUSPENDED && co.handle == null && co.pendingTailCall == null
+                && co.triesBareSteps();
+    }
+
+    /**
+     * A resume of {@code co} that runs its bare step through {@code step} (a call of its generator target from
+     * the resuming code, which compiled code can inline); the same bookkeeping as {@link #resumeRaw} with
+     * {@link #step} and {@link #runStep}, and a step that bails goes on in a continuation as there.
+     */
+    Object resumeInline(MoatCoroutine co, Object[] args, ResumeCallNode step, Node site) {
+        MoatCoroutine caller = enter(co);
+        try {
+            if (co.generatorFrame() == null) {
+                co.baseDepth = context.depth;
+                live++;
+            }
+            context.depth = co.baseDepth;
+            boolean ended = true;
+            co.runningBare = true;
+            try {
+                Object result = step.callStep(co, args);
+                if (result == GeneratorRootNode.BAILED) {
+                    ended = false;
+                    co.bailed();
+                } else if (result == GeneratorRootNode.SUSPENDED) {
+                    ended = false;
+                } else {
+                    co.transfer = MultiValue.all(result);
+                }
+            } catch (TailCallException tc) {
+                ended = false;
+                co.pendingTailCall = tc;
+                co.bailed();
+            } catch (MoatError e) {
+                co.failure = e;
+            } finally {
+                co.runningBare = false;
+                if (ended) {
+                    co.status = MoatCoroutine.Status.DEAD;
+                    live--;
+                }
+            }
+            if (co.bailed) {
+                continueBailedStep(co, site);
+            }
+        } finally {
+            leave(caller);
+        }
+        return outcome(co);
+    }
+
+    /** The rest of a bare step that bailed, in a fresh continuation (see {@link #step}). */
+    @TruffleBoundary
+    private void continueBailedStep(MoatCoroutine co, Node site) {
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("a bare step of " + describe(co) + " goes on in a continuation");
+        }
+        co.bailed = false;
+        backend.start(co, () -> runStep(co, false), site);
+        if (co.stepEnded) {
+            co.stepEnded = false;
+            co.handle = null;
+        }
     }
 
     private void start(MoatCoroutine co, Node site) {

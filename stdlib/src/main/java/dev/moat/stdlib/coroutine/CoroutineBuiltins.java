@@ -4,12 +4,14 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.coroutine.Coroutines;
 import dev.moat.language.coroutine.MoatCoroutine;
+import dev.moat.language.coroutine.ResumeCallNode;
 import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
@@ -41,10 +43,18 @@ public final class CoroutineBuiltins {
     @MoatBuiltin(name = "resume", variadic = true)
     public abstract static class ResumeNode extends BuiltinNode {
         @Specialization
-        protected Object resume(Object[] args) {
+        protected Object resume(Object[] args, @Cached("create()") ResumeCallNode resume) {
             MoatCoroutine co = checkCoroutine(this, arg(args, 0), 1);
             Object[] values = args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : dev.moat.language.runtime.MultiValue.EMPTY;
-            return context().getCoroutines().resume(co, values, this);
+            Object outcome = resume.resume(co, values);
+            if (outcome instanceof Coroutines.Failure f) {
+                return new Object[]{false, f.error()};
+            }
+            Object[] out = (Object[]) outcome;
+            Object[] result = new Object[out.length + 1];
+            result[0] = true;
+            System.arraycopy(out, 0, result, 1, out.length);
+            return result;
         }
     }
 
@@ -126,10 +136,11 @@ public final class CoroutineBuiltins {
     @MoatBuiltin(name = "wrapped", variadic = true)
     public abstract static class WrappedNode extends BuiltinNode {
         @Specialization
-        protected Object call(com.oracle.truffle.api.frame.VirtualFrame frame, Object[] args) {
+        protected Object call(com.oracle.truffle.api.frame.VirtualFrame frame, Object[] args,
+                              @Cached("create()") ResumeCallNode resume) {
             MoatFunction self = (MoatFunction) frame.getArguments()[0];
             MoatCoroutine co = (MoatCoroutine) self.cell(0).value;
-            Object outcome = context().getCoroutines().resumeRaw(co, args, this);
+            Object outcome = resume.resume(co, args);
             if (outcome instanceof Coroutines.Failure failure) {
                 Object err = failure.error();
                 if (co.getStatus() == MoatCoroutine.Status.DEAD) {
