@@ -170,8 +170,7 @@ public final class Coroutines {
      * by a direct yield (no continuation in progress), whose step starts bare.
      */
     boolean stepsInline(MoatCoroutine co) {
-        return co.status == MoatCoroutine.Status.SUSPENDED && co.handle == null && co.pendingTailCall == null
-                && co.triesBareSteps();
+        return co.status == MoatCoroutine.Status.SUSPENDED && co.handle == null && co.triesBareSteps();
     }
 
     /**
@@ -190,15 +189,7 @@ public final class Coroutines {
             boolean ended = true;
             co.runningBare = true;
             try {
-                Object result = step.callStep(co, args);
-                if (result == GeneratorRootNode.BAILED) {
-                    ended = false;
-                    co.bailed();
-                } else if (result == GeneratorRootNode.SUSPENDED) {
-                    ended = false;
-                } else {
-                    co.transfer = MultiValue.all(result);
-                }
+                ended = stepEnded(co, step.callStep(co, args));
             } catch (TailCallException tc) {
                 ended = false;
                 co.pendingTailCall = tc;
@@ -228,7 +219,7 @@ public final class Coroutines {
             LOG.fine("a bare step of " + describe(co) + " goes on in a continuation");
         }
         co.bailed = false;
-        backend.start(co, () -> runStep(co, false), site);
+        backend.start(co, () -> runStep(co), site);
         if (co.stepEnded) {
             co.stepEnded = false;
             co.handle = null;
@@ -269,11 +260,9 @@ public final class Coroutines {
     }
 
     /**
-     * One resume of a coroutine that runs as a generator: its body runs from its resume points to the next
-     * direct yield, bare on this stack where the body allows it (see GeneratorBail), otherwise in a fresh
-     * continuation (its code then ends and the continuation is dropped); a bare step that bails goes on in a
-     * fresh continuation from where it stopped. A yield from a nested call suspends the step's continuation,
-     * which the next resume continues.
+     * One resume of a coroutine that runs as a generator, here in a fresh continuation (its code then ends
+     * and the continuation is dropped) — a bare step is {@link #resumeInline}'s, called by ResumeCallNode —
+     * unless a yield from a nested call suspended the previous step's continuation, which is then continued.
      */
     private void step(MoatCoroutine co, Node site) {
         if (co.handle != null) {
@@ -285,17 +274,7 @@ public final class Coroutines {
                 live++;
             }
             try {
-                boolean bare = co.triesBareSteps();
-                if (bare) {
-                    runStep(co, true);
-                }
-                if (!bare || co.bailed) {
-                    if (co.bailed && LOG.isLoggable(Level.FINE)) {
-                        LOG.fine("a bare step of " + describe(co) + " goes on in a continuation");
-                    }
-                    co.bailed = false;
-                    backend.start(co, () -> runStep(co, false), site);
-                }
+                backend.start(co, () -> runStep(co), site);
             } catch (RuntimeException | Error e) {
                 if (first && co.handle == null) {
                     co.status = MoatCoroutine.Status.DEAD;
@@ -310,58 +289,55 @@ public final class Coroutines {
         }
     }
 
-    /**
-     * A generator step, on the step's continuation or bare on the resumer's stack: records how it ended, as
-     * {@link #runBody} does. A bare step that bailed has not ended: it sets {@code co.bailed}.
-     */
-    private void runStep(MoatCoroutine co, boolean bare) {
+    /** A generator step on the step's continuation: records how it ended, as {@link #runBody} does. */
+    private void runStep(MoatCoroutine co) {
         context.depth = co.baseDepth;
         Object[] in = co.transfer;
         co.transfer = null;
         boolean ended = true;
-        co.runningBare = bare;
         try {
-            Object result = callStep(co, in == null ? MultiValue.EMPTY : in, bare);
-            if (result == GeneratorRootNode.BAILED) {
-                ended = false;
-                co.bailed();
-            } else if (result == GeneratorRootNode.SUSPENDED) {
-                ended = false;
-            } else {
-                co.transfer = MultiValue.all(result);
-            }
+            ended = stepEnded(co, callStep(co, in == null ? MultiValue.EMPTY : in));
         } catch (CoroutineKill k) {
             co.transfer = MultiValue.EMPTY;
         } catch (Throwable t) {
             co.failure = t;
         } finally {
-            co.runningBare = false;
             if (ended) {
                 co.status = MoatCoroutine.Status.DEAD;
                 live--;
             }
-            if (!co.bailed) {
-                co.stepEnded = true;
-            }
+            co.stepEnded = true;
         }
     }
 
     /**
-     * Runs the step's body; a proper tail call out of it runs here (a bare step leaves it to its
-     * continuation, as the callee may yield).
+     * Records what a step's call returned: the body's results (true: it ended), or nothing to record when it
+     * suspended, or a bail (see GeneratorBail) that the step goes on from.
      */
-    private static Object callStep(MoatCoroutine co, Object[] in, boolean bare) {
+    private static boolean stepEnded(MoatCoroutine co, Object result) {
+        if (result == GeneratorRootNode.SUSPENDED) {
+            return false;
+        }
+        if (result == GeneratorRootNode.BAILED) {
+            co.bailed();
+            return false;
+        }
+        co.transfer = MultiValue.all(result);
+        return true;
+    }
+
+    /**
+     * Runs the step's body in its continuation (a proper tail call out of it runs here), or the tail call a
+     * bare step left to it.
+     */
+    private static Object callStep(MoatCoroutine co, Object[] in) {
         TailCallException tail = co.pendingTailCall;
         co.pendingTailCall = null;
         try {
             if (tail == null) {
-                return co.generatorTarget.call(co.body, co, in, bare);
+                return co.generatorTarget.call(co.body, co, in, Boolean.FALSE);
             }
         } catch (TailCallException tc) {
-            if (bare) {
-                co.pendingTailCall = tc;
-                return GeneratorRootNode.BAILED;
-            }
             tail = tc;
         }
         return InvokeNode.callUncached(tail.function, tail.arguments);
