@@ -38,13 +38,13 @@ final class GeneratorShape {
      * The body's generator shape, or null if it cannot (or need not) run as a generator. {@code parameters}:
      * the function's parameter names (locals of the body); {@code upvalues}: the names it captures.
      */
-    static GeneratorShape of(BlockContext body, List<String> parameters, Set<String> upvalues) {
+    static GeneratorShape of(BlockContext body, List<String> parameters, List<String> upvalues) {
         GeneratorShape shape = new GeneratorShape();
         shape.block(body);
         if (!shape.eligible || shape.yields.isEmpty()) {
             return null;
         }
-        BareStepSafety safety = BareStepSafety.of(body, parameters, upvalues);
+        BareStepSafety safety = BareStepSafety.of(body, parameters, new HashSet<>(upvalues));
         if (safety.safe()) {
             shape.bareSteps = true;
             shape.bails = safety;

@@ -129,8 +129,7 @@ public final class Translator extends AssignmentTranslator {
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.levelSlot, fn.compiledFrameSlot,
                     name, section);
-            GeneratorShape shape = generatorPasses == 0
-                    ? GeneratorShape.of(body.block(), names, new java.util.HashSet<>(fn.upvalueNames)) : null;
+            GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block(), names, fn.upvalueNames) : null;
             if (shape != null) {
                 root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
             }
@@ -172,8 +171,7 @@ public final class Translator extends AssignmentTranslator {
             }
             return new GeneratorRootNode(language, fn.frame.build(), translated.prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements),
-                    fn.levelSlot, fn.resumePoints(), fn.resumeValuesSlot, shape.takesBareSteps(), name, section)
-                    .getCallTarget();
+                    fn.levelSlot, fn.resumePoints(), fn.resumeValuesSlot, shape.takesBareSteps(), name, section).getCallTarget();
         } finally {
             generator = null;
             generatorPasses--;
@@ -319,7 +317,6 @@ public final class Translator extends AssignmentTranslator {
         MoatStatementNode[] array = out.toArray(new MoatStatementNode[0]);
         if (resumable) {
             // No labels or <close> in a generator body: statement i is out[i] (a final return follows them).
-            // Statement i is out[i]; a nested block's return follows them.
             boolean[] points = new boolean[array.length];
             for (int i = 0; i < array.length; i++) {
                 points[i] = i < stats.size() ? generator.isResumable(stats.get(i)) : generator.isResumable(ret);
