@@ -187,13 +187,16 @@ public final class Coroutines {
             }
             context.depth = co.baseDepth;
             boolean ended = true;
+            boolean bailed = false;
             co.runningBare = true;
             try {
-                ended = stepEnded(co, step.callStep(co, args));
+                Object result = step.callStep(co, args);
+                bailed = result == GeneratorRootNode.BAILED;
+                ended = stepEnded(co, result);
             } catch (TailCallException tc) {
                 ended = false;
+                bailed = true;
                 co.pendingTailCall = tc;
-                co.bailed();
             } catch (MoatError e) {
                 co.failure = e;
             } finally {
@@ -203,7 +206,8 @@ public final class Coroutines {
                     live--;
                 }
             }
-            if (co.bailed) {
+            if (bailed) {
+                co.bareStepBailed();
                 continueBailedStep(co, site);
             }
         } finally {
@@ -218,7 +222,6 @@ public final class Coroutines {
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("a bare step of " + describe(co) + " goes on in a continuation");
         }
-        co.bailed = false;
         backend.start(co, () -> runStep(co), site);
         if (co.stepEnded) {
             co.stepEnded = false;
@@ -311,15 +314,11 @@ public final class Coroutines {
     }
 
     /**
-     * Records what a step's call returned: the body's results (true: it ended), or nothing to record when it
-     * suspended, or a bail (see GeneratorBail) that the step goes on from.
+     * Records what a step's call returned: the body's results (true: it ended), or nothing when it suspended
+     * or bailed (see GeneratorBail).
      */
     private static boolean stepEnded(MoatCoroutine co, Object result) {
-        if (result == GeneratorRootNode.SUSPENDED) {
-            return false;
-        }
-        if (result == GeneratorRootNode.BAILED) {
-            co.bailed();
+        if (result == GeneratorRootNode.SUSPENDED || result == GeneratorRootNode.BAILED) {
             return false;
         }
         co.transfer = MultiValue.all(result);

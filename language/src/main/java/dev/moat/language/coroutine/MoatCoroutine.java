@@ -75,8 +75,6 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
      * translation does not allow bare steps.
      */
     private int bareBailsLeft;
-    /** Set when the current step bailed out of running bare, until it goes on in a continuation. */
-    boolean bailed;
     /** True while a step runs bare. */
     boolean runningBare;
     /** A proper tail call out of a bare step, which the step's continuation makes. */
@@ -100,9 +98,8 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
         return bareBailsLeft > 0;
     }
 
-    /** The current step bailed out of running bare. */
-    void bailed() {
-        bailed = true;
+    /** A bare step bailed to a continuation: one fewer before steps start in one. */
+    void bareStepBailed() {
         bareBailsLeft--;
     }
 

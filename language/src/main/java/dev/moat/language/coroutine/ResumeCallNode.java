@@ -1,7 +1,6 @@
 package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
@@ -16,8 +15,7 @@ import dev.moat.language.MoatContext;
  * {@link Coroutines#resumeRaw}. Returns what resumeRaw returns: the values passed out, or a Failure.
  */
 public final class ResumeCallNode extends Node {
-    /** The generator target this site calls directly; null before the first inline step. */
-    @CompilationFinal private RootCallTarget cachedTarget;
+    /** The call of the first generator body this site stepped. */
     @Child private DirectCallNode direct;
     /** Once the site has stepped generators of two bodies. */
     @Child private IndirectCallNode indirect;
@@ -38,12 +36,11 @@ public final class ResumeCallNode extends Node {
     Object callStep(MoatCoroutine co, Object[] in) {
         RootCallTarget target = co.generatorTarget;
         if (indirect == null) {
-            if (target == cachedTarget) {
+            if (direct != null && direct.getCallTarget() == target) {
                 return direct.call(co.body, co, in, Boolean.TRUE);
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            if (cachedTarget == null) {
-                cachedTarget = target;
+            if (direct == null) {
                 direct = insert(DirectCallNode.create(target));
                 return direct.call(co.body, co, in, Boolean.TRUE);
             }

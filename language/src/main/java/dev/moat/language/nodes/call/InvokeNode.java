@@ -88,9 +88,7 @@ public final class InvokeNode extends Node {
     public Object call(VirtualFrame frame, Object callee, Object[] argv, Node errorSite, String description) {
         MoatContext context = MoatContext.get(this);
         if (site() == IN_LUA) {
-            if (inGenerator && ResumePoints.isBare(frame) && !runsOnBareStep(callee)) {
-                throw ResumePoints.bail(); // before anything of the call has happened, its charge included
-            }
+            beforeArguments(frame, callee); // in a bare generator step: before the call charges anything
             // A tail call passes on the level its function was called from: the callee replaces that frame.
             argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL]
                     : frame.getObject(levelSlot);
