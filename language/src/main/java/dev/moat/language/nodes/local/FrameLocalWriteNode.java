@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.local;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.FrameSlotKind;
@@ -29,6 +30,12 @@ public abstract class FrameLocalWriteNode extends MoatStatementNode {
     protected void doDouble(VirtualFrame frame, double value) {
         frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Double);
         frame.setDouble(slot, value);
+        // Pins the computation of the value at the assignment, in source order. Graal otherwise schedules a
+        // loop's float arithmetic in an order of its own, new values are born while the old ones they replace
+        // are still live, the loop phis' registers permute, and the linear-scan allocator breaks the cycle
+        // through a stack slot on the critical path (mandelbrot 0.72 -> 0.48 s; bench/README.md,
+        // "Float locals assigned in source order"). Longs measured worse (spectralnorm, strings): doubles only.
+        CompilerDirectives.blackhole(value);
     }
 
     @Specialization(replaces = {"doLong", "doDouble"})
