@@ -28,6 +28,15 @@ public final class NumericForNode extends MoatStatementNode {
     private final int countSlot;
     private final int stepSlot;
     private final ConditionProfile integerProfile = ConditionProfile.create();
+    private final ConditionProfile intCount = ConditionProfile.create();
+
+    /**
+     * The longest loop (in iterations, less one) that runs with an int count ({@link Body#countedIteration}),
+     * whose compiled code may have no safepoint poll when it is an innermost loop without allocations: a
+     * timeout waits for at most this many iterations of such a body (milliseconds), where 2^31 could take a
+     * minute. Longer loops run on a long count and keep their polls.
+     */
+    static final long COUNTED_LOOP_MAX = 1L << 24;
     private final int resumePoint;
 
     /**
@@ -89,7 +98,11 @@ public final class NumericForNode extends MoatStatementNode {
             }
             long count = s > 0 ? Long.divideUnsigned(l - i0, s) : Long.divideUnsigned(i0 - l, -(s + 1) + 1L);
             frame.setLong(indexSlot, i0);
-            frame.setLong(countSlot, count);
+            if (intCount.profile(count >= 0 && count <= COUNTED_LOOP_MAX)) {
+                frame.setInt(countSlot, (int) count);
+            } else {
+                frame.setLong(countSlot, count);
+            }
             frame.setLong(stepSlot, s);
             return true;
         } else {
@@ -164,6 +177,7 @@ public final class NumericForNode extends MoatStatementNode {
         private final int stepSlot;
         private final int resumePoint;
         private final ConditionProfile integerLoop = ConditionProfile.create();
+        private final ConditionProfile countedLoop = ConditionProfile.create();
 
         Body(MoatStatementNode body, int iterationCharge, int indexSlot, int countSlot, int stepSlot, int resumePoint) {
             this.body = body;
@@ -181,6 +195,9 @@ public final class NumericForNode extends MoatStatementNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
+            if (countedLoop.profile(frame.isInt(countSlot))) {
+                return countedIteration(frame);
+            }
             if (!ResumePoints.isSuspended(frame, resumePoint)) {
                 MoatContext.get(this).budget.charge(iterationCharge, this);
             }
@@ -208,6 +225,33 @@ public final class NumericForNode extends MoatStatementNode {
                 return BREAK_LOOP_STATUS;
             }
             frame.setDouble(indexSlot, next);
+            return CONTINUE_LOOP_STATUS;
+        }
+
+        /**
+         * An iteration of a loop whose remaining count fits in an int: the exit test comes first and compares
+         * an int that steps down by one, so that Graal recognises a counted loop in 32-bit range and drops the
+         * HotSpot and Truffle safepoint polls of an innermost loop that does not allocate (a timeout still
+         * stops the enclosing loop or call; the instruction budget, charged here, stops any iteration).
+         */
+        private Object countedIteration(VirtualFrame frame) {
+            int left = frame.getInt(countSlot);
+            if (!ResumePoints.isSuspended(frame, resumePoint)) {
+                if (left < 0) {
+                    return BREAK_LOOP_STATUS;
+                }
+                MoatContext.get(this).budget.charge(iterationCharge, this);
+            }
+            try {
+                Object result = ResumePoints.run(frame, resumePoint, 1, body);
+                if (result != null) {
+                    return result;
+                }
+            } catch (BreakException e) {
+                return BREAK_LOOP_STATUS;
+            }
+            frame.setInt(countSlot, left - 1);
+            frame.setLong(indexSlot, frame.getLong(indexSlot) + frame.getLong(stepSlot));
             return CONTINUE_LOOP_STATUS;
         }
     }
