@@ -28,8 +28,11 @@ public final class FunctionRootNode extends LuaFunctionRoot {
     @Override
     protected Object call(VirtualFrame frame, MoatContext context) {
         ClearLocalsNode.markCompiledFrame(frame, compiledFrameSlot);
-        enterLevel(frame, frame.getArguments(), context);
+        // The charge first: inlined in a loop, a call's counter update then sits next to the iteration's
+        // and the two merge into one store, where the level test (a deoptimisation point) between them
+        // kept both. A call past the depth limit has then been charged, which no budget notices.
         chargeCall(context);
+        enterLevel(frame, frame.getArguments(), context);
         bindArguments(frame);
         return runBody(frame);
     }

@@ -84,6 +84,15 @@ public class MoatFunction implements TruffleObject {
         return t;
     }
 
+    /**
+     * The call target, or null for a lazy builtin not called yet: for a call site's guard against the target
+     * it cached. Through {@link #getTarget()} that guard tested the target for null first, a deoptimisation
+     * point Graal keeps inside a loop while it hoists the comparison, which splits the loop's counter updates.
+     */
+    public final RootCallTarget targetOrNull() {
+        return target;
+    }
+
     @TruffleBoundary
     private RootCallTarget makeTarget() {
         RootCallTarget t = ((LazyBuiltin) this).pending.get();

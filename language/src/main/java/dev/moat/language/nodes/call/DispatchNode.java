@@ -50,7 +50,7 @@ public abstract class DispatchNode extends Node {
 
     public abstract Object execute(MoatFunction function, Object[] arguments);
 
-    @Specialization(guards = "function.getTarget() == cachedTarget", limit = "4")
+    @Specialization(guards = "function.targetOrNull() == cachedTarget", limit = "4")
     protected Object doDirect(MoatFunction function, Object[] arguments,
                               @Cached("function.getTarget()") RootCallTarget cachedTarget,
                               @Cached("chargesItsCalls(cachedTarget)") boolean chargesItself,
