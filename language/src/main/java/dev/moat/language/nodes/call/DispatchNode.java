@@ -14,6 +14,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BuiltinRootNode;
 import dev.moat.language.nodes.LuaFunctionRoot;
+import dev.moat.language.nodes.controlflow.NumericForNode;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
@@ -36,7 +37,8 @@ import dev.moat.language.runtime.MoatFunction;
  * bring its own loop, nested in the caller's, and keep the caller's loop state live across it. Graal's
  * default of two recursive inlinings made queens' {@code place} 58 KB of code that spent its time moving
  * spilled values between stack slots; called, not inlined, it runs in 0.73 of the time (bench/README.md,
- * "Recursion inside loops"). Recursion outside loops (fib, towers) still inlines, where it pays.
+ * "Recursion inside loops"). Recursion outside loops (fib, towers) still inlines, where it pays. The numeric
+ * {@code for} loops around such a call are told so ({@link NumericForNode#markCallsOut}).
  */
 @GenerateInline(false)
 @ReportPolymorphism
@@ -91,12 +93,15 @@ public abstract class DispatchNode extends Node {
                 || callee.getSourceSection() == null || !callee.getSourceSection().equals(caller.getSourceSection())) {
             return false;
         }
+        boolean inLoop = false;
         for (Node n = getParent(); n != null && n != caller; n = n.getParent()) {
             if (n instanceof LoopNode) {
-                return true;
+                inLoop = true;
+            } else if (n instanceof NumericForNode loop) {
+                loop.markCallsOut();
             }
         }
-        return false;
+        return inLoop;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.moat.language.nodes.controlflow;
 
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -29,6 +31,12 @@ public final class NumericForNode extends MoatStatementNode {
     private final int stepSlot;
     private final ConditionProfile integerProfile = ConditionProfile.create();
     private final ConditionProfile intCount = ConditionProfile.create();
+    /**
+     * Set when the body holds a call that is never inlined (recursion from inside a loop, see DispatchNode):
+     * such a loop runs on a long count tested after each iteration. A counted loop's gain (no safepoint polls)
+     * needs a body without calls, and with a call in it the test-first shape measured slower (queens 5 %).
+     */
+    @CompilationFinal private boolean callsOut;
 
     /**
      * The longest loop (in iterations, less one) that runs with an int count ({@link Body#countedIteration}),
@@ -55,6 +63,12 @@ public final class NumericForNode extends MoatStatementNode {
         this.stepSlot = stepSlot;
         this.resumePoint = resumePoint;
         this.loop = Truffle.getRuntime().createLoopNode(new Body(body, iterationCharge, indexSlot, countSlot, stepSlot, resumePoint));
+    }
+
+    /** The body holds a call that stays a call (see {@link #callsOut}); the loop's next run uses a long count. */
+    public void markCallsOut() {
+        CompilerAsserts.neverPartOfCompilation();
+        callsOut = true;
     }
 
     @Override
@@ -98,7 +112,7 @@ public final class NumericForNode extends MoatStatementNode {
             }
             long count = s > 0 ? Long.divideUnsigned(l - i0, s) : Long.divideUnsigned(i0 - l, -(s + 1) + 1L);
             frame.setLong(indexSlot, i0);
-            if (intCount.profile(count >= 0 && count <= COUNTED_LOOP_MAX)) {
+            if (intCount.profile(!callsOut && count >= 0 && count <= COUNTED_LOOP_MAX)) {
                 frame.setInt(countSlot, (int) count);
             } else {
                 frame.setLong(countSlot, count);
