@@ -19,9 +19,19 @@ import dev.moat.language.runtime.MoatError;
  * The numeric {@code for} with Lua 5.4 semantics. With integer start and step the iteration count is
  * computed up front in unsigned arithmetic (so loops near the integer limits never overflow); otherwise
  * the loop runs on floats. Loop state lives in hidden frame slots (OSR needs it in the frame); the
- * control variable is declared afresh each iteration from the hidden index slot.
+ * control variable is declared afresh each iteration from the hidden index slot. An integer loop of up to
+ * {@link #COUNTED_LOOP_MAX} iterations keeps its count in an int tested before each iteration, the shape
+ * Graal compiles as a counted loop; others test a long count after each iteration.
  */
 public final class NumericForNode extends MoatStatementNode {
+    /**
+     * The longest loop (in iterations, less one) that runs with an int count ({@link Body#countedIteration}),
+     * whose compiled code may have no safepoint poll when it is an innermost loop without allocations: a
+     * timeout waits for at most this many iterations of such a body (milliseconds), where 2^31 could take a
+     * minute. Longer loops run on a long count and keep their polls.
+     */
+    static final long COUNTED_LOOP_MAX = 1L << 24;
+
     @Child private MoatExpressionNode start;
     @Child private MoatExpressionNode limit;
     @Child private MoatExpressionNode step;
@@ -37,14 +47,6 @@ public final class NumericForNode extends MoatStatementNode {
      * needs a body without calls, and with a call in it the test-first shape measured slower (queens 5 %).
      */
     @CompilationFinal private boolean callsOut;
-
-    /**
-     * The longest loop (in iterations, less one) that runs with an int count ({@link Body#countedIteration}),
-     * whose compiled code may have no safepoint poll when it is an innermost loop without allocations: a
-     * timeout waits for at most this many iterations of such a body (milliseconds), where 2^31 could take a
-     * minute. Longer loops run on a long count and keep their polls.
-     */
-    static final long COUNTED_LOOP_MAX = 1L << 24;
     private final int resumePoint;
 
     /**
