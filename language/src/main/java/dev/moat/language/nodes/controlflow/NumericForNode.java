@@ -217,13 +217,9 @@ public final class NumericForNode extends MoatStatementNode {
             if (!ResumePoints.isSuspended(frame, resumePoint)) {
                 MoatContext.get(this).budget.charge(iterationCharge, this);
             }
-            try {
-                Object result = ResumePoints.run(frame, resumePoint, 1, body);
-                if (result != null) {
-                    return result;
-                }
-            } catch (BreakException e) {
-                return BREAK_LOOP_STATUS;
+            Object result = ResumePoints.runLoopBody(frame, resumePoint, body);
+            if (result != null) {
+                return result;
             }
             if (integerLoop.profile(frame.isLong(stepSlot))) {
                 long left = frame.getLong(countSlot);
@@ -258,13 +254,9 @@ public final class NumericForNode extends MoatStatementNode {
                 }
                 MoatContext.get(this).budget.charge(iterationCharge, this);
             }
-            try {
-                Object result = ResumePoints.run(frame, resumePoint, 1, body);
-                if (result != null) {
-                    return result;
-                }
-            } catch (BreakException e) {
-                return BREAK_LOOP_STATUS;
+            Object result = ResumePoints.runLoopBody(frame, resumePoint, body);
+            if (result != null) {
+                return result;
             }
             frame.setInt(countSlot, left - 1);
             frame.setLong(indexSlot, frame.getLong(indexSlot) + frame.getLong(stepSlot));

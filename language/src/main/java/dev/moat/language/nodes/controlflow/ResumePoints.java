@@ -2,6 +2,7 @@ package dev.moat.language.nodes.controlflow;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.moat.language.nodes.MoatStatementNode;
 
 /**
@@ -62,6 +63,19 @@ public final class ResumePoints {
         } catch (GeneratorYield y) {
             marks(frame)[index] = mark;
             throw y;
+        }
+    }
+
+    /**
+     * Runs one iteration's body of a loop with resume point {@code index} (a yield leaving it records 1): the
+     * value a {@code return} in it gives, {@link RepeatingNode#BREAK_LOOP_STATUS} after a {@code break}, or null
+     * when the loop goes on.
+     */
+    public static Object runLoopBody(VirtualFrame frame, int index, MoatStatementNode body) {
+        try {
+            return run(frame, index, 1, body);
+        } catch (BreakException e) {
+            return RepeatingNode.BREAK_LOOP_STATUS;
         }
     }
 

@@ -78,13 +78,9 @@ public final class WhileNode extends MoatStatementNode {
                 MoatContext.get(this).budget.charge(iterationCharge, this);
             }
             if (mark != 2) {
-                try {
-                    Object result = ResumePoints.run(frame, resumePoint, 1, body);
-                    if (result != null) {
-                        return result;
-                    }
-                } catch (BreakException e) {
-                    return BREAK_LOOP_STATUS;
+                Object result = ResumePoints.runLoopBody(frame, resumePoint, body);
+                if (result != null) {
+                    return result;
                 }
             } else {
                 ResumePoints.arriveAtBail(frame);
