@@ -41,11 +41,14 @@ final class FunctionScope {
         this(parent, isVararg, false);
     }
 
-    /** A generator translation's frame starts with its resume points' marks (ResumePoints.MARKS_SLOT). */
+    /**
+     * A generator translation's frame starts with its resume points' marks (ResumePoints.MARKS_SLOT), a static
+     * slot: set once when the frame is made, so its reads need no tag test of the heap frame.
+     */
     FunctionScope(FunctionScope parent, boolean isVararg, boolean generator) {
         this.parent = parent;
         this.isVararg = isVararg;
-        if (generator && frame.addSlot(FrameSlotKind.Object, "(resume marks)", null) != ResumePoints.MARKS_SLOT) {
+        if (generator && frame.addSlot(FrameSlotKind.Static, "(resume marks)", null) != ResumePoints.MARKS_SLOT) {
             throw new IllegalStateException("the resume marks must be a generator frame's first slot");
         }
         levelSlot = frame.addSlot(FrameSlotKind.Object, "(call level)", null);

@@ -12,8 +12,9 @@ import dev.moat.language.nodes.MoatStatementNode;
  * which part it was in (a block's statement, an if's branch, a loop's body); the next step enters the body
  * from the top with the resuming flag (index 0) set, and each container follows its mark instead of
  * starting afresh, down to the yield, which clears the flag. Marks are only read while that flag is set,
- * so running normally writes none of them. The marks live in an int array in {@link #MARKS_SLOT} rather
- * than in int slots of their own, so compiled code reads them without frame tag checks. Containers
+ * so running normally writes none of them. The marks live in an int array in the static slot
+ * {@link #MARKS_SLOT} rather than in int slots of their own, so compiled code reads them without frame tag
+ * checks (a static slot has none: it is set once, when the frame is made). Containers
  * outside generator bodies have index -1, and none of this runs.
  *
  * <p>Index 0 also says whether the step runs bare (without a continuation of its own, see
@@ -36,7 +37,7 @@ public final class ResumePoints {
     }
 
     private static int[] marks(VirtualFrame frame) {
-        return CompilerDirectives.castExact(frame.getObject(MARKS_SLOT), int[].class);
+        return CompilerDirectives.castExact(frame.getObjectStatic(MARKS_SLOT), int[].class);
     }
 
     /** The mark a yield left at {@code index} while the body is being resumed; 0 otherwise. */

@@ -111,7 +111,7 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
         argv[CallArguments.CALLEE] = function;
         argv[CallArguments.LEVEL] = callerLevel;
         MaterializedFrame frame = Truffle.getRuntime().createMaterializedFrame(argv, getFrameDescriptor());
-        frame.setObject(ResumePoints.MARKS_SLOT, new int[resumePoints + 1]);
+        frame.setObjectStatic(ResumePoints.MARKS_SLOT, new int[resumePoints + 1]);
         frame.setObject(resumeValuesSlot, MultiValue.EMPTY);
         return frame;
     }
