@@ -89,7 +89,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
                 throw stackOverflow();
             }
         }
-        frame.setObject(levelSlot, level);
+        frame.setObjectStatic(levelSlot, level);
     }
 
     /** The frame slot of the call's level (see {@link #enterLevel}). */

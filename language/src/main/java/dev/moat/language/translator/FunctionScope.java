@@ -51,7 +51,8 @@ final class FunctionScope {
         if (generator && frame.addSlot(FrameSlotKind.Static, "(resume marks)", null) != ResumePoints.MARKS_SLOT) {
             throw new IllegalStateException("the resume marks must be a generator frame's first slot");
         }
-        levelSlot = frame.addSlot(FrameSlotKind.Object, "(call level)", null);
+        // Static (no tag): in a generator's heap frame a tagged slot's reads test the tag; in other frames it folds.
+        levelSlot = frame.addSlot(FrameSlotKind.Static, "(call level)", null);
         if (isVararg) {
             varargSlot = hiddenSlot("(vararg)");
         }
@@ -69,6 +70,11 @@ final class FunctionScope {
 
     int hiddenSlot(String name) {
         return frame.addSlot(FrameSlotKind.Illegal, name, null);
+    }
+
+    /** A hidden slot read and written only through the static frame accessors (no tag). */
+    int staticSlot(String name) {
+        return frame.addSlot(FrameSlotKind.Static, name, null);
     }
 
     /** A new resume point of a generator body: its index in the frame's marks array (see ResumePoints). */

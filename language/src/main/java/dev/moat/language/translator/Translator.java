@@ -161,7 +161,7 @@ public final class Translator extends AssignmentTranslator {
         for (int i = 0; i < normal.upvalueNames.size(); i++) {
             fn.addUpvalue(normal.upvalueNames.get(i), normal.upvalueFromLocal.get(i), normal.upvalueFromUpvalue.get(i));
         }
-        fn.resumeValuesSlot = fn.hiddenSlot("(resume values)");
+        fn.resumeValuesSlot = fn.staticSlot("(resume values)");
         generator = shape;
         generatorPasses++;
         try {

@@ -91,7 +91,7 @@ public final class InvokeNode extends Node {
             beforeArguments(frame, callee); // in a bare generator step: before the call charges anything
             // A tail call passes on the level its function was called from: the callee replaces that frame.
             argv[CallArguments.LEVEL] = forTailCall ? frame.getArguments()[CallArguments.LEVEL]
-                    : frame.getObject(levelSlot);
+                    : frame.getObjectStatic(levelSlot);
             return callFromLevel(context, callee, argv, errorSite, description);
         }
         // A builtin may call back several times, and each callback's own builtin calls publish their levels.

@@ -51,8 +51,8 @@ public final class DirectYieldNode extends MoatExpressionNode {
     @Override
     public Object execute(VirtualFrame frame) {
         if (ResumePoints.arriveIfResuming(frame)) {
-            Object[] in = (Object[]) frame.getObject(resumeValuesSlot);
-            frame.setObject(resumeValuesSlot, MultiValue.EMPTY);
+            Object[] in = (Object[]) frame.getObjectStatic(resumeValuesSlot);
+            frame.setObjectStatic(resumeValuesSlot, MultiValue.EMPTY);
             return result(in);
         }
         Object callee = function.execute(frame);
@@ -72,7 +72,7 @@ public final class DirectYieldNode extends MoatExpressionNode {
         }
         context.budget.charge(1, this);
         // As the yield builtin's root does: the coroutine's stack is charged by the level it yields from.
-        context.depth = (Integer) frame.getObject(levelSlot());
+        context.depth = (Integer) frame.getObjectStatic(levelSlot());
         Object[] values = Arrays.copyOfRange(argv, CallArguments.FIRST, argv.length);
         if (coroutines.suspendGenerator(values, this)) {
             throw GeneratorYield.INSTANCE;

@@ -90,7 +90,7 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
             holder.setGeneratorFrame(frame);
             bindArguments(frame);
         } else {
-            frame.setObject(resumeValuesSlot, in);
+            frame.setObjectStatic(resumeValuesSlot, in);
             ResumePoints.startResuming(frame, bare);
         }
         try {
@@ -112,7 +112,7 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
         argv[CallArguments.LEVEL] = callerLevel;
         MaterializedFrame frame = Truffle.getRuntime().createMaterializedFrame(argv, getFrameDescriptor());
         frame.setObjectStatic(ResumePoints.MARKS_SLOT, new int[resumePoints + 1]);
-        frame.setObject(resumeValuesSlot, MultiValue.EMPTY);
+        frame.setObjectStatic(resumeValuesSlot, MultiValue.EMPTY);
         return frame;
     }
 }
