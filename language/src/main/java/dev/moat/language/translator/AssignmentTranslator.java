@@ -8,6 +8,8 @@ import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.controlflow.BlockNode;
 import dev.moat.language.nodes.controlflow.ExpressionStatementNode;
 import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.generator.DirectYieldNode;
+import dev.moat.language.nodes.generator.YieldStatementNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
 import dev.moat.language.nodes.local.FrameLocalWriteNodeGen;
 import dev.moat.language.nodes.local.LocalVar;
@@ -56,7 +58,8 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
             if (!(last instanceof CallSuffixContext || last instanceof MethodSuffixContext)) {
                 throw syntaxError(after(e.stop), "syntax error");
             }
-            return new ExpressionStatementNode(suffixed(e.suffixedexp(), true).node());
+            MoatExpressionNode call = suffixed(e.suffixedexp(), true).node();
+            return call instanceof DirectYieldNode yield ? new YieldStatementNode(yield) : new ExpressionStatementNode(call);
         }
         List<SuffixedexpContext> targets = new ArrayList<>();
         targets.add(e.suffixedexp());

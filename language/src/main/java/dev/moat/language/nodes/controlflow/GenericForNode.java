@@ -112,7 +112,7 @@ public final class GenericForNode extends MoatStatementNode {
         return r == RepeatingNode.BREAK_LOOP_STATUS ? null : r;
     }
 
-    private static final class Body extends Node implements RepeatingNode {
+    private static final class Body extends Node implements RepeatingNode, ResumeContainer {
         @Child private MoatStatementNode body;
         @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
         private final int functionSlot;
@@ -143,6 +143,17 @@ public final class GenericForNode extends MoatStatementNode {
             this.stateSlot = stateSlot;
             this.controlSlot = controlSlot;
             this.resultsSlot = resultsSlot;
+        }
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
+
+        /** 1 for the body (runLoopBody or run records it); the loop's other parts record no yield's mark. */
+        @Override
+        public int yieldMark(Node child) {
+            return child == body ? 1 : 0;
         }
 
         @Override

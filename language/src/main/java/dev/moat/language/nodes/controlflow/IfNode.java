@@ -1,13 +1,14 @@
 package dev.moat.language.nodes.controlflow;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.ConditionProfile;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.runtime.LuaValues;
 
 /** {@code if c then a else b end} ({@code elseif} chains nest in the else branch). */
-public final class IfNode extends MoatStatementNode {
+public final class IfNode extends MoatStatementNode implements ResumeContainer {
     @Child private MoatExpressionNode condition;
     @Child private MoatStatementNode thenPart;
     @Child private MoatStatementNode elsePart;
@@ -24,6 +25,16 @@ public final class IfNode extends MoatStatementNode {
         this.thenPart = thenPart;
         this.elsePart = elsePart;
         this.resumePoint = resumePoint;
+    }
+
+    @Override
+    public int resumePoint() {
+        return resumePoint;
+    }
+
+    @Override
+    public int yieldMark(Node child) {
+        return child == thenPart ? 1 : child == elsePart ? 2 : 0;
     }
 
     @Override

@@ -185,7 +185,7 @@ public final class NumericForNode extends MoatStatementNode {
         return MoatError.at(this, message);
     }
 
-    private static final class Body extends Node implements RepeatingNode {
+    private static final class Body extends Node implements RepeatingNode, ResumeContainer {
         @Child private MoatStatementNode body;
         private final int iterationCharge;
         private final int indexSlot;
@@ -202,6 +202,17 @@ public final class NumericForNode extends MoatStatementNode {
             this.countSlot = countSlot;
             this.stepSlot = stepSlot;
             this.resumePoint = resumePoint;
+        }
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
+
+        /** 1 for the body (runLoopBody or run records it); the loop's other parts record no yield's mark. */
+        @Override
+        public int yieldMark(Node child) {
+            return child == body ? 1 : 0;
         }
 
         @Override

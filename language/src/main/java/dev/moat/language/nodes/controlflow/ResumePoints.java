@@ -2,16 +2,18 @@ package dev.moat.language.nodes.controlflow;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.moat.language.nodes.MoatStatementNode;
 
 /**
  * How the statement containers of a generator body find their way back to a yield. Each resume point
- * (a block, an if, a loop containing a direct yield) has an index into the frame's marks array. When a
- * yield unwinds the body ({@link GeneratorYield}), each container on the way out writes a mark there saying
- * which part it was in (a block's statement, an if's branch, a loop's body); the next step enters the body
- * from the top with the resuming flag (index 0) set, and each container follows its mark instead of
- * starting afresh, down to the yield, which clears the flag. Marks are only read while that flag is set,
+ * (a block, an if, a loop containing a direct yield) has an index into the frame's marks array, where a mark
+ * says which part of the container a yield left (a block's statement, an if's branch, a loop's body). A
+ * direct yield writes the marks of every container between it and the body's root before it unwinds the body
+ * ({@link GeneratorYield}, {@link #recordYield}: the way is fixed at translation, see
+ * {@link ResumeContainer}); the next step enters the body from the top with the resuming flag (index 0) set,
+ * and each container follows its mark instead of starting afresh, down to the yield, which clears the flag. Marks are only read while that flag is set,
  * so running normally writes none of them. The marks live in an int array in the static slot
  * {@link #MARKS_SLOT} rather than in int slots of their own, so compiled code reads them without frame tag
  * checks (a static slot has none: it is set once, when the frame is made). Containers
@@ -54,16 +56,31 @@ public final class ResumePoints {
         return mark(frame, index) != 0;
     }
 
-    /** Runs {@code part}, which a yield leaving it records as {@code mark} at {@code index} (if >= 0). */
+    /**
+     * Runs {@code part}, which a bail leaving it records as {@code mark} at {@code index} (if >= 0); a yield
+     * leaving it has recorded the same mark there already (see {@link #recordYield}).
+     */
     public static Object run(VirtualFrame frame, int index, int mark, MoatStatementNode part) {
         if (index < 0) {
             return part.runReturning(frame);
         }
         try {
             return part.runReturning(frame);
-        } catch (GeneratorYield y) {
+        } catch (GeneratorBail b) {
             marks(frame)[index] = mark;
-            throw y;
+            throw b;
+        }
+    }
+
+    /**
+     * Writes the marks a direct yield leaves on its way out of the body: {@code path} holds pairs of resume
+     * point and mark, constants of the yield's node (see ResumeContainer).
+     */
+    @ExplodeLoop
+    public static void recordYield(VirtualFrame frame, int[] path) {
+        int[] marks = marks(frame);
+        for (int k = 0; k < path.length; k += 2) {
+            marks[path[k]] = path[k + 1];
         }
     }
 
@@ -81,8 +98,9 @@ public final class ResumePoints {
     }
 
     /**
-     * Runs statement {@code i} of the block with resume point {@code index}: a yield leaving it records
-     * 1 + i, a bail that no inner block has placed records -(1 + i), where the next step runs it again.
+     * Runs statement {@code i} of the block with resume point {@code index}: a yield leaving it has recorded
+     * 1 + i (see {@link #recordYield}), a bail that no inner block has placed records -(1 + i), where the
+     * next step runs it again.
      */
     public static Object runStatement(VirtualFrame frame, int index, int i, MoatStatementNode statement) {
         try {
@@ -90,9 +108,6 @@ public final class ResumePoints {
         } catch (GeneratorBail b) {
             marks(frame)[index] = b.place() ? -(i + 1) : i + 1;
             throw b;
-        } catch (GeneratorYield y) {
-            marks(frame)[index] = i + 1;
-            throw y;
         }
     }
 

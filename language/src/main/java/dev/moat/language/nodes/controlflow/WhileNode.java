@@ -43,7 +43,7 @@ public final class WhileNode extends MoatStatementNode {
         return result == RepeatingNode.BREAK_LOOP_STATUS ? null : result;
     }
 
-    private static final class Body extends Node implements RepeatingNode {
+    private static final class Body extends Node implements RepeatingNode, ResumeContainer {
         @Child private MoatExpressionNode condition;
         @Child private MoatStatementNode body;
         private final boolean repeatUntil;
@@ -57,6 +57,17 @@ public final class WhileNode extends MoatStatementNode {
             this.repeatUntil = repeatUntil;
             this.iterationCharge = iterationCharge;
             this.resumePoint = resumePoint;
+        }
+
+        @Override
+        public int resumePoint() {
+            return resumePoint;
+        }
+
+        /** 1 for the body (runLoopBody or run records it); the loop's other parts record no yield's mark. */
+        @Override
+        public int yieldMark(Node child) {
+            return child == body ? 1 : 0;
         }
 
         @Override

@@ -38,6 +38,8 @@ public final class DirectYieldNode extends MoatExpressionNode {
     @CompilationFinal private RootCallTarget yieldTarget;
     /** The generator function's frame slot of its call level. */
     @CompilationFinal private int levelSlot = -1;
+    /** The marks this yield leaves on its way out: resume point and mark pairs (see YieldPaths). */
+    @CompilationFinal(dimensions = 1) private int[] resumePath;
 
     public DirectYieldNode(MoatExpressionNode function, ArgumentsNode arguments, boolean multiResult, String description,
                            int resumeValuesSlot) {
@@ -50,6 +52,19 @@ public final class DirectYieldNode extends MoatExpressionNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        return run(frame, false);
+    }
+
+    /**
+     * The yield as a statement of its own (see YieldStatementNode): {@link GeneratorRootNode#SUSPENDED} when
+     * it suspended the body, which then travels back to the root as a {@code return}'s value does, through
+     * every container's result, instead of as an exception; null otherwise.
+     */
+    Object runAsStatement(VirtualFrame frame) {
+        return run(frame, true) == GeneratorRootNode.SUSPENDED ? GeneratorRootNode.SUSPENDED : null;
+    }
+
+    private Object run(VirtualFrame frame, boolean asStatement) {
         if (ResumePoints.arriveIfResuming(frame)) {
             Object[] in = (Object[]) frame.getObjectStatic(resumeValuesSlot);
             frame.setObjectStatic(resumeValuesSlot, MultiValue.EMPTY);
@@ -75,9 +90,18 @@ public final class DirectYieldNode extends MoatExpressionNode {
         context.depth = (Integer) frame.getObjectStatic(levelSlot());
         Object[] values = Arrays.copyOfRange(argv, CallArguments.FIRST, argv.length);
         if (coroutines.suspendGenerator(values, this)) {
+            ResumePoints.recordYield(frame, resumePath);
+            if (asStatement) {
+                return GeneratorRootNode.SUSPENDED;
+            }
             throw GeneratorYield.INSTANCE;
         }
         return result(coroutines.yield(values, this));
+    }
+
+    /** Set once, by YieldPaths when the generator's root is made. */
+    void setResumePath(int[] path) {
+        resumePath = path;
     }
 
     private int levelSlot() {

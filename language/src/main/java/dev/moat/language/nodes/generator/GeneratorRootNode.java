@@ -66,6 +66,7 @@ public final class GeneratorRootNode extends LuaFunctionRoot {
         this.resumePoints = resumePoints;
         this.resumeValuesSlot = resumeValuesSlot;
         this.bareSteps = bareSteps;
+        YieldPaths.assign(this);
     }
 
     /** True if this body's steps may run without a continuation of their own, bailing to one where needed. */

@@ -3,9 +3,11 @@ package dev.moat.language.nodes.generator;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatStatementNode;
 import dev.moat.language.nodes.controlflow.ReturnException;
+import dev.moat.language.nodes.controlflow.ResumeContainer;
 import dev.moat.language.nodes.controlflow.ResumePoints;
 
 /**
@@ -16,7 +18,7 @@ import dev.moat.language.nodes.controlflow.ResumePoints;
  * The block's instruction charge is paid on a fresh entry only, so a generator pays what the same body
  * pays on a coroutine stack.
  */
-public final class ResumableBlockNode extends MoatStatementNode {
+public final class ResumableBlockNode extends MoatStatementNode implements ResumeContainer {
     @Children private final MoatStatementNode[] statements;
     @CompilationFinal(dimensions = 1) private final boolean[] holdsYield;
     /** Set by the constructor; zeroed by {@link #takeEntryCharge} at translation, never after. */
@@ -38,6 +40,22 @@ public final class ResumableBlockNode extends MoatStatementNode {
         int taken = charge;
         charge = 0;
         return taken;
+    }
+
+    @Override
+    public int resumePoint() {
+        return resumePoint;
+    }
+
+    /** 1 + the statement's index for a statement holding a yield (as runStatement records a bail). */
+    @Override
+    public int yieldMark(Node child) {
+        for (int i = 0; i < statements.length; i++) {
+            if (statements[i] == child) {
+                return holdsYield[i] ? i + 1 : 0;
+            }
+        }
+        return 0;
     }
 
     @Override
