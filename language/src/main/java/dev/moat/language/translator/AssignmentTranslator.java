@@ -59,7 +59,7 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
                 throw syntaxError(after(e.stop), "syntax error");
             }
             MoatExpressionNode call = suffixed(e.suffixedexp(), true).node();
-            return call instanceof DirectYieldNode yield ? new YieldStatementNode(yield) : new ExpressionStatementNode(call);
+            return call instanceof DirectYieldNode yield ? new YieldStatementNode(yield, -1) : new ExpressionStatementNode(call);
         }
         List<SuffixedexpContext> targets = new ArrayList<>();
         targets.add(e.suffixedexp());
@@ -69,7 +69,8 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
         }
         List<ExpContext> exps = tail.explist().exp();
         if (targets.size() == 1 && exps.size() == 1) {
-            return assign(targets.get(0), single(exps.get(0)));
+            SuffixedexpContext target = targets.get(0);
+            return throughYield(single(exps.get(0)), value -> assign(target, value));
         }
         return multipleAssignment(targets, exps);
     }

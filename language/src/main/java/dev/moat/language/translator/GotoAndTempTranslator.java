@@ -4,13 +4,17 @@ import com.oracle.truffle.api.source.Source;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.MoatStatementNode;
+import dev.moat.language.nodes.controlflow.BlockNode;
 import dev.moat.language.nodes.controlflow.GotoNode;
 import dev.moat.language.nodes.expression.LiteralNode;
+import dev.moat.language.nodes.generator.DirectYieldNode;
+import dev.moat.language.nodes.generator.YieldStatementNode;
 import dev.moat.language.nodes.local.ClearLocalsNode;
 import dev.moat.language.nodes.local.LocalVar;
 import dev.moat.language.nodes.local.MultiValueGetNode;
 import dev.moat.language.nodes.local.FrameLocalReadNodeGen;
 import dev.moat.language.nodes.local.FrameLocalWriteNodeGen;
+import dev.moat.language.nodes.local.TempReadNode;
 import dev.moat.language.nodes.local.TempWriteNode;
 import dev.moat.language.parser.LuaParser.AttnameContext;
 import dev.moat.language.parser.LuaParser.EmptyStatContext;
@@ -27,6 +31,7 @@ import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The parts of statement translation with their own bookkeeping: goto/label resolution with Lua 5.4's
@@ -120,7 +125,11 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
             MoatExpressionNode value = expr(exps.get(i), multi).node();
             // A single value gets a typed slot (numbers stay unboxed, as in locals); a multi-value
             // result is an Object[] read back by MultiValueGetNode.
-            seq.add(multi ? new TempWriteNode(slots[i], value) : FrameLocalWriteNodeGen.create(slots[i], value));
+            if (value instanceof DirectYieldNode yield) {
+                seq.add(new YieldStatementNode(yield, slots[i])); // read back as an Object slot either way
+            } else {
+                seq.add(multi ? new TempWriteNode(slots[i], value) : FrameLocalWriteNodeGen.create(slots[i], value));
+            }
         }
         int[] result = new int[n + 2];
         System.arraycopy(slots, 0, result, 0, n);
@@ -169,6 +178,19 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
         if (end != null) {
             seq.add(end);
         }
+    }
+
+    /**
+     * The statement {@code write} makes of {@code value}; where the value is a direct yield, the yield runs
+     * first as a statement of its own into a hidden slot (YieldStatementNode, which suspends without an
+     * exception) and {@code write} reads it from there.
+     */
+    MoatStatementNode throughYield(MoatExpressionNode value, Function<MoatExpressionNode, MoatStatementNode> write) {
+        if (!(value instanceof DirectYieldNode yield)) {
+            return write.apply(value);
+        }
+        int slot = fn.hiddenSlot("(yield results)");
+        return new BlockNode(new MoatStatementNode[]{new YieldStatementNode(yield, slot), write.apply(new TempReadNode(slot))}, 0);
     }
 
     static MoatExpressionNode valueRead(int[] temps, int i) {

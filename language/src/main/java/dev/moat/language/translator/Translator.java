@@ -405,7 +405,8 @@ public final class Translator extends AssignmentTranslator {
                 if ("const".equals(vars.get(i).attrib)) {
                     vars.get(i).foldedNumber = LuaConstantFolding.fold(value);
                 }
-                seq.add(new LocalWriteNode(vars.get(i), value, true));
+                LocalVar declared = vars.get(i);
+                seq.add(throughYield(value, v -> new LocalWriteNode(declared, v, true)));
             }
             fn.block.locals.addAll(vars);
             return seq.size() == 1 ? seq.get(0) : new BlockNode(seq.toArray(new MoatStatementNode[0]), 0);

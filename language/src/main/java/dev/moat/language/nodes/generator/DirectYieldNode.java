@@ -56,12 +56,12 @@ public final class DirectYieldNode extends MoatExpressionNode {
     }
 
     /**
-     * The yield as a statement of its own (see YieldStatementNode): {@link GeneratorRootNode#SUSPENDED} when
-     * it suspended the body, which then travels back to the root as a {@code return}'s value does, through
-     * every container's result, instead of as an exception; null otherwise.
+     * The yield run by a statement of its own (see YieldStatementNode): {@link GeneratorRootNode#SUSPENDED}
+     * when it suspended the body, which then travels back to the root as a {@code return}'s value does,
+     * through every container's result, instead of as an exception; otherwise what {@link #execute} gives.
      */
-    Object runAsStatement(VirtualFrame frame) {
-        return run(frame, true) == GeneratorRootNode.SUSPENDED ? GeneratorRootNode.SUSPENDED : null;
+    Object runSuspending(VirtualFrame frame) {
+        return run(frame, true);
     }
 
     private Object run(VirtualFrame frame, boolean asStatement) {
