@@ -2,7 +2,6 @@ package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
-import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
@@ -29,15 +28,6 @@ import java.util.logging.Level;
 public final class Coroutines {
     /** At FINE, names each coroutine that runs as a generator (how tests see that one does). */
     private static final TruffleLogger LOG = TruffleLogger.getLogger(MoatLanguage.ID, "coroutine");
-    /**
-     * Truffle's fallback runtime (no JVMCI): generator steps pay off only compiled; interpreted, unwinding a
-     * step through the body's Java frames costs more than the stack switch it saves (coroutines.lua at
-     * size 500: 5.1 s against 3.5 s).
-     */
-    private static final class RuntimeKind {
-        /** In a holder: asking the runtime its name sets up the Graal compiler's options (≈ 5 ms of a cold start). */
-        static final boolean INTERPRETER_ONLY = "Interpreted".equals(Truffle.getRuntime().getName());
-    }
     private final MoatContext context;
     private final MoatCoroutine main = new MoatCoroutine(null, true, null, 0);
     private final CoroutineBackend backend;
@@ -74,7 +64,7 @@ public final class Coroutines {
             throw MoatError.at(site, "too many live coroutines (limit " + maxLive + ")");
         }
         context.budget.allocate(SizeModel.COROUTINE, site);
-        RootCallTarget steps = generators && !RuntimeKind.INTERPRETER_ONLY && body.getTarget().getRootNode() instanceof FunctionRootNode root
+        RootCallTarget steps = generators && body.getTarget().getRootNode() instanceof FunctionRootNode root
                 ? root.getGeneratorTarget() : null;
         MoatCoroutine co = new MoatCoroutine(body, false, steps, bareStepBails);
         if (steps != null && LOG.isLoggable(Level.FINE)) {
