@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.budget.Budget;
 import dev.moat.language.builtins.BaseLibrary;
+import dev.moat.language.builtins.LibrarySelection;
 import dev.moat.language.builtins.MoatLibrary;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
@@ -16,7 +17,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -112,13 +112,7 @@ public final class MoatContext {
 
     void initialize() {
         new BaseLibrary().install(this);
-        String selection = env.getOptions().get(MoatOptions.Libraries).trim();
-        Set<String> wanted = new HashSet<>();
-        for (String name : selection.split(",")) {
-            if (!name.isBlank()) {
-                wanted.add(name.trim());
-            }
-        }
+        Set<String> wanted = LibrarySelection.parse(env.getOptions().get(MoatOptions.Libraries));
         for (MoatLibrary lib : language.libraries()) {
             if (wanted.isEmpty() || wanted.contains(lib.name())) {
                 lib.install(this);

@@ -1,10 +1,12 @@
 package dev.moat.language;
 
 import com.oracle.truffle.api.Option;
+import dev.moat.language.builtins.LibrarySelection;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionType;
 
 /**
  * Per-context options; the embedding API and the CLI set them. A limit of 0 means unlimited (the CLI's
@@ -28,7 +30,10 @@ public final class MoatOptions {
     public static final OptionKey<Integer> MaxDepth = new OptionKey<>(7000);
 
     @Option(help = "Comma-separated libraries to install (empty = all available).", category = OptionCategory.USER, stability = OptionStability.STABLE)
-    public static final OptionKey<String> Libraries = new OptionKey<>("");
+    public static final OptionKey<String> Libraries = new OptionKey<>("", new OptionType<>("libraries", value -> {
+        LibrarySelection.parse(value); // an unknown name fails where the option is set, not at first use
+        return value;
+    }));
 
     @Option(help = "Maximum parser nesting depth.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> MaxNesting = new OptionKey<>(200);
@@ -41,7 +46,12 @@ public final class MoatOptions {
 
     @Option(help = "How coroutines get their stacks: auto (JDK continuations when the JVM exports jdk.internal.vm to Moat, "
             + "else virtual threads), continuation, or thread.", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
-    public static final OptionKey<String> CoroutineBackend = new OptionKey<>("auto");
+    public static final OptionKey<String> CoroutineBackend = new OptionKey<>("auto", new OptionType<>("backend", value -> {
+        if (!value.isEmpty() && !value.equals("auto") && !value.equals("continuation") && !value.equals("thread")) {
+            throw new IllegalArgumentException("moat.CoroutineBackend must be auto, continuation or thread, not '" + value + "'");
+        }
+        return value;
+    }));
 
     @Option(help = "Run coroutine bodies whose yields are all direct statements as resumable generators, without "
             + "a stack switch per yield (needs the continuation backend; false to measure or compare).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)

@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A persistent context may be entered by different host threads one after another. With virtual
@@ -101,5 +103,13 @@ class CoroutineHostThreadsTest {
             first.shutdownNow();
             second.shutdownNow();
         }
+    }
+
+    /** A backend name that is not one fails where the option is set, with the names it could have been. */
+    @Test
+    void anUnknownBackendIsRefusedWhenTheContextIsBuilt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Context.newBuilder("moat").allowExperimentalOptions(true).option("moat.CoroutineBackend", "threads").build());
+        assertTrue(e.getMessage().contains("must be auto, continuation or thread, not 'threads'"), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.moat.interpreter.api;
 
+import dev.moat.language.builtins.LibrarySelection;
 import dev.moat.language.host.ModuleResolvers;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -48,6 +49,8 @@ public final class MoatEngine implements AutoCloseable {
     }
 
     private MoatEngine(Builder b) {
+        // A library name that no library has fails here, at build(), rather than at every run.
+        LibrarySelection.parse(String.join(",", b.libraries));
         this.engine = Engine.newBuilder("moat").allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("engine.WarnVirtualThreadSupport", "false")
@@ -250,7 +253,10 @@ public final class MoatEngine implements AutoCloseable {
             return this;
         }
 
-        /** Restricts the libraries (default: all of string, table, math, os, io, ...). */
+        /**
+         * Restricts the libraries (default: all of string, table, math, os, io, ...); {@link #build()} throws
+         * IllegalArgumentException for a name that no library has.
+         */
         public Builder libraries(String... names) {
             libraries.addAll(List.of(names));
             return this;

@@ -56,6 +56,18 @@ class MoatEngineTest {
     }
 
     @Test
+    void aLibraryNameNoLibraryHasFailsAtBuild() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MoatEngine.builder().libraries("string", "strng").build());
+        assertTrue(e.getMessage().contains("unknown library 'strng'"), e.getMessage());
+        assertTrue(e.getMessage().contains("string, table"), e.getMessage()); // the names it could have meant
+        try (MoatEngine only = MoatEngine.builder().libraries("string").build()) {
+            Result r = only.compile("libs.moat", "return type(string), type(table)").run(Map.of());
+            assertEquals(List.of("table", "nil"), r.values());
+        }
+    }
+
+    @Test
     void hostFixesTheClockAndTheRandomSeedForDeterministicRuns() {
         String code = "return os.time(), os.date('!%H:%M', 3600), math.random(1, 1000000), os.clock() < 1e-3";
         try (MoatEngine fixed = MoatEngine.builder().fixedTime(java.time.Instant.ofEpochSecond(1234567890))
