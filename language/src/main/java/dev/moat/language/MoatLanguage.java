@@ -96,6 +96,21 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     }
 
     private volatile RootCallTarget hostFunctionTarget;
+    private volatile RootCallTarget continuationCallTarget;
+
+    /** The call a coroutine's continuation runs in, in Truffle's fallback runtime (see coroutine.ContinuationCall). */
+    public RootCallTarget continuationCallTarget() {
+        RootCallTarget t = continuationCallTarget;
+        if (t == null) {
+            synchronized (this) {
+                if (continuationCallTarget == null) {
+                    continuationCallTarget = new dev.moat.language.coroutine.ContinuationCall.ContinuationRoot(this).getCallTarget();
+                }
+                t = continuationCallTarget;
+            }
+        }
+        return t;
+    }
 
     /** The call target shared by all host functions (see host.HostFunctions). */
     public RootCallTarget hostFunctionTarget() {

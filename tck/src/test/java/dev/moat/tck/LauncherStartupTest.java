@@ -198,15 +198,15 @@ class LauncherStartupTest {
 
     /**
      * Interpreter-only, coroutines of generator-shaped bodies run as generator steps too (Truffle's fallback
-     * runtime, a separate JVM: the test JVM has the compiling one) and give the goldens' output. (Run on a
-     * continuation there instead, generator_bails' wrap error re-raised through pcall reads its caller's
-     * position, which lua5.4 leaves out: a fallback-runtime difference of the continuation path.)
+     * runtime, a separate JVM: the test JVM has the compiling one) and give the goldens' output; coroutines on
+     * continuations there too (wrap_error_through_pcall's bodies that yield from nested functions), whose
+     * errors re-raised by a wrap named an earlier call's position until ContinuationCall.
      */
     @Test
     void interpreterOnlyCoroutinesRunAsGenerators() throws Exception {
         Path golden = HOME.resolve("tck/src/test/resources/golden");
         for (String script : List.of("coroutines/generator_bails", "coroutines/generator_shapes", "coroutines/generators",
-                "lib-coroutine/producer_consumer")) {
+                "lib-coroutine/producer_consumer", "lib-coroutine/wrap_error_through_pcall")) {
             Run r = moatFrom(HOME.resolve("bin/moat"), golden,
                     Map.of("MOAT_NO_JIT", "1", "MOAT_JAVA_OPTS", "-Dpolyglot.log.moat.coroutine.level=FINE"), script + ".moat");
             assertEquals(0, r.exit(), script + ": " + tail(r.stderr()));

@@ -25,12 +25,12 @@ final class ContinuationBackend extends CoroutineBackend {
     void start(MoatCoroutine co, Runnable body, Node site) {
         Object continuation = JdkContinuations.create(body);
         co.handle = new Mounted(continuation, Thread.currentThread());
-        JdkContinuations.run(continuation);
+        ContinuationCall.run(continuation, site);
     }
 
     @Override
     void resume(MoatCoroutine co, Node site) {
-        JdkContinuations.run(((Mounted) co.handle).continuation);
+        ContinuationCall.run(((Mounted) co.handle).continuation, site);
     }
 
     /**

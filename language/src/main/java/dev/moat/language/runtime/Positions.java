@@ -6,6 +6,7 @@ import com.oracle.truffle.api.frame.FrameInstance;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
+import dev.moat.language.coroutine.ContinuationCall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,9 @@ public final class Positions {
         Truffle.getRuntime().iterateFrames(f -> {
             if (!frames.isEmpty() && madeTailCall(f)) {
                 return null; // replaced by its callee in Lua: not a level
+            }
+            if (rootOf(f) instanceof ContinuationCall.ContinuationRoot) {
+                return null; // where a coroutine runs in the fallback runtime: not a level
             }
             frames.add(f);
             return frames.size() > level + 1 ? f : null;
