@@ -381,6 +381,7 @@ public final class Translator extends AssignmentTranslator {
 
     private MoatStatementNode localStatement(LocalStatContext l) {
         List<AttnameContext> names = l.attname();
+        List<LocalVar> vars = new ArrayList<>();
         int closeCount = 0;
         for (AttnameContext a : names) {
             if (a.attrib != null) {
@@ -392,20 +393,17 @@ public final class Translator extends AssignmentTranslator {
                     throw semanticError(a.attrib, "multiple to-be-closed variables in local list");
                 }
             }
+            vars.add(fn.newLocal(a.NAME(0).getText(), a.attrib == null ? null : a.attrib.getText()));
         }
         List<ExpContext> exps = l.explist() == null ? List.of() : l.explist().exp();
         List<MoatStatementNode> seq = new ArrayList<>();
-        List<LocalVar> vars = new ArrayList<>();
-        for (AttnameContext a : names) {
-            vars.add(fn.newLocal(a.NAME(0).getText(), a.attrib == null ? null : a.attrib.getText()));
-        }
         if (exps.size() == names.size()) {
             for (int i = 0; i < exps.size(); i++) {
                 MoatExpressionNode value = single(exps.get(i));
-                if ("const".equals(vars.get(i).attrib)) {
-                    vars.get(i).foldedNumber = LuaConstantFolding.fold(value);
-                }
                 LocalVar declared = vars.get(i);
+                if ("const".equals(declared.attrib)) {
+                    declared.foldedNumber = LuaConstantFolding.fold(value);
+                }
                 seq.add(throughYield(value, v -> new LocalWriteNode(declared, v, true)));
             }
             fn.block.locals.addAll(vars);

@@ -6,7 +6,6 @@ import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BaseBuiltins;
@@ -112,14 +111,12 @@ public final class GenericForNode extends MoatStatementNode {
         return r == RepeatingNode.BREAK_LOOP_STATUS ? null : r;
     }
 
-    private static final class Body extends Node implements RepeatingNode, ResumeContainer {
-        @Child private MoatStatementNode body;
+    private static final class Body extends LoopBodyNode {
         @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
         private final int functionSlot;
         private final int stateSlot;
         private final int controlSlot;
         private final int resultsSlot;
-        private final int resumePoint;
         private final int bodyEntryCharge;
         /** Which iterator this loop has run: none yet, only ipairs over plain tables, only next over tables, or others too. */
         @CompilationFinal private byte iterator = UNSEEN;
@@ -136,24 +133,12 @@ public final class GenericForNode extends MoatStatementNode {
 
         Body(MoatStatementNode body, int bodyEntryCharge, int functionSlot, int stateSlot, int controlSlot,
              int resultsSlot, int resumePoint) {
-            this.body = body;
+            super(body, resumePoint);
             this.bodyEntryCharge = bodyEntryCharge;
-            this.resumePoint = resumePoint;
             this.functionSlot = functionSlot;
             this.stateSlot = stateSlot;
             this.controlSlot = controlSlot;
             this.resultsSlot = resultsSlot;
-        }
-
-        @Override
-        public int resumePoint() {
-            return resumePoint;
-        }
-
-        /** 1 for the body (runLoopBody or run records it); the loop's other parts record no yield's mark. */
-        @Override
-        public int yieldMark(Node child) {
-            return child == body ? 1 : 0;
         }
 
         @Override

@@ -6,7 +6,6 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import com.oracle.truffle.api.profiles.ConditionProfile;
 import dev.moat.language.MoatContext;
@@ -185,34 +184,20 @@ public final class NumericForNode extends MoatStatementNode {
         return MoatError.at(this, message);
     }
 
-    private static final class Body extends Node implements RepeatingNode, ResumeContainer {
-        @Child private MoatStatementNode body;
+    private static final class Body extends LoopBodyNode {
         private final int iterationCharge;
         private final int indexSlot;
         private final int countSlot;
         private final int stepSlot;
-        private final int resumePoint;
         private final ConditionProfile integerLoop = ConditionProfile.create();
         private final ConditionProfile countedLoop = ConditionProfile.create();
 
         Body(MoatStatementNode body, int iterationCharge, int indexSlot, int countSlot, int stepSlot, int resumePoint) {
-            this.body = body;
+            super(body, resumePoint);
             this.iterationCharge = iterationCharge;
             this.indexSlot = indexSlot;
             this.countSlot = countSlot;
             this.stepSlot = stepSlot;
-            this.resumePoint = resumePoint;
-        }
-
-        @Override
-        public int resumePoint() {
-            return resumePoint;
-        }
-
-        /** 1 for the body (runLoopBody or run records it); the loop's other parts record no yield's mark. */
-        @Override
-        public int yieldMark(Node child) {
-            return child == body ? 1 : 0;
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.moat.language.nodes.controlflow;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.MoatExpressionNode;
@@ -43,31 +42,17 @@ public final class WhileNode extends MoatStatementNode {
         return result == RepeatingNode.BREAK_LOOP_STATUS ? null : result;
     }
 
-    private static final class Body extends Node implements RepeatingNode, ResumeContainer {
+    private static final class Body extends LoopBodyNode {
         @Child private MoatExpressionNode condition;
-        @Child private MoatStatementNode body;
         private final boolean repeatUntil;
         private final int iterationCharge;
-        private final int resumePoint;
 
         Body(MoatExpressionNode condition, MoatStatementNode body, boolean repeatUntil, int iterationCharge,
              int resumePoint) {
+            super(body, resumePoint);
             this.condition = condition;
-            this.body = body;
             this.repeatUntil = repeatUntil;
             this.iterationCharge = iterationCharge;
-            this.resumePoint = resumePoint;
-        }
-
-        @Override
-        public int resumePoint() {
-            return resumePoint;
-        }
-
-        /** 1 for the body (runLoopBody or run records it); the loop's other parts record no yield's mark. */
-        @Override
-        public int yieldMark(Node child) {
-            return child == body ? 1 : 0;
         }
 
         @Override

@@ -1,0 +1,31 @@
+package dev.moat.language.nodes.controlflow;
+
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+import dev.moat.language.nodes.MoatStatementNode;
+
+/**
+ * What the loops' iteration nodes share ({@code while}/{@code repeat}, numeric and generic {@code for}): the
+ * loop's body and, in a generator body, the loop's resume point, where a yield inside the body leaves mark 1
+ * (see ResumePoints); the loop's other parts (its condition, its iterator call) leave none for a yield.
+ */
+abstract class LoopBodyNode extends Node implements RepeatingNode, ResumeContainer {
+    @Child protected MoatStatementNode body;
+    /** -1 outside generator bodies. */
+    protected final int resumePoint;
+
+    LoopBodyNode(MoatStatementNode body, int resumePoint) {
+        this.body = body;
+        this.resumePoint = resumePoint;
+    }
+
+    @Override
+    public final int resumePoint() {
+        return resumePoint;
+    }
+
+    @Override
+    public final int yieldMark(Node child) {
+        return child == body ? 1 : 0;
+    }
+}
