@@ -46,12 +46,17 @@ public final class MoatOptions {
 
     @Option(help = "How coroutines get their stacks: auto (JDK continuations when the JVM exports jdk.internal.vm to Moat, "
             + "else virtual threads), continuation, or thread.", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)
-    public static final OptionKey<String> CoroutineBackend = new OptionKey<>("auto", new OptionType<>("backend", value -> {
-        if (!value.isEmpty() && !value.equals("auto") && !value.equals("continuation") && !value.equals("thread")) {
-            throw new IllegalArgumentException("moat.CoroutineBackend must be auto, continuation or thread, not '" + value + "'");
-        }
-        return value;
-    }));
+    public static final OptionKey<String> CoroutineBackend = new OptionKey<>("auto", new OptionType<>("backend",
+            MoatOptions::checkedCoroutineBackend));
+
+    /** {@code value} if it names a coroutine backend (empty: auto); otherwise IllegalArgumentException. */
+    public static String checkedCoroutineBackend(String value) {
+        return switch (value) {
+            case "", "auto", "continuation", "thread" -> value;
+            default -> throw new IllegalArgumentException(
+                    "moat.CoroutineBackend must be auto, continuation or thread, not '" + value + "'");
+        };
+    }
 
     @Option(help = "Run coroutine bodies whose yields are all direct statements as resumable generators, without "
             + "a stack switch per yield (needs the continuation backend; false to measure or compare).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL)

@@ -2,6 +2,7 @@ package dev.moat.language.coroutine;
 
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
+import dev.moat.language.MoatOptions;
 
 /**
  * How a coroutine gets a stack of its own and how control passes to it and back. {@link Coroutines}
@@ -52,8 +53,8 @@ abstract class CoroutineBackend {
             case "auto":
             case "":
                 return JdkContinuations.AVAILABLE ? new ContinuationBackend() : new VirtualThreadBackend(context);
-            default:
-                throw new IllegalArgumentException("moat.CoroutineBackend must be auto, continuation or thread, not '" + choice + "'");
+            default: // the option's type refuses other names where the option is set
+                throw new IllegalStateException(MoatOptions.checkedCoroutineBackend(choice));
         }
     }
 }

@@ -13,8 +13,8 @@ import dev.moat.language.nodes.MoatStatementNode;
  * direct yield writes the marks of every container between it and the body's root before it unwinds the body
  * ({@link GeneratorYield}, {@link #recordYield}: the way is fixed at translation, see
  * {@link ResumeContainer}); the next step enters the body from the top with the resuming flag (index 0) set,
- * and each container follows its mark instead of starting afresh, down to the yield, which clears the flag. Marks are only read while that flag is set,
- * so running normally writes none of them. The marks live in an int array in the static slot
+ * and each container follows its mark instead of starting afresh, down to the yield, which clears the flag.
+ * Marks are only read while that flag is set. The marks live in an int array in the static slot
  * {@link #MARKS_SLOT} rather than in int slots of their own, so compiled code reads them without frame tag
  * checks (a static slot has none: it is set once, when the frame is made). Containers
  * outside generator bodies have index -1, and none of this runs.

@@ -8,12 +8,12 @@ import java.util.Arrays;
 
 /**
  * Gives every direct yield of a generator body the marks its way back to the root leaves (see
- * {@link dev.moat.language.nodes.controlflow.ResumePoints}): pairs of resume point and mark, one per resume container between the body's root and
- * the yield. A node has one parent, so the containers a yield unwinds through are known at translation, and
- * the yield records them all before it throws. The containers then need no handler for yields (they keep
- * theirs for bails, whose marks depend on where the bail came from), so a yield unwinds the body in one
- * throw instead of a throw and a rethrow per container, which is what it costs the interpreter, where each
- * rethrow walks the Java frames again.
+ * {@link dev.moat.language.nodes.controlflow.ResumePoints}): pairs of resume point and mark, one per resume
+ * container between the body's root and the yield. A node has one parent, so the containers a yield unwinds
+ * through are known at translation, and the yield records them all before it unwinds. The containers then
+ * need no handler for yields (they keep theirs for bails, whose marks depend on where the bail came from): a
+ * yield leaves the body as a returned SUSPENDED (YieldStatementNode) or in one throw, not in a throw and a
+ * rethrow per container, which in the interpreter walked the Java frames again each time.
  *
  * @see dev.moat.language.nodes.controlflow.ResumePoints#recordYield
  */
