@@ -5,6 +5,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinTargets;
@@ -95,35 +96,42 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         return new ChunkRootNode(this, main).getCallTarget();
     }
 
-    private volatile RootCallTarget hostFunctionTarget;
-    private volatile RootCallTarget continuationCallTarget;
+    private final LazyCallTarget hostFunctionTarget =
+            new LazyCallTarget(() -> new dev.moat.language.host.HostFunctions.HostFunctionRootNode(this));
+    private final LazyCallTarget continuationCallTarget =
+            new LazyCallTarget(() -> new dev.moat.language.coroutine.ContinuationCall.ContinuationRoot(this));
 
     /** The call a coroutine's continuation runs in, in Truffle's fallback runtime (see coroutine.ContinuationCall). */
     public RootCallTarget continuationCallTarget() {
-        RootCallTarget t = continuationCallTarget;
-        if (t == null) {
-            synchronized (this) {
-                if (continuationCallTarget == null) {
-                    continuationCallTarget = new dev.moat.language.coroutine.ContinuationCall.ContinuationRoot(this).getCallTarget();
-                }
-                t = continuationCallTarget;
-            }
-        }
-        return t;
+        return continuationCallTarget.get();
     }
 
     /** The call target shared by all host functions (see host.HostFunctions). */
     public RootCallTarget hostFunctionTarget() {
-        RootCallTarget t = hostFunctionTarget;
-        if (t == null) {
-            synchronized (this) {
-                if (hostFunctionTarget == null) {
-                    hostFunctionTarget = new dev.moat.language.host.HostFunctions.HostFunctionRootNode(this).getCallTarget();
-                }
-                t = hostFunctionTarget;
-            }
+        return hostFunctionTarget.get();
+    }
+
+    /** A call target of this language made on first use, once, whichever thread asks first. */
+    private static final class LazyCallTarget {
+        private final java.util.function.Supplier<RootNode> root;
+        private volatile RootCallTarget target;
+
+        LazyCallTarget(java.util.function.Supplier<RootNode> root) {
+            this.root = root;
         }
-        return t;
+
+        RootCallTarget get() {
+            RootCallTarget t = target;
+            if (t == null) {
+                synchronized (this) {
+                    if (target == null) {
+                        target = root.get().getCallTarget();
+                    }
+                    t = target;
+                }
+            }
+            return t;
+        }
     }
 
     /** The location reported by safepoint polls made while parsing (no nodes exist yet). */
