@@ -1,7 +1,11 @@
 package dev.moat.tck;
 
+import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +68,57 @@ final class HostResources {
         }
         int seen = now;
         assertTrue(seen <= max, () -> "platform threads leaked: " + seen + " > " + max + " " + Thread.getAllStackTraces().keySet());
+    }
+
+    /** Live instances and bytes of one class, from a class histogram. */
+    record ClassUse(long instances, long bytes) {
+    }
+
+    /**
+     * The live heap by class, as {@code jcmd GC.class_histogram} prints it (the command runs a full collection
+     * first, so only reachable objects count). Keyed by class name with its module, e.g.
+     * {@code "java.lang.VirtualThread (java.base@25)"}.
+     */
+    static Map<String, ClassUse> liveHistogram() {
+        String text;
+        try {
+            text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        } catch (Exception e) {
+            throw new IllegalStateException("class histogram unavailable", e);
+        }
+        Map<String, ClassUse> byClass = new HashMap<>();
+        for (String line : text.split("\n")) {
+            // "   1:        123456       7890123  java.lang.String (java.base@25)"
+            String[] cols = line.trim().split("\\s+", 4);
+            if (cols.length == 4 && cols[0].endsWith(":")) {
+                byClass.put(cols[3], new ClassUse(Long.parseLong(cols[1]), Long.parseLong(cols[2])));
+            }
+        }
+        return byClass;
+    }
+
+    /**
+     * A histogram to compare later ones with, taken while another of the same size is alive: a histogram is
+     * live heap itself (thousands of map entries and class names), and the later readings are taken with the
+     * baseline alive, so this one is taken with its stand-in alive to compare like with like.
+     */
+    static Map<String, ClassUse> baselineHistogram() {
+        Map<String, ClassUse> standIn = liveHistogram();
+        Map<String, ClassUse> baseline = liveHistogram();
+        Reference.reachabilityFence(standIn);
+        return baseline;
+    }
+
+    /** What each class gained from {@code before} to {@code after} (negative when it lost), over the classes of {@code after}. */
+    static Map<String, ClassUse> growth(Map<String, ClassUse> before, Map<String, ClassUse> after) {
+        Map<String, ClassUse> grown = new HashMap<>();
+        after.forEach((name, use) -> {
+            ClassUse was = before.getOrDefault(name, new ClassUse(0, 0));
+            grown.put(name, new ClassUse(use.instances() - was.instances(), use.bytes() - was.bytes()));
+        });
+        return grown;
     }
 
     static String mib(long bytes) {
