@@ -2,6 +2,7 @@ package dev.moat.interpreter.cli;
 
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.host.ModuleResolvers;
+import dev.moat.language.parser.SourceText;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -10,7 +11,6 @@ import org.graalvm.polyglot.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -81,7 +81,7 @@ public final class MoatMain {
                     System.err.println("moat: cannot open " + options.script);
                     return 1;
                 }
-                source = program(Files.readString(path, StandardCharsets.UTF_8), options.script);
+                source = program(SourceText.decode(Files.readAllBytes(path)), options.script);
             }
             return runSource(context, source, options);
         } catch (IOException e) {
@@ -118,8 +118,9 @@ public final class MoatMain {
         }
     }
 
+    /** Lua sources are bytes: what is not UTF-8 (a Latin-1 literal, a binary string) reaches the parser unchanged. */
     private static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return SourceText.decode(in.readAllBytes());
     }
 
     /** Truffle's name for its fallback runtime (no JVMCI compiler found). */

@@ -1,9 +1,9 @@
 package dev.moat.interpreter.cli;
 
 import dev.moat.language.host.ModuleResolvers;
+import dev.moat.language.parser.SourceText;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,7 +33,7 @@ final class ModuleFiles {
             Path p = base.resolve(rel + ext);
             if (Files.isRegularFile(p)) {
                 try {
-                    return Files.readString(p, StandardCharsets.UTF_8);
+                    return SourceText.decode(Files.readAllBytes(p));
                 } catch (IOException e) {
                     return null;
                 }

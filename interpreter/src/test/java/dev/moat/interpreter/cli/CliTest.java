@@ -113,6 +113,39 @@ class CliTest {
         assertTrue(o.out().contains("\nfalse\tmodule '../main' not found:\n"), o.out()); // names only, no paths
     }
 
+    /** Lua sources are bytes: a Latin-1 literal or comment is read as it is, as lua5.4 reads it, in scripts and modules. */
+    @Test
+    void scriptsAndModulesThatAreNotUtf8RunWithTheirBytes(@TempDir Path dir) throws IOException {
+        byte[] latin1 = {(byte) 0xE9, (byte) 0xFF};
+        Files.write(dir.resolve("latin.lua"), concat("-- caf".getBytes(StandardCharsets.US_ASCII), latin1,
+                "\nreturn { s = '".getBytes(StandardCharsets.US_ASCII), latin1, "' }".getBytes(StandardCharsets.US_ASCII)));
+        Files.write(dir.resolve("main.lua"), concat("local s = \"a".getBytes(StandardCharsets.US_ASCII), latin1,
+                "\" print(#s, s:byte(1, -1)) print(require('latin').s == s:sub(2))\n".getBytes(StandardCharsets.US_ASCII)));
+        Outcome o = cli(dir.resolve("main.lua").toString());
+        assertEquals(0, o.status(), o.err());
+        assertEquals("3\t97\t233\t255\ntrue\n", o.out());
+    }
+
+    /** A syntax error in a file that is not UTF-8 is reported with its place, as any other. */
+    @Test
+    void aSyntaxErrorInANonUtf8FileNamesItsLine(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("bad.lua");
+        Files.write(script, concat("local s = '".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9},
+                "'\nlocal = 1\n".getBytes(StandardCharsets.US_ASCII)));
+        Outcome o = cli(script.toString());
+        assertEquals(1, o.status(), o.err());
+        assertTrue(o.err().startsWith("moat: " + script + ":2:"), o.err());
+        assertTrue(o.err().contains("near '='"), o.err());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
     private static String luaString(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
