@@ -226,7 +226,7 @@ public final class PatternBuiltins {
             TruffleString p = checkString(arg(args, 1), 2);
             long init = startPosition(optInteger(arg(args, 2), 3, 1), MoatStrings.length(s));
             if (init > MoatStrings.length(s) + 1L) {
-                init = MoatStrings.length(s) + 1L;
+                init = MoatStrings.length(s) + 2L; // past the end: not even an empty match there (lstrlib's "start after string's end")
             }
             // The pattern compiled once per gmatch, not looked up at every step.
             Cell[] state = {new Cell(s), new Cell(p), new Cell(init - 1), new Cell(-1L),
