@@ -114,7 +114,9 @@ public final class ArithFallbackNode extends Node {
     private static MoatError error(ArithOp op, Object a, Object b, Object na, Object nb, Node site,
                                    String descA, String descB) {
         if (op.bitwise && na != null && nb != null) {
-            return MoatError.at(site, "number has no integer representation");
+            // As luaG_tointerror: the first operand is named when it has no integer value, else the second.
+            String named = LuaArith.toInteger(na) == null ? descA : descB;
+            return MoatError.at(site, "number" + (named == null ? "" : " (" + named + ")") + " has no integer representation");
         }
         boolean blameFirst = na == null;
         Object bad = blameFirst ? a : b;
