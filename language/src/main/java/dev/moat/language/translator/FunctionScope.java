@@ -24,6 +24,8 @@ final class FunctionScope {
     final int levelSlot;
     BlockScope block;
     int loopDepth;
+    /** The first {@code break} outside a loop: reported when the function ends, as Lua reports it (see closeFunctionGotos). */
+    org.antlr.v4.runtime.Token strayBreak;
     /** The local a {@code local function} statement declares for this function (see LocalFunctionSelfReadNode), or null. */
     LocalVar selfLocal;
     int closeScopes;

@@ -45,14 +45,14 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
 
     // ------------------------------------------------------------------ goto
 
-    void resolvePendingInBlock(BlockScope scope, Label label) {
+    /** Resolves the block's pending gotos to {@code label}; a jump into a local's scope is reported at {@code errorAt}. */
+    void resolvePendingInBlock(BlockScope scope, Label label, Token errorAt) {
         List<PendingGoto> remaining = new ArrayList<>();
         for (PendingGoto g : scope.pendingGotos) {
             if (g.name.equals(label.name)) {
                 if (label.localsBefore > g.localsAtGoto && !label.atBlockEnd) {
                     LocalVar v = scope.locals.get(g.localsAtGoto);
-                    throw new MoatSyntaxError(source.getName(), g.line, g.column,
-                            "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + v.name + "'", null);
+                    throw semanticError(errorAt, "<goto " + g.name + "> at line " + g.line + " jumps into the scope of local '" + v.name + "'");
                 }
                 g.ref.label = label;
                 if (g.part == label.part) {
@@ -103,10 +103,18 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
         }
     }
 
-    void closeFunctionGotos() {
-        if (!fn.block.pendingGotos.isEmpty()) {
-            PendingGoto g = fn.block.pendingGotos.get(0);
-            throw new MoatSyntaxError(source.getName(), g.line, g.column, "no visible label '" + g.name + "' for <goto> at line " + g.line, null);
+    /**
+     * A function's gotos left without a label and its first break outside a loop, whichever comes first in the
+     * source, fail the chunk; Lua finds both when the function's block closes and reports them at {@code end}.
+     */
+    void closeFunctionGotos(Token end) {
+        PendingGoto g = fn.block.pendingGotos.isEmpty() ? null : fn.block.pendingGotos.get(0);
+        Token b = fn.strayBreak;
+        if (b != null && (g == null || b.getLine() < g.line || b.getLine() == g.line && b.getCharPositionInLine() + 1 < g.column)) {
+            throw semanticError(end, "break outside loop at line " + b.getLine());
+        }
+        if (g != null) {
+            throw semanticError(end, "no visible label '" + g.name + "' for <goto> at line " + g.line);
         }
     }
 

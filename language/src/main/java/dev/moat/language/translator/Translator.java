@@ -69,6 +69,70 @@ public final class Translator extends AssignmentTranslator {
         return null;
     }
 
+    /**
+     * Where Lua's parser stands when a function's block closes, which is where it reports a goto without a label
+     * and a break outside a loop: the token after the function's {@code end}, or the end of the chunk.
+     */
+    private Token functionEnd(ParserRuleContext whole) {
+        Token after = whole.stop == null ? null : after(whole.stop);
+        return after != null ? after : whole.stop;
+    }
+
+    /**
+     * Whether the label at {@code i} starts a run of labels separated only by semicolons, that is, whether no label
+     * stands before it with only semicolons in between.
+     */
+    private static boolean startsLabelRun(List<StatContext> stats, int i) {
+        for (int j = i - 1; j >= 0 && (stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext); j--) {
+            if (stats.get(j) instanceof LabelStatContext) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Repeated labels in a run that starts at {@code first}, checked as Lua's parser checks them: its labelstat
+     * parses the labels and semicolons after a label before creating the label, so the run's labels are checked
+     * last to first, each against the visible labels and the run's later ones, and reported after the run.
+     */
+    private void checkRepeatedLabels(BlockScope scope, List<StatContext> stats, int first) {
+        List<LabelStatContext> run = new ArrayList<>();
+        for (int j = first; j < stats.size() && (stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext); j++) {
+            if (stats.get(j) instanceof LabelStatContext l) {
+                run.add(l);
+            }
+        }
+        Token at = tokenAfterLabels(run.get(0).stop);
+        for (int k = run.size() - 1; k >= 0; k--) {
+            String name = run.get(k).NAME().getText();
+            for (int later = k + 1; later < run.size(); later++) {
+                if (run.get(later).NAME().getText().equals(name)) {
+                    throw semanticError(at, "label '" + name + "' already defined on line " + run.get(later).start.getLine());
+                }
+            }
+            for (BlockScope b = scope; b != null; b = b.parent) {
+                Label existing = b.labels.get(name);
+                if (existing != null) {
+                    throw semanticError(at, "label '" + name + "' already defined on line " + existing.line);
+                }
+            }
+        }
+    }
+
+    /**
+     * The token after a label and the labels and semicolons that follow it: where Lua's parser stands when it
+     * creates the label (its labelstat skips those no-op statements first), so where it reports a goto that
+     * jumps into a local's scope.
+     */
+    private Token tokenAfterLabels(Token labelEnd) {
+        Token t = after(labelEnd);
+        while (t != null && (t.getText().equals(";") || t.getText().equals("::"))) {
+            t = t.getText().equals(";") ? after(t) : after(after(after(t))); // '::' NAME '::'
+        }
+        return t == null ? labelEnd : t;
+    }
+
     /** Translates a whole chunk into the root of its main function (a vararg function with upvalue _ENV). */
     public static FunctionRootNode translateChunk(MoatLanguage language, Source source, ParseMeter meter) {
         MoatParser.Parsed parsed = MoatParser.parseWithTokens(source, meter);
@@ -233,7 +297,7 @@ public final class Translator extends AssignmentTranslator {
         } else {
             statements = blockStatements(stats, ret, true);
         }
-        closeFunctionGotos();
+        closeFunctionGotos(functionEnd(whole));
         fn.block = null;
         return new Body(prologue.toArray(new MoatStatementNode[0]), statements, finalReturn);
     }
@@ -269,17 +333,15 @@ public final class Translator extends AssignmentTranslator {
             scope.statementIndex = out.size();
             if (s instanceof LabelStatContext l) {
                 String name = l.NAME().getText();
-                for (BlockScope b = scope; b != null; b = b.parent) {
-                    Label existing = b.labels.get(name);
-                    if (existing != null) {
-                        throw semanticError(l.start, "label '" + name + "' already defined on line " + existing.line);
-                    }
+                if (startsLabelRun(stats, i)) {
+                    checkRepeatedLabels(scope, stats, i);
                 }
                 Label label = new Label(name, l.start.getLine(), out.size(), scope.locals.size(), fn.closeScopes);
-                label.atBlockEnd = onlyVoidAfter(stats, i) && ret == null;
+                // A label that ends a repeat body is still in its locals' scope: the condition after 'until' sees them.
+                label.atBlockEnd = onlyVoidAfter(stats, i) && ret == null && !scope.localsOutliveBlock;
                 scope.labels.put(name, label);
                 labels.add(label);
-                resolvePendingInBlock(scope, label);
+                resolvePendingInBlock(scope, label, tokenAfterLabels(l.stop));
                 continue;
             }
             out.add(statement(s));
@@ -368,9 +430,13 @@ public final class Translator extends AssignmentTranslator {
             node = block(d.block(), false);
         } else if (s instanceof BreakStatContext b) {
             if (fn.loopDepth == 0) {
-                throw semanticError(b.start, "break outside loop at line " + b.start.getLine());
+                if (fn.strayBreak == null) {
+                    fn.strayBreak = b.start;
+                }
+                node = new BlockNode(new MoatStatementNode[0], 0); // never runs: the function fails to translate
+            } else {
+                node = new BreakNode();
             }
-            node = new BreakNode();
         } else if (s instanceof GotoStatContext g) {
             node = gotoStatement(g);
         } else {
