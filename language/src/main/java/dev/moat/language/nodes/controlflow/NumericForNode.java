@@ -121,9 +121,10 @@ public final class NumericForNode extends MoatStatementNode {
             frame.setLong(stepSlot, s);
             return true;
         } else {
-            double i0 = toFloat(init, "initial");
+            // Converted in forprep's order, which decides the error when several are bad.
             double l = toFloat(lim, "limit");
             double s = toFloat(stp, "step");
+            double i0 = toFloat(init, "initial");
             if (s == 0) {
                 throw error("'for' step is zero");
             }
@@ -171,7 +172,7 @@ public final class NumericForNode extends MoatStatementNode {
         if (v instanceof Double d) {
             return d;
         }
-        Object n = what.equals("limit") ? LuaArith.toNumber(v) : null;
+        Object n = LuaArith.toNumber(v); // a numeric string too, as forprep's tonumber takes it
         if (n != null) {
             return n instanceof Long l ? (double) l : (Double) n;
         }
