@@ -111,11 +111,13 @@ public final class InvokeNode extends Node {
         } else {
             notAFunction.enter();
             Object handler = Metatables.metamethod(context, callee, Metatables.CALL);
-            if (!(handler instanceof MoatFunction f)) {
-                throw callError(callee, errorSite == null ? this : errorSite, description);
-            }
-            function = f;
             argv = prependCallee(callee, argv);
+            if (handler instanceof MoatFunction f) {
+                function = f;
+            } else {
+                argv = followCallChain(context, callee, handler, argv, errorSite == null ? this : errorSite, description);
+                function = (MoatFunction) argv[CallArguments.CALLEE];
+            }
         }
         argv[CallArguments.CALLEE] = function;
         if (!yieldableFromBuiltin && inBuiltin()) {
@@ -199,10 +201,18 @@ public final class InvokeNode extends Node {
      * counted against the caller's inlining budget at every operator.
      */
     public Object callWith(VirtualFrame frame, Object callee, Object a, Object b) {
+        return callWith(frame, callee, a, b, null);
+    }
+
+    /**
+     * {@link #callWith(VirtualFrame, Object, Object, Object)} for a metamethod: {@code description} names it when it
+     * cannot be called ("metamethod 'add'", as Lua's error says).
+     */
+    public Object callWith(VirtualFrame frame, Object callee, Object a, Object b, String description) {
         Object[] argv = CallArguments.create(2);
         argv[CallArguments.FIRST] = a;
         argv[CallArguments.FIRST + 1] = b;
-        return call(frame, callee, argv, null, null);
+        return call(frame, callee, argv, null, description);
     }
 
     /** {@link #callWith} for three arguments ({@code __newindex}). */
@@ -228,6 +238,38 @@ public final class InvokeNode extends Node {
                 args = tc.arguments;
             }
         }
+    }
+
+    /** Links of {@code __call} handlers that are callable objects themselves, followed before "stack overflow". */
+    static final int MAX_CALL_CHAIN = 200;
+
+    /**
+     * A callable object whose {@code __call} handler is not a function: Lua 5.4 calls the handler the same way,
+     * so a chain of callable objects ends in a function that gets each object of the chain in front of the
+     * call's arguments ({@code argvWithCallee} already has {@code callee} there). Returns those arguments with
+     * the function in their callee slot. Fails as Lua does: "attempt to call" naming the link with nothing to
+     * call under the call's own description, and "stack overflow" for a chain that does not end (Lua's shifts
+     * its arguments up the stack until the stack is full).
+     */
+    @TruffleBoundary
+    static Object[] followCallChain(MoatContext context, Object callee, Object handler, Object[] argvWithCallee,
+                                    Node site, String description) {
+        Object current = callee;
+        Object next = handler;
+        Object[] argv = argvWithCallee;
+        for (int links = 1; !(next instanceof MoatFunction); links++) {
+            if (next == null) {
+                throw callError(current, site, description);
+            }
+            if (links >= MAX_CALL_CHAIN) {
+                throw MoatError.runtime(site, "stack overflow");
+            }
+            current = next;
+            argv = prependCallee(current, argv);
+            next = Metatables.metamethod(context, current, Metatables.CALL);
+        }
+        argv[CallArguments.CALLEE] = next;
+        return argv;
     }
 
     /** The arguments of a callable object's {@code __call} handler: the object, then the call's arguments. */

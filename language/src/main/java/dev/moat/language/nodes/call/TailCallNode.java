@@ -63,10 +63,20 @@ public final class TailCallNode extends MoatExpressionNode {
         } else {
             // A callable object's Lua __call is tail-called too (the caller's frame goes away, as in Lua).
             callableObject.enter();
-            Object handler = Metatables.metamethod(MoatContext.get(this), callee, Metatables.CALL);
+            MoatContext context = MoatContext.get(this);
+            Object handler = Metatables.metamethod(context, callee, Metatables.CALL);
             if (handler instanceof MoatFunction h && h.isLua) {
                 luaTarget = h;
                 luaArgv = InvokeNode.prependCallee(callee, argv);
+            } else if (handler != null && !(handler instanceof MoatFunction)) {
+                // A chain of callable objects: its Lua function is tail-called with the chain's objects in front.
+                luaArgv = InvokeNode.followCallChain(context, callee, handler, InvokeNode.prependCallee(callee, argv), call, description);
+                MoatFunction end = (MoatFunction) luaArgv[CallArguments.CALLEE];
+                if (end.isLua) {
+                    luaTarget = end;
+                } else {
+                    return invoke.call(frame, end, luaArgv, call, description); // a builtin keeps this frame, as above
+                }
             }
         }
         // One call site for both Lua cases: Graal inlines the callee once, not once per way of getting there.
