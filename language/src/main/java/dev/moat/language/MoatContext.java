@@ -120,6 +120,7 @@ public final class MoatContext {
             }
         }
         loadedModules.put(MoatStrings.fromJava("_G"), globals);
+        loadedModules.put(MoatStrings.fromJava("package"), getGlobal("package")); // as in Lua: package.loaded.package == package
         // Read sites may fold the globals' and the libraries' fields (nodes.table.FieldLookupNode).
         globals.markFieldsFoldable();
         for (String name : installedLibraries) {
