@@ -42,7 +42,7 @@ public final class CloseHelper extends Node {
         if (handler == null) {
             throw MoatError.at(this, "metamethod 'close' is missing");
         }
-        invoke.callWith(frame, handler, value, error);
+        invoke.callWith(frame, handler, value, error, "metamethod 'close'");
     }
 
     private void closeOnError(VirtualFrame frame, Object value, MoatError e) {

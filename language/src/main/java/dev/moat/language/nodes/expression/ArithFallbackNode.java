@@ -71,7 +71,7 @@ public final class ArithFallbackNode extends Node {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 invoke = insert(InvokeNode.create());
             }
-            return MultiValue.first(invoke.callWith(frame, handler, a, b));
+            return MultiValue.first(invoke.callWith(frame, handler, a, b, op.handlerDescription));
         }
         if (!op.bitwise && (a instanceof TruffleString || b instanceof TruffleString)) {
             // What the string metatable's arithmetic metamethods report for a non-numeric string.

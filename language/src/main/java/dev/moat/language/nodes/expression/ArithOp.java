@@ -18,10 +18,13 @@ public enum ArithOp {
 
     public final TruffleString event;
     public final boolean bitwise;
+    /** How Lua names the handler in "attempt to call a number value (metamethod 'add')". */
+    public final String handlerDescription;
 
     ArithOp(TruffleString event, boolean bitwise) {
         this.event = event;
         this.bitwise = bitwise;
+        this.handlerDescription = "metamethod '" + event.toJavaStringUncached().substring(2) + "'";
     }
 
     /** Integer operation (both operands integers); IDIV/MOD by zero is checked by the caller. */

@@ -104,7 +104,7 @@ public abstract class CompareNode extends BinaryNode {
         if (handler == null) {
             throw compareError(x, y, site);
         }
-        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, handler, x, y)));
+        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, handler, x, y, orEqual ? "metamethod 'le'" : "metamethod 'lt'")));
     }
 
     private static boolean numbers(Object x, Object y, boolean orEqual) {

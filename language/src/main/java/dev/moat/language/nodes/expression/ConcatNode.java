@@ -123,7 +123,7 @@ public final class ConcatNode extends MoatExpressionNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             invoke = insert(InvokeNode.create());
         }
-        return MultiValue.first(invoke.callWith(frame, handler, a, b));
+        return MultiValue.first(invoke.callWith(frame, handler, a, b, "metamethod 'concat'"));
     }
 
     @TruffleBoundary

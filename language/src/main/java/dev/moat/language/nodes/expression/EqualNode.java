@@ -69,7 +69,7 @@ public abstract class EqualNode extends BinaryNode {
         if (handler == null) {
             return negate;
         }
-        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, handler, a, b))) != negate;
+        return LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, handler, a, b, "metamethod 'eq'"))) != negate;
     }
 
     @Fallback

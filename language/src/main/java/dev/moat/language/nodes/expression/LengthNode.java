@@ -44,7 +44,7 @@ public abstract class LengthNode extends MoatExpressionNode {
                                @Cached("create(LEN_EVENT)") MetamethodLookupNode len) {
         Object handler = len.find(MoatContext.get(this), v);
         if (handler != null) {
-            return MultiValue.first(invoke.callWith(frame, handler, v, v)); // Lua passes the operand twice
+            return MultiValue.first(invoke.callWith(frame, handler, v, v, "metamethod 'len'")); // Lua passes the operand twice
         }
         if (v instanceof MoatTable t) {
             return t.length();
