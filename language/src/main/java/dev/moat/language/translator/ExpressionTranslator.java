@@ -240,24 +240,25 @@ abstract class ExpressionTranslator {
     private Expr binaryArith(ExpContext e) {
         ExpContext l;
         ExpContext r;
-        String op;
+        Token opToken;
         if (e instanceof PowExpContext p) {
-            l = p.exp(0); r = p.exp(1); op = p.op.getText();
+            l = p.exp(0); r = p.exp(1); opToken = p.op;
         } else if (e instanceof MulExpContext m) {
-            l = m.exp(0); r = m.exp(1); op = m.op.getText();
+            l = m.exp(0); r = m.exp(1); opToken = m.op;
         } else if (e instanceof AddExpContext a) {
-            l = a.exp(0); r = a.exp(1); op = a.op.getText();
+            l = a.exp(0); r = a.exp(1); opToken = a.op;
         } else if (e instanceof ShiftExpContext s) {
-            l = s.exp(0); r = s.exp(1); op = s.op.getText();
+            l = s.exp(0); r = s.exp(1); opToken = s.op;
         } else if (e instanceof BandExpContext b) {
-            l = b.exp(0); r = b.exp(1); op = b.op.getText();
+            l = b.exp(0); r = b.exp(1); opToken = b.op;
         } else if (e instanceof BxorExpContext b) {
-            l = b.exp(0); r = b.exp(1); op = b.op.getText();
+            l = b.exp(0); r = b.exp(1); opToken = b.op;
         } else if (e instanceof BorExpContext b) {
-            l = b.exp(0); r = b.exp(1); op = b.op.getText();
+            l = b.exp(0); r = b.exp(1); opToken = b.op;
         } else {
             throw syntaxError(e.start, "unexpected symbol");
         }
+        String op = opToken.getText();
         ArithOp arith = switch (op) {
             case "+" -> ArithOp.ADD;
             case "-" -> ArithOp.SUB;
@@ -280,7 +281,7 @@ abstract class ExpressionTranslator {
         if (arith == ArithOp.SUB && LuaConstantFolding.fold(right.node()) instanceof Long k && k != Long.MIN_VALUE) {
             ((dev.moat.language.nodes.expression.ArithNode) node).setSubtractAsAdd();
         }
-        return new Expr(at(node, e), null);
+        return new Expr(at(node, opToken), null); // Lua's errors name the operator's line
     }
 
     private Expr compare(CompareExpContext c) {
@@ -295,7 +296,8 @@ abstract class ExpressionTranslator {
             default -> CompareNodeGen.create(true, true, left.node(), right.node());
         };
         node.setDescriptions(left.description(), right.description());
-        return new Expr(at(node, c), null);
+        // Lua's comparison instruction gets the line of the last token read, the right operand's end.
+        return new Expr(at(node, c.stop), null);
     }
 
     private Expr unary(UnaryExpContext u) {
@@ -334,7 +336,9 @@ abstract class ExpressionTranslator {
         List<MoatExpressionNode> operands = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         ExpContext current = c;
+        Token lastOperator = c.op;
         while (current instanceof ConcatExpContext cc) {
+            lastOperator = cc.op;
             Expr left = expr(cc.exp(0), false);
             operands.add(left.node());
             descriptions.add(left.description());
@@ -344,7 +348,8 @@ abstract class ExpressionTranslator {
         operands.add(last.node());
         descriptions.add(last.description());
         ConcatNode node = new ConcatNode(operands.toArray(new MoatExpressionNode[0]), descriptions.toArray(new String[0]));
-        return new Expr(at(node, c), null);
+        // Lua merges a chain into one instruction, which keeps the line of the chain's last '..'.
+        return new Expr(at(node, lastOperator), null);
     }
 
     /** True if the expression can produce several values (a call or {@code ...}, not parenthesised). */
@@ -401,7 +406,7 @@ abstract class ExpressionTranslator {
             String name = m.NAME().getText();
             ArgumentsNode args = arguments(m.args(), CallArguments.FIRST + 1);
             MethodCallNode node = new MethodCallNode(target.node(), constant(name), name, args, multi, target.description());
-            return new Expr(at(node, m), null);
+            return new Expr(at(node, whole), null); // Lua's calls get the line where the suffixed expression starts
         } else {
             CallSuffixContext c = (CallSuffixContext) suffix;
             ArgumentsNode args = arguments(c.args(), CallArguments.FIRST);
@@ -411,7 +416,7 @@ abstract class ExpressionTranslator {
                 return new Expr(at(node, c), null);
             }
             CallNode node = new CallNode(target.node(), args, multi, target.description());
-            return new Expr(at(node, c), null);
+            return new Expr(at(node, whole), null); // Lua's calls get the line where the suffixed expression starts
         }
     }
 

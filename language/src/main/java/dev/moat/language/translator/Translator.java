@@ -600,7 +600,10 @@ public final class Translator extends AssignmentTranslator {
                 seq.add(endVariables); // they end with each iteration, the loop's slots with the loop (see numericFor)
             }
             MoatStatementNode body = sequence(seq.toArray(new MoatStatementNode[0]), resumePoint >= 0);
-            return endingSlotsAfter(new GenericForNode(explist, body, bodyEntryCharge, fSlot, sSlot, cSlot, rSlot, resumePoint), fSlot, sSlot, cSlot, rSlot);
+            GenericForNode loop = new GenericForNode(explist, body, bodyEntryCharge, fSlot, sSlot, cSlot, rSlot, resumePoint);
+            Token first = f.explist().start;
+            loop.setIteratorCallRange(first.getStartIndex(), Math.max(1, first.getStopIndex() - first.getStartIndex() + 1));
+            return endingSlotsAfter(loop, fSlot, sSlot, cSlot, rSlot);
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);

@@ -57,6 +57,11 @@ public final class GenericForNode extends MoatStatementNode {
                 resumePoint));
     }
 
+    /** Where the iterator's call is in the source: its errors carry that line (the explist's first token), as in Lua. */
+    public void setIteratorCallRange(int start, int length) {
+        ((Body) loop.getRepeatingNode()).setSourceRange(start, length);
+    }
+
     @Override
     public void executeVoid(VirtualFrame frame) {
         runReturning(frame);
