@@ -19,7 +19,6 @@ import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code load(chunk [, chunkname [, mode [, env]]])}: text chunks only — binary chunks are always
@@ -63,7 +62,8 @@ public abstract class LoadBuiltin extends BuiltinNode {
     @TruffleBoundary
     private Object compile(byte[] text, String defaultName, Object[] args) {
         Object nameArg = arg(args, 1);
-        String chunkName = nameArg == MoatNil.NIL ? (defaultName != null ? defaultName : null) : MoatStrings.toJava(checkString(nameArg, 2));
+        String chunkName = nameArg == MoatNil.NIL ? (defaultName != null ? defaultName : null)
+                : dev.moat.language.parser.SourceText.decode(MoatStrings.bytes(checkString(nameArg, 2)));
         String mode = arg(args, 2) == MoatNil.NIL ? "bt" : MoatStrings.toJava(checkString(arg(args, 2), 3));
         boolean binary = text.length > 0 && text[0] == 0x1b;
         if (binary && !mode.contains("b")) {
@@ -82,7 +82,7 @@ public abstract class LoadBuiltin extends BuiltinNode {
         try {
             target = parse(dev.moat.language.parser.SourceText.decode(text), display);
         } catch (MoatSyntaxError e) {
-            return new Object[]{MoatNil.NIL, MoatStrings.fromJava(e.luaMessage())};
+            return new Object[]{MoatNil.NIL, MoatStrings.fromBytes(e.luaMessageBytes())};
         }
         Object env = args.length >= 4 ? args[3] : context().getGlobals();
         return new MoatFunction(target, new Cell[]{new Cell(env)}, true);
@@ -148,7 +148,7 @@ public abstract class LoadBuiltin extends BuiltinNode {
     /** Lua's luaO_chunkid: "=name" and "@name" as given, other names as [string "..."]. */
     @TruffleBoundary
     static String displayName(String chunkName, byte[] text) {
-        String name = chunkName != null ? chunkName : new String(text, StandardCharsets.UTF_8);
+        String name = chunkName != null ? chunkName : dev.moat.language.parser.SourceText.decode(text);
         // LUA_IDSIZE is 60 bytes with the terminator: "=name" keeps its first 59 characters, "@file"
         // becomes "..." and its last 56.
         if (name.startsWith("=")) {

@@ -84,7 +84,7 @@ public final class MoatParser {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
                 Token t = offending instanceof Token tok ? tok : null;
-                String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + t.getText() + "'");
+                String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + tokenText(t) + "'");
                 throw new MoatSyntaxError(source.getName(), line, col + 1, luaMessage(parser, t), near);
             }
         });
@@ -101,6 +101,9 @@ public final class MoatParser {
 
     /** Lua's wording: "'end' expected (to close 'function' at line 3)", "<name> expected", "unexpected symbol". */
     private static String luaMessage(LuaParser parser, Token offending) {
+        if (offending != null && offending.getType() != Token.EOF && afterBareExpression(parser, offending)) {
+            return "syntax error";
+        }
         org.antlr.v4.runtime.misc.IntervalSet expected;
         try {
             expected = parser.getExpectedTokens();
@@ -108,15 +111,28 @@ public final class MoatParser {
             return "unexpected symbol";
         }
         boolean atEof = offending == null || offending.getType() == Token.EOF;
+        // Lua's parser tests for a list's ',' or ';' and then requires the closing token: with those left out,
+        // one expected token is the one Lua names ("x = {1 2}": '}' expected; "for i = 1, 2 3": 'do' expected).
+        org.antlr.v4.runtime.misc.IntervalSet required = new org.antlr.v4.runtime.misc.IntervalSet(expected);
+        if (!atEof) {
+            required.remove(parser.getTokenType("','"));
+            required.remove(parser.getTokenType("';'"));
+            if (required.isNil()) {
+                required = expected; // the separator itself is what is required ("for i = 1 2": ',' expected)
+            }
+        }
         for (String closer : new String[]{"'end'", "'until'", "'}'", "')'", "']'"}) {
             int type = parser.getTokenType(closer);
-            if (type > 0 && expected.contains(type) && (atEof || expected.size() == 1)) {
+            if (type > 0 && expected.contains(type) && (atEof || required.size() == 1)) {
                 String message = closer + " expected";
-                if (closer.equals("'end'") || closer.equals("'until'")) {
-                    Token opener = opener(parser.getContext());
-                    if (opener != null && offending != null && opener.getLine() != offending.getLine()) {
-                        message += " (to close '" + opener.getText() + "' at line " + opener.getLine() + ")";
-                    }
+                Token opener = switch (closer) {
+                    case "'end'", "'until'" -> opener(parser.getContext());
+                    case "'}'" -> bracketOpener(parser.getContext(), "{");
+                    case "')'" -> bracketOpener(parser.getContext(), "(");
+                    default -> null; // ']' is only checked, not matched, by Lua's parser
+                };
+                if (opener != null && offending != null && opener.getLine() != offending.getLine()) {
+                    message += " (to close '" + opener.getText() + "' at line " + opener.getLine() + ")";
                 }
                 return message;
             }
@@ -137,7 +153,9 @@ public final class MoatParser {
             return "<name> or '...' expected";
         }
         if (expected.contains(LuaLexer.NAME) && !expected.contains(LuaLexer.NUMBER)) {
-            return "<name> expected";
+            // A name or a '(' starts a primary expression (the targets of an assignment): Lua's primaryexp
+            // calls anything else an "unexpected symbol".
+            return expected.size() == 2 && expected.contains(paren) ? "unexpected symbol" : "<name> expected";
         }
         if (expected.size() == 1 && expected.contains(Token.EOF)) {
             Token previous = offending == null ? null : previousVisible(parser, offending);
@@ -152,13 +170,62 @@ public final class MoatParser {
                 return "unexpected symbol";
             }
         }
-        if (expected.size() == 1) {
-            String literal = parser.getVocabulary().getLiteralName(expected.getMinElement());
+        if (required.size() == 1) {
+            String literal = parser.getVocabulary().getLiteralName(required.getMinElement());
             if (literal != null) {
                 return literal + " expected";
             }
         }
         return "unexpected symbol";
+    }
+
+    /**
+     * A token as Lua's luaX_token2str shows it: its text, except a character no token starts with, which Lua's
+     * lexer reads as one byte: itself when printable ASCII, else "<\N>" with the byte's value.
+     */
+    private static String tokenText(Token t) {
+        if (t.getType() != LuaLexer.BAD_CHAR) {
+            return t.getText();
+        }
+        int b = SourceText.firstByte(t.getText(), 0);
+        return b >= 32 && b < 127 ? String.valueOf((char) b) : "<\\" + b + ">";
+    }
+
+    /**
+     * Whether {@code offending} comes right after an expression statement that is neither a call nor an
+     * assignment: Lua's exprstat reports that statement as a "syntax error" at the next token, whatever it is.
+     */
+    private static boolean afterBareExpression(LuaParser parser, Token offending) {
+        Token previous = previousVisible(parser, offending);
+        if (previous == null) {
+            return false;
+        }
+        for (org.antlr.v4.runtime.ParserRuleContext c = parser.getContext(); c != null; c = c.getParent()) {
+            if (c instanceof LuaParser.ExprStatContext e) {
+                return isBareExpressionEndingAt(e, previous); // the statement is still being parsed
+            }
+            // A block's statement loop stops at a token no statement starts with; the error then comes from the
+            // block itself or from the rule around it (which wants 'end', <eof>, ...).
+            LuaParser.BlockContext block = c instanceof LuaParser.BlockContext b ? b
+                    : c.getChildCount() > 0 && c.getChild(c.getChildCount() - 1) instanceof LuaParser.BlockContext b ? b : null;
+            if (block != null) {
+                List<LuaParser.StatContext> stats = block.stat();
+                return !stats.isEmpty() && stats.get(stats.size() - 1) instanceof LuaParser.ExprStatContext e
+                        && isBareExpressionEndingAt(e, previous);
+            }
+        }
+        return false;
+    }
+
+    /** An expression statement without assignment whose last complete part (name or suffix) ends at {@code end}. */
+    private static boolean isBareExpressionEndingAt(LuaParser.ExprStatContext e, Token end) {
+        if (e.assignTail() != null) {
+            return false;
+        }
+        List<LuaParser.SuffixContext> suffixes = e.suffixedexp().suffix();
+        LuaParser.SuffixContext last = suffixes.isEmpty() ? null : suffixes.get(suffixes.size() - 1);
+        Token lastEnd = last == null ? e.suffixedexp().primaryexp().stop : last.stop; // null while still being parsed
+        return lastEnd == end && !(last instanceof LuaParser.CallSuffixContext || last instanceof LuaParser.MethodSuffixContext);
     }
 
     private static Token previousVisible(LuaParser parser, Token t) {
@@ -167,6 +234,24 @@ public final class MoatParser {
             Token p = stream.get(i);
             if (p.getChannel() == Token.DEFAULT_CHANNEL) {
                 return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The '(' or '{' that Lua's check_match names: of a call's arguments, a parenthesised expression or a table
+     * constructor (a function's parameter list is closed by a plain check, so it names none).
+     */
+    private static Token bracketOpener(org.antlr.v4.runtime.ParserRuleContext ctx, String bracket) {
+        for (org.antlr.v4.runtime.ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof LuaParser.FuncbodyContext) {
+                return null;
+            }
+            boolean matches = bracket.equals("{") ? c instanceof LuaParser.TableconstructorContext
+                    : c instanceof LuaParser.ParenArgsContext || c instanceof LuaParser.ParenPrimaryContext;
+            if (matches && c.start != null && c.start.getText().equals(bracket)) {
+                return c.start;
             }
         }
         return null;
@@ -206,7 +291,6 @@ public final class MoatParser {
                     near = "<eof>";
                 }
                 case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
-                case LuaLexer.BAD_CHAR -> message = "unexpected symbol";
                 default -> {
                     continue;
                 }

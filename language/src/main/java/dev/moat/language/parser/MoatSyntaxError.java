@@ -26,6 +26,11 @@ public final class MoatSyntaxError extends AbstractTruffleException {
         return luaMessage;
     }
 
+    /** {@link #luaMessage()} as Lua bytes: a quoted token or chunk name keeps the source's own bytes. */
+    public byte[] luaMessageBytes() {
+        return SourceText.toBytes(luaMessage);
+    }
+
     @ExportMessage
     ExceptionType getExceptionType() {
         return ExceptionType.PARSE_ERROR;

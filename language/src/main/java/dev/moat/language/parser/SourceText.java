@@ -71,6 +71,28 @@ public final class SourceText {
         return length;
     }
 
+    /** Source text (or a message quoting it) as Lua bytes: characters as UTF-8, escaped bytes as themselves. */
+    public static byte[] toBytes(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        writeBytes(out, text);
+        return out.toByteArray();
+    }
+
+    /**
+     * The first byte of the character at {@code i} as Lua's lexer sees the source: the escaped byte itself, an
+     * ASCII character, or the lead byte of a character's UTF-8 sequence.
+     */
+    public static int firstByte(String text, int i) {
+        char c = text.charAt(i);
+        if (isEscapedByte(c)) {
+            return c - ESCAPED_BASE;
+        }
+        if (c < 0x80) {
+            return c;
+        }
+        return new String(Character.toChars(text.codePointAt(i))).getBytes(StandardCharsets.UTF_8)[0] & 0xff;
+    }
+
     /** True for a character that stands for a raw byte of a non-UTF-8 source. */
     static boolean isEscapedByte(char c) {
         return c >= ESCAPED_BASE + 0x80 && c <= ESCAPED_BASE + 0xFF;

@@ -34,7 +34,8 @@ public final class MoatError extends AbstractTruffleException {
     @TruffleBoundary
     public static MoatError at(Node location, String message) {
         String where = Positions.where(location);
-        return new MoatError(MoatStrings.fromJava(where + message), location);
+        // The chunk's name may quote source bytes that are not UTF-8 (load's [string "..."]): kept as they are.
+        return new MoatError(MoatStrings.fromBytes(dev.moat.language.parser.SourceText.toBytes(where + message)), location);
     }
 
     /**
