@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes string literal tokens into Lua byte strings: escapes (\\n, \\ddd, \\xXX, \\z, \\u{XXX} with
  * Lua's extended UTF-8), non-escape characters as UTF-8, long brackets with the first newline dropped.
- * Bad escapes raise {@link EscapeError} with Lua's wording. Known gap: line endings inside long
- * strings are not normalised.
+ * Bad escapes raise {@link EscapeError} with Lua's wording. Line breaks inside long strings become "\\n".
  */
 public final class LiteralDecoder {
     private LiteralDecoder() {
@@ -23,8 +22,28 @@ public final class LiteralDecoder {
             body = body.substring(1);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SourceText.writeBytes(out, body);
+        SourceText.writeBytes(out, normaliseLineBreaks(body));
         return out.toByteArray();
+    }
+
+    /** As Lua's lexer reads a long string: each line break ("\n", "\r", "\r\n" or "\n\r") becomes one "\n". */
+    private static String normaliseLineBreaks(String body) {
+        if (body.indexOf('\r') < 0) {
+            return body;
+        }
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.append('\n');
+                if (i + 1 < body.length() && (body.charAt(i + 1) == '\n' || body.charAt(i + 1) == '\r') && body.charAt(i + 1) != c) {
+                    i++;
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static void encodeUtf8(ByteArrayOutputStream out, long x) {
