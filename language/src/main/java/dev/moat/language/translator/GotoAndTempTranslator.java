@@ -230,12 +230,18 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
     }
 
     static boolean hasClose(LocalStatContext ls) {
-        for (AttnameContext a : ls.attname()) {
-            if (a.attrib != null && a.attrib.getText().equals("close")) {
-                return true;
+        return closeIndex(ls) >= 0;
+    }
+
+    /** Which of the statement's names is {@code <close>} (at most one, checked when it is translated), or -1. */
+    static int closeIndex(LocalStatContext ls) {
+        List<AttnameContext> names = ls.attname();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).attrib != null && names.get(i).attrib.getText().equals("close")) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     static boolean onlyVoidAfter(List<StatContext> stats, int i) {

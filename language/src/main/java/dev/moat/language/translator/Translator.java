@@ -347,7 +347,8 @@ public final class Translator extends AssignmentTranslator {
             out.add(statement(s));
             if (s instanceof LocalStatContext ls && hasClose(ls)) {
                 closeAt = i;
-                LocalVar closeVar = scope.locals.get(scope.locals.size() - 1);
+                // The statement's names are the block's last locals; the <close> one need not be the last of them.
+                LocalVar closeVar = scope.locals.get(scope.locals.size() - ls.attname().size() + closeIndex(ls));
                 List<StatContext> rest = stats.subList(i + 1, stats.size());
                 MoatStatementNode restNode = restAfterClose(rest, ret);
                 fn.closeScopes++;
