@@ -226,6 +226,9 @@ UNFINISHED_STRING
 
 LONG_STRING : '[' '='* '[' { finishLongBracket(openingLevel(getText(), 1)); } ;
 
+// '[' and '=' signs without the second '[': Lua's lexer rejects it ("invalid long string delimiter").
+BAD_LONG_DELIMITER : '[' '='+ ;
+
 COMMENT : '--' { finishComment(); } -> channel(HIDDEN) ;
 
 WS : [ \t\r\n\f\u000B]+ -> channel(HIDDEN) ;

@@ -51,7 +51,18 @@ public final class LiteralDecoder {
     }
 
     public static byte[] decodeShortString(String text) {
-        return new ShortStringDecoder(text).decode();
+        return new ShortStringDecoder(text, false).decode();
+    }
+
+    /**
+     * Reads a literal that the source ends (or a raw line break cuts) before its closing quote, as Lua's lexer
+     * reads it up to there: a bad escape on the way raises its {@link EscapeError}; otherwise returns the
+     * escaped line breaks it read, which move the "unfinished string" error's line on.
+     */
+    public static int linesOfUnfinishedString(String text) {
+        ShortStringDecoder decoder = new ShortStringDecoder(text, true);
+        decoder.decode();
+        return decoder.lines;
     }
 
     /** Decodes one short literal, raising {@link EscapeError} with Lua's wording for bad escapes. */
@@ -61,10 +72,14 @@ public final class LiteralDecoder {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private int i;
         private int lines;
+        /** No closing quote: past the body is the end of the source, not the quote. */
+        private final boolean unfinished;
+        private static final char END_OF_SOURCE = '\uFFFF';
 
-        ShortStringDecoder(String text) {
+        ShortStringDecoder(String text, boolean unfinished) {
             this.quote = text.charAt(0);
-            this.body = text.substring(1, text.length() - 1);
+            this.unfinished = unfinished;
+            this.body = unfinished ? text.substring(1) : text.substring(1, text.length() - 1);
         }
 
         byte[] decode() {
@@ -173,15 +188,15 @@ public final class LiteralDecoder {
             return r;
         }
 
-        /** The character at the current position; the closing quote once the body is exhausted. */
+        /** The character at the current position; the closing quote (or the source's end) once the body is exhausted. */
         private char current() {
-            return i < body.length() ? body.charAt(i) : quote;
+            return i < body.length() ? body.charAt(i) : unfinished ? END_OF_SOURCE : quote;
         }
 
         /** Lua's message shows the decoded text so far, then the escape up to and including the bad char. */
         private EscapeError fail(String message, int escapeStart, int end) {
             String decoded = new String(out.toByteArray(), StandardCharsets.UTF_8);
-            String raw = end <= body.length() ? body.substring(escapeStart, end) : body.substring(escapeStart) + quote;
+            String raw = end <= body.length() ? body.substring(escapeStart, end) : body.substring(escapeStart) + (unfinished ? "" : quote);
             return new EscapeError(message, quote + decoded + raw, lines);
         }
 

@@ -275,11 +275,21 @@ public final class MoatParser {
         for (Token t : tokens.getTokens()) {
             String message;
             String near = "'" + t.getText() + "'";
+            int line = t.getLine();
             switch (t.getType()) {
                 case LuaLexer.UNFINISHED_STRING -> {
+                    // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
+                    int lines;
+                    try {
+                        lines = LiteralDecoder.linesOfUnfinishedString(t.getText());
+                    } catch (EscapeError e) {
+                        throw new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1,
+                                e.getMessage(), "'" + e.near() + "'");
+                    }
                     message = "unfinished string";
                     if (t.getStopIndex() + 1 >= t.getInputStream().size()) {
                         near = "<eof>";
+                        line = t.getLine() + lines; // where the source ends, after any escaped line breaks
                     }
                 }
                 case LuaLexer.UNFINISHED_LONG -> {
@@ -291,6 +301,7 @@ public final class MoatParser {
                     near = "<eof>";
                 }
                 case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
+                case LuaLexer.BAD_LONG_DELIMITER -> message = "invalid long string delimiter";
                 default -> {
                     continue;
                 }
@@ -298,7 +309,7 @@ public final class MoatParser {
             if (near.length() > 60) {
                 near = near.substring(0, 57) + "...'";
             }
-            throw new MoatSyntaxError(name, t.getLine(), t.getCharPositionInLine() + 1, message, near);
+            throw new MoatSyntaxError(name, line, t.getCharPositionInLine() + 1, message, near);
         }
     }
 }
