@@ -81,7 +81,7 @@ public final class MoatMain {
                     System.err.println("moat: cannot open " + options.script);
                     return 1;
                 }
-                source = program(SourceText.decode(Files.readAllBytes(path)), options.script);
+                source = program(SourceText.withoutFirstLineComment(SourceText.decode(Files.readAllBytes(path))), options.script);
             }
             return runSource(context, source, options);
         } catch (IOException e) {
@@ -120,7 +120,7 @@ public final class MoatMain {
 
     /** Lua sources are bytes: what is not UTF-8 (a Latin-1 literal, a binary string) reaches the parser unchanged. */
     private static String readAll(InputStream in) throws IOException {
-        return SourceText.decode(in.readAllBytes());
+        return SourceText.withoutFirstLineComment(SourceText.decode(in.readAllBytes()));
     }
 
     /** Truffle's name for its fallback runtime (no JVMCI compiler found). */

@@ -126,6 +126,16 @@ class CliTest {
         assertEquals("3\t97\t233\t255\ntrue\n", o.out());
     }
 
+    /** A "#!" first line is skipped in script files and modules, as Lua's file loader does, but not by load(). */
+    @Test
+    void aFirstLineStartingWithHashIsSkippedInFilesOnly(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("m.lua"), "#!/usr/bin/env moat\nreturn {x = 1, line = select(2, pcall(error, 'at', 1))}");
+        Files.writeString(dir.resolve("main.lua"), "#!/usr/bin/env moat\nprint(require('m').x, select(2, load('#!x')))\nerror('line two')");
+        Outcome o = cli(dir.resolve("main.lua").toString());
+        assertEquals("1\t[string \"#!x\"]:1: unexpected symbol near '#'\n", o.out());
+        assertTrue(o.err().startsWith("moat: " + dir.resolve("main.lua") + ":3: line two"), o.err());
+    }
+
     /** A syntax error in a file that is not UTF-8 is reported with its place, as any other. */
     @Test
     void aSyntaxErrorInANonUtf8FileNamesItsLine(@TempDir Path dir) throws IOException {

@@ -57,7 +57,8 @@ public abstract class RequireBuiltin extends BuiltinNode {
         }
         allocate(code.length());
         charge(1 + code.length() / 32);
-        RootCallTarget target = parse(code, moduleName.replace('.', '/') + ".moat");
+        // A module is read as Lua's file loader reads a file: a "#!" first line is skipped.
+        RootCallTarget target = parse(dev.moat.language.parser.SourceText.withoutFirstLineComment(code), moduleName.replace('.', '/') + ".moat");
         MoatFunction chunk = new MoatFunction(target, new Cell[]{new Cell(context.getGlobals())}, true);
         Object result = MultiValue.first(invoke.callFromBuiltin(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
         return MultiValue.first(finish(loaded, name, result, MoatStrings.fromJava(":moat-resolver:")));

@@ -66,10 +66,6 @@ public final class MoatParser {
 
     public static Parsed parseWithTokens(Source source, ParseMeter meter) {
         String text = source.getCharacters().toString();
-        if (text.startsWith("#")) {
-            int nl = text.indexOf('\n');
-            text = " ".repeat(nl < 0 ? text.length() : nl) + (nl < 0 ? "" : text.substring(nl));
-        }
         LuaLexer lexer = new LuaLexer(CharStreams.fromString(text, source.getName()));
         lexer.removeErrorListeners();
         lexer.meter = meter;

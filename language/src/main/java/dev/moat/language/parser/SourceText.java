@@ -71,6 +71,18 @@ public final class SourceText {
         return length;
     }
 
+    /**
+     * A file's text as Lua's file loader reads it: a first line that starts with '#' (a Unix "#!" line) is
+     * skipped, here blanked so the lines keep their numbers. Only files: load() and -e code keep a '#'.
+     */
+    public static String withoutFirstLineComment(String text) {
+        if (!text.startsWith("#")) {
+            return text;
+        }
+        int nl = text.indexOf('\n');
+        return " ".repeat(nl < 0 ? text.length() : nl) + (nl < 0 ? "" : text.substring(nl));
+    }
+
     /** Source text (or a message quoting it) as Lua bytes: characters as UTF-8, escaped bytes as themselves. */
     public static byte[] toBytes(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
