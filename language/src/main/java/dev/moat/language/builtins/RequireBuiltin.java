@@ -57,8 +57,7 @@ public abstract class RequireBuiltin extends BuiltinNode {
         }
         allocate(code.length());
         charge(1 + code.length() / 32);
-        // A module is read as Lua's file loader reads a file: a "#!" first line is skipped.
-        RootCallTarget target = parse(dev.moat.language.parser.SourceText.withoutFirstLineComment(code), moduleName.replace('.', '/') + ".moat");
+        RootCallTarget target = parse(code, moduleName.replace('.', '/') + ".moat");
         MoatFunction chunk = new MoatFunction(target, new Cell[]{new Cell(context.getGlobals())}, true);
         Object result = MultiValue.first(invoke.callFromBuiltin(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
         return MultiValue.first(finish(loaded, name, result, MoatStrings.fromJava(":moat-resolver:")));
@@ -136,10 +135,12 @@ public abstract class RequireBuiltin extends BuiltinNode {
         }
     }
 
+    /** A module is read as Lua's file loader reads a file: a "#!" first line is skipped. */
     @TruffleBoundary
     private RootCallTarget parse(String code, String chunkName) {
         try {
-            return MoatLanguage.get(this).parseChunk(Source.newBuilder(MoatLanguage.ID, code, chunkName).build(),
+            String text = dev.moat.language.parser.SourceText.withoutFirstLineComment(code);
+            return MoatLanguage.get(this).parseChunk(Source.newBuilder(MoatLanguage.ID, text, chunkName).build(),
                     LoadBuiltin.parseMeter(this));
         } catch (MoatSyntaxError e) {
             throw error("error loading module '" + chunkName + "':\n\t" + e.luaMessage());
