@@ -241,7 +241,7 @@ UNFINISHED_LONG_COMMENT : '\u0000' '\u0000' '\u0002' ;
 // Anything else is one bad character, reported by the parser wrapper as "unexpected symbol".
 BAD_CHAR : . ;
 
-fragment ESCAPE : '\\' ('\r\n' | 'z' [ \t\r\n\f\u000B]* | .) ;
+fragment ESCAPE : '\\' ('\r\n' | '\n\r' | 'z' [ \t\r\n\f\u000B]* | .) ;
 fragment DIGIT : [0-9] ;
 fragment HEX_DIGIT : [0-9a-fA-F] ;
 fragment HEX_DIGITS : HEX_DIGIT+ ;

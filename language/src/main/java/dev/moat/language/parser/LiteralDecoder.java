@@ -54,15 +54,20 @@ public final class LiteralDecoder {
         return new ShortStringDecoder(text, false).decode();
     }
 
+    /** What Lua's lexer has read of an unfinished string: its escaped line breaks and its text so far. */
+    public record Unfinished(int lines, String text) {
+    }
+
     /**
      * Reads a literal that the source ends (or a raw line break cuts) before its closing quote, as Lua's lexer
-     * reads it up to there: a bad escape on the way raises its {@link EscapeError}; otherwise returns the
-     * escaped line breaks it read, which move the "unfinished string" error's line on.
+     * reads it up to there: a bad escape on the way raises its {@link EscapeError}; otherwise the escaped line
+     * breaks (which move the "unfinished string" error's line on) and the text, quote first, that the error
+     * shows after "near".
      */
-    public static int linesOfUnfinishedString(String text) {
+    public static Unfinished readUnfinishedString(String text) {
         ShortStringDecoder decoder = new ShortStringDecoder(text, true);
-        decoder.decode();
-        return decoder.lines;
+        byte[] bytes = decoder.decode();
+        return new Unfinished(decoder.lines, text.charAt(0) + SourceText.decode(bytes));
     }
 
     /** Decodes one short literal, raising {@link EscapeError} with Lua's wording for bad escapes. */

@@ -67,6 +67,7 @@ public final class MoatParser {
     public static Parsed parseWithTokens(Source source, ParseMeter meter) {
         String text = source.getCharacters().toString();
         LuaLexer lexer = new LuaLexer(CharStreams.fromString(text, source.getName()));
+        lexer.setInterpreter(new LuaLineBreaks(lexer, text));
         lexer.removeErrorListeners();
         lexer.meter = meter;
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -275,18 +276,16 @@ public final class MoatParser {
             switch (t.getType()) {
                 case LuaLexer.UNFINISHED_STRING -> {
                     // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
-                    int lines;
+                    LiteralDecoder.Unfinished read;
                     try {
-                        lines = LiteralDecoder.linesOfUnfinishedString(t.getText());
+                        read = LiteralDecoder.readUnfinishedString(t.getText());
                     } catch (EscapeError e) {
                         throw new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1,
                                 e.getMessage(), "'" + e.near() + "'");
                     }
                     message = "unfinished string";
-                    if (t.getStopIndex() + 1 >= t.getInputStream().size()) {
-                        near = "<eof>";
-                        line = t.getLine() + lines; // where the source ends, after any escaped line breaks
-                    }
+                    line = t.getLine() + read.lines(); // where the lexer stopped, after any escaped line breaks
+                    near = t.getStopIndex() + 1 >= t.getInputStream().size() ? "<eof>" : "'" + read.text() + "'";
                 }
                 case LuaLexer.UNFINISHED_LONG -> {
                     message = "unfinished long string (starting at line " + t.getLine() + ")";
