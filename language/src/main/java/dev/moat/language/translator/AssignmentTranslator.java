@@ -46,9 +46,6 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
         super(language, source);
     }
 
-    /** The first visible token after {@code t} (Lua reports "syntax error near" the token that follows). */
-    abstract Token after(Token t);
-
     /** An expression statement: a call, or an assignment to one or more targets. */
     MoatStatementNode exprStatement(ExprStatContext e) {
         AssignTailContext tail = e.assignTail();

@@ -27,6 +27,7 @@ import dev.moat.language.parser.MoatSyntaxError;
 import dev.moat.language.translator.FunctionScope.BlockScope;
 import dev.moat.language.translator.FunctionScope.Label;
 import dev.moat.language.translator.FunctionScope.PendingGoto;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
@@ -44,6 +45,73 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
     }
 
     // ------------------------------------------------------------------ goto
+
+    /** The first visible token after {@code t} (Lua reports "syntax error near" the token that follows). */
+    abstract Token after(Token t);
+
+    /**
+     * Where Lua's parser stands when a function's block closes, which is where it reports a goto without a label
+     * and a break outside a loop: the token after the function's {@code end}, or the end of the chunk.
+     */
+    Token functionEnd(ParserRuleContext whole) {
+        Token after = whole.stop == null ? null : after(whole.stop);
+        return after != null ? after : whole.stop;
+    }
+
+    /**
+     * Whether the label at {@code i} starts a run of labels separated only by semicolons, that is, whether no label
+     * stands before it with only semicolons in between.
+     */
+    static boolean startsLabelRun(List<StatContext> stats, int i) {
+        for (int j = i - 1; j >= 0 && (stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext); j--) {
+            if (stats.get(j) instanceof LabelStatContext) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Repeated labels in a run that starts at {@code first}, checked as Lua's parser checks them: its labelstat
+     * parses the labels and semicolons after a label before creating the label, so the run's labels are checked
+     * last to first, each against the visible labels and the run's later ones, and reported after the run.
+     */
+    void checkRepeatedLabels(BlockScope scope, List<StatContext> stats, int first) {
+        List<LabelStatContext> run = new ArrayList<>();
+        for (int j = first; j < stats.size() && (stats.get(j) instanceof LabelStatContext || stats.get(j) instanceof EmptyStatContext); j++) {
+            if (stats.get(j) instanceof LabelStatContext l) {
+                run.add(l);
+            }
+        }
+        Token at = tokenAfterLabels(run.get(0).stop);
+        for (int k = run.size() - 1; k >= 0; k--) {
+            String name = run.get(k).NAME().getText();
+            for (int later = k + 1; later < run.size(); later++) {
+                if (run.get(later).NAME().getText().equals(name)) {
+                    throw semanticError(at, "label '" + name + "' already defined on line " + run.get(later).start.getLine());
+                }
+            }
+            for (BlockScope b = scope; b != null; b = b.parent) {
+                Label existing = b.labels.get(name);
+                if (existing != null) {
+                    throw semanticError(at, "label '" + name + "' already defined on line " + existing.line);
+                }
+            }
+        }
+    }
+
+    /**
+     * The token after a label and the labels and semicolons that follow it: where Lua's parser stands when it
+     * creates the label (its labelstat skips those no-op statements first), so where it reports a goto that
+     * jumps into a local's scope.
+     */
+    Token tokenAfterLabels(Token labelEnd) {
+        Token t = after(labelEnd);
+        while (t != null && (t.getText().equals(";") || t.getText().equals("::"))) {
+            t = t.getText().equals(";") ? after(t) : after(after(after(t))); // '::' NAME '::'
+        }
+        return t == null ? labelEnd : t;
+    }
 
     /** Resolves the block's pending gotos to {@code label}; a jump into a local's scope is reported at {@code errorAt}. */
     void resolvePendingInBlock(BlockScope scope, Label label, Token errorAt) {
