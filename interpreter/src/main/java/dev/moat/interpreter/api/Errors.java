@@ -40,7 +40,9 @@ final class Errors {
         } else if (e.isInternalError() || e.isHostException()) {
             kind = MoatException.Kind.INTERNAL;
             message = "internal error";
-        } else if (message.endsWith(": stack overflow") || message.equals("stack overflow")) {
+        } else if (message.endsWith("stack overflow")) {
+            // Lua's "stack overflow" (call depth) and "C stack overflow" (pcalls, resumes and builtin callbacks
+            // nested 200 deep), with or without a position.
             kind = MoatException.Kind.DEPTH;
         } else if (message.contains("host function '")) {
             kind = MoatException.Kind.HOST_FUNCTION;

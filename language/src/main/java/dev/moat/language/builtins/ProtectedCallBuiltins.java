@@ -13,7 +13,8 @@ import dev.moat.language.runtime.MultiValue;
 
 /**
  * pcall and xpcall. They catch {@link MoatError} only: budget exhaustion and cancellation are other
- * exception types and pass straight through, so a script cannot swallow them (SECURITY.md D4).
+ * exception types and pass straight through, so a script cannot swallow them (SECURITY.md D4). Each is
+ * one of Lua's C levels (see MoatCoroutine#cLevel): the one at the limit fails with "C stack overflow".
  */
 public final class ProtectedCallBuiltins {
     private ProtectedCallBuiltins() {
@@ -39,6 +40,7 @@ public final class ProtectedCallBuiltins {
             var coroutines = dev.moat.language.MoatContext.get(this).getCoroutines();
             var co = coroutines.enterProtected();
             try {
+                co.checkCLevel(this);
                 return withStatus(true, invoke.call(null, args[0], argv, this, null));
             } catch (MoatError e) {
                 return new Object[]{false, e.getValue()};
@@ -65,20 +67,20 @@ public final class ProtectedCallBuiltins {
             System.arraycopy(args, 2, argv, CallArguments.FIRST, args.length - 2);
             var coroutines = dev.moat.language.MoatContext.get(this).getCoroutines();
             var co = coroutines.enterProtected();
-            Object error;
             try {
+                co.checkCLevel(this);
                 return withStatus(true, invoke.call(null, args[0], argv, this, null));
             } catch (MoatError e) {
-                error = e.getValue();
+                // The handler runs at the xpcall's C level, as in Lua, where it runs before the unwind.
+                return new Object[]{false, handle(handler, e.getValue(), handlerInvoke)};
             } finally {
                 coroutines.leaveProtected(co);
             }
-            return new Object[]{false, handle(handler, error, handlerInvoke)};
         }
 
         /**
          * Lua calls the handler again with the handler's own error, so a handler that fails once may still
-         * produce the result; one that keeps failing ends in "error in error handling".
+         * produce the result; one that keeps failing, or overflows the stack, ends in "error in error handling".
          */
         private static Object handle(Object handler, Object error, InvokeNode handlerInvoke) {
             Object current = error;
@@ -86,6 +88,12 @@ public final class ProtectedCallBuiltins {
                 try {
                     return MultiValue.first(handlerInvoke.callFromBuiltin(handler, current));
                 } catch (MoatError inner) {
+                    if (inner.isStackOverflow()) {
+                        // Lua runs the handler where the error happened, with a few levels to spare: one that
+                        // overflows them is not called again. (Moat runs it after the unwind, on a stack of its
+                        // own depth; calling it again would repeat that whole recursion up to 200 times.)
+                        break;
+                    }
                     current = inner.getValue();
                 }
             }

@@ -98,6 +98,12 @@ public final class Coroutines {
         if (co.handle != null && !backend.canResumeHere(co)) {
             throw otherThread(site);
         }
+        if (current.cLevel() + 1 >= MoatCoroutine.MAX_C_LEVEL) {
+            Failure tooDeep = resumedTooDeep(co, site);
+            if (tooDeep != null) {
+                return tooDeep;
+            }
+        }
         MoatCoroutine caller = enter(co);
         co.transfer = args;
         try {
@@ -114,9 +120,35 @@ public final class Coroutines {
         return outcome(co);
     }
 
+    /**
+     * A resume made at Lua's C-level limit (see MoatCoroutine#cLevel), as lua_resume treats it: from the limit
+     * on, it fails and leaves the coroutine as it was; one level below, a coroutine that has not started dies
+     * at once (its body's call is one level too many), one that has yielded may still go on. Null: it runs.
+     */
+    @TruffleBoundary
+    private Failure resumedTooDeep(MoatCoroutine co, Node site) {
+        int level = current.cLevel();
+        if (level < MoatCoroutine.MAX_C_LEVEL && !neverRan(co)) {
+            return null;
+        }
+        MoatError overflow = MoatError.plain("C stack overflow", site);
+        if (level < MoatCoroutine.MAX_C_LEVEL) {
+            co.status = MoatCoroutine.Status.DEAD;
+            co.deathError = overflow;
+        }
+        return new Failure(overflow.getValue());
+    }
+
+    private static boolean neverRan(MoatCoroutine co) {
+        return co.generatorTarget != null ? co.generatorFrame() == null : co.handle == null;
+    }
+
     /** Makes {@code co} the running coroutine; returns the one that resumes it. */
     private MoatCoroutine enter(MoatCoroutine co) {
         MoatCoroutine caller = current;
+        // The resumer's level plus one, whatever pcalls the coroutine has yielded inside (Lua drops their C
+        // frames at the yield, and their levels with them).
+        co.resumeLevel = caller.cLevel() + 1 - co.protectedCalls - co.nonYieldableCalls();
         caller.status = MoatCoroutine.Status.NORMAL;
         caller.savedDepth = context.depth;
         co.status = MoatCoroutine.Status.RUNNING;
@@ -160,7 +192,8 @@ public final class Coroutines {
      * by a direct yield (no continuation in progress), whose step starts bare.
      */
     boolean stepsInline(MoatCoroutine co) {
-        return co.status == MoatCoroutine.Status.SUSPENDED && co.handle == null && co.triesBareSteps();
+        return co.status == MoatCoroutine.Status.SUSPENDED && co.handle == null && co.triesBareSteps()
+                && current.cLevel() + 1 < MoatCoroutine.MAX_C_LEVEL;
     }
 
     /**
@@ -415,19 +448,13 @@ public final class Coroutines {
             if (!backend.canResumeHere(co)) {
                 throw otherThread(site);
             }
-            MoatCoroutine caller = current;
             co.killed = true;
             co.killRunsClose = true;
-            caller.status = MoatCoroutine.Status.NORMAL;
-            caller.savedDepth = context.depth;
-            current = co;
-            co.status = MoatCoroutine.Status.RUNNING;
+            MoatCoroutine caller = enter(co);
             try {
                 backend.resume(co, site);
             } finally {
-                current = caller;
-                caller.status = MoatCoroutine.Status.RUNNING;
-                context.depth = caller.savedDepth;
+                leave(caller);
             }
             Throwable failure = co.failure;
             co.failure = null;

@@ -1,11 +1,13 @@
 package dev.moat.language.coroutine;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.nodes.generator.GeneratorRootNode;
 import dev.moat.language.runtime.MoatCoroutineMarker;
 import dev.moat.language.runtime.MoatError;
@@ -46,6 +48,11 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
     MoatError deathError;
     /** pcall/xpcall calls active in this coroutine: an error below one of them is caught inside it. */
     int protectedCalls;
+    /**
+     * With {@link #protectedCalls} and {@link #nonYieldable}: Lua's C level of the code running in this
+     * coroutine (see {@link #cLevel}), set by each resume so that the level is then its resumer's plus one.
+     */
+    int resumeLevel;
     /**
      * To-be-closed values an uncaught error left pending, innermost first: like Lua, a coroutine that dies
      * with an error keeps them until coroutine.close (or wrap) closes them with that error.
@@ -90,6 +97,8 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
                 && g.takesBareSteps() ? bareStepBails : 0;
         if (isMain) {
             status = Status.RUNNING;
+            // ProgramRootNode calls the chunk as a builtin calls a function, which counts one more.
+            resumeLevel = CHUNK_C_LEVEL - 1;
         }
     }
 
@@ -129,12 +138,54 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
     /** How many builtin-to-Lua calls (C-call boundaries) are active in this coroutine. */
     private int nonYieldable;
 
+    /** Lua's LUAI_MAXCCALLS: the C level whose call fails with "C stack overflow". */
+    public static final int MAX_C_LEVEL = 200;
+    /** The C level of a script's main chunk in lua.c (its lua_pcall of pmain, then of the chunk). */
+    static final int CHUNK_C_LEVEL = 2;
+
+    /**
+     * Lua's count of nested C calls here (nCcalls): the resume that runs this coroutine, the pcalls and
+     * xpcalls active in it, and builtins calling back into Lua (a sort comparator, a gsub function). Lua's
+     * limit on it bounds how deeply those nest; Lua also counts metamethod calls, which Moat leaves to the
+     * call-depth limit (they are plain calls of compiled code here).
+     */
+    public int cLevel() {
+        return resumeLevel + protectedCalls + nonYieldable;
+    }
+
+    /**
+     * After one more C level was entered (pcall, or a builtin calling a Lua function): raises Lua's error if
+     * that level is not allowed; the caller leaves the level as usual (in a finally).
+     */
+    public void checkCLevel(Node site) {
+        if (cLevel() >= MAX_C_LEVEL) {
+            cLevelError(site);
+        }
+    }
+
+    @TruffleBoundary
+    private void cLevelError(Node site) {
+        // luaE_checkcstack: exactly the limit is the error; beyond it only a stack error's own handling can
+        // go (resumed coroutines start one level above their resumer), up to a tenth more.
+        int level = cLevel();
+        if (level == MAX_C_LEVEL) {
+            throw MoatError.plain("C stack overflow", site);
+        }
+        if (level >= MAX_C_LEVEL / 10 * 11) {
+            throw MoatError.plain("error in error handling", site);
+        }
+    }
+
     public void enterNonYieldable() {
         nonYieldable++;
     }
 
     public void exitNonYieldable() {
         nonYieldable--;
+    }
+
+    int nonYieldableCalls() {
+        return nonYieldable;
     }
 
     /**

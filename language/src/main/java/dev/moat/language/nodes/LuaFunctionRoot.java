@@ -69,7 +69,9 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         } catch (ReturnException r) {
             return r.result;
         } catch (StackOverflowError e) {
-            throw stackOverflow();
+            // The Java stack ran out somewhere below this call, which is the place known now.
+            CompilerDirectives.transferToInterpreter();
+            throw MoatError.stackOverflow(Positions.where(body), body);
         }
     }
 
@@ -86,7 +88,7 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         if (context.budget.meters()) {
             level = CallArguments.callerLevel(argv) + 1;
             if (level > context.budget.depthLimit()) {
-                throw stackOverflow();
+                throw callTooDeep();
             }
         }
         frame.setObjectStatic(levelSlot, level);
@@ -114,9 +116,13 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         return leaf;
     }
 
-    private MoatError stackOverflow() {
+    /**
+     * A call one level beyond the limit: Lua reports it at the call (its stack check runs before the callee's
+     * frame exists), so at the calling Lua function's line, and without a position if a builtin made the call.
+     */
+    private MoatError callTooDeep() {
         CompilerDirectives.transferToInterpreter();
-        return MoatError.at(this.body, "stack overflow");
+        return MoatError.stackOverflow(Positions.callerWhere(1), body);
     }
 
     /** Binds the parameters and varargs from the frame's arguments. */

@@ -19,6 +19,8 @@ public final class MoatError extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
 
     private final transient Object value;
+    /** Lua's "stack overflow" (see {@link #stackOverflow}). */
+    private boolean stackOverflow;
 
     public MoatError(Object value, Node location) {
         super(null, null, UNLIMITED_STACK_TRACE, location);
@@ -49,6 +51,22 @@ public final class MoatError extends AbstractTruffleException {
             return plain(message, site);
         }
         return at(site, message);
+    }
+
+    /**
+     * Lua's "stack overflow", at the position {@code where} ("chunk:line: " or empty): marked, because a message
+     * handler that overflows the stack itself is not called again (xpcall's "error in error handling").
+     */
+    @TruffleBoundary
+    public static MoatError stackOverflow(String where, Node location) {
+        MoatError error = new MoatError(MoatStrings.fromBytes(dev.moat.language.parser.SourceText.toBytes(where + "stack overflow")), location);
+        error.stackOverflow = true;
+        return error;
+    }
+
+    /** True for the error of a call nested beyond the depth limit (see {@link #stackOverflow}). */
+    public boolean isStackOverflow() {
+        return stackOverflow;
     }
 
     /** An error with a message and no position (Lua adds none when level info is unavailable). */

@@ -125,6 +125,7 @@ public final class InvokeNode extends Node {
             MoatCoroutine co = context.getCoroutines().current();
             co.enterNonYieldable();
             try {
+                co.checkCLevel(errorSite == null ? this : errorSite);
                 return run(function, argv);
             } finally {
                 co.exitNonYieldable();
