@@ -19,43 +19,6 @@ public final class MoatParser {
     private MoatParser() {
     }
 
-    /**
-     * Rejects nesting deeper than {@code limit} before parsing, so no input can drive the recursive-descent
-     * parser (or the translator) into a StackOverflowError: brackets, blocks and unary-operator chains.
-     */
-    static void checkNesting(CommonTokenStream tokens, String name, int limit) {
-        int depth = 0;
-        int unaryRun = 0;
-        Token previous = null;
-        for (Token t : tokens.getTokens()) {
-            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-                continue;
-            }
-            String text = t.getText();
-            switch (text) {
-                case "(", "[", "{", "function", "do", "if", "repeat" -> depth++;
-                case ")", "]", "}", "end", "until" -> depth--;
-                default -> {
-                }
-            }
-            boolean unary = (text.equals("-") || text.equals("not") || text.equals("#") || text.equals("~"))
-                    && (previous == null || isOperatorOrOpen(previous));
-            unaryRun = unary ? unaryRun + 1 : 0;
-            if (depth > limit || unaryRun > limit) {
-                throw new MoatSyntaxError(name, t.getLine(), t.getCharPositionInLine() + 1, "chunk has too many syntax levels",
-                        "'" + text + "'");
-            }
-            previous = t;
-        }
-    }
-
-    private static boolean isOperatorOrOpen(Token t) {
-        String p = t.getText();
-        return t.getType() != LuaLexer.NAME && t.getType() != LuaLexer.NUMBER && t.getType() != LuaLexer.SHORT_STRING
-                && t.getType() != LuaLexer.LONG_STRING && !p.equals(")") && !p.equals("]") && !p.equals("}")
-                && !p.equals("end") && !p.equals("nil") && !p.equals("true") && !p.equals("false") && !p.equals("...");
-    }
-
     /** A parsed chunk and its tokens (the translator reports some errors at the token after a construct). */
     public record Parsed(LuaParser.ChunkContext chunk, List<Token> tokens) {
     }
@@ -73,7 +36,7 @@ public final class MoatParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkLexicalErrors(tokens, source.getName());
-        checkNesting(tokens, source.getName(), 200);
+        NestingGuard.check(tokens.getTokens(), source.getName(), 200);
         LuaParser parser = new LuaParser(tokens);
         parser.meter = meter;
         parser.removeErrorListeners();
@@ -267,44 +230,53 @@ public final class MoatParser {
         return null;
     }
 
-    /** Lexer-level errors, reported as Lua's lexer does. */
+    /** Lexer-level errors, reported as Lua's lexer does (only error tokens are looked at closely). */
     private static void checkLexicalErrors(CommonTokenStream tokens, String name) {
         for (Token t : tokens.getTokens()) {
-            String message;
-            String near = "'" + t.getText() + "'";
-            int line = t.getLine();
             switch (t.getType()) {
-                case LuaLexer.UNFINISHED_STRING -> {
-                    // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
-                    LiteralDecoder.Unfinished read;
-                    try {
-                        read = LiteralDecoder.readUnfinishedString(t.getText());
-                    } catch (EscapeError e) {
-                        throw new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1,
-                                e.getMessage(), "'" + e.near() + "'");
-                    }
-                    message = "unfinished string";
-                    line = t.getLine() + read.lines(); // where the lexer stopped, after any escaped line breaks
-                    near = t.getStopIndex() + 1 >= t.getInputStream().size() ? "<eof>" : "'" + read.text() + "'";
-                }
-                case LuaLexer.UNFINISHED_LONG -> {
-                    message = "unfinished long string (starting at line " + t.getLine() + ")";
-                    near = "<eof>";
-                }
-                case LuaLexer.UNFINISHED_LONG_COMMENT -> {
-                    message = "unfinished long comment (starting at line " + t.getLine() + ")";
-                    near = "<eof>";
-                }
-                case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
-                case LuaLexer.BAD_LONG_DELIMITER -> message = "invalid long string delimiter";
+                case LuaLexer.UNFINISHED_STRING, LuaLexer.UNFINISHED_LONG, LuaLexer.UNFINISHED_LONG_COMMENT,
+                     LuaLexer.MALFORMED_NUMBER, LuaLexer.BAD_LONG_DELIMITER -> reportLexicalError(t, name);
                 default -> {
-                    continue;
                 }
             }
-            if (near.length() > 60) {
-                near = near.substring(0, 57) + "...'";
-            }
-            throw new MoatSyntaxError(name, line, t.getCharPositionInLine() + 1, message, near);
         }
+    }
+
+    private static void reportLexicalError(Token t, String name) {
+        String message;
+        String near = "'" + t.getText() + "'";
+        int line = t.getLine();
+        switch (t.getType()) {
+            case LuaLexer.UNFINISHED_STRING -> {
+                // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
+                LiteralDecoder.Unfinished read;
+                try {
+                    read = LiteralDecoder.readUnfinishedString(t.getText());
+                } catch (EscapeError e) {
+                    throw new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1,
+                            e.getMessage(), "'" + e.near() + "'");
+                }
+                message = "unfinished string";
+                line = t.getLine() + read.lines(); // where the lexer stopped, after any escaped line breaks
+                near = t.getStopIndex() + 1 >= t.getInputStream().size() ? "<eof>" : "'" + read.text() + "'";
+            }
+            case LuaLexer.UNFINISHED_LONG -> {
+                message = "unfinished long string (starting at line " + t.getLine() + ")";
+                near = "<eof>";
+            }
+            case LuaLexer.UNFINISHED_LONG_COMMENT -> {
+                message = "unfinished long comment (starting at line " + t.getLine() + ")";
+                near = "<eof>";
+            }
+            case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
+            case LuaLexer.BAD_LONG_DELIMITER -> message = "invalid long string delimiter";
+            default -> {
+                return;
+            }
+        }
+        if (near.length() > 60) {
+            near = near.substring(0, 57) + "...'";
+        }
+        throw new MoatSyntaxError(name, line, t.getCharPositionInLine() + 1, message, near);
     }
 }
