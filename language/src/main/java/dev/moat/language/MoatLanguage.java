@@ -35,7 +35,8 @@ import org.graalvm.options.OptionDescriptors;
  * under {@link #singleContextAssumption()}, valid only while the engine has served a single context.
  */
 @TruffleLanguage.Registration(id = MoatLanguage.ID, name = "Moat", version = "0.1",
-        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE, MoatLanguage.PROGRAM_MIME_TYPE},
+        defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE, MoatLanguage.PROGRAM_MIME_TYPE,
+                MoatLanguage.REPL_MIME_TYPE},
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED, website = "https://moat.dev")
 public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public static final String ID = "moat";
@@ -44,6 +45,8 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public static final String STATS_MIME_TYPE = "application/x-moat-stats";
     /** A source run as a program, with the application arguments as {@code arg} and {@code ...} (the launcher's way; see ProgramRootNode). */
     public static final String PROGRAM_MIME_TYPE = "application/x-moat-program";
+    /** A source run as one input of an interactive session: what it returns is printed (see ReplRootNode). */
+    public static final String REPL_MIME_TYPE = "application/x-moat-repl";
     public static final String VERSION = "Lua 5.4";
 
     private static final LanguageReference<MoatLanguage> REFERENCE = LanguageReference.create(MoatLanguage.class);
@@ -92,6 +95,9 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         RootCallTarget main = parseChunk(request.getSource(), n -> TruffleSafepoint.poll(PARSING));
         if (PROGRAM_MIME_TYPE.equals(request.getSource().getMimeType())) {
             return new dev.moat.language.nodes.ProgramRootNode(this, main, request.getSource().getName()).getCallTarget();
+        }
+        if (REPL_MIME_TYPE.equals(request.getSource().getMimeType())) {
+            return new dev.moat.language.nodes.ReplRootNode(this, main).getCallTarget();
         }
         return new ChunkRootNode(this, main).getCallTarget();
     }

@@ -14,25 +14,30 @@ final class ErrorReporter {
     }
 
     static int report(PolyglotException e, PrintStream err) {
+        return report(e, err, "moat: ");
+    }
+
+    /** As {@link #report(PolyglotException, PrintStream)}, each message after {@code prefix} (the REPL: none, as lua's). */
+    static int report(PolyglotException e, PrintStream err, String prefix) {
         String message = e.getMessage() == null ? "(no error message)" : e.getMessage();
         if (e.isSyntaxError()) {
-            err.println("moat: " + message);
+            err.println(prefix + message);
             return 1;
         }
         if (isBudget(message)) {
-            err.println("moat: " + message);
+            err.println(prefix + message);
             return 3;
         }
         if (e.isCancelled()) {
-            err.println("moat: cancelled");
+            err.println(prefix + "cancelled");
             return 3;
         }
         if (e.isInternalError() || e.isHostException()) {
             // Never show Java internals to script authors; MOAT_DEBUG=1 shows the cause for Moat developers.
-            err.println("moat: internal error" + (System.getenv("MOAT_DEBUG") != null ? ": " + message : ""));
+            err.println(prefix + "internal error" + (System.getenv("MOAT_DEBUG") != null ? ": " + message : ""));
             return 1;
         }
-        err.println("moat: " + message);
+        err.println(prefix + message);
         err.println("stack traceback:");
         int shown = 0;
         for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {

@@ -68,7 +68,7 @@ public final class MoatMain {
             }
             if (options.script == null) {
                 if (System.console() != null) {
-                    return new Repl(context, System.in, System.out).run();
+                    return new Repl(context, System.in, System.out, System.err).run();
                 }
                 return runSource(context, program(readAll(System.in), CliOptions.STDIN_NAME), options);
             }

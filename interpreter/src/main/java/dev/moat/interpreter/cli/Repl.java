@@ -3,6 +3,7 @@ package dev.moat.interpreter.cli;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import dev.moat.language.MoatLanguage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,19 +13,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A basic interactive session: each input is first tried as an expression list (its values are
- * printed, like {@code lua}'s REPL), then as statements; input that ends inside an open construct
- * asks for more lines.
+ * An interactive session as {@code lua}'s: each input is first tried as {@code return <input>}, then as
+ * statements, and whatever the chunk returns is printed with the global {@code print}; a first line
+ * starting with {@code =} means {@code return}; input that ends inside an open construct asks for more
+ * lines; errors are printed without the program's name.
  */
 final class Repl {
     private final Context context;
     private final BufferedReader in;
     private final PrintStream out;
+    private final PrintStream err;
 
-    Repl(Context context, InputStream in, PrintStream out) {
+    Repl(Context context, InputStream in, PrintStream out, PrintStream err) {
         this.context = context;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
+        this.err = err;
     }
 
     int run() {
@@ -43,38 +47,49 @@ final class Repl {
                 out.println();
                 return 0;
             }
+            if (pending.isEmpty() && line.startsWith("=")) {
+                line = "return " + line.substring(1);
+            }
             pending.append(line).append('\n');
             String code = pending.toString();
-            if (tryExpression(code)) {
+            Source asExpression = source("return " + code);
+            if (parses(asExpression)) {
+                run(asExpression);
                 pending.setLength(0);
                 continue;
             }
+            Source asStatements = source(code);
             try {
-                context.eval(Source.newBuilder("moat", code, "stdin").buildLiteral());
-                pending.setLength(0);
+                context.parse(asStatements);
             } catch (PolyglotException e) {
                 if (e.isSyntaxError() && e.isIncompleteSource()) {
                     continue;
                 }
-                pending.setLength(0);
-                ErrorReporter.report(e, System.err);
             }
+            pending.setLength(0);
+            run(asStatements);
         }
     }
 
-    private boolean tryExpression(String code) {
-        String wrapped = "(function(...) if select('#', ...) > 0 then print(...) end end)(" + code + ")";
-        Source source = Source.newBuilder("moat", wrapped, "stdin").buildLiteral();
+    private static Source source(String code) {
+        return Source.newBuilder("moat", code, "stdin").mimeType(MoatLanguage.REPL_MIME_TYPE).buildLiteral();
+    }
+
+    private boolean parses(Source source) {
         try {
             context.parse(source);
+            return true;
         } catch (PolyglotException e) {
             return false;
         }
+    }
+
+    /** Runs one input; its root prints what the chunk returns (see ReplRootNode). */
+    private void run(Source source) {
         try {
             context.eval(source);
         } catch (PolyglotException e) {
-            ErrorReporter.report(e, System.err);
+            ErrorReporter.report(e, err, "");
         }
-        return true;
     }
 }
