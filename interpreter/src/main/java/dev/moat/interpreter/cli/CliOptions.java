@@ -10,8 +10,13 @@ final class CliOptions {
     static final String USAGE = """
             usage: moat [options] [script [args]]
               -e CODE            run CODE
-              -                  run standard input
+              -l NAME            require library NAME into global NAME (-l G=NAME: into global G)
+              -i                 enter interactive mode after running the script
               -v                 print version
+              -W                 turn warnings on
+              -E                 accepted for lua's sake (Moat reads no environment variables)
+              --                 stop handling options
+              -                  run standard input (stop handling options)
               -h                 print this help
               --max-instructions=N   instruction budget (default unlimited)
               --max-memory=SIZE      allocation budget, e.g. 64m (k/m/g)
@@ -26,8 +31,20 @@ final class CliOptions {
     boolean help;
     boolean version;
     boolean stats;
-    String code;
+    /** -i: the interactive session after the script (and the version first, as lua's -i). */
+    boolean interactive;
+    /** -e, -l and -W, to be run in the order given, before the script (as lua.c's runargs). */
+    List<Step> steps = new ArrayList<>();
     String script;
+
+    /** One of {@link #steps}: {@code e} runs code, {@code l} requires a library ("G=NAME" or "NAME"), {@code W} turns warnings on. */
+    record Step(char kind, String text) {
+    }
+
+    /** True if a -e was given: then no interactive session or standard input runs by default (lua.c's has_e). */
+    boolean hasCode() {
+        return steps.stream().anyMatch(s -> s.kind() == 'e');
+    }
     /** The source name of a script read from standard input ({@code moat -}). */
     static final String STDIN_NAME = "stdin";
     List<String> scriptArgs = new ArrayList<>();
@@ -50,11 +67,27 @@ final class CliOptions {
                 o.help = true;
             } else if (a.equals("-v") || a.equals("--version")) {
                 o.version = true;
-            } else if (a.equals("-e")) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("'-e' needs argument");
+            } else if (a.startsWith("-e") || a.startsWith("-l")) {
+                String text = a.substring(2);
+                if (text.isEmpty()) {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+                        throw new IllegalArgumentException("'" + a + "' needs argument");
+                    }
+                    text = args[++i];
                 }
-                o.code = args[++i];
+                o.steps.add(new Step(a.charAt(1), text));
+            } else if (a.equals("-W")) {
+                o.steps.add(new Step('W', ""));
+            } else if (a.equals("-i")) {
+                o.interactive = true;
+                o.version = true;
+            } else if (a.equals("-E")) {
+                // lua ignores LUA_INIT and LUA_PATH with it; Moat reads neither
+            } else if (a.equals("--")) {
+                if (i + 1 < args.length) {
+                    o.takeScript(args, i + 1);
+                }
+                return o;
             } else if (a.equals("--stats")) {
                 o.stats = true;
             } else if (a.startsWith("--max-instructions=")) {
@@ -72,10 +105,7 @@ final class CliOptions {
             } else if (a.startsWith("--random-seed=")) {
                 o.randomSeed = Long.toString(signedNumber(a));
             } else if (a.equals("-") || !a.startsWith("-")) {
-                o.script = a;
-                for (int j = i + 1; j < args.length; j++) {
-                    o.scriptArgs.add(args[j]);
-                }
+                o.takeScript(args, i);
                 return o;
             } else {
                 throw new IllegalArgumentException("unrecognized option '" + a + "'");
@@ -83,6 +113,13 @@ final class CliOptions {
             i++;
         }
         return o;
+    }
+
+    private void takeScript(String[] args, int at) {
+        script = args[at];
+        for (int j = at + 1; j < args.length; j++) {
+            scriptArgs.add(args[j]);
+        }
     }
 
     private static String value(String arg) {

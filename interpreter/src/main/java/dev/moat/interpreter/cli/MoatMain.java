@@ -55,35 +55,28 @@ public final class MoatMain {
         }
         if (options.version) {
             System.out.println(VERSION);
-            if (options.script == null && options.code == null) {
-                return 0;
-            }
         }
         try (Context context = options.newContext()) {
-            if (options.code != null) {
-                int rc = runSource(context, program(options.code, "(command line)"), options);
-                if (rc != 0 || options.script == null) {
+            for (CliOptions.Step step : options.steps) {
+                int rc = runSource(context, program(stepCode(step), "(command line)"), options);
+                if (rc != 0) {
                     return rc;
                 }
             }
             if (options.script == null) {
-                if (System.console() != null) {
-                    return new Repl(context, System.in, System.out, System.err).run();
+                if (options.interactive || !options.hasCode() && !options.version && System.console() != null) {
+                    return new Repl(context, System.in, System.out, System.err, !options.version).run();
+                }
+                if (options.hasCode() || options.version) {
+                    return 0;
                 }
                 return runSource(context, program(readAll(System.in), CliOptions.STDIN_NAME), options);
             }
-            Source source;
-            if (options.script.equals("-")) {
-                source = program(readAll(System.in), CliOptions.STDIN_NAME);
-            } else {
-                Path path = Path.of(options.script);
-                if (!Files.isRegularFile(path)) {
-                    System.err.println("moat: cannot open " + options.script);
-                    return 1;
-                }
-                source = program(SourceText.withoutFirstLineComment(SourceText.decode(Files.readAllBytes(path))), options.script);
+            int rc = runScript(context, options);
+            if (rc == 0 && options.interactive) {
+                return new Repl(context, System.in, System.out, System.err, false).run();
             }
-            return runSource(context, source, options);
+            return rc;
         } catch (IOException e) {
             System.err.println("moat: " + e.getMessage());
             return 1;
@@ -100,6 +93,49 @@ public final class MoatMain {
                 ModuleResolvers.unregister(options.moduleResolver);
             }
         }
+    }
+
+    /** What a -e, -l or -W runs: its code, {@code G = require("NAME")}, or {@code warn("@on")}. */
+    static String stepCode(CliOptions.Step step) {
+        return switch (step.kind()) {
+            case 'e' -> step.text();
+            case 'l' -> {
+                int eq = step.text().indexOf('=');
+                String global = eq < 0 ? step.text() : step.text().substring(0, eq);
+                String module = eq < 0 ? step.text() : step.text().substring(eq + 1);
+                yield "_ENV[" + quoted(global) + "] = require(" + quoted(module) + ")";
+            }
+            default -> "warn('@on')";
+        };
+    }
+
+    /** A Lua string literal of {@code s} (decimal escapes for all but plain printable ASCII). */
+    private static String quoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (byte c : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int v = c & 0xff;
+            if (v >= 32 && v < 127 && v != '"' && v != '\\') {
+                b.append((char) v);
+            } else {
+                b.append('\\').append(String.format("%03d", v));
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static int runScript(Context context, CliOptions options) throws IOException {
+        Source source;
+        if (options.script.equals("-")) {
+            source = program(readAll(System.in), CliOptions.STDIN_NAME);
+        } else {
+            Path path = Path.of(options.script);
+            if (!Files.isRegularFile(path)) {
+                System.err.println("moat: cannot open " + options.script);
+                return 1;
+            }
+            source = program(SourceText.withoutFirstLineComment(SourceText.decode(Files.readAllBytes(path))), options.script);
+        }
+        return runSource(context, source, options);
     }
 
     /** --stats: the run's meters (read through the language's internal stats source) and wall time. */

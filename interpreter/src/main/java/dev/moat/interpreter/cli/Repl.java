@@ -24,15 +24,25 @@ final class Repl {
     private final PrintStream out;
     private final PrintStream err;
 
+    /** Whether {@link #run} first prints the version (not when the launcher has printed it: -v, -i). */
+    private final boolean banner;
+
     Repl(Context context, InputStream in, PrintStream out, PrintStream err) {
+        this(context, in, out, err, true);
+    }
+
+    Repl(Context context, InputStream in, PrintStream out, PrintStream err, boolean banner) {
         this.context = context;
+        this.banner = banner;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.out = out;
         this.err = err;
     }
 
     int run() {
-        out.println(MoatMain.VERSION);
+        if (banner) {
+            out.println(MoatMain.VERSION);
+        }
         StringBuilder pending = new StringBuilder();
         while (true) {
             out.print(pending.isEmpty() ? "> " : ">> ");

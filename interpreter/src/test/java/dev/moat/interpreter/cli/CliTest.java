@@ -167,4 +167,56 @@ class CliTest {
         assertEquals(2, cli("--random-seed=x", "-e", "print(1)").status());
         assertEquals(2, cli("--nonsense").status());
     }
+
+    static synchronized Outcome cliWithInput(String input, String... args) {
+        java.io.InputStream oldIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return cli(args);
+        } finally {
+            System.setIn(oldIn);
+        }
+    }
+
+    /** lua.c's options: -e, -l and -W run in the order given, before the script; '--' ends the options. */
+    @Test
+    void optionsRunInTheirOrderBeforeTheScriptAsLuaRunsThem(@TempDir Path dir) throws IOException {
+        Outcome twoChunks = cli("-e", "x = 20", "-e", "print(x + 1)", "-eprint(x + 2)");
+        assertEquals(0, twoChunks.status(), twoChunks.err());
+        assertEquals("21\n22\n", twoChunks.out());
+
+        Files.writeString(dir.resolve("shapes.lua"), "return {area = function(w, h) return w * h end}");
+        Path script = dir.resolve("main.lua");
+        Files.writeString(script, "print(shapes.area(2, 3), s.area(4, 5), ...)");
+        Outcome libraries = cli("-l", "shapes", "-ls=shapes", "--", script.toString(), "a", "b");
+        assertEquals(0, libraries.status(), libraries.err());
+        assertEquals("6\t20\ta\tb\n", libraries.out());
+
+        Outcome warnings = cli("-e", "warn('off by default')", "-W", "-e", "warn('on', ' now')");
+        assertEquals(0, warnings.status(), warnings.err());
+        assertEquals("Lua warning: on now\n", warnings.err());
+
+        Outcome missing = cli("-l", "nosuchmodule", "-e", "print('not reached')");
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("module 'nosuchmodule' not found"), missing.err());
+        assertEquals("", missing.out());
+
+        Outcome noArgument = cli("-e");
+        assertEquals(2, noArgument.status());
+        assertTrue(noArgument.err().startsWith("moat: '-e' needs argument\n"), noArgument.err());
+        assertEquals(2, cli("-l", "-e", "print(1)").status(), "an option is not a library's name");
+    }
+
+    /** -i: the version, the script, then an interactive session on standard input, in the script's globals. */
+    @Test
+    void dashIStartsTheInteractiveSessionAfterTheScript(@TempDir Path dir) throws IOException {
+        Path script = dir.resolve("setup.lua");
+        Files.writeString(script, "greeting = 'hello'\nprint('script ran')");
+        Outcome o = cliWithInput("greeting .. ', world'\n", "-i", script.toString());
+        assertEquals(0, o.status(), o.err());
+        assertEquals(MoatMain.VERSION + "\nscript ran\n> hello, world\n> \n", o.out());
+
+        Outcome version = cliWithInput("print('stdin is not run')\n", "-v");
+        assertEquals(MoatMain.VERSION + "\n", version.out());
+    }
 }
