@@ -3,13 +3,9 @@ package dev.moat.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
-import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.CallArguments;
-import dev.moat.language.runtime.Cell;
-import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -17,33 +13,23 @@ import dev.moat.language.runtime.MultiValue;
  * globals as {@code _ENV}, converts host arguments into guest values (they become the chunk's
  * {@code ...}), runs it, and flushes guest output. Returns the chunk's first result.
  */
-public final class ChunkRootNode extends RootNode {
-    private final RootCallTarget main;
-    @Child private InvokeNode invoke = InvokeNode.create();
-
+public final class ChunkRootNode extends EntryRootNode {
     public ChunkRootNode(MoatLanguage language, RootCallTarget main) {
-        super(language);
-        this.main = main;
+        super(language, main);
     }
 
     @Override
-    public Object execute(VirtualFrame frame) {
-        MoatContext context = MoatContext.get(this);
-        MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
-        Object[] argv = convertArguments(frame.getArguments());
-        int level = context.depth; // 0, or the level of a host function that evaluates a script
-        try {
-            Object result = invoke.call(null, function, argv, this, null);
-            context.budget.checkLimit(this);
-            if (context.returnAllResults) {
-                return copyAll(result);
-            }
-            Object first = MultiValue.first(result);
-            return first instanceof dev.moat.language.runtime.MoatTable ? dev.moat.language.host.GuestToHost.copy(first, this) : first;
-        } finally {
-            context.depth = level;
-            context.flush();
+    protected Object[] arguments(VirtualFrame frame, MoatContext context) {
+        return convertArguments(frame.getArguments());
+    }
+
+    @Override
+    protected Object finish(MoatContext context, Object result) {
+        if (context.returnAllResults) {
+            return copyAll(result);
         }
+        Object first = MultiValue.first(result);
+        return first instanceof dev.moat.language.runtime.MoatTable ? dev.moat.language.host.GuestToHost.copy(first, this) : first;
     }
 
     @TruffleBoundary
@@ -69,11 +55,5 @@ public final class ChunkRootNode extends RootNode {
     @Override
     public String getName() {
         return "chunk entry";
-    }
-
-    /** Not a guest frame: the chunk's own function appears in tracebacks as "main chunk". */
-    @Override
-    public boolean isInternal() {
-        return true;
     }
 }

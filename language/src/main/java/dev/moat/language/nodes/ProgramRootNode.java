@@ -3,13 +3,9 @@ package dev.moat.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
-import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.CallArguments;
-import dev.moat.language.runtime.Cell;
-import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 
@@ -25,36 +21,27 @@ import dev.moat.language.runtime.MoatTable;
  * polyglot values of guest objects, and the first one sets up Truffle's interop dispatch for that class
  * (≈ 100 ms of a cold start). An evaluation that returns a Java integer makes none.
  */
-public final class ProgramRootNode extends RootNode {
+public final class ProgramRootNode extends EntryRootNode {
     private static final Integer SUCCESS = 0;
-
-    private final RootCallTarget main;
     private final String sourceName;
-    @Child private InvokeNode invoke = InvokeNode.create();
 
     public ProgramRootNode(MoatLanguage language, RootCallTarget main, String sourceName) {
-        super(language);
-        this.main = main;
+        super(language, main);
         this.sourceName = sourceName;
     }
 
     @Override
-    public Object execute(VirtualFrame frame) {
-        MoatContext context = MoatContext.get(this);
-        MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
-        int level = context.depth; // 0, or the level of a host function that evaluates a script
-        try {
-            invoke.call(null, function, arguments(context), this, null);
-            context.budget.checkLimit(this);
-            return SUCCESS;
-        } finally {
-            context.depth = level;
-            context.flush();
-        }
+    protected Object[] arguments(VirtualFrame frame, MoatContext context) {
+        return programArguments(context);
+    }
+
+    @Override
+    protected Object finish(MoatContext context, Object result) {
+        return SUCCESS;
     }
 
     @TruffleBoundary
-    private Object[] arguments(MoatContext context) {
+    private Object[] programArguments(MoatContext context) {
         String[] application = context.getEnv().getApplicationArguments();
         if (!context.programArgumentsSet) {
             context.programArgumentsSet = true;
@@ -78,11 +65,5 @@ public final class ProgramRootNode extends RootNode {
     @Override
     public String getName() {
         return "program entry";
-    }
-
-    /** Not a guest frame: the chunk's own function appears in tracebacks as "main chunk". */
-    @Override
-    public boolean isInternal() {
-        return true;
     }
 }

@@ -3,14 +3,11 @@ package dev.moat.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.RootNode;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.CallArguments;
-import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.MoatError;
-import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MultiValue;
 
@@ -19,33 +16,26 @@ import dev.moat.language.runtime.MultiValue;
  * REPL does, calls the global {@code print} with whatever the chunk returned (all its values, the guest's
  * own, which the polyglot API would only hand out as copies). Evaluates to the integer 0.
  */
-public final class ReplRootNode extends RootNode {
+public final class ReplRootNode extends EntryRootNode {
     private static final Integer DONE = 0;
-    private final RootCallTarget main;
-    @Child private InvokeNode invoke = InvokeNode.create();
     @Child private InvokeNode print = InvokeNode.create();
 
     public ReplRootNode(MoatLanguage language, RootCallTarget main) {
-        super(language);
-        this.main = main;
+        super(language, main);
     }
 
     @Override
-    public Object execute(VirtualFrame frame) {
-        MoatContext context = MoatContext.get(this);
-        MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
-        int level = context.depth;
-        try {
-            Object[] values = MultiValue.all(invoke.call(null, function, CallArguments.create(0), this, null));
-            if (values.length > 0) {
-                printValues(context, values);
-            }
-            context.budget.checkLimit(this);
-            return DONE;
-        } finally {
-            context.depth = level;
-            context.flush();
+    protected Object[] arguments(VirtualFrame frame, MoatContext context) {
+        return CallArguments.create(0);
+    }
+
+    @Override
+    protected Object finish(MoatContext context, Object result) {
+        Object[] values = MultiValue.all(result);
+        if (values.length > 0) {
+            printValues(context, values);
         }
+        return DONE;
     }
 
     private void printValues(MoatContext context, Object[] values) {
@@ -67,11 +57,5 @@ public final class ReplRootNode extends RootNode {
     @Override
     public String getName() {
         return "interactive input";
-    }
-
-    /** Not a guest frame: the chunk's own function appears in tracebacks as "main chunk". */
-    @Override
-    public boolean isInternal() {
-        return true;
     }
 }

@@ -1,0 +1,54 @@
+package dev.moat.language.nodes;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import dev.moat.language.MoatContext;
+import dev.moat.language.MoatLanguage;
+import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatFunction;
+
+/**
+ * What the roots the polyglot API evaluates share (a chunk, a program, an interactive input): the chunk's main
+ * function bound to this context's globals as {@code _ENV}, called at the level of whoever evaluates it (0, or
+ * a host function's), the instruction limit tested once it returns, guest output flushed. Subclasses say
+ * what the chunk gets as {@code ...} and what the evaluation returns.
+ */
+public abstract class EntryRootNode extends RootNode {
+    private final RootCallTarget main;
+    @Child private InvokeNode invoke = InvokeNode.create();
+
+    protected EntryRootNode(MoatLanguage language, RootCallTarget main) {
+        super(language);
+        this.main = main;
+    }
+
+    @Override
+    public final Object execute(VirtualFrame frame) {
+        MoatContext context = MoatContext.get(this);
+        MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
+        Object[] argv = arguments(frame, context);
+        int level = context.depth;
+        try {
+            Object result = invoke.call(null, function, argv, this, null);
+            context.budget.checkLimit(this);
+            return finish(context, result);
+        } finally {
+            context.depth = level;
+            context.flush();
+        }
+    }
+
+    /** The chunk's call arguments (see CallArguments): what it gets as {@code ...}. */
+    protected abstract Object[] arguments(VirtualFrame frame, MoatContext context);
+
+    /** What the evaluation returns, given what the chunk returned. */
+    protected abstract Object finish(MoatContext context, Object result);
+
+    /** Not a guest frame: the chunk's own function appears in tracebacks as "main chunk". */
+    @Override
+    public boolean isInternal() {
+        return true;
+    }
+}
