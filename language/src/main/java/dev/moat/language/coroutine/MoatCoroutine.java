@@ -97,7 +97,7 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
                 && g.takesBareSteps() ? bareStepBails : 0;
         if (isMain) {
             status = Status.RUNNING;
-            // ProgramRootNode calls the chunk as a builtin calls a function, which counts one more.
+            // The entry root (EntryRootNode) calls the chunk as a builtin calls a function, which counts one more.
             resumeLevel = CHUNK_C_LEVEL - 1;
         }
     }
