@@ -35,7 +35,10 @@ public final class MoatError extends AbstractTruffleException {
     /** Creates an error whose message gets the position prefix of {@code location} ("chunk:line: msg"). */
     @TruffleBoundary
     public static MoatError at(Node location, String message) {
-        String where = Positions.where(location);
+        return positioned(Positions.where(location), message, location);
+    }
+
+    private static MoatError positioned(String where, String message, Node location) {
         // The chunk's name may quote source bytes that are not UTF-8 (load's [string "..."]): kept as they are.
         return new MoatError(MoatStrings.fromBytes(dev.moat.language.parser.SourceText.toBytes(where + message)), location);
     }
@@ -59,7 +62,7 @@ public final class MoatError extends AbstractTruffleException {
      */
     @TruffleBoundary
     public static MoatError stackOverflow(String where, Node location) {
-        MoatError error = new MoatError(MoatStrings.fromBytes(dev.moat.language.parser.SourceText.toBytes(where + "stack overflow")), location);
+        MoatError error = positioned(where, "stack overflow", location);
         error.stackOverflow = true;
         return error;
     }
