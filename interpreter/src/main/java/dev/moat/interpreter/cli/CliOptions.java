@@ -45,6 +45,12 @@ final class CliOptions {
     boolean hasCode() {
         return steps.stream().anyMatch(s -> s.kind() == 'e');
     }
+
+    /** False for -h, and for -v with nothing to run (lua -v prints its version and exits): no engine is made. */
+    boolean runsCode() {
+        return !help && !(version && steps.isEmpty() && script == null && !interactive);
+    }
+
     /** The source name of a script read from standard input ({@code moat -}). */
     static final String STDIN_NAME = "stdin";
     List<String> scriptArgs = new ArrayList<>();

@@ -55,6 +55,9 @@ public final class MoatMain {
         }
         if (options.version) {
             System.out.println(VERSION);
+            if (!options.runsCode()) {
+                return 0; // as lua -v: nothing to run, so no engine is made (half of the time -v took)
+            }
         }
         try (Context context = options.newContext()) {
             for (CliOptions.Step step : options.steps) {
