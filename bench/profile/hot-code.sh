@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Shows where a Truffle compilation of a Moat function spends its time, instruction by instruction.
 #
-#   bench/profile/hot-code.sh [-n NAME] [-s SECONDS] [-w WAIT] -- <bin/moat arguments>
+#   bench/profile/hot-code.sh [-n NAME] [-s SECONDS] [-w WAIT] [-t SETTLE] -- <bin/moat arguments>
 #
 #   -n  the compiled unit, as Truffle's compilation trace names it: a function (`run`, `Scheduler:schedule`),
 #       `builtin`, or an OSR loop (`WhileNode.Body@...<OSR>`, matched as a prefix); default: the largest
 #       last-tier compilation
 #   -s  seconds of sampling once that compilation is installed (default 5)
 #   -w  seconds to wait for it at most (default 120)
+#   -t  seconds to let the run settle once that compilation is there, then take the unit's newest Tier 2
+#       code (default 0): a first Tier 2 compilation that deoptimises is replaced by a later one
 #
 # Runs the program (give it enough iterations to keep running past the compilation), waits for the named
 # unit's last-tier (Tier 2) code in the compilation trace, disassembles the installed code with gdb,
@@ -23,13 +25,15 @@ ROOT="$(cd "$HERE/../.." && pwd -P)"
 NAME=""
 SECONDS_SAMPLED=5
 WAIT=120
+SETTLE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) NAME="$2"; shift 2 ;;
     -s) SECONDS_SAMPLED="$2"; shift 2 ;;
     -w) WAIT="$2"; shift 2 ;;
+    -t) SETTLE="$2"; shift 2 ;;
     --) shift; break ;;
-    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "hot-code.sh: unknown option $1 (arguments for bin/moat go after --)" >&2; exit 2 ;;
   esac
 done
@@ -76,6 +80,10 @@ until find_unit; do
   sleep 1
   waited=$((waited + 1))
 done
+if [ "$SETTLE" -gt 0 ]; then
+  sleep "$SETTLE"
+  find_unit
+fi
 ADDR="$(printf '%s\n' "$UNIT" | grep -o 'Addr 0x[0-9a-f]*' | cut -d' ' -f2)"
 SIZE="$(printf '%s\n' "$UNIT" | grep -o 'CodeSize *[0-9]*' | awk '{ print $2 }')"
 echo "$(printf '%s\n' "$UNIT" | sed 's/|Inlined.*//; s/ \{2,\}/ /g')|CodeSize $SIZE|Addr $ADDR"

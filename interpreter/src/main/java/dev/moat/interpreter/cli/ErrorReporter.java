@@ -4,6 +4,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Prints guest errors the way {@code lua} does — "moat: FILE:LINE: message" and a stack traceback —
@@ -38,12 +40,20 @@ final class ErrorReporter {
             return 1;
         }
         err.println(prefix + message);
+        List<PolyglotException.StackFrame> frames = new ArrayList<>();
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame()) {
+                frames.add(frame);
+            }
+        }
+        if (frames.isEmpty()) {
+            // Raised by the entry itself, outside the script (lua.c's message handler gave an error object's
+            // __tostring, or the REPL's print failed): lua prints the message alone.
+            return 1;
+        }
         err.println("stack traceback:");
         int shown = 0;
-        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-            if (!frame.isGuestFrame()) {
-                continue;
-            }
+        for (PolyglotException.StackFrame frame : frames) {
             if (shown++ >= 22) {
                 err.println("\t...");
                 break;

@@ -35,6 +35,23 @@ class CliTest {
         }
     }
 
+    /** lua.c's message handler: a string from the error object's __tostring, alone; other values named by type. */
+    @Test
+    void uncaughtErrorObjectsAreReportedAsLuaReportsThem() {
+        Outcome shown = cli("-e", "local function f() error(setmetatable({}, {__tostring = function() return 'custom' end})) end f()");
+        assertEquals(1, shown.status());
+        assertEquals("moat: custom\n", shown.err());
+        Outcome notString = cli("-e", "error(setmetatable({}, {__tostring = function() return 5 end}))");
+        assertTrue(notString.err().startsWith("moat: (error object is a table value)\nstack traceback:\n"), notString.err());
+        Outcome failing = cli("-e", "error(setmetatable({}, {__tostring = function() error('inner') end}))");
+        assertTrue(failing.err().startsWith("moat: (error object is a table value)\nstack traceback:\n"), failing.err());
+        Outcome nil = cli("-e", "error(nil)");
+        assertEquals("moat: (error object is a nil value)\nstack traceback:\n\t[C]: in function 'error'\n"
+                + "\t(command line):1: in main chunk\n\t[C]: in ?\n", nil.err());
+        Outcome caught = cli("-e", "print(pcall(error, setmetatable({}, {__tostring = function() return 'x' end})))");
+        assertTrue(caught.out().startsWith("false\tx\n"), caught.out()); // pcall gets the object itself
+    }
+
     @Test
     void timeoutStopsAnEndlessLoopWithExitThree() {
         Outcome o = cli("--timeout=200ms", "-e", "while true do end");

@@ -49,6 +49,7 @@ class ReplTest {
         assertTrue(errors.startsWith("stdin:1: boom\nstack traceback:\n"), errors);
         assertTrue(errors.contains("\n(error object is a table value)\n"), errors);
         assertTrue(errors.contains("\nerror calling 'print' (attempt to call a nil value)\n"), errors);
+        assertFalse(errors.contains("(attempt to call a nil value)\nstack traceback"), errors); // lua.c prints none there
         assertFalse(errors.contains("moat:"), errors);
     }
 }

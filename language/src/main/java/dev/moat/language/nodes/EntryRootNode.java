@@ -7,6 +7,7 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.Cell;
+import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 
 /**
@@ -18,10 +19,18 @@ import dev.moat.language.runtime.MoatFunction;
 public abstract class EntryRootNode extends RootNode {
     private final RootCallTarget main;
     @Child private InvokeNode invoke = InvokeNode.create();
+    /** For the launcher's entries only (see {@link LuaCMessageHandler}); null for the embedding API's chunks. */
+    @Child private LuaCMessageHandler uncaught;
 
     protected EntryRootNode(MoatLanguage language, RootCallTarget main) {
+        this(language, main, false);
+    }
+
+    /** {@code asLuaC}: report uncaught errors as lua.c's message handler does. */
+    protected EntryRootNode(MoatLanguage language, RootCallTarget main, boolean asLuaC) {
         super(language);
         this.main = main;
+        this.uncaught = asLuaC ? new LuaCMessageHandler() : null;
     }
 
     @Override
@@ -34,6 +43,8 @@ public abstract class EntryRootNode extends RootNode {
             Object result = invoke.call(null, function, argv, this, null);
             context.budget.checkLimit(this);
             return finish(context, result);
+        } catch (MoatError e) {
+            throw uncaught == null ? e : uncaught.handle(e);
         } finally {
             context.depth = level;
             context.flush();

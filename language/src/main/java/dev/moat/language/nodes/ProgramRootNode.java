@@ -26,7 +26,7 @@ public final class ProgramRootNode extends EntryRootNode {
     private final String sourceName;
 
     public ProgramRootNode(MoatLanguage language, RootCallTarget main, String sourceName) {
-        super(language, main);
+        super(language, main, true);
         this.sourceName = sourceName;
     }
 

@@ -21,7 +21,7 @@ public final class ReplRootNode extends EntryRootNode {
     @Child private InvokeNode print = InvokeNode.create();
 
     public ReplRootNode(MoatLanguage language, RootCallTarget main) {
-        super(language, main);
+        super(language, main, true);
     }
 
     @Override

@@ -84,9 +84,6 @@ public final class MoatError extends AbstractTruffleException {
         if (value instanceof TruffleString s) {
             return MoatStrings.toJava(s);
         }
-        if (value == MoatNil.NIL) {
-            return "nil";
-        }
         if (value instanceof Long || value instanceof Double) {
             return LuaValues.toDisplay(value);
         }
