@@ -1,5 +1,7 @@
 package dev.moat.interpreter.api;
 
+import dev.moat.interpreter.ExhaustedBudget;
+import dev.moat.language.budget.BudgetKind;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -13,6 +15,7 @@ final class Errors {
 
     static MoatException from(PolyglotException e, boolean timedOut) {
         String message = e.getMessage() == null ? "" : e.getMessage();
+        BudgetKind budget = ExhaustedBudget.of(e); // by the exception's identity: a script can write the message too
         List<String> trace = new ArrayList<>();
         for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
             if (!f.isGuestFrame()) {
@@ -28,12 +31,12 @@ final class Errors {
         } else if (e.isCancelled() || e.isInterrupted()) {
             kind = timedOut ? MoatException.Kind.TIMEOUT : MoatException.Kind.CANCELLED;
             message = timedOut ? "timeout: the run exceeded its time limit" : "cancelled";
-        } else if (message.startsWith("instruction budget exhausted")) {
-            kind = MoatException.Kind.INSTRUCTION_BUDGET;
-        } else if (message.startsWith("memory budget exhausted")) {
-            kind = MoatException.Kind.MEMORY_BUDGET;
-        } else if (message.startsWith("output limit exceeded")) {
-            kind = MoatException.Kind.OUTPUT_LIMIT;
+        } else if (budget != null) {
+            kind = switch (budget) {
+                case INSTRUCTIONS -> MoatException.Kind.INSTRUCTION_BUDGET;
+                case MEMORY -> MoatException.Kind.MEMORY_BUDGET;
+                case OUTPUT -> MoatException.Kind.OUTPUT_LIMIT;
+            };
         } else if (e.isResourceExhausted()) {
             kind = MoatException.Kind.DEPTH;
             message = "stack overflow";

@@ -9,7 +9,13 @@ import java.util.List;
 public final class MoatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The documented error kinds (SECURITY.md P4). */
+    /**
+     * The documented error kinds (SECURITY.md P4). {@code INSTRUCTION_BUDGET}, {@code MEMORY_BUDGET},
+     * {@code OUTPUT_LIMIT}, {@code TIMEOUT} and {@code CANCELLED} are decided by what stopped the run, never by
+     * the message, so a script cannot fake them with {@code error("memory budget exhausted", 0)} (it gets
+     * {@code RUNTIME}). {@code DEPTH} and {@code HOST_FUNCTION} name catchable Lua errors by their message
+     * ("stack overflow", "host function 'f': ..."), which a script could also raise itself.
+     */
     public enum Kind {
         SYNTAX, RUNTIME, INSTRUCTION_BUDGET, MEMORY_BUDGET, OUTPUT_LIMIT, DEPTH, TIMEOUT, CANCELLED, HOST_FUNCTION, INTERNAL
     }

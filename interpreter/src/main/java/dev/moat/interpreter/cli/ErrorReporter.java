@@ -1,5 +1,6 @@
 package dev.moat.interpreter.cli;
 
+import dev.moat.interpreter.ExhaustedBudget;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -26,7 +27,7 @@ final class ErrorReporter {
             err.println(prefix + message);
             return 1;
         }
-        if (isBudget(message)) {
+        if (ExhaustedBudget.of(e) != null) {
             err.println(prefix + message);
             return 3;
         }
@@ -70,10 +71,5 @@ final class ErrorReporter {
         }
         err.println("\t[C]: in ?");
         return 1;
-    }
-
-    static boolean isBudget(String message) {
-        return message.startsWith("instruction budget exhausted") || message.startsWith("memory budget exhausted")
-                || message.startsWith("output limit exceeded");
     }
 }

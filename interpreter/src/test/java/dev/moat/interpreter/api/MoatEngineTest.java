@@ -114,6 +114,20 @@ class MoatEngineTest {
         assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, e.kind());
     }
 
+    /** A host may grant a larger budget after an exhaustion: a script must not be able to ask for one. */
+    @Test
+    void aScriptCannotPassItsOwnErrorOffAsAnExhaustedBudget() {
+        for (String message : List.of("instruction budget exhausted (limit 200000)", "memory budget exhausted (limit 1)",
+                "output limit exceeded (limit 1)")) {
+            Script s = engine.compile("fake.moat", "error('" + message + "', 0)");
+            MoatException e = assertThrows(MoatException.class, s::run);
+            assertEquals(MoatException.Kind.RUNTIME, e.kind(), message);
+            assertEquals(message, e.getMessage());
+        }
+        Script real = engine.compile("real.moat", "local ok = pcall(function() while true do end end) error('not reached')");
+        assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, assertThrows(MoatException.class, real::run).kind());
+    }
+
     @Test
     void memoryBombStopsBeforeTheHeap() {
         Script s = engine.compile("bomb.moat", "return string.rep('x', 1 << 40)");

@@ -95,6 +95,9 @@ class CliTest {
         Outcome m = cli("--max-memory=1m", "-e", "local t = {} for i = 1, 1e7 do t[i] = i end");
         assertEquals(3, m.status());
         assertTrue(m.err().startsWith("moat: memory budget exhausted"), m.err());
+        Outcome fake = cli("-e", "error('instruction budget exhausted (limit 5)', 0)"); // a script's own error: exit 1
+        assertEquals(1, fake.status(), fake.err());
+        assertTrue(fake.err().startsWith("moat: instruction budget exhausted (limit 5)\nstack traceback:\n"), fake.err());
     }
 
     @Test
