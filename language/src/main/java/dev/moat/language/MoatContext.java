@@ -134,6 +134,17 @@ public final class MoatContext {
         }
     }
 
+    /** The origins (bits by ordinal) of the runtime's errors raised in this context (see MoatError#rethrown). */
+    private int raisedOrigins;
+
+    public void noteRaised(dev.moat.language.runtime.MoatError.Origin origin) {
+        raisedOrigins |= 1 << origin.ordinal();
+    }
+
+    public boolean hasRaised(dev.moat.language.runtime.MoatError.Origin origin) {
+        return (raisedOrigins & 1 << origin.ordinal()) != 0;
+    }
+
     public dev.moat.language.coroutine.Coroutines getCoroutines() {
         return coroutines;
     }

@@ -1,6 +1,6 @@
 package dev.moat.interpreter.api;
 
-import dev.moat.interpreter.ExhaustedBudget;
+import dev.moat.interpreter.ErrorIdentity;
 import dev.moat.language.budget.BudgetKind;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
@@ -15,7 +15,7 @@ final class Errors {
 
     static MoatException from(PolyglotException e, boolean timedOut) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        BudgetKind budget = ExhaustedBudget.of(e); // by the exception's identity: a script can write the message too
+        BudgetKind budget = ErrorIdentity.budget(e); // by the exception's identity: a script can write the message too
         List<String> trace = new ArrayList<>();
         for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
             if (!f.isGuestFrame()) {
@@ -43,14 +43,14 @@ final class Errors {
         } else if (e.isInternalError() || e.isHostException()) {
             kind = MoatException.Kind.INTERNAL;
             message = "internal error";
-        } else if (message.endsWith("stack overflow")) {
-            // Lua's "stack overflow" (call depth) and "C stack overflow" (pcalls, resumes and builtin callbacks
-            // nested 200 deep), with or without a position.
-            kind = MoatException.Kind.DEPTH;
-        } else if (message.contains("host function '")) {
-            kind = MoatException.Kind.HOST_FUNCTION;
         } else {
-            kind = MoatException.Kind.RUNTIME;
+            // Lua's "stack overflow" (call depth) and "C stack overflow" (pcalls, resumes and builtin callbacks
+            // nested 200 deep) are DEPTH, a host function's failure HOST_FUNCTION, as the runtime raised them.
+            kind = switch (ErrorIdentity.origin(e)) {
+                case DEPTH -> MoatException.Kind.DEPTH;
+                case HOST_FUNCTION -> MoatException.Kind.HOST_FUNCTION;
+                case SCRIPT -> MoatException.Kind.RUNTIME;
+            };
         }
         if (message.length() > 4096) {
             message = message.substring(0, 4096) + "...";

@@ -10,11 +10,12 @@ public final class MoatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * The documented error kinds (SECURITY.md P4). {@code INSTRUCTION_BUDGET}, {@code MEMORY_BUDGET},
-     * {@code OUTPUT_LIMIT}, {@code TIMEOUT} and {@code CANCELLED} are decided by what stopped the run, never by
-     * the message, so a script cannot fake them with {@code error("memory budget exhausted", 0)} (it gets
-     * {@code RUNTIME}). {@code DEPTH} and {@code HOST_FUNCTION} name catchable Lua errors by their message
-     * ("stack overflow", "host function 'f': ..."), which a script could also raise itself.
+     * The documented error kinds (SECURITY.md P4), decided by what stopped the run, never by the message: a
+     * script's {@code error("memory budget exhausted", 0)} or {@code error("stack overflow", 0)} is
+     * {@code RUNTIME}. {@code DEPTH} and {@code HOST_FUNCTION} are catchable Lua errors the runtime raised (a call
+     * nested too deep, a host function's failure) that reached the host uncaught, through {@code coroutine.wrap}
+     * or caught and raised again with {@code error(e, 0)}; a look-alike message counts as one only in a run where
+     * the runtime raised a real one.
      */
     public enum Kind {
         SYNTAX, RUNTIME, INSTRUCTION_BUDGET, MEMORY_BUDGET, OUTPUT_LIMIT, DEPTH, TIMEOUT, CANCELLED, HOST_FUNCTION, INTERNAL

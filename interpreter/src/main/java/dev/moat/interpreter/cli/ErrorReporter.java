@@ -1,6 +1,6 @@
 package dev.moat.interpreter.cli;
 
-import dev.moat.interpreter.ExhaustedBudget;
+import dev.moat.interpreter.ErrorIdentity;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -27,7 +27,7 @@ final class ErrorReporter {
             err.println(prefix + message);
             return 1;
         }
-        if (ExhaustedBudget.of(e) != null) {
+        if (ErrorIdentity.budget(e) != null) {
             err.println(prefix + message);
             return 3;
         }

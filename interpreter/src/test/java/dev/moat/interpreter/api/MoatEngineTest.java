@@ -128,6 +128,27 @@ class MoatEngineTest {
         assertEquals(MoatException.Kind.INSTRUCTION_BUDGET, assertThrows(MoatException.class, real::run).kind());
     }
 
+    /**
+     * DEPTH and HOST_FUNCTION too are what the runtime raised (through coroutine.wrap, or caught and raised again),
+     * never a message alone: a look-alike counts only after the runtime raised a real one in the run.
+     */
+    @Test
+    void depthAndHostFunctionKindsAreTheRuntimesOwn() {
+        for (String code : List.of("error('stack overflow', 0)", "error('C stack overflow')", "error(\"host function 'rate': down\", 0)",
+                "local ok = pcall(fail) error('x: stack overflow', 0)")) {
+            MoatException e = assertThrows(MoatException.class, engine.compile("fake.moat", code)::run);
+            assertEquals(MoatException.Kind.RUNTIME, e.kind(), code);
+        }
+        for (String code : List.of("local function f() return f() + 1 end f()", "coroutine.wrap(function() local function f() return 1 + f() end f() end)()",
+                "local a = function(a) coroutine.wrap(a)(a) end a(a)",
+                "local ok, e = pcall(function() local function f() return 1 + f() end f() end) error(e, 0)")) {
+            assertEquals(MoatException.Kind.DEPTH, assertThrows(MoatException.class, engine.compile("deep.moat", code)::run).kind(), code);
+        }
+        for (String code : List.of("fail()", "coroutine.wrap(function() fail() end)()", "rate(1, 2)", "local ok, e = pcall(fail) error(e, 0)")) {
+            assertEquals(MoatException.Kind.HOST_FUNCTION, assertThrows(MoatException.class, engine.compile("host.moat", code)::run).kind(), code);
+        }
+    }
+
     @Test
     void memoryBombStopsBeforeTheHeap() {
         Script s = engine.compile("bomb.moat", "return string.rep('x', 1 << 40)");

@@ -433,7 +433,9 @@ public final class BaseBuiltins {
             if (v instanceof TruffleString s && level > 0) {
                 v = prefixed(s, level);
             }
-            throw new MoatError(v, this);
+            MoatError error = new MoatError(v, this);
+            MoatError.Origin origin = MoatError.rethrown(v, context());
+            throw origin == MoatError.Origin.SCRIPT ? error : error.from(origin);
         }
 
         @TruffleBoundary

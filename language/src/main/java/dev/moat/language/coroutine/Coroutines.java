@@ -79,7 +79,10 @@ public final class Coroutines {
     }
 
     /** What a failed resume gives: the error value (a message, or any Lua value passed to error). */
-    public record Failure(Object error) {
+    public record Failure(Object error, MoatError.Origin origin) {
+        public Failure(Object error) {
+            this(error, MoatError.Origin.SCRIPT);
+        }
     }
 
     /**
@@ -131,12 +134,12 @@ public final class Coroutines {
         if (level < MoatCoroutine.MAX_C_LEVEL && !neverRan(co)) {
             return null;
         }
-        MoatError overflow = MoatError.plain("C stack overflow", site);
+        MoatError overflow = MoatError.plain("C stack overflow", site).from(MoatError.Origin.DEPTH);
         if (level < MoatCoroutine.MAX_C_LEVEL) {
             co.status = MoatCoroutine.Status.DEAD;
             co.deathError = overflow;
         }
-        return new Failure(overflow.getValue());
+        return new Failure(overflow.getValue(), MoatError.Origin.DEPTH);
     }
 
     private static boolean neverRan(MoatCoroutine co) {
@@ -179,7 +182,7 @@ public final class Coroutines {
     private static Object failed(MoatCoroutine co, Throwable failure) {
         if (failure instanceof MoatError e) {
             co.deathError = e;
-            return new Failure(e.getValue());
+            return new Failure(e.getValue(), e.getOrigin());
         }
         if (failure instanceof RuntimeException re) {
             throw re;

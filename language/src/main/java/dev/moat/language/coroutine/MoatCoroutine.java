@@ -169,7 +169,7 @@ public final class MoatCoroutine implements TruffleObject, MoatCoroutineMarker, 
         // go (resumed coroutines start one level above their resumer), up to a tenth more.
         int level = cLevel();
         if (level == MAX_C_LEVEL) {
-            throw MoatError.plain("C stack overflow", site);
+            throw MoatError.plain("C stack overflow", site).from(MoatError.Origin.DEPTH);
         }
         if (level >= MAX_C_LEVEL / 10 * 11) {
             throw MoatError.plain("error in error handling", site);

@@ -58,7 +58,7 @@ public final class HostFunctions {
             MoatContext.get(this).depth = CallArguments.callerLevel(args);
             if (arity >= 0 && given != arity) {
                 throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "' expects " + arity + " argument"
-                        + (arity == 1 ? "" : "s") + ", got " + given), this);
+                        + (arity == 1 ? "" : "s") + ", got " + given), this).from(MoatError.Origin.HOST_FUNCTION);
             }
             MoatContext.get(this).budget.charge(1 + given, this);
             Object[] hostArgs = new Object[given];
@@ -69,12 +69,12 @@ public final class HostFunctions {
             try {
                 result = InteropLibrary.getUncached().execute(executable, hostArgs);
             } catch (InteropException e) {
-                throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "' cannot be called"), this);
+                throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "' cannot be called"), this).from(MoatError.Origin.HOST_FUNCTION);
             } catch (BudgetExhaustedException | MoatError e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (InteropLibrary.getUncached().isException(e)) {
-                    throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "': " + safeMessage(e)), this);
+                    throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "': " + safeMessage(e)), this).from(MoatError.Origin.HOST_FUNCTION);
                 }
                 throw e;
             }

@@ -21,10 +21,62 @@ public final class MoatError extends AbstractTruffleException {
     private final transient Object value;
     /** Lua's "stack overflow" (see {@link #stackOverflow}). */
     private boolean stackOverflow;
+    private Origin origin = Origin.SCRIPT;
+
+    /**
+     * What the host is told an uncaught error is, as the interop member {@link #ORIGIN_MEMBER} of the exception
+     * (the embedding API's DEPTH and HOST_FUNCTION kinds). Only the runtime sets it, on the errors it raises for
+     * a call nested too deep and for a host function's failure; an error a script raises with {@code error} is
+     * SCRIPT whatever its message, so a script cannot pass a message off as either.
+     */
+    public enum Origin {
+        SCRIPT, DEPTH, HOST_FUNCTION
+    }
+
+    /** The exception's interop member naming its {@link Origin}; present only when that is not SCRIPT. */
+    public static final String ORIGIN_MEMBER = "moatOrigin";
 
     public MoatError(Object value, Node location) {
         super(null, null, UNLIMITED_STACK_TRACE, location);
         this.value = value;
+    }
+
+    /**
+     * Marks what raised this error (see {@link Origin}) and notes in the running context that the runtime
+     * raised one of that origin (see {@link #rethrown}); returns it.
+     */
+    @TruffleBoundary
+    public MoatError from(Origin raisedBy) {
+        this.origin = raisedBy;
+        if (raisedBy != Origin.SCRIPT) {
+            dev.moat.language.MoatContext.get(getLocation()).noteRaised(raisedBy);
+        }
+        return this;
+    }
+
+    /**
+     * The origin of an error a script raises with {@code value}: the runtime's own when this context's runtime
+     * has raised an error of that origin and {@code value} reads like it ("...stack overflow", "host function
+     * '..."), which is how {@code error(err, 0)} passes on an error a {@code pcall} or {@code coroutine.resume}
+     * caught; otherwise SCRIPT, so the message alone never makes one.
+     */
+    @TruffleBoundary
+    public static Origin rethrown(Object value, dev.moat.language.MoatContext context) {
+        if (!(value instanceof TruffleString s)) {
+            return Origin.SCRIPT;
+        }
+        String message = MoatStrings.toJava(s);
+        if (context.hasRaised(Origin.DEPTH) && message.endsWith("stack overflow")) {
+            return Origin.DEPTH;
+        }
+        if (context.hasRaised(Origin.HOST_FUNCTION) && message.contains("host function '")) {
+            return Origin.HOST_FUNCTION;
+        }
+        return Origin.SCRIPT;
+    }
+
+    public Origin getOrigin() {
+        return origin;
     }
 
     /** The error object as the guest sees it. */
@@ -64,7 +116,7 @@ public final class MoatError extends AbstractTruffleException {
     public static MoatError stackOverflow(String where, Node location) {
         MoatError error = positioned(where, "stack overflow", location);
         error.stackOverflow = true;
-        return error;
+        return error.from(Origin.DEPTH);
     }
 
     /** True for the error of a call nested beyond the depth limit (see {@link #stackOverflow}). */
@@ -104,5 +156,28 @@ public final class MoatError extends AbstractTruffleException {
     @TruffleBoundary
     Object getExceptionMessage() {
         return getMessage();
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return origin != Origin.SCRIPT;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return new dev.moat.language.host.CopiedArray(origin == Origin.SCRIPT ? new Object[0] : new Object[]{ORIGIN_MEMBER});
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return origin != Origin.SCRIPT && ORIGIN_MEMBER.equals(member);
+    }
+
+    @ExportMessage
+    Object readMember(String member) throws com.oracle.truffle.api.interop.UnknownIdentifierException {
+        if (!isMemberReadable(member)) {
+            throw com.oracle.truffle.api.interop.UnknownIdentifierException.create(member);
+        }
+        return origin.name();
     }
 }

@@ -143,15 +143,20 @@ public final class CoroutineBuiltins {
             Object outcome = resume.resume(co, args);
             if (outcome instanceof Coroutines.Failure failure) {
                 Object err = failure.error();
+                MoatError.Origin origin = failure.origin(); // a depth or host failure stays one for the host
                 if (co.getStatus() == MoatCoroutine.Status.DEAD) {
                     // wrap closes a coroutine that died with an error (lua_resetthread): pending __close
                     // handlers run now and may replace the error, which is reported here.
-                    err = context().getCoroutines().settleError(co, err);
+                    Object settled = context().getCoroutines().settleError(co, err);
+                    if (settled != err) {
+                        origin = MoatError.Origin.SCRIPT;
+                    }
+                    err = settled;
                 }
                 if (err instanceof TruffleString s) {
                     err = prefixed(s);
                 }
-                throw new MoatError(err, this);
+                throw new MoatError(err, this).from(origin);
             }
             Object[] out = (Object[]) outcome;
             return out.length == 1 ? out[0] : out;

@@ -263,7 +263,7 @@ public final class InvokeNode extends Node {
                 throw callError(current, site, description);
             }
             if (links >= MAX_CALL_CHAIN) {
-                throw MoatError.runtime(site, "stack overflow");
+                throw MoatError.runtime(site, "stack overflow").from(MoatError.Origin.DEPTH);
             }
             current = next;
             argv = prependCallee(current, argv);
