@@ -141,6 +141,10 @@ public final class MoatContext {
         raisedOrigins |= 1 << origin.ordinal();
     }
 
+    public boolean hasRaisedAny() {
+        return raisedOrigins != 0;
+    }
+
     public boolean hasRaised(dev.moat.language.runtime.MoatError.Origin origin) {
         return (raisedOrigins & 1 << origin.ordinal()) != 0;
     }

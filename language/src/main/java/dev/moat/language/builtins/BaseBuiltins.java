@@ -434,8 +434,13 @@ public final class BaseBuiltins {
                 v = prefixed(s, level);
             }
             MoatError error = new MoatError(v, this);
-            MoatError.Origin origin = MoatError.rethrown(v, context());
-            throw origin == MoatError.Origin.SCRIPT ? error : error.from(origin);
+            if (context().hasRaisedAny()) { // rare: only a run in which the runtime raised a depth or host error
+                MoatError.Origin origin = MoatError.rethrown(v, context());
+                if (origin != MoatError.Origin.SCRIPT) {
+                    error.from(origin);
+                }
+            }
+            throw error;
         }
 
         @TruffleBoundary
