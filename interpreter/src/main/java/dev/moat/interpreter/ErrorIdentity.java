@@ -32,7 +32,7 @@ public final class ErrorIdentity {
     /** DEPTH or HOST_FUNCTION for errors the runtime raised as such, else SCRIPT. */
     public static MoatError.Origin origin(PolyglotException e) {
         String message = e.getMessage();
-        if (message == null || !(message.endsWith("stack overflow") || message.contains("host function '"))) {
+        if (message == null || !(MoatError.Origin.DEPTH.readsLike(message) || MoatError.Origin.HOST_FUNCTION.readsLike(message))) {
             return MoatError.Origin.SCRIPT; // the runtime's messages for both say so; skip the polyglot value
         }
         String origin = member(e, MoatError.ORIGIN_MEMBER);

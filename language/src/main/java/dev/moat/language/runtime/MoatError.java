@@ -30,7 +30,16 @@ public final class MoatError extends AbstractTruffleException {
      * SCRIPT whatever its message, so a script cannot pass a message off as either.
      */
     public enum Origin {
-        SCRIPT, DEPTH, HOST_FUNCTION
+        SCRIPT, DEPTH, HOST_FUNCTION;
+
+        /** Whether {@code message} reads like the runtime's errors of this origin (SCRIPT: never). */
+        public boolean readsLike(String message) {
+            return switch (this) {
+                case DEPTH -> message.endsWith("stack overflow"); // "stack overflow", "C stack overflow", positioned
+                case HOST_FUNCTION -> message.contains(dev.moat.language.host.HostFunctions.ERROR_PREFIX);
+                case SCRIPT -> false;
+            };
+        }
     }
 
     /** The exception's interop member naming its {@link Origin}; present only when that is not SCRIPT. */
@@ -66,11 +75,10 @@ public final class MoatError extends AbstractTruffleException {
             return Origin.SCRIPT;
         }
         String message = MoatStrings.toJava(s);
-        if (context.hasRaised(Origin.DEPTH) && message.endsWith("stack overflow")) {
-            return Origin.DEPTH;
-        }
-        if (context.hasRaised(Origin.HOST_FUNCTION) && message.contains("host function '")) {
-            return Origin.HOST_FUNCTION;
+        for (Origin origin : Origin.values()) {
+            if (context.hasRaised(origin) && origin.readsLike(message)) {
+                return origin;
+            }
         }
         return Origin.SCRIPT;
     }
