@@ -434,13 +434,8 @@ public final class BaseBuiltins {
                 v = prefixed(s, level);
             }
             MoatError error = new MoatError(v, this);
-            if (context().hasRaisedAny()) { // rare: only a run in which the runtime raised a depth or host error
-                MoatError.Origin origin = MoatError.rethrown(v, context());
-                if (origin != MoatError.Origin.SCRIPT) {
-                    error.from(origin);
-                }
-            }
-            throw error;
+            // Rare: only a run in which the runtime raised a depth or host error looks at the message.
+            throw context().hasRaisedAny() ? error.from(MoatError.rethrown(v, context())) : error;
         }
 
         @TruffleBoundary
