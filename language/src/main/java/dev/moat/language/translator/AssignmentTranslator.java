@@ -133,7 +133,7 @@ abstract class AssignmentTranslator extends GotoAndTempTranslator {
             local.assignedAgain = true;
             return new LocalWriteNode(local, value, false);
         }
-        int up = resolveUpvalue(fn, name);
+        int up = resolveUpvalue(fn, name, token);
         if (up >= 0) {
             LocalVar captured = capturedLocal(fn, up);
             if (captured != null) {

@@ -77,6 +77,25 @@ abstract class ExpressionTranslator {
         return new MoatSyntaxError(source.getName(), line, col, message, near);
     }
 
+    /** The first visible token after {@code t} (Lua reports "syntax error near" the token that follows). */
+    abstract Token after(Token t);
+
+    /**
+     * Lua's error for one of its parser limits passed in {@code scope}, reported as lparser.c's errorlimit
+     * does: at the token after the name that passed it (the parser's current token then).
+     */
+    MoatSyntaxError limitError(FunctionScope scope, String what, int limit, Token name) {
+        Token near = after(name);
+        return syntaxError(near == null ? name : near, "too many " + what + " (limit is " + limit + ") in " + scope.luaDescription());
+    }
+
+    /** Raises Lua's "too many local variables" if declaring {@code declaring} more locals at {@code name} passes the limit. */
+    void checkLocalLimit(int declaring, Token name) {
+        if (fn.luaLocalCount() + declaring > FunctionScope.MAX_LOCALS) {
+            throw limitError(fn, "local variables", FunctionScope.MAX_LOCALS, name);
+        }
+    }
+
     MoatSyntaxError semanticError(Token at, String message) {
         int line = at == null ? 1 : at.getLine();
         int col = at == null ? 1 : at.getCharPositionInLine() + 1;
@@ -104,7 +123,7 @@ abstract class ExpressionTranslator {
         if (local != null) {
             return new Expr(new LocalReadNode(local), "local '" + name + "'");
         }
-        int up = resolveUpvalue(fn, name);
+        int up = resolveUpvalue(fn, name, token);
         if (up >= 0 && fn.selfLocalAt(up) != null) {
             return new Expr(new LocalFunctionSelfReadNode(up, fn.selfLocal), "upvalue '" + name + "'");
         }
@@ -138,8 +157,11 @@ abstract class ExpressionTranslator {
         return scope.upvalueFromLocal.get(index);
     }
 
-    /** Finds {@code name} as an upvalue of {@code scope}, capturing it from enclosing functions; -1 if global. */
-    int resolveUpvalue(FunctionScope scope, String name) {
+    /**
+     * Finds {@code name} (the name at {@code token}) as an upvalue of {@code scope}, capturing it from enclosing
+     * functions; -1 if global.
+     */
+    int resolveUpvalue(FunctionScope scope, String name, Token token) {
         Integer existing = scope.upvalue(name);
         if (existing != null) {
             return existing;
@@ -149,14 +171,22 @@ abstract class ExpressionTranslator {
         }
         LocalVar v = scope.parent.findLocal(name);
         if (v != null) {
+            checkUpvalueLimit(scope, token);
             v.capture();
             return scope.addUpvalue(name, v, -1);
         }
-        int up = resolveUpvalue(scope.parent, name);
+        int up = resolveUpvalue(scope.parent, name, token);
         if (up < 0) {
             return -1;
         }
+        checkUpvalueLimit(scope, token);
         return scope.addUpvalue(name, null, up);
+    }
+
+    private void checkUpvalueLimit(FunctionScope scope, Token token) {
+        if (scope.upvalueNames.size() + 1 > FunctionScope.MAX_UPVALUES) {
+            throw limitError(scope, "upvalues", FunctionScope.MAX_UPVALUES, token);
+        }
     }
 
     /** The attribute (const/close) of the variable {@code name} resolves to, or null. */

@@ -39,17 +39,24 @@ final class FunctionScope {
     final List<Integer> upvalueFromUpvalue = new ArrayList<>();
     private final Map<String, Integer> upvalueIndex = new HashMap<>();
 
-    FunctionScope(FunctionScope parent, boolean isVararg) {
-        this(parent, isVararg, false);
+    /** Lua's limits on one function's locals active at once (MAXVARS) and on its upvalues (MAXUPVAL). */
+    static final int MAX_LOCALS = 200;
+    static final int MAX_UPVALUES = 255;
+    /** The line Lua says the function is defined at ({@code linedefined}); 0 for the main chunk. */
+    final int lineDefined;
+
+    FunctionScope(FunctionScope parent, boolean isVararg, int lineDefined) {
+        this(parent, isVararg, lineDefined, false);
     }
 
     /**
      * A generator translation's frame starts with its resume points' marks (ResumePoints.MARKS_SLOT), a static
      * slot: set once when the frame is made, so its reads need no tag test of the heap frame.
      */
-    FunctionScope(FunctionScope parent, boolean isVararg, boolean generator) {
+    FunctionScope(FunctionScope parent, boolean isVararg, int lineDefined, boolean generator) {
         this.parent = parent;
         this.isVararg = isVararg;
+        this.lineDefined = lineDefined;
         if (generator && frame.addSlot(FrameSlotKind.Static, "(resume marks)", null) != ResumePoints.MARKS_SLOT) {
             throw new IllegalStateException("the resume marks must be a generator frame's first slot");
         }
@@ -92,6 +99,23 @@ final class FunctionScope {
         return new LocalVar(name, frame.addSlot(FrameSlotKind.Illegal, name, null), attrib);
     }
 
+    /**
+     * How many locals Lua would count as declared in this function right now: those of every enclosing block
+     * plus the hidden control variables of the loops around (see BlockScope#luaControlLocals).
+     */
+    int luaLocalCount() {
+        int n = 0;
+        for (BlockScope b = block; b != null; b = b.parent) {
+            n += b.locals.size() + b.luaControlLocals;
+        }
+        return n;
+    }
+
+    /** How Lua's limit errors name this function. */
+    String luaDescription() {
+        return lineDefined == 0 ? "main function" : "function at line " + lineDefined;
+    }
+
     LocalVar findLocal(String name) {
         for (BlockScope b = block; b != null; b = b.parent) {
             LocalVar v = b.find(name);
@@ -126,6 +150,12 @@ final class FunctionScope {
         final boolean isLoop;
         /** A repeat-until body: its locals stay in scope for the condition after the block (no ClearLocalsNode). */
         boolean localsOutliveBlock;
+        /**
+         * The locals Lua declares for a loop's own state, which count towards its limit on locals: three for
+         * a numeric {@code for}, four for a generic one ("(for state)" in lparser.c). Moat keeps them in
+         * hidden slots, not in {@link #locals}.
+         */
+        int luaControlLocals;
         final List<LocalVar> locals = new ArrayList<>();
         final Map<String, Label> labels = new HashMap<>();
         final List<PendingGoto> pendingGotos = new ArrayList<>();

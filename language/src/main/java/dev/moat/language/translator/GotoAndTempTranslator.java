@@ -46,9 +46,6 @@ abstract class GotoAndTempTranslator extends ExpressionTranslator {
 
     // ------------------------------------------------------------------ goto
 
-    /** The first visible token after {@code t} (Lua reports "syntax error near" the token that follows). */
-    abstract Token after(Token t);
-
     /**
      * Where Lua's parser stands when a function's block closes, which is where it reports a goto without a label
      * and a break outside a loop: the token after the function's {@code end}, or the end of the chunk.

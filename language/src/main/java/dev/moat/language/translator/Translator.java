@@ -51,6 +51,9 @@ import java.util.List;
 public final class Translator extends AssignmentTranslator {
 
     private List<Token> tokens = List.of();
+    /** The hidden locals Lua declares for a loop's state ("(for state)"), which count towards its limit on locals. */
+    private static final int NUMERIC_FOR_STATE = 3;
+    private static final int GENERIC_FOR_STATE = 4;
     /** Generator translations in progress: functions nested in one get no generator translation of their own. */
     private int generatorPasses;
 
@@ -83,7 +86,7 @@ public final class Translator extends AssignmentTranslator {
     }
 
     private FunctionRootNode mainFunction(ChunkContext chunk) {
-        fn = new FunctionScope(null, true);
+        fn = new FunctionScope(null, true, 0);
         fn.addUpvalue("_ENV", null, -1);
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
@@ -109,7 +112,8 @@ public final class Translator extends AssignmentTranslator {
         FunctionScope outer = fn;
         GeneratorShape enclosingGenerator = generator;
         generator = null;
-        fn = new FunctionScope(outer, vararg);
+        // Lua's linedefined: a function statement's 'function' keyword, else the token after it or after the name
+        fn = new FunctionScope(outer, vararg, whole instanceof FunctionStatContext ? whole.start.getLine() : body.start.getLine());
         fn.selfLocal = selfLocal;
         try {
             List<String> names = new ArrayList<>();
@@ -119,6 +123,9 @@ public final class Translator extends AssignmentTranslator {
             if (params != null) {
                 for (TerminalNode n : params.NAME()) {
                     names.add(n.getText());
+                    if (names.size() > FunctionScope.MAX_LOCALS) {
+                        throw limitError(fn, "local variables", FunctionScope.MAX_LOCALS, n.getSymbol());
+                    }
                 }
             }
             Body translated = functionBody(body.block(), names, whole);
@@ -156,7 +163,7 @@ public final class Translator extends AssignmentTranslator {
     private RootCallTarget generatorVariant(FuncbodyContext body, GeneratorShape shape, List<String> names,
                                             ParserRuleContext whole, String name, SourceSection section) {
         FunctionScope normal = fn;
-        fn = new FunctionScope(normal.parent, normal.isVararg, true);
+        fn = new FunctionScope(normal.parent, normal.isVararg, normal.lineDefined, true);
         fn.selfLocal = normal.selfLocal;
         for (int i = 0; i < normal.upvalueNames.size(); i++) {
             fn.addUpvalue(normal.upvalueNames.get(i), normal.upvalueFromLocal.get(i), normal.upvalueFromUpvalue.get(i));
@@ -387,6 +394,7 @@ public final class Translator extends AssignmentTranslator {
         List<LocalVar> vars = new ArrayList<>();
         int closeCount = 0;
         for (AttnameContext a : names) {
+            checkLocalLimit(vars.size() + 1, a.NAME(0).getSymbol());
             if (a.attrib != null) {
                 String attrib = a.attrib.getText();
                 if (!attrib.equals("const") && !attrib.equals("close")) {
@@ -459,6 +467,7 @@ public final class Translator extends AssignmentTranslator {
     }
 
     private MoatStatementNode numericFor(NumericForStatContext f) {
+        checkLocalLimit(NUMERIC_FOR_STATE + 1, f.NAME().getSymbol()); // Lua declares them before the expressions
         MoatExpressionNode start = single(f.exp(0));
         MoatExpressionNode limit = single(f.exp(1));
         MoatExpressionNode step = f.exp().size() > 2 ? single(f.exp(2)) : null;
@@ -467,6 +476,7 @@ public final class Translator extends AssignmentTranslator {
         int stepSlot = fn.hiddenSlot("(for step)");
         BlockScope outer = fn.block;
         fn.block = new BlockScope(outer, true);
+        fn.block.luaControlLocals = NUMERIC_FOR_STATE;
         fn.loopDepth++;
         try {
             LocalVar var = fn.newLocal(f.NAME().getText(), null);
@@ -511,6 +521,10 @@ public final class Translator extends AssignmentTranslator {
     }
 
     private MoatStatementNode genericFor(GenericForStatContext f) {
+        List<TerminalNode> names = f.namelist().NAME();
+        for (int i = 0; i < names.size(); i++) { // Lua declares them, after its state, before the expressions
+            checkLocalLimit(GENERIC_FOR_STATE + i + 1, names.get(i).getSymbol());
+        }
         List<ExpContext> exps = f.explist().exp();
         MoatExpressionNode explist = multiValue(exps);
         int fSlot = fn.hiddenSlot("(for f)");
@@ -519,10 +533,10 @@ public final class Translator extends AssignmentTranslator {
         int rSlot = fn.hiddenSlot("(for results)");
         BlockScope outer = fn.block;
         fn.block = new BlockScope(outer, true);
+        fn.block.luaControlLocals = GENERIC_FOR_STATE;
         fn.loopDepth++;
         try {
             List<MoatStatementNode> seq = new ArrayList<>();
-            List<TerminalNode> names = f.namelist().NAME();
             for (int i = 0; i < names.size(); i++) {
                 LocalVar v = fn.newLocal(names.get(i).getText(), null);
                 seq.add(new LocalWriteNode(v, new MultiValueGetNode(rSlot, i), true));
@@ -577,6 +591,7 @@ public final class Translator extends AssignmentTranslator {
 
     private MoatStatementNode localFunction(LocalFunctionStatContext f) {
         String name = f.NAME().getText();
+        checkLocalLimit(1, f.NAME().getSymbol());
         LocalVar v = fn.newLocal(name, null);
         v.localFunction = true;
         MoatStatementNode declare = new LocalWriteNode(v, new LiteralNode(dev.moat.language.runtime.MoatNil.NIL), true);
