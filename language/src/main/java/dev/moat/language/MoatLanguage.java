@@ -36,7 +36,7 @@ import org.graalvm.options.OptionDescriptors;
  */
 @TruffleLanguage.Registration(id = MoatLanguage.ID, name = "Moat", version = "0.1",
         defaultMimeType = MoatLanguage.MIME_TYPE, characterMimeTypes = {MoatLanguage.MIME_TYPE, MoatLanguage.STATS_MIME_TYPE, MoatLanguage.PROGRAM_MIME_TYPE,
-                MoatLanguage.REPL_MIME_TYPE},
+                MoatLanguage.REPL_MIME_TYPE, MoatLanguage.REQUIRE_STEP_MIME_TYPE},
         contextPolicy = TruffleLanguage.ContextPolicy.SHARED, website = "https://moat.dev")
 public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public static final String ID = "moat";
@@ -47,6 +47,8 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     public static final String PROGRAM_MIME_TYPE = "application/x-moat-program";
     /** A source run as one input of an interactive session: what it returns is printed (see ReplRootNode). */
     public static final String REPL_MIME_TYPE = "application/x-moat-repl";
+    /** The launcher's {@code -l}: the source's text is the option's argument, {@code NAME} or {@code G=NAME} (see RequireStepRootNode). */
+    public static final String REQUIRE_STEP_MIME_TYPE = "application/x-moat-require";
     public static final String VERSION = "Lua 5.4";
 
     private static final LanguageReference<MoatLanguage> REFERENCE = LanguageReference.create(MoatLanguage.class);
@@ -89,6 +91,9 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     protected CallTarget parse(ParsingRequest request) {
         if (STATS_MIME_TYPE.equals(request.getSource().getMimeType())) {
             return new dev.moat.language.host.StatsRootNode(this).getCallTarget();
+        }
+        if (REQUIRE_STEP_MIME_TYPE.equals(request.getSource().getMimeType())) {
+            return new dev.moat.language.nodes.RequireStepRootNode(this, request.getSource().getCharacters().toString()).getCallTarget();
         }
         // Top-level parses are cached per engine, so they are not charged to any run; they only poll, so a
         // cancelled or timed-out context does not have to wait for a huge chunk to finish parsing.

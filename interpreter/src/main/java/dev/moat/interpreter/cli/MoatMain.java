@@ -61,7 +61,7 @@ public final class MoatMain {
         }
         try (Context context = options.newContext()) {
             for (CliOptions.Step step : options.steps) {
-                int rc = runSource(context, program(stepCode(step), "(command line)"), options);
+                int rc = runSource(context, stepSource(step), options);
                 if (rc != 0) {
                     return rc;
                 }
@@ -98,32 +98,16 @@ public final class MoatMain {
         }
     }
 
-    /** What a -e, -l or -W runs: its code, {@code G = require("NAME")}, or {@code warn("@on")}. */
-    static String stepCode(CliOptions.Step step) {
+    /**
+     * What a -e, -l or -W runs: its code; for -l, the language's require step (lua.c's dolibrary: the global
+     * {@code require} called from no guest frame, its first result stored in the global); {@code warn("@on")}.
+     */
+    static Source stepSource(CliOptions.Step step) {
         return switch (step.kind()) {
-            case 'e' -> step.text();
-            case 'l' -> {
-                int eq = step.text().indexOf('=');
-                String global = eq < 0 ? step.text() : step.text().substring(0, eq);
-                String module = eq < 0 ? step.text() : step.text().substring(eq + 1);
-                yield "_ENV[" + quoted(global) + "] = require(" + quoted(module) + ")";
-            }
-            default -> "warn('@on')";
+            case 'e' -> program(step.text(), "(command line)");
+            case 'l' -> Source.newBuilder("moat", step.text(), "(command line)").mimeType(MoatLanguage.REQUIRE_STEP_MIME_TYPE).buildLiteral();
+            default -> program("warn('@on')", "(command line)");
         };
-    }
-
-    /** A Lua string literal of {@code s} (decimal escapes for all but plain printable ASCII). */
-    private static String quoted(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (byte c : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int v = c & 0xff;
-            if (v >= 32 && v < 127 && v != '"' && v != '\\') {
-                b.append((char) v);
-            } else {
-                b.append('\\').append(String.format("%03d", v));
-            }
-        }
-        return b.append('"').toString();
     }
 
     private static int runScript(Context context, CliOptions options) throws IOException {

@@ -218,8 +218,13 @@ class CliTest {
 
         Outcome missing = cli("-l", "nosuchmodule", "-e", "print('not reached')");
         assertEquals(1, missing.status());
-        assertTrue(missing.err().contains("module 'nosuchmodule' not found"), missing.err());
+        // lua.c calls require from C: the message has no position, the traceback no main chunk
+        assertTrue(missing.err().startsWith("moat: module 'nosuchmodule' not found:\n"), missing.err());
+        assertTrue(missing.err().endsWith("stack traceback:\n\t[C]: in function 'require'\n\t[C]: in ?\n"), missing.err());
         assertEquals("", missing.out());
+        Outcome noRequire = cli("-e", "require = nil", "-l", "x");
+        assertEquals(1, noRequire.status());
+        assertTrue(noRequire.err().startsWith("moat: attempt to call a nil value"), noRequire.err());
 
         Outcome noArgument = cli("-e");
         assertEquals(2, noArgument.status());

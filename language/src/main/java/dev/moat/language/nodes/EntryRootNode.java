@@ -36,7 +36,7 @@ public abstract class EntryRootNode extends RootNode {
     @Override
     public final Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
-        MoatFunction function = new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
+        Object function = callee(context);
         Object[] argv = arguments(frame, context);
         int level = context.depth;
         try {
@@ -49,6 +49,11 @@ public abstract class EntryRootNode extends RootNode {
             context.depth = level;
             context.flush();
         }
+    }
+
+    /** What the entry calls: the chunk's main function, with this context's globals as {@code _ENV}. */
+    protected Object callee(MoatContext context) {
+        return new MoatFunction(main, new Cell[]{new Cell(context.getGlobals())}, true);
     }
 
     /** The chunk's call arguments (see CallArguments): what it gets as {@code ...}. */
