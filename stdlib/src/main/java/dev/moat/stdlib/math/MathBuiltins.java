@@ -282,8 +282,8 @@ public final class MathBuiltins {
         Object best = args[0];
         for (int i = 1; i < args.length; i++) {
             Object v = args[i];
-            boolean better = max ? CompareNode.compareWithMetamethods(null, best, v, false, invoke, lt, node)
-                    : CompareNode.compareWithMetamethods(null, v, best, false, invoke, lt, node);
+            boolean better = max ? CompareNode.compareWithMetamethods(null, best, v, false, invoke, lt, null, node)
+                    : CompareNode.compareWithMetamethods(null, v, best, false, invoke, lt, null, node);
             if (better) {
                 best = v;
             }

@@ -6,7 +6,7 @@ import dev.moat.language.builtins.MoatLibrary;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 
-/** The math library provider (constants plus MathBuiltins). */
+/** The math library provider (constants plus MathBuiltins, RandomBuiltins and MathCompatBuiltins). */
 public final class MathLibrary implements MoatLibrary {
     @Override
     public String name() {
@@ -24,6 +24,7 @@ public final class MathLibrary implements MoatLibrary {
             lib.put(targets.keyOf(factory),
                     targets.lazyFunction(factory, "math", new dev.moat.language.runtime.Cell[]{generator}));
         }
+        targets.installAll(lib, MathCompatBuiltinsFactory.getFactories(), "math"); // LUA_COMPAT_MATHLIB, as in lua5.4
         lib.put(MoatStrings.fromJava("pi"), Math.PI);
         lib.put(MoatStrings.fromJava("huge"), Double.POSITIVE_INFINITY);
         lib.put(MoatStrings.fromJava("maxinteger"), Long.MAX_VALUE);

@@ -20,7 +20,9 @@ import dev.moat.language.runtime.MultiValue;
 /**
  * {@code < <= > >=}. {@code a > b} is evaluated left to right and then computed as {@code b < a}
  * ({@code swapped}), as Lua does. Numbers compare exactly across subtypes, strings bytewise; other
- * operands use {@code __lt}/{@code __le} or fail with "attempt to compare ...".
+ * operands use {@code __lt}/{@code __le} or fail with "attempt to compare ...". Without {@code __le},
+ * {@code a <= b} is {@code not (b < a)} through {@code __lt}, as in lua5.4's reference build
+ * (LUA_COMPAT_LT_LE, part of the LUA_COMPAT_5_3 that Lua's makefile and Debian's package define).
  */
 public abstract class CompareNode extends BinaryNode {
     protected final boolean orEqual;
@@ -64,10 +66,16 @@ public abstract class CompareNode extends BinaryNode {
 
     @Fallback
     protected boolean doGeneric(VirtualFrame frame, Object a, Object b, @Cached("create()") InvokeNode invoke,
-                                @Cached("lookupFor(orEqual)") MetamethodLookupNode lookup) {
+                                @Cached("lookupFor(orEqual)") MetamethodLookupNode lookup,
+                                @Cached("lessThanForLessEqual(orEqual)") MetamethodLookupNode lessThan) {
         Object x = swapped ? b : a;
         Object y = swapped ? a : b;
-        return compareWithMetamethods(frame, x, y, orEqual, invoke, lookup, this);
+        return compareWithMetamethods(frame, x, y, orEqual, invoke, lookup, lessThan, this);
+    }
+
+    /** For {@code <=} and {@code >=}: the {@code __lt} lookup used when there is no {@code __le}; else null. */
+    protected static MetamethodLookupNode lessThanForLessEqual(boolean orEqual) {
+        return orEqual ? MetamethodLookupNode.create(Metatables.LT) : null;
     }
 
     protected static MetamethodLookupNode lookupFor(boolean orEqual) {
@@ -88,10 +96,12 @@ public abstract class CompareNode extends BinaryNode {
     /**
      * Generic comparison (also used by math.min/max): numbers, strings, then the metamethod, looked up
      * through {@code lookup}, which must be for {@code __le} when {@code orEqual}, else {@code __lt};
+     * {@code lessThan}, for {@code __lt}, is tried when {@code orEqual} finds no {@code __le} (null: not);
      * {@code frame} as in InvokeNode#call.
      */
     public static boolean compareWithMetamethods(VirtualFrame frame, Object x, Object y, boolean orEqual,
-                                                 InvokeNode invoke, MetamethodLookupNode lookup, Node site) {
+                                                 InvokeNode invoke, MetamethodLookupNode lookup,
+                                                 MetamethodLookupNode lessThan, Node site) {
         if ((x instanceof Long || x instanceof Double) && (y instanceof Long || y instanceof Double)) {
             return numbers(x, y, orEqual);
         }
@@ -101,6 +111,13 @@ public abstract class CompareNode extends BinaryNode {
             return orEqual ? c <= 0 : c < 0;
         }
         Object handler = lookup.findEither(MoatContext.get(site), x, y);
+        if (handler == null && lessThan != null) {
+            // luaT_callorderTM under LUA_COMPAT_LT_LE: 'x <= y' is 'not (y < x)', y's metatable looked at first
+            Object lt = lessThan.findEither(MoatContext.get(site), y, x);
+            if (lt != null) {
+                return !LuaValues.isTruthy(MultiValue.first(invoke.callWith(frame, lt, y, x, "metamethod 'le'")));
+            }
+        }
         if (handler == null) {
             throw compareError(x, y, site);
         }
