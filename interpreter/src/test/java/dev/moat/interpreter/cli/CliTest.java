@@ -52,6 +52,51 @@ class CliTest {
         assertTrue(caught.out().startsWith("false\tx\n"), caught.out()); // pcall gets the object itself
     }
 
+    /**
+     * lua.c's traceback names each level as Lua 5.4 does: by a global name, else by how the calling code reached
+     * it (upvalue, field, method, metamethod, local), a proper tail call without its replaced caller, and
+     * the middle of a deep stack skipped. The expected texts are lua5.4's own output for the same scripts.
+     */
+    @Test
+    void uncaughtErrorsCarryLuasTraceback(@TempDir Path dir) throws IOException {
+        Path names = dir.resolve("names.lua");
+        Files.writeString(names, String.join("\n",
+                "local function lf() error('boom') end",
+                "function gf() lf() end",
+                "local t = {}",
+                "function t.field() gf() end",
+                "function t:meth() t.field() end",
+                "local up = function() t:meth() end",
+                "local function outer() up() end",
+                "local anon = setmetatable({}, {__index = function(s, k) outer() end})",
+                "local co = function() return anon.x end",
+                "co()", ""));
+        String file = names.toString();
+        Outcome named = cli(file);
+        assertEquals(1, named.status());
+        assertEquals("moat: " + file + ":1: boom\nstack traceback:\n\t[C]: in function 'error'\n"
+                + "\t" + file + ":1: in upvalue 'lf'\n\t" + file + ":2: in function 'gf'\n"
+                + "\t" + file + ":4: in field 'field'\n\t" + file + ":5: in method 'meth'\n"
+                + "\t" + file + ":6: in upvalue 'up'\n\t" + file + ":7: in upvalue 'outer'\n"
+                + "\t" + file + ":8: in metamethod 'index'\n\t" + file + ":9: in local 'co'\n"
+                + "\t" + file + ":10: in main chunk\n\t[C]: in ?\n", named.err());
+
+        Outcome tail = cli("-e", "local function g() error('in g') end local function f() return g() end f()");
+        assertEquals("moat: (command line):1: in g\nstack traceback:\n\t[C]: in function 'error'\n"
+                + "\t(command line):1: in function <(command line):1>\n\t(...tail calls...)\n"
+                + "\t(command line):1: in main chunk\n\t[C]: in ?\n", tail.err());
+
+        Outcome deep = cli("-e", "local function r(n) if n == 0 then error('deep') end return 1 + r(n - 1) end r(40)");
+        String recursion = "\t(command line):1: in upvalue 'r'\n";
+        assertEquals("moat: (command line):1: deep\nstack traceback:\n\t[C]: in function 'error'\n"
+                + recursion.repeat(9) + "\t...\t(skipping 22 levels)\n" + recursion.repeat(8)
+                + "\t(command line):1: in local 'r'\n\t(command line):1: in main chunk\n\t[C]: in ?\n", deep.err());
+
+        Outcome library = cli("-e", "string.rep()");
+        assertEquals("moat: (command line):1: bad argument #1 to 'rep' (string expected, got no value)\nstack traceback:\n"
+                + "\t[C]: in function 'string.rep'\n\t(command line):1: in main chunk\n\t[C]: in ?\n", library.err());
+    }
+
     @Test
     void timeoutStopsAnEndlessLoopWithExitThree() {
         Outcome o = cli("--timeout=200ms", "-e", "while true do end");

@@ -40,11 +40,14 @@ public abstract class EntryRootNode extends RootNode {
         Object[] argv = arguments(frame, context);
         int level = context.depth;
         try {
-            Object result = invoke.call(null, function, argv, this, null);
+            Object result;
+            try {
+                result = invoke.call(null, function, argv, this, null);
+            } catch (MoatError e) {
+                throw uncaught == null ? e : uncaught.handle(e);
+            }
             context.budget.checkLimit(this);
-            return finish(context, result);
-        } catch (MoatError e) {
-            throw uncaught == null ? e : uncaught.handle(e);
+            return finish(context, result); // its errors are the entry's own (the REPL's print): no traceback
         } finally {
             context.depth = level;
             context.flush();

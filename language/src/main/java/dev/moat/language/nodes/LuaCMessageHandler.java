@@ -1,6 +1,8 @@
 package dev.moat.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.MoatContext;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.Metatables;
@@ -11,30 +13,38 @@ import dev.moat.language.runtime.MultiValue;
 
 /**
  * What lua.c's message handler does with an uncaught error, for the launcher's entries (a program, an
- * interactive input): an error object that is not a string or a number but whose {@code __tostring} gives a
- * string is reported as that string alone, without a traceback. The error is raised again from the entry
- * root, outside every guest frame, which is how the launcher knows to print no traceback (lua.c prints none
- * for the same reason: the handler returns the string instead of appending one). Any other error passes
- * through unchanged, and so does this one when its {@code __tostring} fails or gives no string.
+ * interactive input, a {@code -l} library): an error object that is not a string or a number but whose
+ * {@code __tostring} gives a string is reported as that string alone; any other error becomes its message
+ * ("(error object is a table value)" for objects without one) followed by Lua's stack traceback
+ * ({@link LuaTraceback}). Either way the result is raised again from the entry root, outside every guest
+ * frame, as the one string the launcher prints.
  */
 final class LuaCMessageHandler extends Node {
     @Child private InvokeNode invoke = InvokeNode.create();
 
     MoatError handle(MoatError error) {
-        Object value = error.getValue();
+        Object shown = shownByToString(error.getValue());
+        return shown instanceof TruffleString s ? new MoatError(s, this) : withTraceback(error);
+    }
+
+    /** What the error object's {@code __tostring} gives, or null (none, it failed, or not a table with one). */
+    private Object shownByToString(Object value) {
         if (!(value instanceof MoatTable table) || table.getMetatable() == null) {
-            return error;
+            return null;
         }
         Object handler = table.getMetatable().get(Metatables.TOSTRING);
         if (handler == null || handler == MoatNil.NIL) {
-            return error;
+            return null;
         }
-        Object shown;
         try {
-            shown = MultiValue.first(invoke.callFromBuiltin(handler, value));
+            return MultiValue.first(invoke.callFromBuiltin(handler, value));
         } catch (MoatError failed) {
-            return error;
+            return null;
         }
-        return shown instanceof TruffleString s ? new MoatError(s, this) : error;
+    }
+
+    @TruffleBoundary
+    private MoatError withTraceback(MoatError error) {
+        return MoatError.plain(error.getMessage() + "\n" + LuaTraceback.of(error, MoatContext.get(this)), this);
     }
 }

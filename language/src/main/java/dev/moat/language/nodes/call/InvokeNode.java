@@ -47,6 +47,12 @@ public final class InvokeNode extends Node {
     private final boolean yieldableFromBuiltin;
     /** A direct tail call's: the callee takes the calling function's own level, never one above it. */
     private final boolean forTailCall;
+    /**
+     * How this site names what it calls ("local 'f'", "method 'm'", "metamethod 'index'"), as Lua's traceback
+     * names a function by the code that called it (see LuaTraceback); recorded at the first call that gives
+     * one, so compiled code folds the test away.
+     */
+    @CompilationFinal private String callName;
 
     private InvokeNode(boolean yieldableFromBuiltin, boolean forTailCall, boolean forCallExpression) {
         this.yieldableFromBuiltin = yieldableFromBuiltin;
@@ -86,6 +92,10 @@ public final class InvokeNode extends Node {
      * is the calling Lua function's (its level goes into {@code argv}, see CallArguments); null outside Lua code.
      */
     public Object call(VirtualFrame frame, Object callee, Object[] argv, Node errorSite, String description) {
+        if (description != null && callName == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            callName = description;
+        }
         MoatContext context = MoatContext.get(this);
         if (site() == IN_LUA) {
             beforeArguments(frame, callee); // in a bare generator step: before the call charges anything
@@ -217,12 +227,17 @@ public final class InvokeNode extends Node {
     }
 
     /** {@link #callWith} for three arguments ({@code __newindex}). */
-    public Object callWith(VirtualFrame frame, Object callee, Object a, Object b, Object c) {
+    public Object callWith(VirtualFrame frame, Object callee, Object a, Object b, Object c, String description) {
         Object[] argv = CallArguments.create(3);
         argv[CallArguments.FIRST] = a;
         argv[CallArguments.FIRST + 1] = b;
         argv[CallArguments.FIRST + 2] = c;
-        return call(frame, callee, argv, null, null);
+        return call(frame, callee, argv, null, description);
+    }
+
+    /** How this site names what it calls, once it has called something it names (see {@link #callName}); else null. */
+    public String callName() {
+        return callName;
     }
 
     /** Calls a function without a call node (threads started by the runtime, e.g. coroutine bodies). */

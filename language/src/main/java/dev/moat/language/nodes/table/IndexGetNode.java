@@ -219,7 +219,7 @@ public final class IndexGetNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                return MultiValue.first(invoker().callWith(frame, handler, current, key));
+                return MultiValue.first(invoker().callWith(frame, handler, current, key, "metamethod 'index'"));
             }
             current = handler;
         }

@@ -98,7 +98,7 @@ public final class IndexSetNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                invoker().callWith(frame, handler, current, key, value);
+                invoker().callWith(frame, handler, current, key, value, "metamethod 'newindex'");
                 return;
             }
             current = handler;
