@@ -88,6 +88,7 @@ for round = 1, 3 do
   emit(math.fmod(7, 3), math.fmod(-7.5, 2), math.modf(3.75), math.tointeger(3.0), math.tointeger(3.5), math.type(1), math.type(1.0), math.type("1"))
   emit(math.ult(1, -1), math.exp(0), math.log(8, 2), math.log(1), math.log(100, 10))
   emit(math.sin(0), math.cos(0), math.tan(0), math.asin(0), math.acos(1), math.atan(0, 1), math.atan(1), math.deg(math.pi), math.rad(180))
+  emit(math.pow(2, 10), math.atan2(1, 1), math.cosh(0), math.sinh(0), math.tanh(0), math.log10(1000), math.frexp(12), math.ldexp(0.75, 4))
   math.randomseed(42, 7); local r = math.random(1, 100); local r2 = math.random(); local r3 = math.random(10)
   emit(r >= 1 and r <= 100, r2 >= 0 and r2 < 1, r3 >= 1 and r3 <= 10, math.random(0) ~= nil)
 

@@ -1,5 +1,6 @@
 package dev.moat.stdlib.math;
 
+import com.oracle.truffle.api.dsl.GenerateCached;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
@@ -15,35 +16,51 @@ public final class MathCompatBuiltins {
     private MathCompatBuiltins() {
     }
 
+    /** {@code math.atan} under its old name: lua5.4 registers the same function twice. */
     @MoatBuiltin(name = "atan2")
-    public abstract static class Atan2Node extends BuiltinNode {
+    public abstract static class Atan2Node extends MathBuiltins.AtanNode {
+    }
+
+    /** A function of one float argument with a float result. */
+    @GenerateCached(false)
+    abstract static class FloatFunctionNode extends BuiltinNode {
+        protected abstract double apply(double x);
+
         @Specialization
-        protected double atan2(Object y, Object x) {
-            return Math.atan2(checkNumber(y, 1), x == MoatNil.NIL ? 1.0 : checkNumber(x, 2));
+        protected double call(Object v) {
+            return apply(checkNumber(v, 1));
         }
     }
 
     @MoatBuiltin(name = "cosh")
-    public abstract static class CoshNode extends BuiltinNode {
-        @Specialization
-        protected double cosh(Object v) {
-            return Math.cosh(checkNumber(v, 1));
+    public abstract static class CoshNode extends FloatFunctionNode {
+        @Override
+        protected final double apply(double x) {
+            return Math.cosh(x);
         }
     }
 
     @MoatBuiltin(name = "sinh")
-    public abstract static class SinhNode extends BuiltinNode {
-        @Specialization
-        protected double sinh(Object v) {
-            return Math.sinh(checkNumber(v, 1));
+    public abstract static class SinhNode extends FloatFunctionNode {
+        @Override
+        protected final double apply(double x) {
+            return Math.sinh(x);
         }
     }
 
     @MoatBuiltin(name = "tanh")
-    public abstract static class TanhNode extends BuiltinNode {
-        @Specialization
-        protected double tanh(Object v) {
-            return Math.tanh(checkNumber(v, 1));
+    public abstract static class TanhNode extends FloatFunctionNode {
+        @Override
+        protected final double apply(double x) {
+            return Math.tanh(x);
+        }
+    }
+
+    @MoatBuiltin(name = "log10")
+    public abstract static class Log10Node extends FloatFunctionNode {
+        @Override
+        protected final double apply(double x) {
+            return Math.log10(x);
         }
     }
 
@@ -54,14 +71,6 @@ public final class MathCompatBuiltins {
         protected double pow(Object x, Object y) {
             double base = checkNumber(x, 1);
             return Math.pow(base, checkNumber(y, 2));
-        }
-    }
-
-    @MoatBuiltin(name = "log10")
-    public abstract static class Log10Node extends BuiltinNode {
-        @Specialization
-        protected double log10(Object v) {
-            return Math.log10(checkNumber(v, 1));
         }
     }
 
