@@ -11,12 +11,15 @@ import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.MoatFunction;
+import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.Positions;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The traceback lua.c's message handler appends to an uncaught error (luaL_traceback), built from the stack
@@ -43,6 +46,7 @@ final class LuaTraceback {
     @TruffleBoundary
     static String of(Throwable error, MoatContext context) {
         List<Level> levels = levels(error);
+        Map<RootNode, String> globalNames = globalNames(context);
         StringBuilder out = new StringBuilder("stack traceback:");
         int total = levels.size() + 1; // and the launcher's own C level
         int shown = 0;
@@ -55,7 +59,7 @@ final class LuaTraceback {
                 shown++;
                 continue;
             }
-            appendLevel(out, levels.get(i), context);
+            appendLevel(out, levels.get(i), globalNames);
             shown++;
         }
         return out.append("\n\t[C]: in ?").toString();
@@ -89,7 +93,7 @@ final class LuaTraceback {
         return levels;
     }
 
-    private static void appendLevel(StringBuilder out, Level level, MoatContext context) {
+    private static void appendLevel(StringBuilder out, Level level, Map<RootNode, String> globalNames) {
         boolean lua = level.root instanceof Positions.LuaRoot;
         SourceSection at = lua && level.location != null ? level.location.getEncapsulatingSourceSection() : null;
         if (!lua) {
@@ -100,7 +104,7 @@ final class LuaTraceback {
             out.append("\n\t").append(chunkName(level.root)).append(": in ");
         }
         boolean tailCalled = lua && level.callerCall != null && replacedByTailCall(level.callerCall);
-        String global = globalName(context, level.root);
+        String global = globalNames.get(level.root);
         String byCaller = tailCalled ? null : callName(level.callerCall);
         if (global != null) {
             out.append("function '").append(global).append('\'');
@@ -146,32 +150,35 @@ final class LuaTraceback {
     }
 
     /**
-     * pushglobalfuncname: "module.field" for a module of package.loaded holding the function in a field (or
-     * the module itself), without the "_G." of globals; null if none does. A function is known here by its
-     * code (its call target), not by which closure of it ran.
+     * pushglobalfuncname for every function at once: "module.field" for a module of package.loaded holding the
+     * function in a field (or "module" for the module itself), without the "_G." of globals; the first name
+     * the traversal meets wins, as in Lua. A function is known here by its code (its call target), not by which
+     * closure of it ran. One pass, so a huge module table costs its size once, not once per level.
      */
-    private static String globalName(MoatContext context, RootNode root) {
+    private static Map<RootNode, String> globalNames(MoatContext context) {
+        Map<RootNode, String> names = new IdentityHashMap<>();
         MoatTable loaded = context.getLoadedModules();
-        for (Object[] entry = loaded.next(dev.moat.language.runtime.MoatNil.NIL); entry != null; entry = loaded.next(entry[0])) {
+        for (Object[] entry = loaded.next(MoatNil.NIL); entry != null; entry = loaded.next(entry[0])) {
             if (!(entry[0] instanceof TruffleString moduleName)) {
                 continue;
             }
-            if (runs(entry[1], root)) {
-                return MoatStrings.toJava(moduleName);
-            }
-            if (entry[1] instanceof MoatTable module) {
-                for (Object[] field = module.next(dev.moat.language.runtime.MoatNil.NIL); field != null; field = module.next(field[0])) {
-                    if (field[0] instanceof TruffleString fieldName && runs(field[1], root)) {
-                        String name = MoatStrings.toJava(moduleName) + "." + MoatStrings.toJava(fieldName);
-                        return name.startsWith("_G.") ? name.substring(3) : name;
+            String module = MoatStrings.toJava(moduleName);
+            name(names, entry[1], module);
+            if (entry[1] instanceof MoatTable table) {
+                for (Object[] field = table.next(MoatNil.NIL); field != null; field = table.next(field[0])) {
+                    if (field[0] instanceof TruffleString fieldName) {
+                        String name = module + "." + MoatStrings.toJava(fieldName);
+                        name(names, field[1], name.startsWith("_G.") ? name.substring(3) : name);
                     }
                 }
             }
         }
-        return null;
+        return names;
     }
 
-    private static boolean runs(Object value, RootNode root) {
-        return value instanceof MoatFunction f && f.targetOrNull() != null && f.targetOrNull().getRootNode() == root;
+    private static void name(Map<RootNode, String> names, Object value, String name) {
+        if (value instanceof MoatFunction f && f.targetOrNull() != null) {
+            names.putIfAbsent(f.targetOrNull().getRootNode(), name);
+        }
     }
 }
