@@ -120,8 +120,12 @@ abstract class ExpressionTranslator {
 
     Expr readName(String name, Token token) {
         LocalVar local = fn.findLocal(name);
-        if (local != null) {
+        if (local != null && local.compileTimeConstant == null) {
             return new Expr(new LocalReadNode(local), "local '" + name + "'");
+        }
+        LocalVar constant = local != null ? local : enclosingLocal(name);
+        if (constant != null && constant.compileTimeConstant != null) {
+            return literal(constant.compileTimeConstant); // Lua reads it as the constant: no register, no upvalue
         }
         int up = resolveUpvalue(fn, name, token);
         if (up >= 0 && fn.selfLocalAt(up) != null) {
@@ -134,6 +138,26 @@ abstract class ExpressionTranslator {
         Expr env = readName("_ENV", token);
         FieldExpressionNode node = new FieldExpressionNode(env.node(), constant(name), env.description());
         return new Expr(at(node, token), "global '" + name + "'");
+    }
+
+    /** The local {@code name} resolves to in an enclosing function, without capturing it; null for a global. */
+    private LocalVar enclosingLocal(String name) {
+        for (FunctionScope scope = fn.parent; scope != null; scope = scope.parent) {
+            LocalVar v = scope.findLocal(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** A constant as a literal expression, described as Lua describes a constant in errors. */
+    private Expr literal(Object value) {
+        if (value instanceof TruffleString s) {
+            TruffleString interned = constant(s);
+            return new Expr(new LiteralNode(interned), "constant '" + MoatStrings.toJava(interned) + "'");
+        }
+        return new Expr(new LiteralNode(value), null);
     }
 
     /** An interned string constant (see MoatLanguage.intern). */
@@ -222,8 +246,7 @@ abstract class ExpressionTranslator {
             }
             return new Expr(new LiteralNode(value), null);
         } else if (e instanceof StringExpContext s) {
-            TruffleString str = constant(stringLiteral(s.string()));
-            return new Expr(new LiteralNode(str), "constant '" + MoatStrings.toJava(str) + "'");
+            return literal(stringLiteral(s.string()));
         } else if (e instanceof VarargExpContext v) {
             if (!fn.isVararg) {
                 throw syntaxError(v.start, "cannot use '...' outside a vararg function");

@@ -6,16 +6,16 @@ import dev.moat.language.nodes.expression.ArithNode;
 import dev.moat.language.nodes.expression.ArithOp;
 import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.nodes.expression.UnaryArithNode;
-import dev.moat.language.nodes.local.LocalReadNode;
-import dev.moat.language.nodes.local.UpvalueReadNode;
+import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.MoatNil;
 
 /**
  * The numeric constant Lua 5.4's compiler folds an expression to (lcode.c, {@code constfolding}), or null.
  * Moat does not fold (the nodes compute the same values at run time), but Lua compiles {@code x - k} with an
  * integer constant k as {@code x + (-k)}, which differs from a subtraction in one place, the sign of a zero
  * result ({@code -0.0 - 0} is {@code 0.0} in Lua), and k is a constant after folding: {@code x - 2 * 0},
- * {@code x - (3 % 3)}, {@code x - k} with {@code local k <const> = 0}. Rules as Lua's: numbers only; bitwise
+ * {@code x - (3 % 3)}, {@code x - k} with {@code local k <const> = 0} (read as its literal, see LocalVar#compileTimeConstant). Rules as Lua's: numbers only; bitwise
  * operators need operands with an integer representation; no division or modulo by zero; a float result
  * that is NaN or zero is not folded.
  */
@@ -29,12 +29,6 @@ final class LuaConstantFolding {
             Object v = literal.getValue();
             return v instanceof Long || v instanceof Double ? v : null;
         }
-        if (node instanceof LocalReadNode read) {
-            return read.getVar().foldedNumber;
-        }
-        if (node instanceof UpvalueReadNode read && read.getCaptured() != null) {
-            return read.getCaptured().foldedNumber;
-        }
         if (node instanceof UnaryArithNode unary) {
             Object v = fold(unary.getOperand());
             return v == null ? null : arith(unary.getOp(), v, v);
@@ -45,6 +39,18 @@ final class LuaConstantFolding {
             return b == null ? null : arith(binary.getOp(), a, b);
         }
         return null;
+    }
+
+    /**
+     * luaK_exp2const: the value of a constant expression (nil, a boolean, a string literal, or a number after
+     * folding; a compile-time constant local reads as its literal), or null if {@code node} is none.
+     */
+    static Object constantValue(MoatExpressionNode node) {
+        if (node instanceof LiteralNode literal) {
+            Object v = literal.getValue();
+            return v == MoatNil.NIL || v instanceof Boolean || v instanceof TruffleString ? v : fold(node);
+        }
+        return fold(node);
     }
 
     private static Object arith(ArithOp op, Object a, Object b) {

@@ -412,8 +412,8 @@ public final class Translator extends AssignmentTranslator {
             for (int i = 0; i < exps.size(); i++) {
                 MoatExpressionNode value = single(exps.get(i));
                 LocalVar declared = vars.get(i);
-                if ("const".equals(declared.attrib)) {
-                    declared.foldedNumber = LuaConstantFolding.fold(value);
+                if (i == exps.size() - 1 && "const".equals(declared.attrib)) {
+                    declared.compileTimeConstant = LuaConstantFolding.constantValue(value);
                 }
                 seq.add(throughYield(value, v -> new LocalWriteNode(declared, v, true)));
             }

@@ -32,11 +32,13 @@ public final class LocalVar {
     @CompilationFinal public boolean localFunction;
 
     /**
-     * A {@code <const>} local whose initializer Lua's compiler folds to a number: that number (Long or Double),
-     * else null. Lua compiles such a local as the constant itself, which decides how {@code x - k} is
-     * computed (see ArithNode#setSubtractAsAdd); set by the translator at the declaration.
+     * A compile-time constant's value (nil as MoatNil, a Boolean, Long, Double or TruffleString), else null:
+     * Lua 5.4 compiles the last {@code <const>} local of a declaration whose initializer is a constant
+     * expression as the constant itself, so the translator reads it as a literal. That decides how
+     * {@code x - k} is computed (see ArithNode#setSubtractAsAdd), how errors name it ("constant 'x'", or no
+     * name for a number), and that closures do not capture it (it is no upvalue).
      */
-    public Object foldedNumber;
+    public Object compileTimeConstant;
 
     public LocalVar(String name, int slot, String attrib) {
         this.name = name;
