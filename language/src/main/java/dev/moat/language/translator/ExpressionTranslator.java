@@ -446,7 +446,7 @@ abstract class ExpressionTranslator {
         if (suffix instanceof IndexSuffixContext ix) {
             Expr key = expr(ix.exp(), false);
             if (key.node() instanceof LiteralNode lit && lit.getValue() instanceof TruffleString ts) {
-                String desc = "field '" + MoatStrings.toJava(ts) + "'";
+                String desc = fieldDescription(target, MoatStrings.toJava(ts));
                 return new Expr(at(new FieldExpressionNode(target.node(), constant(ts), target.description()), ix), desc);
             }
             return new Expr(at(IndexExpressionNode.create(target.node(), key.node(), target.description()), ix),
@@ -454,7 +454,7 @@ abstract class ExpressionTranslator {
         } else if (suffix instanceof FieldSuffixContext f) {
             String name = f.NAME().getText();
             FieldExpressionNode node = new FieldExpressionNode(target.node(), constant(name), target.description());
-            return new Expr(at(node, f), "field '" + name + "'");
+            return new Expr(at(node, f), fieldDescription(target, name));
         } else if (suffix instanceof MethodSuffixContext m) {
             String name = m.NAME().getText();
             ArgumentsNode args = arguments(m.args(), CallArguments.FIRST + 1);
@@ -471,6 +471,12 @@ abstract class ExpressionTranslator {
             CallNode node = new CallNode(target.node(), args, multi, target.description());
             return new Expr(at(node, whole), null); // Lua's calls get the line where the suffixed expression starts
         }
+    }
+
+    /** How Lua names {@code t.name}: a field, or a global when {@code t} is the variable {@code _ENV} (lua's isEnv). */
+    private static String fieldDescription(Expr target, String name) {
+        boolean env = "upvalue '_ENV'".equals(target.description()) || "local '_ENV'".equals(target.description());
+        return (env ? "global '" : "field '") + name + "'";
     }
 
     /**
