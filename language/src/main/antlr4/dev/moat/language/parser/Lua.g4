@@ -211,8 +211,12 @@ NUMBER
     | '.' DIGIT+ EXPONENT?
     ;
 
-// A numeral glued to letters ("3x", "0xg", "1e") is one malformed token, as in Lua's lexer.
-MALFORMED_NUMBER : (DIGIT | '.' DIGIT) [a-zA-Z_0-9.]* ;
+// What Lua's read_numeral takes when the result is no numeral ("3x", "0xg", "1e+", "3..2"): hex digits, dots and
+// exponent marks with their sign, then one more letter if one touches them. NUMBER wins a tie (rule order).
+MALFORMED_NUMBER
+    : '0' [xX] ([pP] [+-]? | [0-9a-fA-F.])* [g-oq-zG-OQ-Z_]?
+    | (DIGIT | '.' DIGIT) ([eE] [+-]? | [0-9a-fA-F.])* [g-zG-Z_]?
+    ;
 
 SHORT_STRING
     : '"' (ESCAPE | ~["\\\r\n])* '"'

@@ -71,6 +71,10 @@ public final class MoatParser {
             return "unexpected symbol";
         }
         boolean atEof = offending == null || offending.getType() == Token.EOF;
+        String byPosition = luaMessageAfter(parser, offending, expected);
+        if (byPosition != null) {
+            return byPosition;
+        }
         // Lua's parser tests for a list's ',' or ';' and then requires the closing token: with those left out,
         // one expected token is the one Lua names ("x = {1 2}": '}' expected; "for i = 1, 2 3": 'do' expected).
         org.antlr.v4.runtime.misc.IntervalSet required = new org.antlr.v4.runtime.misc.IntervalSet(expected);
@@ -84,6 +88,9 @@ public final class MoatParser {
         for (String closer : new String[]{"'end'", "'until'", "'}'", "')'", "']'"}) {
             int type = parser.getTokenType(closer);
             if (type > 0 && expected.contains(type) && (atEof || required.size() == 1)) {
+                if (closer.equals("'}'") && expected.contains(LuaLexer.NUMBER)) {
+                    return "unexpected symbol"; // a field may start here: Lua's constructor parses one (its expression)
+                }
                 String message = closer + " expected";
                 Token opener = switch (closer) {
                     case "'end'", "'until'" -> opener(parser.getContext());
@@ -137,6 +144,32 @@ public final class MoatParser {
             }
         }
         return "unexpected symbol";
+    }
+
+    /**
+     * Where the token before the offending one tells what Lua's parser was reading, which ANTLR's expected set
+     * does not (it has already left the rule): a table field after '{' or a separator, a parameter after a
+     * ',' in a parameter list, the '=' or 'in' after a {@code for}'s first name. Null if none applies.
+     */
+    private static String luaMessageAfter(LuaParser parser, Token offending, org.antlr.v4.runtime.misc.IntervalSet expected) {
+        Token previous = offending == null ? null : previousVisible(parser, offending);
+        if (previous == null) {
+            return null;
+        }
+        String text = previous.getText();
+        boolean separator = text.equals(",") || text.equals(";");
+        if ((text.equals("{") || separator) && expected.contains(parser.getTokenType("'}'"))) {
+            return "unexpected symbol"; // Lua's constructor parses a field here, an expression that cannot start
+        }
+        if (text.equals(",") && (parser.getContext() instanceof LuaParser.FuncbodyContext
+                || parser.getContext() instanceof LuaParser.ParlistContext)) {
+            return "<name> or '...' expected";
+        }
+        Token beforeName = previous.getType() == LuaLexer.NAME ? previousVisible(parser, previous) : null;
+        if (beforeName != null && beforeName.getText().equals("for")) {
+            return "'=' or 'in' expected";
+        }
+        return null;
     }
 
     /**
