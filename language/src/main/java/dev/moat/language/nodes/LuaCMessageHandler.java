@@ -2,8 +2,8 @@ package dev.moat.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
-import dev.moat.language.MoatContext;
 import com.oracle.truffle.api.strings.TruffleString;
+import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;

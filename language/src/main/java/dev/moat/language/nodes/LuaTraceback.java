@@ -85,7 +85,7 @@ final class LuaTraceback {
             Node callerCall = i + 1 < locations.size() ? locations.get(i + 1) : null;
             levels.add(new Level(roots.get(i), locations.get(i), callerCall));
             if (roots.get(i) instanceof Positions.LuaRoot) {
-                while (i + 1 < roots.size() && replacedByTailCall(locations.get(i + 1))) {
+                while (i + 1 < roots.size() && Positions.isTailCallSite(locations.get(i + 1))) {
                     i++; // the caller made a proper tail call: Lua has no frame for it any more
                 }
             }
@@ -103,7 +103,7 @@ final class LuaTraceback {
         } else {
             out.append("\n\t").append(chunkName(level.root)).append(": in ");
         }
-        boolean tailCalled = lua && level.callerCall != null && replacedByTailCall(level.callerCall);
+        boolean tailCalled = lua && level.callerCall != null && Positions.isTailCallSite(level.callerCall);
         String global = globalNames.get(level.root);
         String byCaller = tailCalled ? null : callName(level.callerCall);
         if (global != null) {
@@ -122,16 +122,6 @@ final class LuaTraceback {
         if (tailCalled) {
             out.append("\n\t(...tail calls...)");
         }
-    }
-
-    /** True if {@code call}, a node of the calling function, is a proper tail call made as a Java call. */
-    private static boolean replacedByTailCall(Node call) {
-        for (Node n = call; n != null && !(n instanceof RootNode); n = n.getParent()) {
-            if (n instanceof Positions.FrameReplacingCall) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What the call site at {@code call} names its callee ("local 'f'"), or null. */

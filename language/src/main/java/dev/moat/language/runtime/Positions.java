@@ -80,7 +80,12 @@ public final class Positions {
 
     /** True if {@code frame} is waiting in a proper tail call (see {@link FrameReplacingCall}). */
     private static boolean madeTailCall(FrameInstance frame) {
-        for (Node n = frame.getCallNode(); n != null && !(n instanceof RootNode); n = n.getParent()) {
+        return isTailCallSite(frame.getCallNode());
+    }
+
+    /** True if {@code call}, a call node of a Lua function, is a proper tail call made as a Java call. */
+    public static boolean isTailCallSite(Node call) {
+        for (Node n = call; n != null && !(n instanceof RootNode); n = n.getParent()) {
             if (n instanceof FrameReplacingCall) {
                 return true;
             }

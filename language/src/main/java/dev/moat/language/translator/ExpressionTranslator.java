@@ -123,7 +123,7 @@ abstract class ExpressionTranslator {
         if (local != null && local.compileTimeConstant == null) {
             return new Expr(new LocalReadNode(local), "local '" + name + "'");
         }
-        LocalVar constant = local != null ? local : enclosingLocal(name);
+        LocalVar constant = local != null ? local : visibleLocal(name);
         if (constant != null && constant.compileTimeConstant != null) {
             return literal(constant.compileTimeConstant); // Lua reads it as the constant: no register, no upvalue
         }
@@ -140,9 +140,9 @@ abstract class ExpressionTranslator {
         return new Expr(at(node, token), "global '" + name + "'");
     }
 
-    /** The local {@code name} resolves to in an enclosing function, without capturing it; null for a global. */
-    private LocalVar enclosingLocal(String name) {
-        for (FunctionScope scope = fn.parent; scope != null; scope = scope.parent) {
+    /** The local {@code name} resolves to here or in an enclosing function, without capturing it; null for a global. */
+    private LocalVar visibleLocal(String name) {
+        for (FunctionScope scope = fn; scope != null; scope = scope.parent) {
             LocalVar v = scope.findLocal(name);
             if (v != null) {
                 return v;
@@ -215,15 +215,8 @@ abstract class ExpressionTranslator {
 
     /** The attribute (const/close) of the variable {@code name} resolves to, or null. */
     String attribOf(String name) {
-        FunctionScope scope = fn;
-        while (scope != null) {
-            LocalVar v = scope.findLocal(name);
-            if (v != null) {
-                return v.attrib;
-            }
-            scope = scope.parent;
-        }
-        return null;
+        LocalVar v = visibleLocal(name);
+        return v == null ? null : v.attrib;
     }
 
     // ------------------------------------------------------------------ expressions
