@@ -112,8 +112,8 @@ public final class MoatParser {
                 onlyArgs = false;
             }
         }
-        if (onlyArgs) {
-            return "function arguments expected";
+        if (onlyArgs && expected.size() > 1) {
+            return "function arguments expected"; // a method call's: '(', a table or a string
         }
         int dots = parser.getTokenType("'...'");
         if (expected.contains(LuaLexer.NAME) && expected.contains(dots) && !expected.contains(LuaLexer.NUMBER)) {
