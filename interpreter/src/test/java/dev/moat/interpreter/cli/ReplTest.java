@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplTest {
     @Test
     void evaluatesLinesLikeTheLuaRepl() {
-        String input = "x = 21\nx * 2\nfunction f(a)\n  return a + 1\nend\nf(1), 'two'\nprint('p')\n";
+        String input = "x = 21\nx * 2\nfunction f(a)\n  return a + 1\nend\nf(1), 'two'\nprint('p')\nt = {f(\n1)}\nt[1]\n";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Context context = Context.newBuilder("moat").out(out).err(out)
@@ -25,7 +25,8 @@ class ReplTest {
             assertEquals(0, rc);
         }
         String transcript = bytes.toString(StandardCharsets.UTF_8);
-        String expected = MoatMain.VERSION + "\n> > 42\n> >> >> > 2\ttwo\n> p\n> \n";
+        // a call left open inside a table constructor reads on too
+        String expected = MoatMain.VERSION + "\n> > 42\n> >> >> > 2\ttwo\n> p\n> >> > 2\n> \n";
         assertEquals(expected, transcript);
     }
 

@@ -44,6 +44,11 @@ public final class MoatParser {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
                 Token t = offending instanceof Token tok ? tok : null;
+                Token end = unclosedCallInField(parser, t);
+                if (end != null) {
+                    throw new MoatSyntaxError(source.getName(), end.getLine(), end.getCharPositionInLine() + 1,
+                            unclosedCallMessage(parser, t, end), "<eof>");
+                }
                 String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + tokenText(t) + "'");
                 throw new MoatSyntaxError(source.getName(), line, col + 1, luaMessage(parser, t), near);
             }
@@ -88,8 +93,8 @@ public final class MoatParser {
         for (String closer : new String[]{"'end'", "'until'", "'}'", "')'", "']'"}) {
             int type = parser.getTokenType(closer);
             if (type > 0 && expected.contains(type) && (atEof || required.size() == 1)) {
-                if (closer.equals("'}'") && expected.contains(LuaLexer.NUMBER)) {
-                    return "unexpected symbol"; // a field may start here: Lua's constructor parses one (its expression)
+                if ((closer.equals("'}'") || closer.equals("')'")) && expected.contains(LuaLexer.NUMBER)) {
+                    return "unexpected symbol"; // a field or an argument may start here: Lua parses its expression
                 }
                 String message = closer + " expected";
                 Token opener = switch (closer) {
@@ -144,6 +149,52 @@ public final class MoatParser {
             }
         }
         return "unexpected symbol";
+    }
+
+    /**
+     * A table field that is a call left open to the end of the input ({@code {f(} or {@code {f(1} with nothing
+     * after): ANTLR's prediction gives up on the call and ends the field before its '(' or '{', so it reports
+     * the bracket; Lua's parser reads into the call and fails at the end of the input, which is also what tells
+     * the REPL to read another line. Returns the end-of-input token in that case, else null.
+     */
+    private static Token unclosedCallInField(LuaParser parser, Token offending) {
+        if (offending == null || !(parser.getContext() instanceof LuaParser.TableconstructorContext)) {
+            return null;
+        }
+        String text = offending.getText();
+        Token previous = previousVisible(parser, offending);
+        if (!(text.equals("(") || text.equals("{")) || previous == null || !NestingGuard.endsOperand(previous.getType())) {
+            return null;
+        }
+        org.antlr.v4.runtime.TokenStream stream = parser.getTokenStream();
+        int depth = 0;
+        for (int i = offending.getTokenIndex(); ; i++) {
+            Token t = stream.get(i);
+            if (t.getType() == Token.EOF) {
+                return depth > 0 ? t : null;
+            }
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                int change = NestingGuard.levelChange(t.getType());
+                depth += change;
+                if (depth == 0 && change < 0) {
+                    return null; // the call is closed: the error is a real one at the bracket
+                }
+            }
+        }
+    }
+
+    /**
+     * What Lua says at the end of an unclosed call's arguments: the closing bracket is expected after a complete
+     * argument (with the opener's line when that differs), anything else is an expression that cannot start.
+     */
+    private static String unclosedCallMessage(LuaParser parser, Token opener, Token end) {
+        Token last = previousVisible(parser, end);
+        if (last == null || last == opener || !NestingGuard.endsOperand(last.getType())) {
+            return "unexpected symbol";
+        }
+        String closer = opener.getText().equals("(") ? "')'" : "'}'";
+        String message = closer + " expected";
+        return opener.getLine() != end.getLine() ? message + " (to close '" + opener.getText() + "' at line " + opener.getLine() + ")" : message;
     }
 
     /**

@@ -50,6 +50,16 @@ final class NestingGuard {
     private NestingGuard() {
     }
 
+    /** +1 for a token that opens a level, -1 for one that closes it, 0 otherwise. */
+    static int levelChange(int type) {
+        return type > 0 && type < LEVEL_CHANGE.length ? LEVEL_CHANGE[type] : 0;
+    }
+
+    /** Whether an operand may end with a token of this type (a name, a literal, a closing bracket, ...). */
+    static boolean endsOperand(int type) {
+        return type > 0 && type < ENDS_OPERAND.length && ENDS_OPERAND[type];
+    }
+
     /** Throws "chunk has too many syntax levels" at the first token nested deeper than {@code limit}. */
     static void check(List<Token> tokens, String name, int limit) {
         int depth = 0;
