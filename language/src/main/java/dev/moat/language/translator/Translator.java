@@ -91,7 +91,7 @@ public final class Translator extends AssignmentTranslator {
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
         return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
-                body.finalReturn, 0, fn.varargSlot, callCharge(body.statements), fn.levelSlot, fn.compiledFrameSlot, "main chunk", section);
+                body.finalReturn, 0, fn.varargSlot, EntryCharges.callCharge(body.statements), fn.levelSlot, fn.compiledFrameSlot, "main chunk", section);
     }
 
     private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
@@ -134,7 +134,7 @@ public final class Translator extends AssignmentTranslator {
             SourceSection section = source.createSection(start, stop - start + 1);
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements), fn.levelSlot, fn.compiledFrameSlot,
+                    translated.finalReturn, names.size(), fn.varargSlot, EntryCharges.callCharge(translated.statements), fn.levelSlot, fn.compiledFrameSlot,
                     name, section);
             GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block(), names, fn.upvalueNames) : null;
             if (shape != null) {
@@ -177,7 +177,7 @@ public final class Translator extends AssignmentTranslator {
                 throw new IllegalStateException("generator translation of " + name + " resolved other upvalues");
             }
             return new GeneratorRootNode(language, fn.frame.build(), translated.prologue, translated.statements,
-                    translated.finalReturn, names.size(), fn.varargSlot, callCharge(translated.statements),
+                    translated.finalReturn, names.size(), fn.varargSlot, EntryCharges.callCharge(translated.statements),
                     fn.levelSlot, fn.resumePoints(), fn.resumeValuesSlot, shape.takesBareSteps(), name, section).getCallTarget();
         } finally {
             generator = null;
@@ -198,27 +198,6 @@ public final class Translator extends AssignmentTranslator {
             return new ResumableBlockNode(parts, points, 0, fn.newResumePoint());
         }
         return new BlockNode(parts, 0);
-    }
-
-    /** What a call of a function with this body charges on entry: 1 for the call plus the body's entry charge. */
-    private static int callCharge(MoatStatementNode body) {
-        return 1 + takeEntryCharge(body);
-    }
-
-    /**
-     * Takes the entry charge of a block that always runs right after a charge of its own (a numeric
-     * {@code for} or {@code repeat} iteration, a function's entry), which then pays both in one update
-     * (see BlockNode). A block resumed at a statement index (LabeledBlockNode) keeps its charges: it charges
-     * again at each label it is entered by.
-     */
-    private static int takeEntryCharge(MoatStatementNode block) {
-        if (block instanceof BlockNode b) {
-            return b.takeEntryCharge();
-        }
-        if (block instanceof ResumableBlockNode r) {
-            return r.takeEntryCharge();
-        }
-        return 0;
     }
 
     private Body functionBody(BlockContext block, List<String> params, ParserRuleContext whole) {
@@ -359,7 +338,7 @@ public final class Translator extends AssignmentTranslator {
             fn.loopDepth++;
             MoatStatementNode body = block(w.block(), true);
             fn.loopDepth--;
-            node = new WhileNode(cond, body, false, 1 + takeEntryCharge(body), resumePointFor(s));
+            node = new WhileNode(cond, body, false, 1 + EntryCharges.takeEntryCharge(body), resumePointFor(s));
         } else if (s instanceof RepeatStatContext r) {
             node = repeatStatement(r);
         } else if (s instanceof NumericForStatContext f) {
@@ -458,7 +437,7 @@ public final class Translator extends AssignmentTranslator {
             if (endLocals != null) {
                 cond = new ThenClearLocalsNode(cond, endLocals);
             }
-            return new WhileNode(cond, body, true, 1 + takeEntryCharge(body), resumePointFor(r));
+            return new WhileNode(cond, body, true, 1 + EntryCharges.takeEntryCharge(body), resumePointFor(r));
         } finally {
             fn.loopDepth--;
             closeBlockGotos(fn.block, outer);
@@ -483,7 +462,7 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode declare = new LocalWriteNode(var, FrameLocalReadNodeGen.create(indexSlot), true);
             fn.block.locals.add(var);
             MoatStatementNode body = block(f.block(), true);
-            int iterationCharge = 1 + takeEntryCharge(body);
+            int iterationCharge = 1 + EntryCharges.takeEntryCharge(body);
             int resumePoint = resumePointFor(f);
             // The control variable ends with each iteration; the loop's slots end with the loop when it is
             // nested in another (see ClearLocalsNode).
@@ -543,7 +522,7 @@ public final class Translator extends AssignmentTranslator {
                 fn.block.locals.add(v);
             }
             MoatStatementNode block = block(f.block(), true);
-            int bodyEntryCharge = takeEntryCharge(block); // paid by the iteration (GenericForNode)
+            int bodyEntryCharge = EntryCharges.takeEntryCharge(block); // paid by the iteration (GenericForNode)
             seq.add(block);
             int resumePoint = resumePointFor(f);
             ClearLocalsNode endVariables = endSlotsInLoop(slotsOf(fn.block.locals));
