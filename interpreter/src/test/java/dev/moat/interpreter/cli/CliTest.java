@@ -178,6 +178,43 @@ class CliTest {
         assertTrue(o.out().contains("\nfalse\tmodule '../main' not found:\n"), o.out()); // names only, no paths
     }
 
+    /**
+     * A module file is named as Lua's file searcher names it: its path as typed ("./m.lua" for -e code, the
+     * script's directory as given followed by the module's path), in error positions and tracebacks, as the chunk's second argument and
+     * require's second result; a syntax error and a missing module say which files.
+     */
+    @Test
+    void modulesAreNamedByTheirPaths(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("app/lib"));
+        Files.writeString(dir.resolve("app/lib/m.lua"), "print('loading', ...)\nlocal M = {}\nfunction M.f(x) return x.y end\nreturn M");
+        Files.writeString(dir.resolve("app/bad.lua"), "x = = 1");
+        Files.writeString(dir.resolve("app/main.lua"), """
+                local m, where = require("lib.m")
+                print(where, select('#', require("lib.m")))
+                print(pcall(m.f))
+                print(pcall(require, "bad"))
+                print(pcall(require, "no.such"))
+                m.f()
+                """);
+        String app = dir.resolve("app") + "/";
+        Outcome o = cli(app + "main.lua");
+        assertEquals("""
+                loading\tlib.m\tAPP/lib/m.lua
+                APP/lib/m.lua\t1
+                false\tAPP/lib/m.lua:3: attempt to index a nil value (local 'x')
+                false\terror loading module 'bad' from file 'APP/bad.lua':
+                \tAPP/bad.lua:1: unexpected symbol near '='
+                false\tmodule 'no.such' not found:
+                \tno field package.preload['no.such']
+                \tno file 'APP/no/such.moat'
+                \tno file 'APP/no/such.lua'
+                """.replace("APP/", app), o.out());
+        assertTrue(o.err().startsWith("moat: " + app + "lib/m.lua:3: attempt to index a nil value (local 'x')\n"
+                + "stack traceback:\n\t" + app + "lib/m.lua:3: in function 'lib.m.f'\n"), o.err());
+        // code given with -e reads modules from the working directory, shown as "./" like Lua's package.path
+        assertTrue(cli("-e", "require 'no.such'").err().contains("\n\tno file './no/such.lua'\n"));
+    }
+
     /** Lua sources are bytes: a Latin-1 literal or comment is read as it is, as lua5.4 reads it, in scripts and modules. */
     @Test
     void scriptsAndModulesThatAreNotUtf8RunWithTheirBytes(@TempDir Path dir) throws IOException {

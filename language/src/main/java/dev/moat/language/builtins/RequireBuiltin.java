@@ -3,6 +3,7 @@ package dev.moat.language.builtins;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -12,6 +13,8 @@ import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.MoatOptions;
 import dev.moat.language.host.ModuleResolvers;
+import dev.moat.language.host.ModuleSearcher;
+import dev.moat.language.host.ModuleSource;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.parser.MoatSyntaxError;
 import dev.moat.language.runtime.Cell;
@@ -20,8 +23,6 @@ import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.MultiValue;
-
-import java.util.function.Function;
 
 /**
  * {@code require(name)}: modules come only from the resolver the host gave the context: one registered
@@ -50,17 +51,17 @@ public abstract class RequireBuiltin extends BuiltinNode {
             Object result = MultiValue.first(invoke.callFromBuiltin(preloader, name, PRELOAD_DATA));
             return finish(loaded, name, result, PRELOAD_DATA);
         }
-        String code = resolve(context, moduleName);
-        if (code == null) {
-            throw error("module '" + moduleName + "' not found:\n\tno field package.preload['" + moduleName
-                    + "']\n\tno module '" + moduleName + "' from the host's module resolver");
+        ModuleSource source = find(context, moduleName);
+        if (source == null) {
+            throw error(notFound(context, moduleName));
         }
-        allocate(code.length());
-        charge(1 + code.length() / 32);
-        RootCallTarget target = parse(code, moduleName.replace('.', '/') + ".moat");
+        allocate(source.text().length());
+        charge(1 + source.text().length() / 32);
+        RootCallTarget target = parse(source, moduleName);
         MoatFunction chunk = new MoatFunction(target, new Cell[]{new Cell(context.getGlobals())}, true);
-        Object result = MultiValue.first(invoke.callFromBuiltin(chunk, name, MoatStrings.fromJava(":moat-resolver:")));
-        return MultiValue.first(finish(loaded, name, result, MoatStrings.fromJava(":moat-resolver:")));
+        TruffleString loaderData = MoatStrings.fromJava(source.loaderData());
+        Object result = MultiValue.first(invoke.callFromBuiltin(chunk, name, loaderData));
+        return finish(loaded, name, result, loaderData);
     }
 
     private static final TruffleString PRELOAD_DATA = MoatStrings.fromJava(":preload:");
@@ -95,19 +96,11 @@ public abstract class RequireBuiltin extends BuiltinNode {
         return new Object[]{value, loaderData};
     }
 
-    @TruffleBoundary
-    private String resolve(MoatContext context, String name) {
+    /** The host's searcher for this context: the one registered in-process, else the bindings' function. */
+    private static ModuleSearcher searcher(MoatContext context) {
         String registered = context.getEnv().getOptions().get(MoatOptions.ModuleResolver);
         if (!registered.isEmpty()) {
-            Function<String, String> resolver = ModuleResolvers.lookup(registered);
-            if (resolver == null) {
-                return null;
-            }
-            try {
-                return resolver.apply(name);
-            } catch (RuntimeException e) {
-                throw error("error loading module '" + name + "' from the host's module resolver");
-            }
+            return ModuleResolvers.lookup(registered);
         }
         Object resolver;
         try {
@@ -115,35 +108,56 @@ public abstract class RequireBuiltin extends BuiltinNode {
         } catch (RuntimeException e) {
             return null;
         }
-        if (resolver == null) {
-            return null;
-        }
+        return resolver == null ? null : ModuleSearcher.ofTexts(name -> textFromBindings(resolver, name));
+    }
+
+    /** Calls the bindings' resolver; anything but a string is "no such module". */
+    private static String textFromBindings(Object resolver, String name) {
         InteropLibrary lib = InteropLibrary.getUncached();
         try {
             Object r = lib.execute(resolver, name);
-            if (lib.isNull(r) || !lib.isString(r)) {
-                return null;
-            }
-            return lib.asString(r);
+            return lib.isNull(r) || !lib.isString(r) ? null : lib.asString(r);
         } catch (InteropException e) {
             return null;
-        } catch (RuntimeException e) {
-            if (lib.isException(e)) {
-                throw error("error loading module '" + name + "' from the host's module resolver");
-            }
-            throw e;
         }
+    }
+
+    /** The module's source, or null; a failing resolver is a Lua error, as a failing searcher is in Lua. */
+    @TruffleBoundary
+    private ModuleSource find(MoatContext context, String name) {
+        ModuleSearcher searcher = searcher(context);
+        if (searcher == null) {
+            return null;
+        }
+        try {
+            return searcher.find(name);
+        } catch (RuntimeException e) {
+            if (e instanceof AbstractTruffleException && !InteropLibrary.getUncached().isException(e)) {
+                throw e; // the engine's own control flow, not the resolver's failure
+            }
+            throw error("error loading module '" + name + "' from the host's module resolver");
+        }
+    }
+
+    /** Lua's "module 'x' not found:" with one line per place looked. */
+    @TruffleBoundary
+    private static String notFound(MoatContext context, String name) {
+        ModuleSearcher searcher = searcher(context);
+        String looked = searcher == null ? "\n\tno module '" + name + "' from the host's module resolver"
+                : searcher.whereLooked(name);
+        return "module '" + name + "' not found:\n\tno field package.preload['" + name + "']" + looked;
     }
 
     /** A module is read as Lua's file loader reads a file: a "#!" first line is skipped. */
     @TruffleBoundary
-    private RootCallTarget parse(String code, String chunkName) {
+    private RootCallTarget parse(ModuleSource source, String moduleName) {
         try {
-            String text = dev.moat.language.parser.SourceText.withoutFirstLineComment(code);
-            return MoatLanguage.get(this).parseChunk(Source.newBuilder(MoatLanguage.ID, text, chunkName).build(),
-                    LoadBuiltin.parseMeter(this));
+            String text = dev.moat.language.parser.SourceText.withoutFirstLineComment(source.text());
+            return MoatLanguage.get(this).parseChunk(
+                    Source.newBuilder(MoatLanguage.ID, text, source.chunkName()).build(), LoadBuiltin.parseMeter(this));
         } catch (MoatSyntaxError e) {
-            throw error("error loading module '" + chunkName + "':\n\t" + e.luaMessage());
+            throw error("error loading module '" + moduleName + "' from " + source.origin() + ":\n\t"
+                    + e.luaMessage());
         }
     }
 }

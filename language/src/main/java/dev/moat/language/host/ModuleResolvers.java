@@ -15,7 +15,7 @@ import java.util.function.Function;
  * neither, so the trust model is the binding's.
  */
 public final class ModuleResolvers {
-    private static final ConcurrentHashMap<String, Function<String, String>> REGISTERED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, ModuleSearcher> REGISTERED = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT = new AtomicLong();
 
     private ModuleResolvers() {
@@ -23,8 +23,13 @@ public final class ModuleResolvers {
 
     /** Registers {@code resolver} and returns the name to put in the option {@code moat.ModuleResolver}. */
     public static String register(Function<String, String> resolver) {
+        return register(ModuleSearcher.ofTexts(resolver));
+    }
+
+    /** Registers a searcher that also names its modules (the CLI's files) and returns the option's value. */
+    public static String register(ModuleSearcher searcher) {
         String name = "resolver-" + NEXT.incrementAndGet();
-        REGISTERED.put(name, resolver);
+        REGISTERED.put(name, searcher);
         return name;
     }
 
@@ -33,8 +38,8 @@ public final class ModuleResolvers {
         REGISTERED.remove(name);
     }
 
-    /** The resolver registered under {@code name}, or null. */
-    public static Function<String, String> lookup(String name) {
+    /** The searcher registered under {@code name}, or null. */
+    public static ModuleSearcher lookup(String name) {
         return REGISTERED.get(name);
     }
 }
