@@ -4,6 +4,7 @@ import com.oracle.truffle.api.source.Source;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * Parses a chunk with the generated ANTLR parser and turns every failure into a {@link MoatSyntaxError}:
- * a nesting guard before parsing (no input can exhaust the JVM stack), lexer error tokens with Lua's
- * messages, and parser errors worded as Lua's recursive-descent parser would word them.
+ * the first bad token ({@link TokenErrors}: lexer error tokens, bad escapes, nesting too deep for the JVM stack),
+ * reported when the parser reaches it, and parser errors worded as Lua's recursive-descent parser words them.
  */
 public final class MoatParser {
     private MoatParser() {
@@ -35,15 +36,18 @@ public final class MoatParser {
         lexer.meter = meter;
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
-        checkLexicalErrors(tokens, source.getName());
-        NestingGuard.check(tokens.getTokens(), source.getName(), 200);
-        LuaParser parser = new LuaParser(tokens);
+        TokenErrors.First tokenError = TokenErrors.first(tokens.getTokens(), source.getName());
+        // the parser reads only the tokens before a token error: a syntax error there is reported first
+        LuaParser parser = new LuaParser(tokenError == null ? tokens : tokensBefore(tokens, tokenError.tokenIndex()));
         parser.meter = meter;
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
                 Token t = offending instanceof Token tok ? tok : null;
+                if (tokenError != null && (t == null || t.getTokenIndex() >= tokenError.tokenIndex())) {
+                    throw tokenError.error();
+                }
                 Token end = unclosedCallInField(parser, t);
                 if (end != null) {
                     throw new MoatSyntaxError(source.getName(), end.getLine(), end.getCharPositionInLine() + 1,
@@ -54,10 +58,20 @@ public final class MoatParser {
             }
         });
         try {
-            return new Parsed(parser.chunk(), tokens.getTokens());
+            LuaParser.ChunkContext chunk = parser.chunk();
+            if (tokenError != null) {
+                throw tokenError.error(); // what came before it parsed
+            }
+            return new Parsed(chunk, tokens.getTokens());
         } catch (StackOverflowError e) {
             throw new MoatSyntaxError(source.getName(), 1, 1, "chunk has too many syntax levels", null);
         }
+    }
+
+    /** The tokens before index {@code end}, then an end of input. */
+    private static CommonTokenStream tokensBefore(CommonTokenStream tokens, int end) {
+        ListTokenSource prefix = new ListTokenSource(tokens.getTokens().subList(0, end), tokens.getSourceName());
+        return new CommonTokenStream(prefix);
     }
 
     private static boolean endsWithReturn(org.antlr.v4.runtime.ParserRuleContext context) {
@@ -312,55 +326,5 @@ public final class MoatParser {
             }
         }
         return null;
-    }
-
-    /** Lexer-level errors, reported as Lua's lexer does (only error tokens are looked at closely). */
-    private static void checkLexicalErrors(CommonTokenStream tokens, String name) {
-        for (Token t : tokens.getTokens()) {
-            switch (t.getType()) {
-                case LuaLexer.UNFINISHED_STRING, LuaLexer.UNFINISHED_LONG, LuaLexer.UNFINISHED_LONG_COMMENT,
-                     LuaLexer.MALFORMED_NUMBER, LuaLexer.BAD_LONG_DELIMITER -> reportLexicalError(t, name);
-                default -> {
-                }
-            }
-        }
-    }
-
-    private static void reportLexicalError(Token t, String name) {
-        String message;
-        String near = "'" + t.getText() + "'";
-        int line = t.getLine();
-        switch (t.getType()) {
-            case LuaLexer.UNFINISHED_STRING -> {
-                // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
-                LiteralDecoder.Unfinished read;
-                try {
-                    read = LiteralDecoder.readUnfinishedString(t.getText());
-                } catch (EscapeError e) {
-                    throw new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1,
-                            e.getMessage(), "'" + e.near() + "'");
-                }
-                message = "unfinished string";
-                line = t.getLine() + read.lines(); // where the lexer stopped, after any escaped line breaks
-                near = t.getStopIndex() + 1 >= t.getInputStream().size() ? "<eof>" : "'" + read.text() + "'";
-            }
-            case LuaLexer.UNFINISHED_LONG -> {
-                message = "unfinished long string (starting at line " + t.getLine() + ")";
-                near = "<eof>";
-            }
-            case LuaLexer.UNFINISHED_LONG_COMMENT -> {
-                message = "unfinished long comment (starting at line " + t.getLine() + ")";
-                near = "<eof>";
-            }
-            case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
-            case LuaLexer.BAD_LONG_DELIMITER -> message = "invalid long string delimiter";
-            default -> {
-                return;
-            }
-        }
-        if (near.length() > 60) {
-            near = near.substring(0, 57) + "...'";
-        }
-        throw new MoatSyntaxError(name, line, t.getCharPositionInLine() + 1, message, near);
     }
 }

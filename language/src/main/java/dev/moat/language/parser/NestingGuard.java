@@ -6,7 +6,7 @@ import org.antlr.v4.runtime.Vocabulary;
 import java.util.List;
 
 /**
- * Rejects nesting deeper than a limit before parsing, so no input can drive the recursive-descent parser (or
+ * Finds nesting deeper than a limit before parsing ({@link TokenErrors} reports it), so no input can drive the recursive-descent parser (or
  * the translator) into a StackOverflowError: brackets, blocks and unary-operator chains. It looks at token
  * types only, read from tables built once from the grammar's literal names: a chunk of a million tokens is
  * checked without making a string per token.
@@ -60,8 +60,8 @@ final class NestingGuard {
         return type > 0 && type < ENDS_OPERAND.length && ENDS_OPERAND[type];
     }
 
-    /** Throws "chunk has too many syntax levels" at the first token nested deeper than {@code limit}. */
-    static void check(List<Token> tokens, String name, int limit) {
+    /** The first token nested deeper than {@code limit}, or null. */
+    static Token firstTooDeep(List<Token> tokens, int limit) {
         int depth = 0;
         int unaryRun = 0;
         int previousType = -1;
@@ -77,10 +77,10 @@ final class NestingGuard {
             boolean unary = known && MAYBE_UNARY[type] && (previousType < 0 || !ENDS_OPERAND[previousType]);
             unaryRun = unary ? unaryRun + 1 : 0;
             if (depth > limit || unaryRun > limit) {
-                throw new MoatSyntaxError(name, t.getLine(), t.getCharPositionInLine() + 1, "chunk has too many syntax levels",
-                        "'" + t.getText() + "'");
+                return t;
             }
             previousType = known ? type : 0;
         }
+        return null;
     }
 }

@@ -1,0 +1,97 @@
+package dev.moat.language.parser;
+
+import org.antlr.v4.runtime.Token;
+
+import java.util.List;
+
+/**
+ * The errors Lua's lexer finds as it reads a token, found here in the token list before parsing: error tokens
+ * (unfinished strings and long brackets, malformed numerals, bad long delimiters), a bad escape in a string,
+ * and nesting deeper than the parser's limit. Lua reads tokens as its parser asks for them, so such an error
+ * is reported only if the parser gets that far: {@link MoatParser} parses the tokens before it and lets an
+ * earlier syntax error win, as lua5.4's would.
+ */
+final class TokenErrors {
+    /** The nesting the parser takes: brackets, blocks and unary operators (see {@link NestingGuard}). */
+    static final int NESTING_LIMIT = 200;
+
+    /** The first token that is an error, and the error to report when the parser reaches it. */
+    record First(int tokenIndex, MoatSyntaxError error) {
+    }
+
+    private TokenErrors() {
+    }
+
+    /** The first token error in source order, or null when every token reads. */
+    static First first(List<Token> tokens, String name) {
+        Token tooDeep = NestingGuard.firstTooDeep(tokens, NESTING_LIMIT);
+        int limit = tooDeep == null ? tokens.size() : tooDeep.getTokenIndex();
+        for (int i = 0; i < limit; i++) {
+            Token t = tokens.get(i);
+            MoatSyntaxError error = t.getType() == LuaLexer.SHORT_STRING ? badEscape(t, name) : lexicalError(t, name);
+            if (error != null) {
+                return new First(i, error);
+            }
+        }
+        if (tooDeep == null) {
+            return null;
+        }
+        return new First(limit, new MoatSyntaxError(name, tooDeep.getLine(), tooDeep.getCharPositionInLine() + 1,
+                "chunk has too many syntax levels", "'" + tooDeep.getText() + "'"));
+    }
+
+    /** A complete short string whose escape Lua's lexer would reject as it reads it, or null. */
+    private static MoatSyntaxError badEscape(Token t, String name) {
+        if (t.getText().indexOf('\\') < 0) {
+            return null;
+        }
+        try {
+            LiteralDecoder.decodeShortString(t.getText());
+            return null;
+        } catch (EscapeError e) {
+            return escapeError(t, name, e);
+        }
+    }
+
+    private static MoatSyntaxError escapeError(Token t, String name, EscapeError e) {
+        return new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1, e.getMessage(),
+                "'" + e.near() + "'");
+    }
+
+    private static MoatSyntaxError lexicalError(Token t, String name) {
+        String message;
+        String near = "'" + t.getText() + "'";
+        int line = t.getLine();
+        switch (t.getType()) {
+            case LuaLexer.UNFINISHED_STRING -> {
+                // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
+                LiteralDecoder.Unfinished read;
+                try {
+                    read = LiteralDecoder.readUnfinishedString(t.getText());
+                } catch (EscapeError e) {
+                    return escapeError(t, name, e);
+                }
+                message = "unfinished string";
+                line = t.getLine() + read.lines(); // where the lexer stopped, after any escaped line breaks
+                near = t.getStopIndex() + 1 >= t.getInputStream().size() ? "<eof>" : "'" + read.text() + "'";
+            }
+            case LuaLexer.UNFINISHED_LONG -> {
+                message = "unfinished long string (starting at line " + t.getLine() + ")";
+                near = "<eof>";
+            }
+            case LuaLexer.UNFINISHED_LONG_COMMENT -> {
+                message = "unfinished long comment (starting at line " + t.getLine() + ")";
+                near = "<eof>";
+            }
+            case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
+            case LuaLexer.BAD_LONG_DELIMITER -> message = "invalid long string delimiter";
+            default -> {
+                return null;
+            }
+        }
+        if (near.length() > 60) {
+            near = near.substring(0, 57) + "...'";
+        }
+        return new MoatSyntaxError(name, line, t.getCharPositionInLine() + 1, message, near);
+    }
+}
