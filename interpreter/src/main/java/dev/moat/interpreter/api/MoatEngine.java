@@ -44,6 +44,9 @@ public final class MoatEngine implements AutoCloseable {
     private final java.util.concurrent.ExecutorService runners;
     /** Guest code runs on threads with a large stack, so deep recursion meets the depth limit, not the JVM's. */
     static final long RUNNER_STACK = 512L << 20;
+    private volatile boolean closed;
+    /** Open sessions, closed with the engine so that their runner threads end. */
+    private final java.util.Set<Session> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     record HostFunctionSpec(int arity, HostFunction function) {
     }
@@ -84,11 +87,23 @@ public final class MoatEngine implements AutoCloseable {
 
     /** Runs guest work on a runner thread and waits for it; exceptions pass through unchanged. */
     <T> T onRunner(java.util.concurrent.Callable<T> work) {
-        return onRunner(runners, work);
+        return onRunner(runners, work, () -> {
+        });
     }
 
-    <T> T onRunner(java.util.concurrent.ExecutorService executor, java.util.concurrent.Callable<T> work) {
-        java.util.concurrent.Future<T> f = executor.submit(work);
+    /**
+     * Runs {@code work} on {@code executor} and waits for it. If the waiting host thread is interrupted, the
+     * host gets CANCELLED at once and {@code cancel} (which stops the guest code the work runs) is called on
+     * the timer thread, so the host thread does not wait for the guest to notice. After {@link #close()} every
+     * call is refused with CANCELLED.
+     */
+    <T> T onRunner(java.util.concurrent.ExecutorService executor, java.util.concurrent.Callable<T> work, Runnable cancel) {
+        java.util.concurrent.Future<T> f;
+        try {
+            f = executor.submit(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new MoatException(MoatException.Kind.CANCELLED, closed ? "the engine is closed" : "the session is closed", List.of());
+        }
         try {
             return f.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -98,7 +113,14 @@ public final class MoatEngine implements AutoCloseable {
             throw new MoatException(MoatException.Kind.INTERNAL, "internal error", List.of());
         } catch (InterruptedException e) {
             f.cancel(true);
+            try {
+                timer.execute(cancel);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the engine is closing: it cancels every context itself
+            }
             Thread.currentThread().interrupt();
+            throw new MoatException(MoatException.Kind.CANCELLED, "cancelled", List.of());
+        } catch (java.util.concurrent.CancellationException e) {
             throw new MoatException(MoatException.Kind.CANCELLED, "cancelled", List.of());
         }
     }
@@ -117,6 +139,7 @@ public final class MoatEngine implements AutoCloseable {
      * stack.
      */
     public Script compile(String name, String code) {
+        checkOpen();
         Source source = Source.newBuilder("moat", code, name).cached(true).buildLiteral();
         onRunner(() -> {
             try (Context context = newContext(new ByteArrayOutputStream(), limits)) {
@@ -131,7 +154,10 @@ public final class MoatEngine implements AutoCloseable {
 
     /** A persistent context for stateful use (REPL-like sessions, repeated calls into script functions). */
     public Session newSession() {
-        return new Session(this);
+        checkOpen();
+        Session session = new Session(this);
+        sessions.add(session);
+        return session;
     }
 
     Context newContext(ByteArrayOutputStream out, Limits l) {
@@ -184,7 +210,7 @@ public final class MoatEngine implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage() == null ? "failed" : e.getMessage());
             }
-            return Values.toGuest(result);
+            return Values.resultToGuest(result);
         };
     }
 
@@ -192,14 +218,43 @@ public final class MoatEngine implements AutoCloseable {
         return timer;
     }
 
+    /**
+     * Closes the engine: runs and sessions still executing are cancelled (their hosts get CANCELLED), and
+     * later calls of {@code run}, {@code compile}, {@code newSession} or a session's {@code eval} are refused
+     * with CANCELLED.
+     */
     @Override
     public void close() {
+        closed = true;
         if (!moduleResolver.isEmpty()) {
             ModuleResolvers.unregister(moduleResolver);
         }
         timer.shutdownNow();
         runners.shutdownNow();
-        engine.close();
+        for (Session session : List.copyOf(sessions)) {
+            session.close(); // ends its runner thread too
+        }
+        engine.close(true);
+    }
+
+    /** A closed session, no longer closed with the engine. */
+    void forget(Session session) {
+        sessions.remove(session);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    java.util.concurrent.ExecutorService runners() {
+        return runners;
+    }
+
+    /** Refuses work once the engine is closed. */
+    void checkOpen() {
+        if (closed) {
+            throw new MoatException(MoatException.Kind.CANCELLED, "the engine is closed", List.of());
+        }
     }
 
     /** Configures an engine: limits, host functions, libraries. */

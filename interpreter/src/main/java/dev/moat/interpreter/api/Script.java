@@ -39,22 +39,55 @@ public final class Script {
     }
 
     public Result run(Map<String, ?> inputs, Limits limits) {
-        return engine.onRunner(() -> runHere(inputs, limits));
+        engine.checkOpen();
+        RunningContext running = new RunningContext();
+        return engine.onRunner(engine.runners(), () -> runHere(inputs, limits, running), running::cancel);
     }
 
-    private Result runHere(Map<String, ?> inputs, Limits limits) {
+    /** The context a run executes in, so that a host which stops waiting (an interrupt) can cancel the run. */
+    private static final class RunningContext {
+        private Context context;
+        private boolean cancelled;
+
+        /** Records the run's context; a run cancelled before it got one stops here. */
+        synchronized void set(Context c) {
+            if (cancelled) {
+                throw new MoatException(MoatException.Kind.CANCELLED, "cancelled", List.of());
+            }
+            context = c;
+        }
+
+        synchronized boolean isCancelled() {
+            return cancelled;
+        }
+
+        /** The context is the run's own, so cancelling closes it; the run's thread then ends with CANCELLED. */
+        synchronized void cancel() {
+            cancelled = true;
+            if (context != null) {
+                try {
+                    context.close(true);
+                } catch (RuntimeException alreadyClosed) {
+                    // the run ended meanwhile
+                }
+            }
+        }
+    }
+
+    private Result runHere(Map<String, ?> inputs, Limits limits, RunningContext running) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
         AtomicBoolean timedOut = new AtomicBoolean();
         Context context = engine.newContext(out, limits);
         ScheduledFuture<?> timeout = null;
-        if (!limits.timeout().isZero()) {
-            timeout = engine.timer().schedule(() -> {
-                timedOut.set(true);
-                context.close(true);
-            }, limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        }
         try {
+            running.set(context);
+            if (!limits.timeout().isZero()) {
+                timeout = engine.timer().schedule(() -> {
+                    timedOut.set(true);
+                    context.close(true);
+                }, limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            }
             Value bindings = context.getBindings("moat");
             for (Map.Entry<String, ?> e : inputs.entrySet()) {
                 bindings.putMember(e.getKey(), Values.toGuest(e.getValue()));
@@ -69,9 +102,14 @@ public final class Script {
                     stats.getArrayElement(1).asLong(), Duration.ofNanos(System.nanoTime() - start));
         } catch (PolyglotException e) {
             throw Errors.from(e, timedOut.get());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new MoatException(MoatException.Kind.CANCELLED, "the engine is closed", List.of());
         } catch (IllegalStateException e) {
             if (timedOut.get()) {
                 throw new MoatException(MoatException.Kind.TIMEOUT, "timeout: the run exceeded its time limit", List.of());
+            }
+            if (running.isCancelled() || engine.isClosed()) { // the context was closed under the run
+                throw new MoatException(MoatException.Kind.CANCELLED, "cancelled", List.of());
             }
             throw new MoatException(MoatException.Kind.INTERNAL, "internal error", List.of());
         } finally {

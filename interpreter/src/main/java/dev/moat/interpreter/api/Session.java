@@ -27,21 +27,56 @@ public final class Session implements AutoCloseable {
      */
     private final java.util.concurrent.ExecutorService runner;
 
+    /** The runner thread while an eval runs: a host function it calls must not wait for the session. */
+    private volatile Thread evaluating;
+    private volatile boolean closed;
+
     Session(MoatEngine engine) {
         this.engine = engine;
         this.runner = engine.newSessionRunner();
-        this.context = engine.onRunner(runner, () -> engine.newContext(out, engine.limits()));
+        this.context = engine.onRunner(runner, () -> engine.newContext(out, engine.limits()), () -> {
+        });
     }
 
     public Result eval(String code) {
         return eval("session", code);
     }
 
+    /**
+     * Evaluates {@code code} in the session. Refused with CANCELLED once the session or its engine is closed,
+     * and when called by a host function of this session's own running eval (which would wait for itself).
+     * An interrupted caller gets CANCELLED and the eval is interrupted.
+     */
     public Result eval(String name, String code) {
-        return engine.onRunner(runner, () -> evalHere(name, code));
+        if (closed) {
+            throw new MoatException(Kind.CANCELLED, "the session is closed", List.of());
+        }
+        if (Thread.currentThread() == evaluating) {
+            throw new MoatException(Kind.CANCELLED,
+                    "the session is busy: a host function cannot evaluate code in the session that called it", List.of());
+        }
+        return engine.onRunner(runner, () -> evalHere(name, code), this::interrupt);
+    }
+
+    /** Stops the running eval, keeping the session (Truffle's interrupt, not a cancel). */
+    private void interrupt() {
+        try {
+            context.interrupt(Duration.ofSeconds(10));
+        } catch (java.util.concurrent.TimeoutException | RuntimeException notStopped) {
+            // a host function that does not return; closing the session would stop it
+        }
     }
 
     private Result evalHere(String name, String code) {
+        evaluating = Thread.currentThread();
+        try {
+            return evalOnRunner(name, code);
+        } finally {
+            evaluating = null;
+        }
+    }
+
+    private Result evalOnRunner(String name, String code) {
         if (dead) {
             throw new MoatException(Kind.CANCELLED, "session is no longer usable after an exhausted budget", List.of());
         }
@@ -63,6 +98,11 @@ public final class Session implements AutoCloseable {
                 dead = true;
             }
             throw m;
+        } catch (IllegalStateException e) {
+            if (closed || engine.isClosed()) { // closed under the eval, from another thread
+                throw new MoatException(Kind.CANCELLED, "the session is closed", List.of());
+            }
+            throw new MoatException(Kind.INTERNAL, "internal error", List.of());
         }
     }
 
@@ -72,10 +112,14 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             context.close(true);
+        } catch (IllegalStateException alreadyClosed) {
+            // the engine closed it
         } finally {
             runner.shutdown();
+            engine.forget(this);
         }
     }
 }

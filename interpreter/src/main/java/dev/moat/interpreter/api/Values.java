@@ -28,6 +28,20 @@ final class Values {
         return toGuest(v, new IdentityHashMap<>(), 0);
     }
 
+    /**
+     * A host function's result → a value the guest copies. Failures are worded without the host's class
+     * names, since the script sees them (SECURITY.md N2).
+     */
+    static Object resultToGuest(Object v) {
+        try {
+            return toGuest(v);
+        } catch (MoatException e) {
+            throw new IllegalStateException(e.getMessage().startsWith("unsupported input type")
+                    ? "returned a value of a type Moat does not copy"
+                    : e.getMessage().replace("input", "result"));
+        }
+    }
+
     private static Object toGuest(Object v, IdentityHashMap<Object, Boolean> active, int depth) {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double
                 || v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Float || v instanceof Character) {

@@ -2,6 +2,7 @@ package dev.moat.language.host;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -73,12 +74,26 @@ public final class HostFunctions {
             } catch (BudgetExhaustedException | MoatError e) {
                 throw e;
             } catch (RuntimeException e) {
+                Throwable hostError = javaError(e);
+                if (hostError != null) {
+                    throw new HostFunctionAbort(name, hostError.getClass().getSimpleName(), this);
+                }
                 if (InteropLibrary.getUncached().isException(e)) {
                     throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "': " + safeMessage(e)), this).from(MoatError.Origin.HOST_FUNCTION);
                 }
                 throw e;
             }
             return HostToGuest.convert(result, this, null);
+        }
+
+        /** The Java {@code Error} a host function threw, or null for an exception (which a script may catch). */
+        private Throwable javaError(RuntimeException e) {
+            TruffleLanguage.Env env = MoatContext.get(this).getEnv();
+            if (!env.isHostException(e)) {
+                return null;
+            }
+            Throwable thrown = env.asHostException(e);
+            return thrown instanceof Error ? thrown : null;
         }
 
         private static String safeMessage(RuntimeException e) {

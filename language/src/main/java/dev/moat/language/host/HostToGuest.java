@@ -17,7 +17,7 @@ import dev.moat.language.runtime.MoatTable;
  * Copies host values into guest values: primitives and strings directly, arrays and maps (anything with
  * array elements, hash entries or members) into new tables, executables into host-function wrappers.
  * Nothing of the host stays reachable: the guest gets copies and functions that copy again.
- * Depth and size are capped and the copy is charged to the memory budget.
+ * Depth and size are capped and the copy, its strings included, is charged to the memory budget.
  */
 public final class HostToGuest {
     private HostToGuest() {
@@ -33,10 +33,10 @@ public final class HostToGuest {
             return MoatNil.NIL;
         }
         if (v instanceof TruffleString ts) {
-            return ts.switchEncodingUncached(MoatStrings.ENCODING);
+            return charged(site, ts.switchEncodingUncached(MoatStrings.ENCODING));
         }
         if (v instanceof String s) {
-            return MoatStrings.fromJava(s);
+            return copied(site, s);
         }
         if (v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof MoatTable || v instanceof MoatFunction) {
             return v;
@@ -59,7 +59,7 @@ public final class HostToGuest {
                 return interop.asBoolean(v);
             }
             if (interop.isString(v)) {
-                return MoatStrings.fromJava(interop.asString(v));
+                return copied(site, interop.asString(v));
             }
             if (interop.isNumber(v)) {
                 if (interop.fitsInLong(v)) {
@@ -120,6 +120,20 @@ public final class HostToGuest {
             throw fail(site, "a host value that could not be read");
         }
         throw fail(site, "an unsupported host value");
+    }
+
+    /** A string the copy made, charged to the memory budget as the guest's own strings are. */
+    private static TruffleString charged(Node site, TruffleString s) {
+        MoatContext.get(site).budget.allocate(SizeModel.string(s.byteLength(MoatStrings.ENCODING)), site);
+        return s;
+    }
+
+    /** A host string copied in: charged at a byte per char before the copy, then for its other UTF-8 bytes. */
+    private static TruffleString copied(Node site, String s) {
+        MoatContext.get(site).budget.allocate(SizeModel.string(s.length()), site);
+        TruffleString copy = MoatStrings.fromJava(s);
+        MoatContext.get(site).budget.allocate(copy.byteLength(MoatStrings.ENCODING) - s.length(), site);
+        return copy;
     }
 
     private static void charge(Node site, long n, int[] count) {
