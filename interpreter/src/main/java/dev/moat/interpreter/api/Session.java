@@ -19,7 +19,8 @@ import java.util.List;
 public final class Session implements AutoCloseable {
     private final Context context;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private boolean dead;
+    /** Why the session refuses work: the kind of the eval that was stopped part-way, or null. */
+    private Kind stoppedBy;
     private final MoatEngine engine;
     /**
      * The session's own runner thread: coroutines are continuations whose suspended frames belong to the
@@ -77,8 +78,9 @@ public final class Session implements AutoCloseable {
     }
 
     private Result evalOnRunner(String name, String code) {
-        if (dead) {
-            throw new MoatException(Kind.CANCELLED, "session is no longer usable after an exhausted budget", List.of());
+        if (stoppedBy != null) {
+            throw new MoatException(Kind.CANCELLED, "the session is no longer usable: an earlier eval was stopped part-way ("
+                    + stoppedBy + ")", List.of());
         }
         long start = System.nanoTime();
         int mark = out.size();
@@ -95,7 +97,7 @@ public final class Session implements AutoCloseable {
         } catch (PolyglotException e) {
             MoatException m = Errors.from(e, false);
             if (m.kind() != Kind.RUNTIME && m.kind() != Kind.SYNTAX && m.kind() != Kind.HOST_FUNCTION && m.kind() != Kind.DEPTH) {
-                dead = true;
+                stoppedBy = m.kind(); // its globals may be half-updated
             }
             throw m;
         } catch (IllegalStateException e) {

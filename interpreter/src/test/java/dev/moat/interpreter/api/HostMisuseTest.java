@@ -118,6 +118,9 @@ class HostMisuseTest {
             assertStopsWhenInterrupted(loop::run, ticks);
             try (Session session = engine.newSession()) {
                 assertStopsWhenInterrupted(() -> session.eval("while true do tick() end"), ticks);
+                MoatException next = assertThrows(MoatException.class, () -> session.eval("return 1"));
+                assertEquals("the session is no longer usable: an earlier eval was stopped part-way (CANCELLED)",
+                        next.getMessage());
             }
         }
     }
