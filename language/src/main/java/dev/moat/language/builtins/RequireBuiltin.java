@@ -132,8 +132,8 @@ public abstract class RequireBuiltin extends BuiltinNode {
         try {
             return searcher.find(name);
         } catch (RuntimeException e) {
-            if (e instanceof AbstractTruffleException && !InteropLibrary.getUncached().isException(e)) {
-                throw e; // the engine's own control flow, not the resolver's failure
+            if (e instanceof AbstractTruffleException && !context.getEnv().isHostException(e)) {
+                throw e; // the engine's own (an interrupt or a cancel during the call), not the resolver's failure
             }
             throw error("error loading module '" + name + "' from the host's module resolver");
         }

@@ -74,26 +74,17 @@ public final class HostFunctions {
             } catch (BudgetExhaustedException | MoatError e) {
                 throw e;
             } catch (RuntimeException e) {
-                Throwable hostError = javaError(e);
-                if (hostError != null) {
-                    throw new HostFunctionAbort(name, hostError.getClass().getSimpleName(), this);
+                TruffleLanguage.Env env = MoatContext.get(this).getEnv();
+                if (!env.isHostException(e)) {
+                    throw e; // the engine's own: an interrupt or a cancel that reached the host call, not its failure
                 }
-                if (InteropLibrary.getUncached().isException(e)) {
-                    throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "': " + safeMessage(e)), this).from(MoatError.Origin.HOST_FUNCTION);
+                Throwable thrown = env.asHostException(e);
+                if (thrown instanceof Error) {
+                    throw new HostFunctionAbort(name, thrown.getClass().getSimpleName(), this);
                 }
-                throw e;
+                throw new MoatError(MoatStrings.fromJava(ERROR_PREFIX + name + "': " + safeMessage(e)), this).from(MoatError.Origin.HOST_FUNCTION);
             }
             return HostToGuest.convert(result, this, null);
-        }
-
-        /** The Java {@code Error} a host function threw, or null for an exception (which a script may catch). */
-        private Throwable javaError(RuntimeException e) {
-            TruffleLanguage.Env env = MoatContext.get(this).getEnv();
-            if (!env.isHostException(e)) {
-                return null;
-            }
-            Throwable thrown = env.asHostException(e);
-            return thrown instanceof Error ? thrown : null;
         }
 
         private static String safeMessage(RuntimeException e) {
