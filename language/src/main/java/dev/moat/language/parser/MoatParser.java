@@ -38,25 +38,9 @@ public final class MoatParser {
         tokens.fill();
         TokenErrors.First tokenError = TokenErrors.first(tokens.getTokens(), source.getName());
         // the parser reads only the tokens before a token error: a syntax error there is reported first
-        LuaParser parser = new LuaParser(tokenError == null ? tokens : tokensBefore(tokens, tokenError.tokenIndex()));
+        LuaParser parser = newParser(tokenError == null ? tokens : tokensBefore(tokens, tokenError.tokenIndex()),
+                source.getName(), tokenError);
         parser.meter = meter;
-        parser.removeErrorListeners();
-        parser.addErrorListener(new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
-                Token t = offending instanceof Token tok ? tok : null;
-                if (tokenError != null && (t == null || t.getTokenIndex() >= tokenError.tokenIndex())) {
-                    throw tokenError.error();
-                }
-                Token end = unclosedCallInField(parser, t);
-                if (end != null) {
-                    throw new MoatSyntaxError(source.getName(), end.getLine(), end.getCharPositionInLine() + 1,
-                            unclosedCallMessage(parser, t, end), "<eof>");
-                }
-                String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + tokenText(t) + "'");
-                throw new MoatSyntaxError(source.getName(), line, col + 1, luaMessage(parser, t), near);
-            }
-        });
         try {
             LuaParser.ChunkContext chunk = parser.chunk();
             if (tokenError != null) {
@@ -68,10 +52,37 @@ public final class MoatParser {
         }
     }
 
+    /** A parser of {@code tokens} whose errors are thrown as Lua words them (the first token error if it gets there). */
+    static LuaParser newParser(org.antlr.v4.runtime.TokenStream tokens, String name, TokenErrors.First tokenError) {
+        LuaParser parser = new LuaParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+                Token t = offending instanceof Token tok ? tok : null;
+                if (tokenError != null && (t == null || t.getTokenIndex() >= tokenError.tokenIndex()
+                        || CutChains.runsToTheEnd(parser.getTokenStream(), t))) {
+                    throw tokenError.error(); // reached it, or would have but for a chain cut short before it
+                }
+                if (tokenError == null) {
+                    MoatSyntaxError inChain = CutChains.errorInside(parser, t, name);
+                    if (inChain != null) {
+                        throw inChain;
+                    }
+                }
+                String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + tokenText(t) + "'");
+                throw new MoatSyntaxError(name, line, col + 1, luaMessage(parser, t), near);
+            }
+        });
+        return parser;
+    }
+
     /** The tokens before index {@code end}, then an end of input. */
     private static CommonTokenStream tokensBefore(CommonTokenStream tokens, int end) {
         ListTokenSource prefix = new ListTokenSource(tokens.getTokens().subList(0, end), tokens.getSourceName());
-        return new CommonTokenStream(prefix);
+        CommonTokenStream stream = new CommonTokenStream(prefix);
+        stream.fill(); // the error reporting looks ahead of what the parser has read
+        return stream;
     }
 
     private static boolean endsWithReturn(org.antlr.v4.runtime.ParserRuleContext context) {
@@ -80,7 +91,7 @@ public final class MoatParser {
 
     /** Lua's wording: "'end' expected (to close 'function' at line 3)", "<name> expected", "unexpected symbol". */
     private static String luaMessage(LuaParser parser, Token offending) {
-        if (offending != null && offending.getType() != Token.EOF && afterBareExpression(parser, offending)) {
+        if (offending != null && afterBareExpression(parser, offending)) {
             return "syntax error";
         }
         org.antlr.v4.runtime.misc.IntervalSet expected;
@@ -97,18 +108,25 @@ public final class MoatParser {
         // Lua's parser tests for a list's ',' or ';' and then requires the closing token: with those left out,
         // one expected token is the one Lua names ("x = {1 2}": '}' expected; "for i = 1, 2 3": 'do' expected).
         org.antlr.v4.runtime.misc.IntervalSet required = new org.antlr.v4.runtime.misc.IntervalSet(expected);
-        if (!atEof) {
-            required.remove(parser.getTokenType("','"));
-            required.remove(parser.getTokenType("';'"));
-            if (required.isNil()) {
-                required = expected; // the separator itself is what is required ("for i = 1 2": ',' expected)
-            }
+        required.remove(parser.getTokenType("','"));
+        required.remove(parser.getTokenType("';'"));
+        if (required.isNil()) {
+            required = expected; // the separator itself is what is required ("for i = 1 2": ',' expected)
         }
+        // after a return statement the block is over: what closes it is all Lua's parser accepts
+        // (a bare 'return' reads an expression unless a block ends or a ';' comes: "return do" is "unexpected symbol")
+        Token beforeOffending = offending == null ? null : previousVisible(parser, offending);
+        boolean afterReturn = beforeOffending != null && !beforeOffending.getText().equals("return")
+                && endsBlockWithReturn(parser.getContext(), beforeOffending);
         for (String closer : new String[]{"'end'", "'until'", "'}'", "')'", "']'"}) {
             int type = parser.getTokenType(closer);
-            if (type > 0 && expected.contains(type) && (atEof || required.size() == 1)) {
+            if (type > 0 && expected.contains(type) && (atEof || required.size() == 1 || afterReturn)) {
                 if ((closer.equals("'}'") || closer.equals("')'")) && expected.contains(LuaLexer.NUMBER)) {
                     return "unexpected symbol"; // a field or an argument may start here: Lua parses its expression
+                }
+                if ((closer.equals("'end'") || closer.equals("'until'")) && !atEof && !afterReturn
+                        && !isBlockEnd(offending.getText())) {
+                    return "unexpected symbol"; // Lua's block reads a statement here, which cannot start so
                 }
                 String message = closer + " expected";
                 Token opener = switch (closer) {
@@ -149,7 +167,7 @@ public final class MoatParser {
                 // Lua's main block stops at a block-ending keyword or after a return statement; any
                 // other token is parsed as the start of a statement and is an "unexpected symbol".
                 String text = offending == null ? "" : offending.getText();
-                boolean blockEnd = text.equals("end") || text.equals("else") || text.equals("elseif") || text.equals("until");
+                boolean blockEnd = isBlockEnd(text);
                 if (offending == null || blockEnd || endsWithReturn(parser.getContext())) {
                     return "<eof> expected";
                 }
@@ -163,52 +181,6 @@ public final class MoatParser {
             }
         }
         return "unexpected symbol";
-    }
-
-    /**
-     * A table field that is a call left open to the end of the input ({@code {f(} or {@code {f(1} with nothing
-     * after): ANTLR's prediction gives up on the call and ends the field before its '(' or '{', so it reports
-     * the bracket; Lua's parser reads into the call and fails at the end of the input, which is also what tells
-     * the REPL to read another line. Returns the end-of-input token in that case, else null.
-     */
-    private static Token unclosedCallInField(LuaParser parser, Token offending) {
-        if (offending == null || !(parser.getContext() instanceof LuaParser.TableconstructorContext)) {
-            return null;
-        }
-        String text = offending.getText();
-        Token previous = previousVisible(parser, offending);
-        if (!(text.equals("(") || text.equals("{")) || previous == null || !NestingGuard.endsOperand(previous.getType())) {
-            return null;
-        }
-        org.antlr.v4.runtime.TokenStream stream = parser.getTokenStream();
-        int depth = 0;
-        for (int i = offending.getTokenIndex(); ; i++) {
-            Token t = stream.get(i);
-            if (t.getType() == Token.EOF) {
-                return depth > 0 ? t : null;
-            }
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                int change = NestingGuard.levelChange(t.getType());
-                depth += change;
-                if (depth == 0 && change < 0) {
-                    return null; // the call is closed: the error is a real one at the bracket
-                }
-            }
-        }
-    }
-
-    /**
-     * What Lua says at the end of an unclosed call's arguments: the closing bracket is expected after a complete
-     * argument (with the opener's line when that differs), anything else is an expression that cannot start.
-     */
-    private static String unclosedCallMessage(LuaParser parser, Token opener, Token end) {
-        Token last = previousVisible(parser, end);
-        if (last == null || last == opener || !NestingGuard.endsOperand(last.getType())) {
-            return "unexpected symbol";
-        }
-        String closer = opener.getText().equals("(") ? "')'" : "'}'";
-        String message = closer + " expected";
-        return opener.getLine() != end.getLine() ? message + " (to close '" + opener.getText() + "' at line " + opener.getLine() + ")" : message;
     }
 
     /**
@@ -226,15 +198,32 @@ public final class MoatParser {
         if ((text.equals("{") || separator) && expected.contains(parser.getTokenType("'}'"))) {
             return "unexpected symbol"; // Lua's constructor parses a field here, an expression that cannot start
         }
-        if (text.equals(",") && (parser.getContext() instanceof LuaParser.FuncbodyContext
-                || parser.getContext() instanceof LuaParser.ParlistContext)) {
-            return "<name> or '...' expected";
+        boolean inParameters = parser.getContext() instanceof LuaParser.FuncbodyContext
+                || parser.getContext() instanceof LuaParser.ParlistContext;
+        if (inParameters && (text.equals(",") || text.equals("(") && !offending.getText().equals(")"))) {
+            return "<name> or '...' expected"; // Lua's parlist reads a parameter unless the list is empty
+        }
+        if (inAssignmentTargets(parser) && expected.contains(parser.getTokenType("'='")) && !separator) {
+            return "'=' expected"; // Lua's restassign: after a target, a ',' or the '='
         }
         Token beforeName = previous.getType() == LuaLexer.NAME ? previousVisible(parser, previous) : null;
         if (beforeName != null && beforeName.getText().equals("for")) {
             return "'=' or 'in' expected";
         }
         return null;
+    }
+
+    /** Inside an assignment's list of targets ("a, b"), before its '='. */
+    private static boolean inAssignmentTargets(LuaParser parser) {
+        for (org.antlr.v4.runtime.ParserRuleContext c = parser.getContext(); c != null; c = c.getParent()) {
+            if (c instanceof LuaParser.AssignTailContext a) {
+                return a.explist() == null;
+            }
+            if (c instanceof LuaParser.ExpContext || c instanceof LuaParser.ArgsContext) {
+                return false; // inside a target's own expression (an index, a call's arguments)
+            }
+        }
+        return false;
     }
 
     /**
@@ -264,12 +253,42 @@ public final class MoatParser {
             }
             // A block's statement loop stops at a token no statement starts with; the error then comes from the
             // block itself or from the rule around it (which wants 'end', <eof>, ...).
-            LuaParser.BlockContext block = c instanceof LuaParser.BlockContext b ? b
-                    : c.getChildCount() > 0 && c.getChild(c.getChildCount() - 1) instanceof LuaParser.BlockContext b ? b : null;
+            LuaParser.BlockContext block = lastBlock(c);
             if (block != null) {
                 List<LuaParser.StatContext> stats = block.stat();
                 return !stats.isEmpty() && stats.get(stats.size() - 1) instanceof LuaParser.ExprStatContext e
                         && isBareExpressionEndingAt(e, previous);
+            }
+        }
+        return false;
+    }
+
+    /** A token at which Lua's block stops reading statements (its block_follow), besides the end of input. */
+    private static boolean isBlockEnd(String text) {
+        return text.equals("end") || text.equals("else") || text.equals("elseif") || text.equals("until");
+    }
+
+    /**
+     * The block that {@code c} ends with, found down its last children (an if statement's else part's block),
+     * or null when it ends with a token.
+     */
+    private static LuaParser.BlockContext lastBlock(org.antlr.v4.runtime.ParserRuleContext c) {
+        for (org.antlr.v4.runtime.ParserRuleContext at = c; at != null; ) {
+            if (at instanceof LuaParser.BlockContext b) {
+                return b;
+            }
+            at = at.getChildCount() > 0 && at.getChild(at.getChildCount() - 1) instanceof org.antlr.v4.runtime.ParserRuleContext last
+                    ? last : null;
+        }
+        return null;
+    }
+
+    /** Whether the block that {@code context} ends with ends with a return statement whose last token is {@code end}. */
+    private static boolean endsBlockWithReturn(org.antlr.v4.runtime.ParserRuleContext context, Token end) {
+        for (org.antlr.v4.runtime.ParserRuleContext c = context; c != null && end != null; c = c.getParent()) {
+            LuaParser.BlockContext block = lastBlock(c);
+            if (block != null) {
+                return block.retstat() != null && block.retstat().stop == end;
             }
         }
         return false;
@@ -286,7 +305,7 @@ public final class MoatParser {
         return lastEnd == end && !(last instanceof LuaParser.CallSuffixContext || last instanceof LuaParser.MethodSuffixContext);
     }
 
-    private static Token previousVisible(LuaParser parser, Token t) {
+    static Token previousVisible(LuaParser parser, Token t) {
         org.antlr.v4.runtime.TokenStream stream = parser.getTokenStream();
         for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
             Token p = stream.get(i);

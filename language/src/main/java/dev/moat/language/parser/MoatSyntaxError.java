@@ -20,6 +20,25 @@ public final class MoatSyntaxError extends AbstractTruffleException {
         super(sourceName + ":" + line + ":" + column + ": " + message + (near == null ? "" : " near " + near));
         this.luaMessage = sourceName + ":" + line + ": " + message + (near == null ? "" : " near " + near);
         this.atEndOfInput = "<eof>".equals(near);
+        this.line = line;
+        this.column = column;
+    }
+
+    private final int line;
+    private final int column;
+
+    /** Whether the error is at or after {@code t} and at or before {@code last} (null: no bound). */
+    public boolean isBetween(org.antlr.v4.runtime.Token t, org.antlr.v4.runtime.Token last) {
+        return compare(t) >= 0 && (last == null || compare(last) <= 0);
+    }
+
+    private int compare(org.antlr.v4.runtime.Token t) {
+        return line != t.getLine() ? Integer.compare(line, t.getLine()) : Integer.compare(column, t.getCharPositionInLine() + 1);
+    }
+
+    /** Whether the error is at the end of the input ("near <eof>"). */
+    public boolean atEndOfInput() {
+        return atEndOfInput;
     }
 
     public String luaMessage() {

@@ -53,6 +53,22 @@ final class TokenErrors {
         }
     }
 
+    /** Line breaks as Lua's lexer counts them: "\n", "\r", "\r\n" and "\n\r" are one each. */
+    static int lineBreaks(String text) {
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines++;
+                if (i + 1 < text.length() && text.charAt(i + 1) != c
+                        && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+                    i++;
+                }
+            }
+        }
+        return lines;
+    }
+
     private static MoatSyntaxError escapeError(Token t, String name, EscapeError e) {
         return new MoatSyntaxError(name, t.getLine() + e.extraLines(), t.getCharPositionInLine() + 1, e.getMessage(),
                 "'" + e.near() + "'");
@@ -73,14 +89,21 @@ final class TokenErrors {
                 }
                 message = "unfinished string";
                 line = t.getLine() + read.lines(); // where the lexer stopped, after any escaped line breaks
-                near = t.getStopIndex() + 1 >= t.getInputStream().size() ? "<eof>" : "'" + read.text() + "'";
+                // the input ends with the string, or with a '\\' after it (an escape the end of the input cuts)
+                int after = t.getStopIndex() + 1;
+                int size = t.getInputStream().size();
+                boolean atEnd = after >= size || after == size - 1
+                        && t.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(after, after)).equals("\\");
+                near = atEnd ? "<eof>" : "'" + read.text() + "'";
             }
             case LuaLexer.UNFINISHED_LONG -> {
                 message = "unfinished long string (starting at line " + t.getLine() + ")";
+                line += lineBreaks(t.getText()); // Lua reports the line it read to
                 near = "<eof>";
             }
             case LuaLexer.UNFINISHED_LONG_COMMENT -> {
                 message = "unfinished long comment (starting at line " + t.getLine() + ")";
+                line += lineBreaks(t.getText());
                 near = "<eof>";
             }
             case LuaLexer.MALFORMED_NUMBER -> message = "malformed number";
