@@ -90,6 +90,39 @@ grammar Lua;
     public ParseMeter meter = ParseMeter.NONE;
     private int unmetered;
 
+    /**
+     * Checks Lua's parser makes as it reads, so that their errors come before any error later in the input:
+     * an expression statement's first expression (a call, or an assignment's target), each further target,
+     * a '...' (only in a vararg function).
+     */
+    public interface ReadChecks {
+        void expression(SuffixedexpContext first);
+
+        void target(SuffixedexpContext target);
+
+        void vararg(ParserRuleContext vararg);
+    }
+
+    public ReadChecks readChecks;
+
+    private void expressionRead(SuffixedexpContext first) {
+        if (readChecks != null) {
+            readChecks.expression(first);
+        }
+    }
+
+    private void targetRead(SuffixedexpContext target) {
+        if (readChecks != null) {
+            readChecks.target(target);
+        }
+    }
+
+    private void varargRead(ParserRuleContext vararg) {
+        if (readChecks != null) {
+            readChecks.vararg(vararg);
+        }
+    }
+
     @Override
     public org.antlr.v4.runtime.Token consume() {
         if (++unmetered == ParseMeter.BATCH) {
@@ -106,7 +139,7 @@ block : stat* retstat? ;
 
 stat
     : ';'                                                                     # EmptyStat
-    | suffixedexp assignTail?                                                 # ExprStat
+    | first=suffixedexp { expressionRead($first.ctx); } assignTail?           # ExprStat
     | '::' NAME '::'                                                          # LabelStat
     | 'break'                                                                 # BreakStat
     | 'goto' NAME                                                             # GotoStat
@@ -121,7 +154,7 @@ stat
     | 'local' attname (',' attname)* ('=' explist)?                           # LocalStat
     ;
 
-assignTail : (',' suffixedexp)* '=' explist ;
+assignTail : (',' target=suffixedexp { targetRead($target.ctx); })* '=' explist ;
 
 elseifPart : 'elseif' exp 'then' block ;
 
@@ -143,7 +176,7 @@ exp
     | 'true'                                                                  # TrueExp
     | NUMBER                                                                  # NumberExp
     | string                                                                  # StringExp
-    | '...'                                                                   # VarargExp
+    | '...' { varargRead(_localctx); }                                        # VarargExp
     | 'function' funcbody                                                     # FunctionExp
     | suffixedexp                                                             # PrefixExp
     | tableconstructor                                                        # TableExp

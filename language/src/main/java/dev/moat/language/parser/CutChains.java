@@ -199,6 +199,10 @@ final class CutChains {
                     && t.getType() != LuaLexer.LONG_STRING) {
                 return -1; // a literal or keyword: not a chain Lua would continue
             }
+            String first = stream.get(start).getText();
+            if (t.getType() != LuaLexer.NAME && !first.equals("(") && !isArgument(stream, start)) {
+                return -1; // a string, a table or a '[' that no operand precedes: a literal, not a chain
+            }
             int before = previousVisible(stream, start);
             Token b = before < 0 ? null : stream.get(before);
             if (b != null && (b.getText().equals(".") || b.getText().equals(":"))) {
@@ -213,6 +217,12 @@ final class CutChains {
             return start; // a name or a parenthesised expression: the chain's primary expression
         }
         return -1;
+    }
+
+    /** Whether the token at {@code i} follows an operand (a suffix of a chain). */
+    private static boolean isArgument(TokenStream stream, int i) {
+        int before = previousVisible(stream, i);
+        return before >= 0 && NestingGuard.endsOperand(stream.get(before).getType());
     }
 
     /** Whether the '(' at {@code i} follows an operand (a call's arguments, not a parenthesised expression). */

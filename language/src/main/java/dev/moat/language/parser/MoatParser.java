@@ -55,23 +55,22 @@ public final class MoatParser {
     /** A parser of {@code tokens} whose errors are thrown as Lua words them (the first token error if it gets there). */
     static LuaParser newParser(org.antlr.v4.runtime.TokenStream tokens, String name, TokenErrors.First tokenError) {
         LuaParser parser = new LuaParser(tokens);
+        parser.readChecks = new ReadChecks(parser, name, tokenError);
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
                 Token t = offending instanceof Token tok ? tok : null;
-                if (tokenError != null && (t == null || t.getTokenIndex() >= tokenError.tokenIndex()
-                        || CutChains.runsToTheEnd(parser.getTokenStream(), t))) {
-                    throw tokenError.error(); // reached it, or would have but for a chain cut short before it
+                if (tokenError != null && (t == null || t.getTokenIndex() >= tokenError.tokenIndex())) {
+                    throw tokenError.error(); // the parser reached it
                 }
-                if (tokenError == null) {
-                    MoatSyntaxError inChain = CutChains.errorInside(parser, t, name);
-                    if (inChain != null) {
-                        throw inChain;
-                    }
+                MoatSyntaxError inChain = CutChains.errorInside(parser, t, name);
+                if (inChain != null) {
+                    // in a chain cut short: its own error, unless it reaches the end, here the token error's place
+                    throw tokenError != null && inChain.atEndOfInput() ? tokenError.error() : inChain;
                 }
                 String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + tokenText(t) + "'");
-                throw new MoatSyntaxError(name, line, col + 1, luaMessage(parser, t), near);
+                throw new MoatSyntaxError(name, t == null ? line : endLine(t), col + 1, luaMessage(parser, t), near);
             }
         });
         return parser;
@@ -230,12 +229,39 @@ public final class MoatParser {
      * A token as Lua's luaX_token2str shows it: its text, except a character no token starts with, which Lua's
      * lexer reads as one byte: itself when printable ASCII, else "<\N>" with the byte's value.
      */
-    private static String tokenText(Token t) {
+    static String tokenText(Token t) {
+        if (t.getType() == LuaLexer.SHORT_STRING || t.getType() == LuaLexer.LONG_STRING) {
+            return stringAsRead(t);
+        }
         if (t.getType() != LuaLexer.BAD_CHAR) {
             return t.getText();
         }
         int b = SourceText.firstByte(t.getText(), 0);
         return b >= 32 && b < 127 ? String.valueOf((char) b) : "<\\" + b + ">";
+    }
+
+    /**
+     * A string token as Lua's lexer keeps it in its buffer, which its "near" shows: the delimiters around the
+     * contents as read (escapes decoded, a long string's first line break left out), up to a zero byte.
+     */
+    private static String stringAsRead(Token t) {
+        String text = t.getText();
+        try {
+            boolean isLong = t.getType() == LuaLexer.LONG_STRING;
+            byte[] contents = isLong ? LiteralDecoder.decodeLongString(text) : LiteralDecoder.decodeShortString(text);
+            int open = isLong ? text.indexOf('[', 1) + 1 : 1;
+            String read = text.substring(0, open) + SourceText.decode(contents) + text.substring(text.length() - open);
+            int zero = read.indexOf('\0');
+            return zero < 0 ? read : read.substring(0, zero);
+        } catch (RuntimeException undecodable) {
+            return text; // a bad escape is reported as a token error before any parser error after it
+        }
+    }
+
+    /** The line where {@code t} ends, which Lua's lexer has reached when its parser reports at {@code t}. */
+    static int endLine(Token t) {
+        boolean multiLine = t.getType() == LuaLexer.LONG_STRING || t.getType() == LuaLexer.SHORT_STRING;
+        return t.getLine() + (multiLine ? TokenErrors.lineBreaks(t.getText()) : 0);
     }
 
     /**
