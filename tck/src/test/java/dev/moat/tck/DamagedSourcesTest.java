@@ -43,8 +43,13 @@ class DamagedSourcesTest {
         return Path.of(System.getProperty("moat.bench.dir", "../bench")).toAbsolutePath().normalize();
     }
 
-    @TestFactory
-    List<DynamicTest> everyPrefixFailsAsInLua() throws IOException {
+    /** A program's test: its name ("programs/fib.lua") and its text, with lua5.4 at hand in a batch. */
+    private interface ProgramCheck {
+        void check(String name, String source, LuaBatch batch) throws Exception;
+    }
+
+    /** One test per benchmark program, skipped (never passed) when lua5.4 is not installed. */
+    private static List<DynamicTest> perProgram(String batchName, ProgramCheck check) throws IOException {
         boolean lua = DifferentialTest.luaAvailable();
         List<DynamicTest> tests = new ArrayList<>();
         for (String dir : List.of("programs", "unseen")) {
@@ -53,13 +58,8 @@ class DamagedSourcesTest {
                     String name = dir + "/" + file.getFileName();
                     tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
                         Assumptions.assumeTrue(lua, "lua5.4 is not installed");
-                        String source = Files.readString(file, StandardCharsets.ISO_8859_1);
-                        String script = sweep(source);
-                        try (LuaBatch batch = new LuaBatch("moat-truncated")) {
-                            String expected = batch.runLua(script, "sweep.lua");
-                            long prefixes = (Math.min(LENGTH, source.length()) + STEP - 1) / STEP;
-                            assertEquals(prefixes, expected.lines().count(), "prefixes lua5.4 ran of " + name);
-                            assertEquals(expected, batch.runMoat(script, "sweep.lua"), "prefixes of " + name);
+                        try (LuaBatch batch = new LuaBatch(batchName)) {
+                            check.check(name, Files.readString(file, StandardCharsets.ISO_8859_1), batch);
                         }
                     }));
                 }
@@ -70,36 +70,34 @@ class DamagedSourcesTest {
     }
 
     @TestFactory
+    List<DynamicTest> everyPrefixFailsAsInLua() throws IOException {
+        return perProgram("moat-truncated", (name, source, batch) -> {
+            String script = sweep(source);
+            String expected = batch.runLua(script, "sweep.lua");
+            long prefixes = (Math.min(LENGTH, source.length()) + STEP - 1) / STEP;
+            assertEquals(prefixes, expected.lines().count(), "prefixes lua5.4 ran of " + name);
+            assertEquals(expected, batch.runMoat(script, "sweep.lua"), "prefixes of " + name);
+        });
+    }
+
+    @TestFactory
     List<DynamicTest> everyDeletionFailsAsInLua() throws IOException {
-        boolean lua = DifferentialTest.luaAvailable();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String dir : List.of("programs", "unseen")) {
-            try (var files = Files.list(benchDir().resolve(dir))) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".lua")).sorted().toList()) {
-                    String name = dir + "/" + file.getFileName();
-                    tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
-                        Assumptions.assumeTrue(lua, "lua5.4 is not installed");
-                        String script = deletions(Files.readString(file, StandardCharsets.ISO_8859_1));
-                        try (LuaBatch batch = new LuaBatch("moat-deleted")) {
-                            List<String> expected = batch.runLua(script, "deleted.lua").lines().toList();
-                            List<String> actual = batch.runMoat(script, "deleted.lua").lines().toList();
-                            assertEquals(expected.size(), actual.size(), "deletions run of " + name);
-                            java.util.Set<Integer> differing = new java.util.TreeSet<>();
-                            for (int i = 0; i < expected.size(); i++) {
-                                if (!expected.get(i).equals(actual.get(i))) {
-                                    differing.add(i + 1);
-                                }
-                            }
-                            assertEquals(KNOWN.getOrDefault(name, java.util.Set.of()), differing,
-                                    "deletions whose message differs from lua5.4's in " + name + ", e.g. "
-                                    + (differing.isEmpty() ? "" : expected.get(differing.iterator().next() - 1) + " / "
-                                    + actual.get(differing.iterator().next() - 1)));
-                        }
-                    }));
+        return perProgram("moat-deleted", (name, source, batch) -> {
+            String script = deletions(source);
+            List<String> expected = batch.runLua(script, "deleted.lua").lines().toList();
+            List<String> actual = batch.runMoat(script, "deleted.lua").lines().toList();
+            assertEquals(expected.size(), actual.size(), "deletions run of " + name);
+            java.util.Set<Integer> differing = new java.util.TreeSet<>();
+            for (int i = 0; i < expected.size(); i++) {
+                if (!expected.get(i).equals(actual.get(i))) {
+                    differing.add(i + 1);
                 }
             }
-        }
-        return tests;
+            String example = differing.isEmpty() ? "" : expected.get(differing.iterator().next() - 1) + " / "
+                    + actual.get(differing.iterator().next() - 1);
+            assertEquals(KNOWN.getOrDefault(name, java.util.Set.of()), differing,
+                    "deletions whose message differs from lua5.4's in " + name + ", e.g. " + example);
+        });
     }
 
     /** A script that loads the source with each of its first DELETED bytes deleted and prints what load said. */
