@@ -173,6 +173,13 @@ final class CutChains {
         return null;
     }
 
+    /** A token that Lua's suffixedexp would read as the next suffix of a chain. */
+    static boolean continuesChain(Token t) {
+        String text = t.getText();
+        return isChainOpener(text) || text.equals(".") || text.equals(":")
+                || t.getType() == LuaLexer.SHORT_STRING || t.getType() == LuaLexer.LONG_STRING;
+    }
+
     private static boolean isChainOpener(String text) {
         return text.equals("(") || text.equals("{") || text.equals("[");
     }

@@ -90,9 +90,6 @@ public final class MoatParser {
 
     /** Lua's wording: "'end' expected (to close 'function' at line 3)", "<name> expected", "unexpected symbol". */
     private static String luaMessage(LuaParser parser, Token offending) {
-        if (offending != null && afterBareExpression(parser, offending)) {
-            return "syntax error";
-        }
         org.antlr.v4.runtime.misc.IntervalSet expected;
         try {
             expected = parser.getExpectedTokens();
@@ -264,31 +261,6 @@ public final class MoatParser {
         return t.getLine() + (multiLine ? TokenErrors.lineBreaks(t.getText()) : 0);
     }
 
-    /**
-     * Whether {@code offending} comes right after an expression statement that is neither a call nor an
-     * assignment: Lua's exprstat reports that statement as a "syntax error" at the next token, whatever it is.
-     */
-    private static boolean afterBareExpression(LuaParser parser, Token offending) {
-        Token previous = previousVisible(parser, offending);
-        if (previous == null) {
-            return false;
-        }
-        for (org.antlr.v4.runtime.ParserRuleContext c = parser.getContext(); c != null; c = c.getParent()) {
-            if (c instanceof LuaParser.ExprStatContext e) {
-                return isBareExpressionEndingAt(e, previous); // the statement is still being parsed
-            }
-            // A block's statement loop stops at a token no statement starts with; the error then comes from the
-            // block itself or from the rule around it (which wants 'end', <eof>, ...).
-            LuaParser.BlockContext block = lastBlock(c);
-            if (block != null) {
-                List<LuaParser.StatContext> stats = block.stat();
-                return !stats.isEmpty() && stats.get(stats.size() - 1) instanceof LuaParser.ExprStatContext e
-                        && isBareExpressionEndingAt(e, previous);
-            }
-        }
-        return false;
-    }
-
     /** A token at which Lua's block stops reading statements (its block_follow), besides the end of input. */
     private static boolean isBlockEnd(String text) {
         return text.equals("end") || text.equals("else") || text.equals("elseif") || text.equals("until");
@@ -318,17 +290,6 @@ public final class MoatParser {
             }
         }
         return false;
-    }
-
-    /** An expression statement without assignment whose last complete part (name or suffix) ends at {@code end}. */
-    private static boolean isBareExpressionEndingAt(LuaParser.ExprStatContext e, Token end) {
-        if (e.assignTail() != null) {
-            return false;
-        }
-        List<LuaParser.SuffixContext> suffixes = e.suffixedexp().suffix();
-        LuaParser.SuffixContext last = suffixes.isEmpty() ? null : suffixes.get(suffixes.size() - 1);
-        Token lastEnd = last == null ? e.suffixedexp().primaryexp().stop : last.stop; // null while still being parsed
-        return lastEnd == end && !(last instanceof LuaParser.CallSuffixContext || last instanceof LuaParser.MethodSuffixContext);
     }
 
     static Token previousVisible(LuaParser parser, Token t) {

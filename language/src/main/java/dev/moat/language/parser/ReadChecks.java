@@ -32,7 +32,7 @@ final class ReadChecks implements LuaParser.ReadChecks {
         if (assignment ? isVariable(first) : endsWithCall(first)) {
             return;
         }
-        if (!assignment && continuesASuffix(next)) {
+        if (!assignment && CutChains.continuesChain(next)) {
             return; // ANTLR ended the chain before a bracket Lua reads on: the error is further on
         }
         fail(next, "syntax error");
@@ -82,12 +82,5 @@ final class ReadChecks implements LuaParser.ReadChecks {
         List<LuaParser.SuffixContext> suffixes = e.suffix();
         LuaParser.SuffixContext last = suffixes.isEmpty() ? null : suffixes.get(suffixes.size() - 1);
         return last instanceof LuaParser.CallSuffixContext || last instanceof LuaParser.MethodSuffixContext;
-    }
-
-    /** A token that Lua's suffixedexp would read as the next suffix of a chain. */
-    private static boolean continuesASuffix(Token t) {
-        String text = t.getText();
-        return text.equals("(") || text.equals("{") || text.equals("[") || text.equals(".") || text.equals(":")
-                || t.getType() == LuaLexer.SHORT_STRING || t.getType() == LuaLexer.LONG_STRING;
     }
 }
