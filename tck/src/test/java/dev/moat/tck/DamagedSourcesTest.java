@@ -102,24 +102,22 @@ class DamagedSourcesTest {
 
     /** A script that loads the source with each of its first DELETED bytes deleted and prints what load said. */
     private static String deletions(String source) {
-        String text = source.substring(0, Math.min(LENGTH, source.length()));
-        String level = "=".repeat(12);
-        assertTrue(!text.contains("]" + level + "]"), "the program closes the long bracket that quotes it");
-        return "local src = [" + level + "[" + text + "]" + level + "]\n"
-                + "for i = 1, math.min(#src, " + DELETED + ") do\n"
-                + "  local _, err = load(src:sub(1, i - 1) .. src:sub(i + 1), '=p')\n"
-                + "  print(i, err or 'ok')\n"
-                + "end\n";
+        return loads(source, "1, math.min(#src, " + DELETED + ")", "src:sub(1, i - 1) .. src:sub(i + 1)");
     }
 
     /** A script that loads every STEP-th prefix of {@code source} and prints where each ends and what load said. */
     private static String sweep(String source) {
+        return loads(source, "1, #src, " + STEP, "src:sub(1, i)");
+    }
+
+    /** The program's first LENGTH bytes as {@code src}, and for i over {@code range}, load's message for {@code chunk}. */
+    private static String loads(String source, String range, String chunk) {
         String text = source.substring(0, Math.min(LENGTH, source.length()));
         String level = "=".repeat(12);
         assertTrue(!text.contains("]" + level + "]"), "the program closes the long bracket that quotes it");
         return "local src = [" + level + "[" + text + "]" + level + "]\n"
-                + "for i = 1, #src, " + STEP + " do\n"
-                + "  local _, err = load(src:sub(1, i), '=p')\n"
+                + "for i = " + range + " do\n"
+                + "  local _, err = load(" + chunk + ", '=p')\n"
                 + "  print(i, err or 'ok')\n"
                 + "end\n";
     }
