@@ -428,7 +428,7 @@ public final class BaseBuiltins {
     public abstract static class ErrorNode extends BuiltinNode {
         @Specialization
         protected Object error(Object value, Object levelArg) {
-            long level = optInteger(levelArg, 2, 1);
+            int level = (int) optInteger(levelArg, 2, 1); // Lua casts the level to a C int, high bits dropped
             Object v = value;
             if (v instanceof TruffleString s && level > 0) {
                 v = prefixed(s, level);
@@ -439,8 +439,8 @@ public final class BaseBuiltins {
         }
 
         @TruffleBoundary
-        static TruffleString prefixed(TruffleString s, long level) {
-            String where = Positions.callerWhere((int) Math.min(level, 1000));
+        static TruffleString prefixed(TruffleString s, int level) {
+            String where = Positions.callerWhere(Math.min(level, 1000));
             return where.isEmpty() ? s : MoatStrings.concat(MoatStrings.fromJava(where), s);
         }
     }

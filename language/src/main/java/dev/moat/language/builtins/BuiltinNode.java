@@ -179,7 +179,7 @@ public abstract class BuiltinNode extends MoatExpressionNode {
     }
 
     protected static String typeNameForArg(Object v) {
-        return v == null ? "no value" : LuaValues.typeName(v);
+        return v == null ? "no value" : LuaValues.objTypeName(v); // luaL_typeerror: a metatable's __name first
     }
 
     public final MoatTable checkTable(Object v, int arg) {

@@ -14,8 +14,54 @@ public final class LuaArith {
     private LuaArith() {
     }
 
+    /**
+     * C's {@code fmod} as lua5.4 computes it on amd64: a NaN operand is the result as it is (its sign shows
+     * in "-nan"), where Java's remainder gives a NaN of its own.
+     */
+    public static double cFmod(double a, double b) {
+        if (Double.isNaN(a)) {
+            return a;
+        }
+        return Double.isNaN(b) ? b : a % b;
+    }
+
+    /** Lua's float {@code a ^ b} (luai_numpow): {@code a * a} for the exponent 2, else C's pow. */
+    public static double pow(double a, double b) {
+        return b == 2 ? a * a : cPow(a, b);
+    }
+
+    /**
+     * C's {@code pow} (C99 Annex F, as glibc computes it) where it differs from Java's Math.pow:
+     * {@code pow(1, y)} and {@code pow(x, 0)} are 1 even for a NaN, {@code pow(-1, ±inf)} is 1, a NaN
+     * operand otherwise comes back as glibc returns it (the first NaN operand, or {@code x * x} with the sign
+     * of an odd power), so "-nan" and "nan" print as in lua5.4.
+     */
+    public static double cPow(double x, double y) {
+        if (y == 0 || x == 1.0) {
+            return 1.0;
+        }
+        if (Double.isNaN(y) || Double.isNaN(x) && Double.isInfinite(y)) {
+            return Double.isNaN(x) ? x : y; // glibc's x + y, whose NaN is the first NaN operand on amd64
+        }
+        if (Double.isInfinite(y)) {
+            return x == -1.0 ? 1.0 : Math.pow(x, y);
+        }
+        if (Double.isNaN(x)) {
+            double x2 = x * x;
+            if (Double.doubleToRawLongBits(x) < 0 && isOddInteger(y)) {
+                x2 = -x2;
+            }
+            return y < 0 ? 1 / x2 : x2;
+        }
+        return Math.pow(x, y);
+    }
+
+    private static boolean isOddInteger(double y) {
+        return y == Math.rint(y) && Math.abs(y) < 0x1p53 && ((long) y & 1) != 0;
+    }
+
     public static double fmod(double a, double b) {
-        double m = a % b;
+        double m = cFmod(a, b);
         // fmod truncates; Lua's modulo floors, so a non-zero remainder whose sign differs from b's moves by b.
         if ((m > 0 && b < 0) || (m < 0 && b > 0)) {
             m += b;

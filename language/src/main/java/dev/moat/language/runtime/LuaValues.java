@@ -61,9 +61,18 @@ public final class LuaValues {
     public static String objTypeName(Object v) {
         if (v instanceof MoatTable t && t.getMetatable() != null
                 && TableFields.get(t.getMetatable(), NAME, MoatTable.keyHash(NAME)) instanceof TruffleString name) {
-            return MoatStrings.toJava(name);
+            return asCString(MoatStrings.toJava(name));
         }
         return typeName(v);
+    }
+
+    /**
+     * A name as Lua's messages show it: they are formatted from C strings ("%s"), so a name with a NUL in it
+     * ends there ("constant 'a'" for the constant "a\0b").
+     */
+    public static String asCString(String name) {
+        int nul = name.indexOf('\0');
+        return nul < 0 ? name : name.substring(0, nul);
     }
 
     /** Integer to string (Lua's %d). */

@@ -37,6 +37,7 @@ import dev.moat.language.parser.LuaParser.*;
 import dev.moat.language.parser.MoatSyntaxError;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.LuaNumberParser;
+import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
@@ -155,7 +156,7 @@ abstract class ExpressionTranslator {
     private Expr literal(Object value) {
         if (value instanceof TruffleString s) {
             TruffleString interned = constant(s);
-            return new Expr(new LiteralNode(interned), "constant '" + MoatStrings.toJava(interned) + "'");
+            return new Expr(new LiteralNode(interned), "constant '" + LuaValues.asCString(MoatStrings.toJava(interned)) + "'");
         }
         return new Expr(new LiteralNode(value), null);
     }
@@ -256,13 +257,29 @@ abstract class ExpressionTranslator {
         } else if (e instanceof ConcatExpContext c) {
             return concat(c);
         } else if (e instanceof AndExpContext a) {
-            return new Expr(new LogicNodes.AndNode(single(a.exp(0)), single(a.exp(1))), null);
+            return andOr(true, a.exp(0), a.exp(1));
         } else if (e instanceof OrExpContext o) {
-            return new Expr(new LogicNodes.OrNode(single(o.exp(0)), single(o.exp(1))), null);
+            return andOr(false, o.exp(0), o.exp(1));
         } else if (e instanceof CompareExpContext c) {
             return compare(c);
         }
         return binaryArith(e);
+    }
+
+    /**
+     * {@code a and b}, {@code a or b}. When {@code a} is a constant that decides the operator ({@code 2 and b},
+     * {@code nil or b}), Lua's compiler emits no test and the result is {@code b} itself (luaK_goiftrue), so
+     * it keeps b's description ("constant 'zz'" in an error) and may be a compile-time constant; Moat reads
+     * it the same way. A constant that short-circuits ({@code false and b}) leaves the operator as it is.
+     */
+    private Expr andOr(boolean and, ExpContext left, ExpContext right) {
+        Expr first = expr(left, false);
+        Object constant = LuaConstantFolding.constantValue(first.node());
+        if (constant != null && LuaValues.isTruthy(constant) == and) {
+            return expr(right, false);
+        }
+        MoatExpressionNode second = single(right);
+        return new Expr(and ? new LogicNodes.AndNode(first.node(), second) : new LogicNodes.OrNode(first.node(), second), null);
     }
 
     TruffleString stringLiteral(StringContext s) {
@@ -350,8 +367,12 @@ abstract class ExpressionTranslator {
         String op = u.op.getText();
         Expr operand = expr(u.exp(), false);
         switch (op) {
-            case "not":
-                return new Expr(new LogicNodes.NotNode(operand.node()), null);
+            case "not": {
+                // Lua folds 'not' of a constant to a boolean constant (codenot), which a <const> local then is.
+                Object constant = LuaConstantFolding.constantValue(operand.node());
+                return constant != null ? new Expr(new LiteralNode(!LuaValues.isTruthy(constant)), null)
+                        : new Expr(new LogicNodes.NotNode(operand.node()), null);
+            }
             case "#": {
                 LengthNode n = LengthNodeGen.create(operand.node());
                 n.setDescription(operand.description());
@@ -469,7 +490,7 @@ abstract class ExpressionTranslator {
     /** How Lua names {@code t.name}: a field, or a global when {@code t} is the variable {@code _ENV} (lua's isEnv). */
     private static String fieldDescription(Expr target, String name) {
         boolean env = "upvalue '_ENV'".equals(target.description()) || "local '_ENV'".equals(target.description());
-        return (env ? "global '" : "field '") + name + "'";
+        return (env ? "global '" : "field '") + LuaValues.asCString(name) + "'";
     }
 
     /**

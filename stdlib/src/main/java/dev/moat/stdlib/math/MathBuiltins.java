@@ -182,7 +182,7 @@ public final class MathBuiltins {
             // bad second argument is reported first. Numeric strings are floats here, as in Lua.
             double dy = checkNumber(b, 2);
             double dx = checkNumber(a, 1);
-            return dx % dy;
+            return LuaArith.cFmod(dx, dy);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.moat.stdlib.math;
 import com.oracle.truffle.api.dsl.GenerateCached;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.builtins.BuiltinNode;
+import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.runtime.MoatNil;
 
@@ -70,7 +71,7 @@ public final class MathCompatBuiltins {
         @Specialization
         protected double pow(Object x, Object y) {
             double base = checkNumber(x, 1);
-            return Math.pow(base, checkNumber(y, 2));
+            return LuaArith.cPow(base, checkNumber(y, 2)); // l_mathop(pow): no x*x for the exponent 2
         }
     }
 

@@ -310,10 +310,10 @@ public final class PatternBuiltins {
             byte[] s = MoatStrings.bytesView(checkString(arg(args, 0), 1));
             byte[] p = MoatStrings.bytesView(checkString(arg(args, 1), 2));
             Object repl = arg(args, 2);
+            long maxN = arg(args, 3) == MoatNil.NIL ? Long.MAX_VALUE : checkInteger(arg(args, 3), 4); // checked first, as Lua does
             if (!isReplacement(repl)) {
                 throw typeError(3, "string/function/table", repl);
             }
-            long maxN = arg(args, 3) == MoatNil.NIL ? Long.MAX_VALUE : checkInteger(arg(args, 3), 4);
             Object[] result = run(s, p, repl, maxN, invoke, index, known);
             // The string is made here, outside the boundary: see ByteSink#toMoatString.
             if (result[0] instanceof ByteSink large) {

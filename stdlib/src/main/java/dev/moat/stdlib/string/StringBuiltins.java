@@ -134,18 +134,19 @@ public final class StringBuiltins {
             }
             long l = MoatStrings.length(str);
             long ls = MoatStrings.length(separator);
-            long total;
-            try {
-                total = Math.addExact(Math.multiplyExact(l, count), Math.multiplyExact(ls, count - 1));
-            } catch (ArithmeticException e) {
+            if (l + ls > Integer.MAX_VALUE / count) { // Lua's limit (MAXSIZE is INT_MAX), before any budget
                 throw error("resulting string too large");
             }
+            long total = l * count + ls * (count - 1);
             // Charged before allocating: string.rep("x", 1 << 40) never reaches the heap.
             allocate(SizeModel.string(total));
             if (total > Integer.MAX_VALUE - 16) {
                 throw error("resulting string too large");
             }
             charge(1 + total / 64);
+            if (total == 0) {
+                return MoatStrings.EMPTY; // string.rep("", 1 << 62): no loop over nothing
+            }
             return repeat(str, (int) count, separator, (int) total);
         }
 

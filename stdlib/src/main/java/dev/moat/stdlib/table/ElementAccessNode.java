@@ -7,6 +7,7 @@ import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.runtime.LuaArith;
+import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
@@ -87,7 +88,7 @@ final class ElementAccessNode extends Node {
             } else {
                 handler = Metatables.metamethod(MoatContext.get(this), current, Metatables.INDEX);
                 if (handler == null) {
-                    throw TableErrors.runtime(this, "attempt to index a " + TableErrors.typeName(current) + " value");
+                    throw TableErrors.runtime(this, "attempt to index a " + LuaValues.objTypeName(current) + " value");
                 }
             }
             if (handler instanceof MoatFunction) {
@@ -111,7 +112,7 @@ final class ElementAccessNode extends Node {
             } else {
                 handler = Metatables.metamethod(MoatContext.get(this), current, Metatables.NEWINDEX);
                 if (handler == null) {
-                    throw TableErrors.runtime(this, "attempt to index a " + TableErrors.typeName(current) + " value");
+                    throw TableErrors.runtime(this, "attempt to index a " + LuaValues.objTypeName(current) + " value");
                 }
             }
             if (handler instanceof MoatFunction) {
@@ -136,7 +137,7 @@ final class ElementAccessNode extends Node {
             return MoatStrings.length(s); // strings ignore __len, as in Lua
         } else {
             // Only tables and strings can have metatables in Moat.
-            throw TableErrors.runtime(this, "attempt to get length of a " + TableErrors.typeName(obj) + " value");
+            throw TableErrors.runtime(this, "attempt to get length of a " + LuaValues.objTypeName(obj) + " value");
         }
         Long length = n instanceof Long l ? l : LuaArith.toInteger(n);
         if (length == null) {

@@ -2,12 +2,8 @@ package dev.moat.stdlib.table;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.runtime.LuaValues;
-import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
-import dev.moat.language.runtime.MoatStrings;
-import dev.moat.language.runtime.MoatTable;
 
 /**
  * The two kinds of errors a Lua library function raises. {@code luaL_error} ("invalid order function for
@@ -30,20 +26,11 @@ final class TableErrors {
         return MoatError.at(site, message);
     }
 
-    /** Lua's luaT_objtypename: a table's metatable may name its type with a string {@code __name}. */
-    @TruffleBoundary
-    static String typeName(Object v) {
-        if (v instanceof MoatTable t && t.getMetatable() != null && t.getMetatable().get(Metatables.NAME) instanceof TruffleString name) {
-            return MoatStrings.toJava(name);
-        }
-        return LuaValues.typeName(v);
-    }
-
     /** Lua's luaG_ordererror. */
     @TruffleBoundary
     static MoatError compare(Node site, Object a, Object b) {
-        String t1 = typeName(a);
-        String t2 = typeName(b);
+        String t1 = LuaValues.objTypeName(a);
+        String t2 = LuaValues.objTypeName(b);
         if (t1.equals(t2)) {
             return runtime(site, "attempt to compare two " + t1 + " values");
         }

@@ -53,7 +53,7 @@ public enum ArithOp {
             case MUL -> a * b;
             case DIV -> a / b;
             case MOD -> modDouble(a, b);
-            case POW -> Math.pow(a, b);
+            case POW -> LuaArith.pow(a, b);
             case IDIV -> Math.floor(a / b);
             case UNM -> -a;
             default -> throw new IllegalStateException();

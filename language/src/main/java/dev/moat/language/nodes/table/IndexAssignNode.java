@@ -66,6 +66,6 @@ public abstract class IndexAssignNode extends MoatStatementNode {
     @Fallback
     protected void doGeneric(VirtualFrame frame, Object object, Object key, Object value,
                              @Cached("create()") IndexSetNode set) {
-        set.set(frame, object, MoatTable.normalizeKey(key), value, this, description);
+        set.set(frame, object, key, value, this, description);
     }
 }

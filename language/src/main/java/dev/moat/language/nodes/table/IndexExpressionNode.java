@@ -49,6 +49,6 @@ public abstract class IndexExpressionNode extends MoatExpressionNode {
 
     @Fallback
     protected Object doGeneric(VirtualFrame frame, Object object, Object key, @Cached("create()") IndexGetNode get) {
-        return get.get(frame, object, MoatTable.normalizeKey(key), this, description);
+        return get.get(frame, object, key, this, description);
     }
 }

@@ -47,12 +47,16 @@ public final class IndexGetNode extends Node {
         return new IndexGetNode();
     }
 
-    /** Reads {@code obj[key]}; {@code key} must be normalised. */
+    /**
+     * Reads {@code obj[key]}. The table finds a float key with an integer value as that integer, but an
+     * {@code __index} function gets the key as the script wrote it (2.0 stays a float), as in Lua.
+     */
     public Object get(VirtualFrame frame, Object obj, Object key, Node site, String description) {
+        Object rawKey = MoatTable.normalizeKey(key);
         if (obj instanceof MoatTable t) {
-            Object v = key instanceof TruffleString s && stringKeys != null
+            Object v = rawKey instanceof TruffleString s && stringKeys != null
                             ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s))
-                            : getRawWarmingUp(t, key);
+                            : getRawWarmingUp(t, rawKey);
             if (v != null) {
                 return v;
             }
@@ -61,7 +65,7 @@ public final class IndexGetNode extends Node {
             }
         }
         metaPath.enter();
-        return getSlow(frame, obj, key, site, description);
+        return getSlow(frame, obj, rawKey, key, site, description);
     }
 
     /**
@@ -72,14 +76,14 @@ public final class IndexGetNode extends Node {
     public Object getField(VirtualFrame frame, Object obj, TruffleString key, int keyHash, Node site, String description) {
         if (obj instanceof MoatTable t) {
             if (stillCold()) {
-                return getSlow(frame, t, key, site, null);
+                return getSlow(frame, t, key, key, site, null);
             }
             Object v = fieldLookup().lookup(t, key, keyHash);
             if (v != null) {
                 return v;
             }
             metaPath.enter();
-            return getSlow(frame, t, key, site, null);
+            return getSlow(frame, t, key, key, site, null);
         }
         if (obj instanceof TruffleString && !stillCold()) {
             Object v = getStringMethod(obj, key, keyHash);
@@ -88,7 +92,7 @@ public final class IndexGetNode extends Node {
             }
         }
         metaPath.enter();
-        return getSlow(frame, obj, key, site, description);
+        return getSlow(frame, obj, key, key, site, description);
     }
 
     /**
@@ -193,7 +197,8 @@ public final class IndexGetNode extends Node {
         return t.get(key);
     }
 
-    private Object getSlow(VirtualFrame frame, Object obj, Object key, Node site, String description) {
+    /** {@code key} is the normalised key of the raw reads, {@code written} the key an __index function gets. */
+    private Object getSlow(VirtualFrame frame, Object obj, Object key, Object written, Node site, String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
@@ -219,7 +224,7 @@ public final class IndexGetNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                return MultiValue.first(invoker().callWith(frame, handler, current, key, "metamethod 'index'"));
+                return MultiValue.first(invoker().callWith(frame, handler, current, written, "metamethod 'index'"));
             }
             current = handler;
         }

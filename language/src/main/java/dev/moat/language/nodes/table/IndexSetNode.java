@@ -39,14 +39,18 @@ public final class IndexSetNode extends Node {
         return new IndexSetNode();
     }
 
-    /** Stores {@code obj[key] = value}; {@code key} must be normalised. */
+    /**
+     * Stores {@code obj[key] = value}. The table stores a float key with an integer value as that integer,
+     * but a {@code __newindex} function gets the key as the script wrote it (2.0 stays a float), as in Lua.
+     */
     public void set(VirtualFrame frame, Object obj, Object key, Object value, Node site, String description) {
+        Object rawKey = MoatTable.normalizeKey(key);
         if (obj instanceof MoatTable t && t.getMetatable() == null) {
-            rawSet(t, key, value, site);
+            rawSet(t, rawKey, value, site);
             return;
         }
         metaPath.enter();
-        setSlow(frame, obj, key, value, site, description);
+        setSlow(frame, obj, rawKey, key, value, site, description);
     }
 
     /** {@code obj.name = value} for a constant string key with its precomputed hash. */
@@ -60,7 +64,7 @@ public final class IndexSetNode extends Node {
                         chargeNewEntry(site);
                     }
                 } else {
-                    setSlow(frame, t, key, value, site, description);
+                    setSlow(frame, t, key, key, value, site, description);
                 }
                 return;
             }
@@ -74,9 +78,11 @@ public final class IndexSetNode extends Node {
             }
         }
         metaPath.enter();
-        setSlow(frame, obj, key, value, site, description);
+        setSlow(frame, obj, key, key, value, site, description);
     }
-    private void setSlow(VirtualFrame frame, Object obj, Object key, Object value, Node site, String description) {
+
+    /** {@code key} is the normalised key of the raw stores, {@code written} the key a __newindex function gets. */
+    private void setSlow(VirtualFrame frame, Object obj, Object key, Object written, Object value, Node site, String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
@@ -98,7 +104,7 @@ public final class IndexSetNode extends Node {
                 }
             }
             if (handler instanceof MoatFunction) {
-                invoker().callWith(frame, handler, current, key, value, "metamethod 'newindex'");
+                invoker().callWith(frame, handler, current, written, value, "metamethod 'newindex'");
                 return;
             }
             current = handler;
