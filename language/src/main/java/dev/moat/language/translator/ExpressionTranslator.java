@@ -495,10 +495,11 @@ abstract class ExpressionTranslator {
 
     /**
      * How Lua 5.4 names a value read by {@code t[k]} in error messages: an integer constant 0..255 is
-     * "integer index" (its GETI instruction), any other key that is not a constant string "?".
+     * "integer index" (its GETI instruction), also after folding ({@code s[~-3.0]}), any other key that is
+     * not a constant string "?".
      */
     private static String indexDescription(MoatExpressionNode key) {
-        if (key instanceof LiteralNode lit && lit.getValue() instanceof Long n && n >= 0 && n <= 255) {
+        if (LuaConstantFolding.fold(key) instanceof Long n && n >= 0 && n <= 255) {
             return "field 'integer index'";
         }
         return "field '?'";

@@ -42,11 +42,12 @@ public final class MathBuiltins {
 
         @Specialization(replaces = "doLong")
         protected Object generic(Object v) {
-            Object n = checkNumberValue(v, 1);
-            if (n instanceof Long) {
-                return n;
+            if (v instanceof Long) {
+                return v;
             }
-            double r = round((Double) n);
+            // Anything but an integer value goes through C's floor/ceil as a float, a numeric string too
+            // (math.floor("0x7fffffffffffffff") is 2^63 as a float, as in Lua).
+            double r = round(checkNumber(v, 1));
             Long exact = LuaArith.toIntegerExact(r);
             return exact != null ? (Object) exact : (Object) r;
         }

@@ -148,7 +148,7 @@ public final class NumericForNode extends MoatStatementNode {
     private Long forLimit(long init, Object lim, long step) {
         Object n = lim instanceof Double ? lim : LuaArith.toNumber(lim);
         if (n == null) {
-            throw error("bad 'for' limit (number expected, got " + dev.moat.language.runtime.LuaValues.typeName(lim) + ")");
+            throw error("bad 'for' limit (number expected, got " + dev.moat.language.runtime.LuaValues.objTypeName(lim) + ")");
         }
         if (n instanceof Long l) {
             return l;
@@ -177,7 +177,7 @@ public final class NumericForNode extends MoatStatementNode {
             return n instanceof Long l ? (double) l : (Double) n;
         }
         throw error("bad 'for' " + what + (what.equals("initial") ? " value" : "") + " (number expected, got "
-                + dev.moat.language.runtime.LuaValues.typeName(v) + ")");
+                + dev.moat.language.runtime.LuaValues.objTypeName(v) + ")"); // luaG_forerror: __name too
     }
 
     @TruffleBoundary
