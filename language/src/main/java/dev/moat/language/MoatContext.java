@@ -62,6 +62,7 @@ public final class MoatContext {
         this.clock = new dev.moat.language.runtime.GuestClock(env.getOptions().get(MoatOptions.FixedTime),
                 env.getOptions().get(MoatOptions.RandomSeed));
         this.returnAllResults = env.getOptions().get(MoatOptions.ReturnAllResults);
+        this.flushLines = env.getOptions().get(MoatOptions.FlushLines);
         this.coroutines = new dev.moat.language.coroutine.Coroutines(this, env.getOptions().get(MoatOptions.MaxCoroutines));
         registerCreated();
     }
@@ -230,6 +231,9 @@ public final class MoatContext {
         return globals.get(MoatStrings.fromJava(name));
     }
 
+    /** Whether output is written out at each line end (option FlushLines: the CLI on a terminal). */
+    private final boolean flushLines;
+
     /** Writes guest output (already charged to the output budget by the caller). */
     @TruffleBoundary
     public void write(byte[] bytes, int offset, int length) {
@@ -238,9 +242,21 @@ public final class MoatContext {
                 out = new BufferedOutputStream(env.out(), 1 << 14);
             }
             out.write(bytes, offset, length);
+            if (flushLines && endsLine(bytes, offset, length)) {
+                out.flush();
+            }
         } catch (IOException e) {
             // The host's sink failed; guest output is best effort and never breaks the run.
         }
+    }
+
+    private static boolean endsLine(byte[] bytes, int offset, int length) {
+        for (int i = offset + length - 1; i >= offset; i--) {
+            if (bytes[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     @TruffleBoundary

@@ -35,6 +35,10 @@ public final class MoatOptions {
         return value;
     }));
 
+    @Option(help = "Write guest output out at every line end, as a terminal's line buffering does (print, io.write); "
+            + "false writes it when the buffer fills and when each evaluation ends.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> FlushLines = new OptionKey<>(false);
+
     @Option(help = "Maximum parser nesting depth.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> MaxNesting = new OptionKey<>(200);
 

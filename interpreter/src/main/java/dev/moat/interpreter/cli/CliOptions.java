@@ -226,6 +226,7 @@ final class CliOptions {
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("engine.WarnVirtualThreadSupport", "false")
+                .option("moat.FlushLines", Boolean.toString(Boolean.getBoolean("moat.stdoutIsTerminal")))
                 .option("moat.MaxInstructions", Long.toString(maxInstructions))
                 .option("moat.MaxMemory", Long.toString(maxMemory))
                 .option("moat.MaxOutput", Long.toString(maxOutput))

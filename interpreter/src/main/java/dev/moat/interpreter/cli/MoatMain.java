@@ -169,10 +169,16 @@ public final class MoatMain {
         }
         RunTimer timer = options.timeoutMillis > 0 ? RunTimer.start(context, options.timeoutMillis) : null;
         try {
-            context.eval(source);
+            Interrupts.guard(context, () -> context.eval(source));
             return 0;
         } catch (PolyglotException e) {
             System.out.flush();
+            if (e.isInterrupted() && Interrupts.exiting()) {
+                return 143; // terminated: the output so far is written; the process ends with the signal's status
+            }
+            if (Interrupts.byCtrlC(e)) {
+                return Interrupts.report(e, err, "moat: ");
+            }
             if (timer != null && timer.fired() && e.isCancelled()) {
                 err.println("moat: timeout: the run exceeded its time limit (" + options.timeoutMillis + " ms)");
                 options.timedOut = true;

@@ -97,9 +97,13 @@ final class Repl {
     /** Runs one input; its root prints what the chunk returns (see ReplRootNode). */
     private void run(Source source) {
         try {
-            context.eval(source);
+            Interrupts.guard(context, () -> context.eval(source));
         } catch (PolyglotException e) {
-            ErrorReporter.report(e, err, "");
+            if (Interrupts.byCtrlC(e)) {
+                Interrupts.report(e, err, ""); // and back to the prompt, as lua's
+            } else {
+                ErrorReporter.report(e, err, "");
+            }
         }
     }
 }

@@ -138,7 +138,7 @@ public final class StringBuiltins {
                 throw error("resulting string too large");
             }
             long total = l * count + ls * (count - 1);
-            // Charged before allocating: string.rep("x", 1 << 40) never reaches the heap.
+            // Charged before allocating: string.rep("x", 1 << 30) never reaches the heap.
             allocate(SizeModel.string(total));
             if (total > Integer.MAX_VALUE - 16) {
                 throw error("resulting string too large");
