@@ -32,6 +32,11 @@ public final class Session implements AutoCloseable {
     private volatile Thread evaluating;
     private volatile boolean closed;
 
+    /** The session whose eval the current thread runs (runner threads only), to find waits that close a cycle. */
+    private static final ThreadLocal<Session> SERVING = new ThreadLocal<>();
+    /** The session a host function of this session's running eval waits for, or null. */
+    private volatile Session waitingFor;
+
     Session(MoatEngine engine) {
         this.engine = engine;
         this.runner = engine.newSessionRunner();
@@ -56,7 +61,38 @@ public final class Session implements AutoCloseable {
             throw new MoatException(Kind.CANCELLED,
                     "the session is busy: a host function cannot evaluate code in the session that called it", List.of());
         }
-        return engine.onRunner(runner, () -> evalHere(name, code), this::interrupt);
+        Session caller = SERVING.get();
+        if (caller == null) {
+            return engine.onRunner(runner, () -> evalHere(name, code), this::interrupt);
+        }
+        synchronized (SERVING) { // check and mark as one step: two sessions calling each other at once see each other
+            if (waitsFor(caller)) {
+                throw new MoatException(Kind.CANCELLED, "the session is busy: it waits, through host functions, for the "
+                        + "session that calls it", List.of());
+            }
+            caller.waitingFor = this;
+        }
+        try {
+            return engine.onRunner(runner, () -> evalHere(name, code), this::interrupt);
+        } finally {
+            caller.waitingFor = null;
+        }
+    }
+
+    /**
+     * Whether this session's running eval waits, directly or through other sessions' host functions, for
+     * {@code caller}'s: a host function of A evaluating in B while one of B's evaluates in A would leave both
+     * runner threads waiting for each other for ever. Bounded, as another pair may be changing meanwhile.
+     */
+    private boolean waitsFor(Session caller) {
+        Session s = waitingFor;
+        for (int step = 0; s != null && step < 10_000; step++) {
+            if (s == caller) {
+                return true;
+            }
+            s = s.waitingFor;
+        }
+        return false;
     }
 
     /** Stops the running eval, keeping the session (Truffle's interrupt, not a cancel). */
@@ -70,9 +106,11 @@ public final class Session implements AutoCloseable {
 
     private Result evalHere(String name, String code) {
         evaluating = Thread.currentThread();
+        SERVING.set(this);
         try {
             return evalOnRunner(name, code);
         } finally {
+            SERVING.remove();
             evaluating = null;
         }
     }

@@ -88,6 +88,24 @@ class HostMisuseTest {
         }
     }
 
+    /** A host function of A evaluates in B, whose host function evaluates in A: refused, not a deadlock. */
+    @Test
+    void sessionsCannotWaitForEachOtherThroughHostFunctions() {
+        Session[] sessions = new Session[2];
+        try (MoatEngine engine = MoatEngine.builder()
+                .hostFunction("inOther", 1, a -> sessions[1].eval("return pcall(inFirst, ...)".replace("...", String.valueOf(a.get(0)))).values().toString())
+                .hostFunction("inFirst", 1, a -> sessions[0].eval("return " + a.get(0)).value())
+                .build()) {
+            sessions[0] = engine.newSession();
+            sessions[1] = engine.newSession();
+            Result r = assertTimeoutPreemptively(PATIENCE, () -> sessions[0].eval("return inOther(6)"));
+            assertEquals(List.of("[false, host function 'inFirst': the session is busy: it waits, through host functions, "
+                    + "for the session that calls it]"), r.values());
+            assertEquals(6L, sessions[1].eval("return inFirst(6)").value(), "B may still evaluate in A when A waits for nothing");
+            assertEquals(7L, sessions[0].eval("return 7").value(), "both sessions go on");
+        }
+    }
+
     @Test
     void hostStringsAreChargedToTheMemoryBudget() {
         String big = "y".repeat(40 << 20);
