@@ -73,7 +73,8 @@ class LauncherSignalsTest {
                 // do its children: Ctrl-C cannot reach it there, as no terminal can send one.
                 Assumptions.assumeFalse(ignores(p.pid(), 2), "SIGINT is ignored in this process tree");
             }
-            assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+            // bash's own kill (bin/moat needs bash anyway; /bin/kill is not on every machine)
+            assertEquals(0, new ProcessBuilder("bash", "-c", "kill -" + signal + " " + p.pid()).start().waitFor());
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bin/moat did not stop after SIG" + signal);
             stderr.append(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
             return new Stopped(p.exitValue(), Files.readString(out), stderr.toString());
