@@ -122,7 +122,7 @@ public final class MathBuiltins {
     public abstract static class AsinNode extends BuiltinNode {
         @Specialization
         protected double asin(Object v) {
-            return Math.asin(checkNumber(v, 1));
+            return Libm.asin(checkNumber(v, 1));
         }
     }
 
@@ -130,7 +130,7 @@ public final class MathBuiltins {
     public abstract static class AcosNode extends BuiltinNode {
         @Specialization
         protected double acos(Object v) {
-            return Math.acos(checkNumber(v, 1));
+            return Libm.acos(checkNumber(v, 1));
         }
     }
 
@@ -138,7 +138,7 @@ public final class MathBuiltins {
     public abstract static class AtanNode extends BuiltinNode {
         @Specialization
         protected double atan(Object y, Object x) {
-            return Math.atan2(checkNumber(y, 1), x == MoatNil.NIL ? 1.0 : checkNumber(x, 2));
+            return Libm.atan2(checkNumber(y, 1), x == MoatNil.NIL ? 1.0 : checkNumber(x, 2));
         }
     }
 
@@ -160,10 +160,10 @@ public final class MathBuiltins {
             }
             double b = checkNumber(base, 2);
             if (b == 2.0) {
-                return Math.log(x) / Math.log(2.0);
+                return Libm.log2(x);
             }
             if (b == 10.0) {
-                return Math.log10(x);
+                return Libm.log10(x);
             }
             return Math.log(x) / Math.log(b);
         }

@@ -61,7 +61,7 @@ public final class MathCompatBuiltins {
     public abstract static class Log10Node extends FloatFunctionNode {
         @Override
         protected final double apply(double x) {
-            return Math.log10(x);
+            return Libm.log10(x);
         }
     }
 
