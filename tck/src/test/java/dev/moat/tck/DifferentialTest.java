@@ -42,8 +42,10 @@ class DifferentialTest extends SharedEngineTest {
                 Assumptions.assumeTrue(lua, "lua5.4 is not installed");
                 Assumptions.assumeFalse(GoldenScripts.isMoatOnly(script), "Moat-only script");
                 Assumptions.assumeFalse(known.containsKey(name), () -> "known failure: " + known.get(name));
-                Process p = new ProcessBuilder("lua5.4", name).directory(GoldenScripts.root().toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                ProcessBuilder pb = new ProcessBuilder("lua5.4", name).directory(GoldenScripts.root().toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().put("TZ", "UTC"); // Moat's local time is UTC, whatever the machine's zone
+                Process p = pb.start();
                 byte[] luaOut = p.getInputStream().readAllBytes();
                 p.waitFor(60, TimeUnit.SECONDS);
                 MoatRunner.Outcome moat = MoatRunner.run(engine, script, name);

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
@@ -46,6 +47,12 @@ public final class OsBuiltins {
             long[] tm = new long[6];
             for (int i = 0; i < 6; i++) {
                 tm[i] = field(table, FIELDS[i], DEFAULTS[i], DELTAS[i], index);
+            }
+            // A true isdst asks mktime for daylight-saving time; local time is UTC, which has none, and
+            // glibc's mktime (lua5.4's) then takes the time as one hour ahead of UTC.
+            Object isdst = index.get(null, table, MoatStrings.fromJava("isdst"), this, null);
+            if (LuaValues.isTruthy(isdst)) {
+                tm[5] -= 3600;
             }
             charge(8);
             long[] normal = CivilTime.normalize(tm);
