@@ -499,11 +499,23 @@ public final class Coroutines {
             for (Object value : pending) {
                 Object handler = dev.moat.language.runtime.Metatables.metamethod(context, value,
                         dev.moat.language.runtime.Metatables.CLOSE);
-                if (!(handler instanceof dev.moat.language.runtime.MoatFunction f)) {
-                    continue;
+                Object[] argv = {null, level, value, err};
+                if (!(handler instanceof dev.moat.language.runtime.MoatFunction)) {
+                    // Lua calls what is there now: a __call handler, or nothing it can call, which is an
+                    // error without a position (C code calls it)
+                    Object viaCall = handler == null ? null
+                            : dev.moat.language.runtime.Metatables.metamethod(context, handler, dev.moat.language.runtime.Metatables.CALL);
+                    if (!(viaCall instanceof dev.moat.language.runtime.MoatFunction)) {
+                        err = dev.moat.language.runtime.MoatStrings.fromJava("attempt to call a "
+                                + dev.moat.language.runtime.LuaValues.objTypeName(handler == null ? dev.moat.language.runtime.MoatNil.NIL : handler) + " value");
+                        continue;
+                    }
+                    argv = new Object[]{null, level, handler, value, err};
+                    handler = viaCall;
                 }
+                dev.moat.language.runtime.MoatFunction f = (dev.moat.language.runtime.MoatFunction) handler;
                 try {
-                    dev.moat.language.nodes.call.InvokeNode.callUncached(f, new Object[]{null, level, value, err});
+                    dev.moat.language.nodes.call.InvokeNode.callUncached(f, argv);
                 } catch (MoatError e) {
                     err = e.getValue();
                 } finally {

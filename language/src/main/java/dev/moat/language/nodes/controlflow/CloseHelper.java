@@ -35,12 +35,24 @@ public final class CloseHelper extends Node {
     }
 
     public void close(VirtualFrame frame, Object value, Object error) {
+        close(frame, value, error, false);
+    }
+
+    /**
+     * {@code unwinding}: the scope ends by an error or by coroutine.close, where Lua's C code calls the
+     * handler, so that a missing one is "attempt to call a nil value" without a position or a name.
+     */
+    private void close(VirtualFrame frame, Object value, Object error, boolean unwinding) {
         if (value == MoatNil.NIL || value == Boolean.FALSE) {
             return;
         }
         Object handler = Metatables.metamethod(MoatContext.get(this), value, Metatables.CLOSE);
         if (handler == null) {
-            throw MoatError.at(this, "metamethod 'close' is missing");
+            // The __close checked at the declaration is gone: Lua calls what is there all the same.
+            if (unwinding) {
+                throw MoatError.plain("attempt to call a nil value", this);
+            }
+            handler = MoatNil.NIL;
         }
         invoke.callWith(frame, handler, value, error, "metamethod 'close'");
     }
@@ -51,7 +63,7 @@ public final class CloseHelper extends Node {
             coroutines.deferClose(value); // Lua closes it later, in coroutine.close
             return;
         }
-        close(frame, value, e.getValue());
+        close(frame, value, e.getValue(), true);
     }
 
     public Object runThenClose(VirtualFrame frame, Object value, MoatStatementNode body) {
@@ -62,8 +74,10 @@ public final class CloseHelper extends Node {
             closeOnError(frame, value, e);
             throw e;
         } catch (ControlFlowException e) {
-            if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
+            if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k)) {
                 close(frame, value, MoatNil.NIL);
+            } else if (k.runClose) {
+                close(frame, value, MoatNil.NIL, true);
             }
             throw e;
         }
@@ -79,8 +93,10 @@ public final class CloseHelper extends Node {
             closeOnError(frame, value, e);
             throw e;
         } catch (ControlFlowException e) {
-            if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k) || k.runClose) {
+            if (!(e instanceof dev.moat.language.coroutine.CoroutineKill k)) {
                 close(frame, value, MoatNil.NIL);
+            } else if (k.runClose) {
+                close(frame, value, MoatNil.NIL, true);
             }
             throw e;
         }
