@@ -75,7 +75,7 @@ public final class Coroutines {
 
     private static String describe(MoatCoroutine co) {
         return co.generatorTarget.getRootNode().getName() + " (line "
-                + co.generatorTarget.getRootNode().getSourceSection().getStartLine() + ")";
+                + dev.moat.language.runtime.LuaLines.startLine(co.generatorTarget.getRootNode().getSourceSection()) + ")";
     }
 
     /** What a failed resume gives: the error value (a message, or any Lua value passed to error). */

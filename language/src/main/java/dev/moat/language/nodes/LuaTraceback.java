@@ -99,7 +99,7 @@ final class LuaTraceback {
         if (!lua) {
             out.append("\n\t[C]: in ");
         } else if (at != null && at.isAvailable()) {
-            out.append("\n\t").append(at.getSource().getName()).append(':').append(at.getStartLine()).append(": in ");
+            out.append("\n\t").append(at.getSource().getName()).append(':').append(dev.moat.language.runtime.LuaLines.startLine(at)).append(": in ");
         } else {
             out.append("\n\t").append(chunkName(level.root)).append(": in ");
         }
@@ -115,7 +115,7 @@ final class LuaTraceback {
         } else if (lua) {
             SourceSection defined = level.root.getSourceSection();
             out.append("function <").append(chunkName(level.root)).append(':')
-                    .append(defined == null ? 0 : defined.getStartLine()).append('>');
+                    .append(defined == null ? 0 : dev.moat.language.runtime.LuaLines.startLine(defined)).append('>');
         } else {
             out.append('?');
         }

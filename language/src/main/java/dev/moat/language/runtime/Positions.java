@@ -35,7 +35,7 @@ public final class Positions {
         if (node != null) {
             SourceSection ss = node.getEncapsulatingSourceSection();
             if (ss != null && ss.isAvailable()) {
-                return ss.getSource().getName() + ":" + ss.getStartLine() + ": ";
+                return ss.getSource().getName() + ":" + LuaLines.startLine(ss) + ": ";
             }
         }
         return callerWhere(1);
@@ -75,7 +75,7 @@ public final class Positions {
         if (ss == null || !ss.isAvailable()) {
             return "";
         }
-        return ss.getSource().getName() + ":" + ss.getStartLine() + ": ";
+        return ss.getSource().getName() + ":" + LuaLines.startLine(ss) + ": ";
     }
 
     /** True if {@code frame} is waiting in a proper tail call (see {@link FrameReplacingCall}). */
