@@ -69,7 +69,7 @@ public final class MoatParser {
                     // in a chain cut short: its own error, unless it reaches the end, here the token error's place
                     throw tokenError != null && inChain.atEndOfInput() ? tokenError.error() : inChain;
                 }
-                String near = t == null ? null : (t.getType() == Token.EOF ? "<eof>" : "'" + tokenText(t) + "'");
+                String near = t == null ? null : nearText(t);
                 throw new MoatSyntaxError(name, t == null ? line : endLine(t), col + 1, luaMessage(parser, t), near);
             }
         });
@@ -220,6 +220,21 @@ public final class MoatParser {
             }
         }
         return false;
+    }
+
+    /**
+     * What a syntax error is "near": the token as {@link #tokenText} shows it, quoted, or {@code <eof>}; null
+     * (no "near" part) for a NUL byte, which Lua's lexer returns as the token 0 that its error function
+     * takes for "no token".
+     */
+    static String nearText(Token t) {
+        if (t.getType() == Token.EOF) {
+            return "<eof>";
+        }
+        if (t.getType() == LuaLexer.BAD_CHAR && SourceText.firstByte(t.getText(), 0) == 0) {
+            return null;
+        }
+        return "'" + tokenText(t) + "'";
     }
 
     /**

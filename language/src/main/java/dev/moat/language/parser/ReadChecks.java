@@ -64,7 +64,7 @@ final class ReadChecks implements LuaParser.ReadChecks {
         if (tokenError != null && at.getTokenIndex() >= tokenError.tokenIndex()) {
             throw tokenError.error(); // Lua's lexer read it before the check was made
         }
-        String near = at.getType() == Token.EOF ? "<eof>" : "'" + MoatParser.tokenText(at) + "'";
+        String near = MoatParser.nearText(at);
         throw new MoatSyntaxError(name, MoatParser.endLine(at), at.getCharPositionInLine() + 1, message, near);
     }
 
