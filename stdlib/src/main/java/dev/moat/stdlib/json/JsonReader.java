@@ -151,9 +151,17 @@ final class JsonReader {
                 case 'u' -> {
                     int cp = hex4();
                     if (cp >= 0xD800 && cp <= 0xDBFF && p + 1 < s.length && s[p] == '\\' && s[p + 1] == 'u') {
+                        int next = p;
                         p += 2;
                         int low = hex4();
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                        if (low >= 0xDC00 && low <= 0xDFFF) {
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                        } else {
+                            p = next; // not the low half of a pair: that escape is read on its own
+                        }
+                    }
+                    if (cp >= 0xD800 && cp <= 0xDFFF) {
+                        cp = 0xFFFD; // half a pair is no character: U+FFFD, as most decoders (and UTF-16 to UTF-8) do
                     }
                     byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                     out.write(b, 0, b.length);

@@ -1,7 +1,6 @@
 package dev.moat.stdlib.json;
 
 import com.oracle.truffle.api.strings.TruffleString;
-import dev.moat.language.runtime.LuaNumberFormat;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.MoatStrings;
@@ -66,8 +65,7 @@ final class JsonWriter {
             if (d.isNaN() || d.isInfinite()) {
                 throw new JsonError("json: cannot encode NaN or infinity");
             }
-            String s = LuaNumberFormat.formatG(d, 17);
-            out.append(s.equals("-0") ? "-0.0" : s);
+            out.append(JsonNumbers.shortest(d));
         } else if (v instanceof TruffleString s) {
             string(MoatStrings.bytes(s));
         } else if (v instanceof MoatTable t) {
