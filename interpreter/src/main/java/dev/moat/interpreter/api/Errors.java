@@ -1,8 +1,8 @@
 package dev.moat.interpreter.api;
 
 import dev.moat.interpreter.ErrorIdentity;
+import dev.moat.interpreter.GuestLines;
 import dev.moat.language.budget.BudgetKind;
-import dev.moat.language.runtime.LuaLines;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -12,12 +12,6 @@ import java.util.List;
 /** Maps polyglot exceptions to the documented {@link MoatException} kinds. */
 final class Errors {
     private Errors() {
-    }
-
-    /** The Lua line of a guest frame's position (Lua counts a "\n\r" as one line break, the polyglot API as two). */
-    static int luaLine(SourceSection at) {
-        return at.getSource().hasCharacters()
-                ? LuaLines.line(at.getSource().getCharacters(), at.getCharIndex(), at.getStartLine()) : at.getStartLine();
     }
 
     static MoatException from(PolyglotException e, boolean timedOut) {
@@ -30,7 +24,7 @@ final class Errors {
             }
             SourceSection at = f.getSourceLocation();
             trace.add(at == null ? "[builtin]: in function '" + f.getRootName() + "'"
-                    : at.getSource().getName() + ":" + luaLine(at) + ": in function '" + f.getRootName() + "'");
+                    : at.getSource().getName() + ":" + GuestLines.of(at) + ": in function '" + f.getRootName() + "'");
         }
         MoatException.Kind kind;
         if (e.isSyntaxError()) {

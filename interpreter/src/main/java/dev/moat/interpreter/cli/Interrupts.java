@@ -79,9 +79,7 @@ final class Interrupts {
                 continue;
             }
             String root = frame.getRootName();
-            sb.append("\n\t").append(at.getSource().getName()).append(':').append(at.getSource().hasCharacters()
-                    ? dev.moat.language.runtime.LuaLines.line(at.getSource().getCharacters(), at.getCharIndex(), at.getStartLine())
-                    : at.getStartLine()).append(": in ")
+            sb.append("\n\t").append(at.getSource().getName()).append(':').append(dev.moat.interpreter.GuestLines.of(at)).append(": in ")
                     .append(root == null || root.isEmpty() || root.equals("main chunk") ? "main chunk" : "function '" + root + "'");
         }
         err.println(sb.append("\n\t[C]: in ?"));

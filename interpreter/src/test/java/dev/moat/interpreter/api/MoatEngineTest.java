@@ -55,6 +55,16 @@ class MoatEngineTest {
         assertTrue(r.bytesAllocated() > 0);
     }
 
+    /** Lua counts "\n\r" as one line break, the polyglot API as two: messages and tracebacks name Lua's lines. */
+    @Test
+    void errorLinesCountLineBreaksAsLuaDoes() {
+        Script s = engine.compile("lines.moat", "local x = 1\n\rlocal function f()\n\r  return x.y.z\n\rend\n\rreturn f()");
+        MoatException e = assertThrows(MoatException.class, () -> s.run(Map.of()));
+        assertTrue(e.getMessage().startsWith("lines.moat:3: attempt to index a number value"), e.getMessage());
+        assertTrue(e.traceback().get(0).startsWith("lines.moat:3: "), e.traceback().toString());
+        assertTrue(e.traceback().get(1).startsWith("lines.moat:5: "), e.traceback().toString());
+    }
+
     @Test
     void aLibraryNameNoLibraryHasFailsAtBuild() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
