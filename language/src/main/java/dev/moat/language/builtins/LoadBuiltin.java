@@ -148,11 +148,9 @@ public abstract class LoadBuiltin extends BuiltinNode {
     /** Lua's luaO_chunkid: "=name" and "@name" as given, other names as [string "..."]. */
     @TruffleBoundary
     static String displayName(String chunkName, byte[] text) {
-        String name = chunkName != null ? chunkName : dev.moat.language.parser.SourceText.decode(text);
-        int nul = name.indexOf('\0');
-        if (nul >= 0) {
-            name = name.substring(0, nul); // lua_load takes the name as a C string
-        }
+        // lua_load takes the name as a C string: it ends at a NUL
+        String name = dev.moat.language.runtime.LuaValues.asCString(
+                chunkName != null ? chunkName : dev.moat.language.parser.SourceText.decode(text));
         // LUA_IDSIZE is 60 bytes with the terminator: "=name" keeps its first 59 characters, "@file"
         // becomes "..." and its last 56.
         if (name.startsWith("=")) {
