@@ -217,12 +217,14 @@ public final class Coroutines {
             co.runningBare = true;
             try {
                 Object result = step.callStep(co, args);
-                bailed = result == GeneratorRootNode.BAILED;
-                ended = stepEnded(co, result);
-            } catch (TailCallException tc) {
-                ended = false;
-                bailed = true;
-                co.pendingTailCall = tc;
+                if (result instanceof TailCallException tc) {
+                    ended = false;
+                    bailed = true;
+                    co.pendingTailCall = tc;
+                } else {
+                    bailed = result == GeneratorRootNode.BAILED;
+                    ended = stepEnded(co, result);
+                }
             } catch (MoatError e) {
                 co.failure = e;
             } finally {
@@ -358,11 +360,11 @@ public final class Coroutines {
     private static Object callStep(MoatCoroutine co, Object[] in) {
         TailCallException tail = co.pendingTailCall;
         co.pendingTailCall = null;
-        try {
-            if (tail == null) {
-                return co.generatorTarget.call(co.body, co, in, Boolean.FALSE);
+        if (tail == null) {
+            Object result = co.generatorTarget.call(co.body, co, in, Boolean.FALSE);
+            if (!(result instanceof TailCallException tc)) {
+                return result;
             }
-        } catch (TailCallException tc) {
             tail = tc;
         }
         return InvokeNode.callUncached(tail.function, tail.arguments);

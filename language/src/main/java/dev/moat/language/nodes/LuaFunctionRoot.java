@@ -9,6 +9,7 @@ import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
 import dev.moat.language.MoatLanguage;
 import dev.moat.language.nodes.call.LeafFunctions;
+import dev.moat.language.nodes.call.TailCallException;
 import dev.moat.language.nodes.controlflow.ReturnException;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.MoatError;
@@ -60,7 +61,15 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         this.section = section;
     }
 
-    /** Runs one call of this root; takes the result of a nested {@code return}. */
+    /**
+     * Runs one call of this root; takes the result of a nested {@code return}. A proper tail call that
+     * unwinds this frame ({@link TailCallException}) is <em>returned</em> to the calling site, which makes
+     * the call: only guest errors leave a root by throwing. Truffle
+     * profiles the kind of exception that leaves a call target, and a compiled target that sees a control-flow
+     * exception after a guest error (or the other way round) is invalidated, every time: an evaluator whose
+     * {@code return handlers[node.kind](node)} nests deeper than the direct tail calls allow, with errors
+     * passing through it, deoptimised dozens of times and then stayed interpreted for good.
+     */
     @Override
     public final Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
@@ -68,6 +77,8 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
             return call(frame, context);
         } catch (ReturnException r) {
             return r.result;
+        } catch (TailCallException tc) {
+            return tc;
         } catch (StackOverflowError e) {
             // The Java stack ran out somewhere below this call, which is the place known now.
             CompilerDirectives.transferToInterpreter();

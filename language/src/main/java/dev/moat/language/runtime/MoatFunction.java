@@ -139,14 +139,14 @@ public class MoatFunction implements TruffleObject {
         argv[CallArguments.LEVEL] = level;
         try {
             while (true) {
-                try {
-                    Object result = MultiValue.first(call.call(function.getTarget(), argv));
-                    context.budget.checkLimit(function.getTarget().getRootNode()); // the host's call is a run
-                    return result;
-                } catch (TailCallException tc) {
+                Object result = call.call(function.getTarget(), argv);
+                if (result instanceof TailCallException tc) {
                     function = tc.function;
                     argv = tc.arguments;
+                    continue;
                 }
+                context.budget.checkLimit(function.getTarget().getRootNode()); // the host's call is a run
+                return MultiValue.first(result);
             }
         } finally {
             context.depth = level;

@@ -148,13 +148,13 @@ public final class InvokeNode extends Node {
         MoatFunction function = callee;
         Object[] argv = arguments;
         while (true) {
-            try {
-                return dispatch.execute(function, argv);
-            } catch (TailCallException tc) {
-                tailCall.enter(); // the tail-called function is charged like any call, by itself or by dispatch
-                function = tc.function;
-                argv = tc.arguments;
+            Object result = dispatch.execute(function, argv);
+            if (!(result instanceof TailCallException tc)) {
+                return result;
             }
+            tailCall.enter(); // the tail-called function is charged like any call, by itself or by dispatch
+            function = tc.function;
+            argv = tc.arguments;
         }
     }
 
@@ -247,12 +247,12 @@ public final class InvokeNode extends Node {
         Object[] args = argv;
         args[0] = f;
         while (true) {
-            try {
-                return f.getTarget().call(args);
-            } catch (TailCallException tc) {
-                f = tc.function;
-                args = tc.arguments;
+            Object result = f.getTarget().call(args);
+            if (!(result instanceof TailCallException tc)) {
+                return result;
             }
+            f = tc.function;
+            args = tc.arguments;
         }
     }
 
