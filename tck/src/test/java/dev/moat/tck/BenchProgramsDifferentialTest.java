@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The benchmark programs (bench/programs and the held-out bench/unseen) at small sizes: Moat prints the
+ * The benchmark programs (bench/programs, the held-out bench/unseen and bench/blind) at small sizes: Moat prints the
  * checksum line lua5.4 prints. The comparison harness checks this at full size; this keeps a wrong
  * result from waiting for the next benchmark run. Every program must have a size here.
  */
@@ -38,7 +38,11 @@ class BenchProgramsDifferentialTest extends SharedEngineTest {
             Map.entry("unseen/bf", "1"), Map.entry("unseen/binarytrees", "8"), Map.entry("unseen/fannkuch", "7"),
             Map.entry("unseen/raytracer", "40"), Map.entry("unseen/knucleotide", "5000"), Map.entry("unseen/lzw", "20000"),
             Map.entry("unseen/life", "30"), Map.entry("unseen/hashmap", "200"), Map.entry("unseen/queue", "2"),
-            Map.entry("unseen/varargs", "2000"));
+            Map.entry("unseen/varargs", "2000"),
+            Map.entry("blind/sha", "10"), Map.entry("blind/calc", "200"), Map.entry("blind/dijkstra", "20"),
+            Map.entry("blind/bignum", "300"), Map.entry("blind/template", "400"), Map.entry("blind/matrix", "30"),
+            Map.entry("blind/kmeans", "500"), Map.entry("blind/pipeline", "3000"), Map.entry("blind/inherit", "100"),
+            Map.entry("blind/wordfreq", "20000"));
 
     private static Path benchDir() {
         return Path.of(System.getProperty("moat.bench.dir", "../bench")).toAbsolutePath().normalize();
@@ -49,7 +53,7 @@ class BenchProgramsDifferentialTest extends SharedEngineTest {
         boolean lua = DifferentialTest.luaAvailable();
         List<DynamicTest> tests = new ArrayList<>();
         int found = 0;
-        for (String dir : List.of("programs", "unseen")) {
+        for (String dir : List.of("programs", "unseen", "blind")) {
             try (var files = Files.list(benchDir().resolve(dir))) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".lua")).sorted().toList()) {
                     found++;
