@@ -16,6 +16,16 @@ public final class ArrayElements {
      * {@code k - 1} (a key below 1 wraps to a huge value), one compare-and-branch in compiled code where
      * the two signed tests took two.
      */
+    /**
+     * A float key as the integer key it names (Lua converts a float with an integer value: {@code t[2.0]} is
+     * {@code t[2]}), or 0, which no array part holds, for a float without one (1.5, NaN, out of range).
+     * Code that computes its indices with {@code /} or {@code 2^n} indexes with floats throughout.
+     */
+    public static long floatIndex(double key) {
+        long k = (long) key;
+        return k == key ? k : 0;
+    }
+
     public static boolean inArrayPart(MoatTable t, long k) {
         return Long.compareUnsigned(k - 1, t.size) < 0;
     }

@@ -57,6 +57,22 @@ public abstract class IndexAssignNode extends MoatStatementNode {
         }
     }
 
+    /** The same elements written with a float key that has an integer value (see ArrayElements#floatIndex). */
+    @Specialization(guards = "acceptsLongElement(table, floatIndex(key))")
+    protected void doLongElementFloatKey(MoatTable table, double key, long value) {
+        doLongElement(table, ArrayElements.floatIndex(key), value);
+    }
+
+    @Specialization(guards = "acceptsDoubleElement(table, floatIndex(key))")
+    protected void doDoubleElementFloatKey(MoatTable table, double key, double value) {
+        doDoubleElement(table, ArrayElements.floatIndex(key), value);
+    }
+
+    @Specialization(guards = "acceptsObjectElement(table, floatIndex(key), value)")
+    protected void doObjectElementFloatKey(MoatTable table, double key, Object value) {
+        doObjectElement(table, ArrayElements.floatIndex(key), value);
+    }
+
     /** {@code t[#t] = nil}, the stack pop: shrinks the array part without a call. */
     @Specialization(guards = "isLastElement(table, index)")
     protected void doRemoveLast(MoatTable table, long index, MoatNil value) {

@@ -14,7 +14,7 @@ import dev.moat.language.runtime.MoatTable;
  * The expression {@code obj[key]}. An integer key into an unboxed array part (see
  * {@code ArrayStorage}) reads the element without boxing it, so {@code a[i] * b[j]} stays in
  * registers in compiled code; a present element of the general strategy is one load. Everything else
- * (holes, absent keys, metatables, strings, float keys) goes through {@link IndexGetNode}.
+ * (holes, absent keys, metatables, strings, floats without an integer value) goes through {@link IndexGetNode}.
  */
 @NodeChild(value = "object", type = MoatExpressionNode.class)
 @NodeChild(value = "key", type = MoatExpressionNode.class)
@@ -45,6 +45,25 @@ public abstract class IndexExpressionNode extends MoatExpressionNode {
     @Specialization(guards = "hasObjectElement(table, index)")
     protected static Object doObjectElement(MoatTable table, long index) {
         return ArrayElements.objectElement(table, index);
+    }
+
+    /**
+     * The same elements read with a float key that has an integer value (see ArrayElements#floatIndex): in
+     * the generic path such a read cost ten times an integer one.
+     */
+    @Specialization(guards = "hasLongElement(table, floatIndex(key))")
+    protected static long doLongElementFloatKey(MoatTable table, double key) {
+        return ArrayElements.longElement(table, ArrayElements.floatIndex(key));
+    }
+
+    @Specialization(guards = "hasDoubleElement(table, floatIndex(key))")
+    protected static double doDoubleElementFloatKey(MoatTable table, double key) {
+        return ArrayElements.doubleElement(table, ArrayElements.floatIndex(key));
+    }
+
+    @Specialization(guards = "hasObjectElement(table, floatIndex(key))")
+    protected static Object doObjectElementFloatKey(MoatTable table, double key) {
+        return ArrayElements.objectElement(table, ArrayElements.floatIndex(key));
     }
 
     @Fallback
