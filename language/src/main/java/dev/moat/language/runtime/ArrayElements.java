@@ -61,6 +61,26 @@ public final class ArrayElements {
         return ArrayStorage.objects(t.array)[(int) (k - 1)];
     }
 
+    /** {@code t[k] = v} of a present element of a long[] array part; only after {@link #hasLongElement}. */
+    public static void overwriteLongElement(MoatTable t, long k, long v) {
+        ((long[]) t.array)[(int) (k - 1)] = v;
+    }
+
+    /** {@code t[k] = v} of a present element of a double[] array part; only after {@link #hasDoubleElement}. */
+    public static void overwriteDoubleElement(MoatTable t, long k, double v) {
+        ((double[]) t.array)[(int) (k - 1)] = v;
+    }
+
+    /** True if {@code value} is not nil and {@code t[k]} a present element of an Object[] array part. */
+    public static boolean overwritesObjectElement(MoatTable t, long k, Object value) {
+        return value != MoatNil.NIL && hasObjectElement(t, k);
+    }
+
+    /** {@code t[k] = v} (not nil) of a present element of an Object[] array part; only after {@link #overwritesObjectElement}. */
+    public static void overwriteObjectElement(MoatTable t, long k, Object v) {
+        ArrayStorage.objects(t.array)[(int) (k - 1)] = v;
+    }
+
     /**
      * True if the non-nil {@code value} can be stored raw at {@code k} by {@link #setObjectElement} without
      * changing strategy: {@code k} is a present element of an Object[] array part (so no

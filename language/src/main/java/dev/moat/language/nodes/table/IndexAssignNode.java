@@ -36,6 +36,27 @@ public abstract class IndexAssignNode extends MoatStatementNode {
         return IndexAssignNodeGen.create(description, object, key, value);
     }
 
+    /**
+     * An element that is present overwritten in place: one store. Apart from the appending cases below, so
+     * that a site that never appends (matrix code updating {@code c[i][j]}) compiles without the append's size
+     * update and growth call, which in a loop made every iteration load the tables' array parts and sizes
+     * again and test their types.
+     */
+    @Specialization(guards = "hasLongElement(table, index)")
+    protected static void doLongOverwrite(MoatTable table, long index, long value) {
+        ArrayElements.overwriteLongElement(table, index, value);
+    }
+
+    @Specialization(guards = "hasDoubleElement(table, index)")
+    protected static void doDoubleOverwrite(MoatTable table, long index, double value) {
+        ArrayElements.overwriteDoubleElement(table, index, value);
+    }
+
+    @Specialization(guards = "overwritesObjectElement(table, index, value)")
+    protected static void doObjectOverwrite(MoatTable table, long index, Object value) {
+        ArrayElements.overwriteObjectElement(table, index, value);
+    }
+
     @Specialization(guards = "acceptsLongElement(table, index)")
     protected void doLongElement(MoatTable table, long index, long value) {
         if (ArrayElements.setLongElement(table, index, value)) {
