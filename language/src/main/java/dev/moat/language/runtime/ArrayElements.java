@@ -12,11 +12,6 @@ public final class ArrayElements {
     }
 
     /**
-     * True if {@code k} is within the array part: {@code 1 <= k <= size} as one unsigned comparison of
-     * {@code k - 1} (a key below 1 wraps to a huge value), one compare-and-branch in compiled code where
-     * the two signed tests took two.
-     */
-    /**
      * A float key as the integer key it names (Lua converts a float with an integer value: {@code t[2.0]} is
      * {@code t[2]}), or 0, which no array part holds, for a float without one (1.5, NaN, out of range).
      * Code that computes its indices with {@code /} or {@code 2^n} indexes with floats throughout.
@@ -26,6 +21,11 @@ public final class ArrayElements {
         return k == key ? k : 0;
     }
 
+    /**
+     * True if {@code k} is within the array part: {@code 1 <= k <= size} as one unsigned comparison of
+     * {@code k - 1} (a key below 1 wraps to a huge value), one compare-and-branch in compiled code where
+     * the two signed tests took two.
+     */
     public static boolean inArrayPart(MoatTable t, long k) {
         return Long.compareUnsigned(k - 1, t.size) < 0;
     }
