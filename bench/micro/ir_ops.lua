@@ -40,9 +40,19 @@ local function tostr(a, b) return tostring(a) end
 local function ins(a, b) local q = {} table.insert(q, a) return q end
 local function ipl(a, b) local x = 0 for _, e in ipairs(arr) do x = x + e end return x end
 local function pl(a, b) local x = 0 for k, e in pairs(t) do x = x + e end return x end
+local scope = setmetatable({}, {__index = d})
+local function setm(a, b) scope[b] = a end
+local function getm(a, b) return scope[b .. "x"] end
+local function ctor(a, b) return {x = a, y = b, z = a, w = b, name = "n"} end
+local function ctor10(a, b) return {k1 = a, k2 = b, k3 = a, k4 = b, k5 = "n", k6 = a, k7 = b, k8 = a, k9 = b, k10 = tostring(a)} end
+local sparse = {}
+for i = 1, 50 do sparse[i * 1000] = i end
+local function gets(a, b) return sparse[a * 1000] end
+local function appmix(a, b) local q = {} for i = 1, 3 do q[i] = (a + i) % 2 == 0 and a or a * 0.5 end return q end
 local fns = {empty=empty, add=add, fadd=fadd, cmp=cmp, getf=getf, setf=setf, geta=geta, seta=seta, setao=setao,
   getd=getd, setd=setd, incd=incd, len=len, app=app, callf=callf, method=method, newobj=newobj, callb=callb,
-  callfmt=callfmt, concat2=concat2, concatn=concatn, tostr=tostr, ins=ins, ipl=ipl, pl=pl}
+  callfmt=callfmt, concat2=concat2, concatn=concatn, tostr=tostr, ins=ins, ipl=ipl, pl=pl,
+  setm=setm, appmix=appmix, getm=getm, gets=gets, ctor=ctor, ctor10=ctor10}
 local names = {}
 for k in pairs(fns) do names[#names+1] = k end
 table.sort(names)

@@ -37,6 +37,8 @@ public final class IndexGetNode extends Node {
     @Child private DynamicObjectLibrary stringKeys;
     @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
+    private final BranchProfile integerKeyReads = BranchProfile.create();
+    private final BranchProfile otherKeyReads = BranchProfile.create();
     /** Whether string-keyed reads here have met float fields (see TableFields#fieldValue). */
     private final FieldSubtypeProfile stringKeyIsFloat = FieldSubtypeProfile.create();
     /** Whether string-keyed reads here have met dictionaries, records or both (see DictionaryProfile). */
@@ -65,7 +67,7 @@ public final class IndexGetNode extends Node {
             }
         }
         metaPath.enter();
-        return getSlow(frame, obj, rawKey, key, site, description);
+        return getSlow(frame, obj, rawKey, key, obj instanceof MoatTable, site, description);
     }
 
     /**
@@ -76,14 +78,14 @@ public final class IndexGetNode extends Node {
     public Object getField(VirtualFrame frame, Object obj, TruffleString key, int keyHash, Node site, String description) {
         if (obj instanceof MoatTable t) {
             if (stillCold()) {
-                return getSlow(frame, t, key, key, site, null);
+                return getSlow(frame, t, key, key, false, site, null);
             }
             Object v = fieldLookup().lookup(t, key, keyHash);
             if (v != null) {
                 return v;
             }
             metaPath.enter();
-            return getSlow(frame, t, key, key, site, null);
+            return getSlow(frame, t, key, key, false, site, null);
         }
         if (obj instanceof TruffleString && !stillCold()) {
             Object v = getStringMethod(obj, key, keyHash);
@@ -92,7 +94,7 @@ public final class IndexGetNode extends Node {
             }
         }
         metaPath.enter();
-        return getSlow(frame, obj, key, key, site, description);
+        return getSlow(frame, obj, key, key, false, site, description);
     }
 
     /**
@@ -194,22 +196,38 @@ public final class IndexGetNode extends Node {
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
             return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, MoatTable.keyHash(s));
         }
+        // Each kind of key is compiled only once this site has read one (an unseen kind deoptimises): a
+        // site that reads integer keys does not carry the generic keys' hash probe, nor the other way round.
+        if (key instanceof Long l) {
+            integerKeyReads.enter();
+            return t.getLong(l);
+        }
+        otherKeyReads.enter();
         return t.get(key);
     }
 
-    /** {@code key} is the normalised key of the raw reads, {@code written} the key an __index function gets. */
-    private Object getSlow(VirtualFrame frame, Object obj, Object key, Object written, Node site, String description) {
+    /**
+     * Follows {@code __index} from {@code obj}. {@code key} is the normalised key of the raw reads,
+     * {@code written} the key an __index function gets; {@code rawMissed} says that {@code obj} is a table
+     * whose raw read the caller made and missed, so the walk starts at its metatable. The raw reads of
+     * the tables further down the chain are out of line ({@link #rawGetOutOfLine}): every compiled generic
+     * read would otherwise carry a second copy of the table's whole read logic for them.
+     */
+    private Object getSlow(VirtualFrame frame, Object obj, Object key, Object written, boolean rawMissed, Node site,
+                           String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
             Object handler;
             if (current instanceof MoatTable t) {
-                Object v = t.get(key);
-                if (v != null) {
-                    return v;
-                }
-                if (t.getMetatable() == null) {
-                    return MoatNil.NIL;
+                if (loop > 0 || !rawMissed) {
+                    Object v = rawGetOutOfLine(t, key);
+                    if (v != null) {
+                        return v;
+                    }
+                    if (t.getMetatable() == null) {
+                        return MoatNil.NIL;
+                    }
                 }
                 // The first link is this site's own: cached on the metatable's shape (an __index function
                 // is met here on every access); links further down stay uncached.
@@ -229,6 +247,11 @@ public final class IndexGetNode extends Node {
             current = handler;
         }
         throw MoatError.at(site, "'__index' chain too long; possible loop");
+    }
+
+    @TruffleBoundary
+    private static Object rawGetOutOfLine(MoatTable t, Object key) {
+        return t.get(key);
     }
 
     private MetamethodLookupNode indexLookup() {

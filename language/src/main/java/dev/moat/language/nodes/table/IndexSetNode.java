@@ -1,6 +1,7 @@
 package dev.moat.language.nodes.table;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.object.DynamicObjectLibrary;
@@ -29,6 +30,9 @@ public final class IndexSetNode extends Node {
     @Child private DynamicObjectLibrary stringKeys;
     @Child private DynamicObjectLibrary metaFields;
     private final BranchProfile metaPath = BranchProfile.create();
+    private final BranchProfile integerKeyStores = BranchProfile.create();
+    private final BranchProfile stringKeyStores = BranchProfile.create();
+    private final BranchProfile otherKeyStores = BranchProfile.create();
     /** Whether computed string-keyed stores here have met dictionaries, records or both (see DictionaryProfile). */
     private final DictionaryProfile stringKeyKind = DictionaryProfile.create();
     /** Whether the metatables {@code obj.name = v} read {@code __newindex} from kept string keys in their hash part. */
@@ -45,12 +49,17 @@ public final class IndexSetNode extends Node {
      */
     public void set(VirtualFrame frame, Object obj, Object key, Object value, Node site, String description) {
         Object rawKey = MoatTable.normalizeKey(key);
+        MoatTable target;
         if (obj instanceof MoatTable t && t.getMetatable() == null) {
-            rawSet(t, rawKey, value, site);
-            return;
+            target = t;
+        } else {
+            metaPath.enter();
+            target = storeThroughMetatables(frame, obj, rawKey, key, value, site, description);
+            if (target == null) {
+                return;
+            }
         }
-        metaPath.enter();
-        setSlow(frame, obj, rawKey, key, value, site, description);
+        rawSet(target, rawKey, value, site);
     }
 
     /** {@code obj.name = value} for a constant string key with its precomputed hash. */
@@ -64,7 +73,10 @@ public final class IndexSetNode extends Node {
                         chargeNewEntry(site);
                     }
                 } else {
-                    setSlow(frame, t, key, key, value, site, description);
+                    MoatTable target = storeThroughMetatables(frame, t, key, key, value, site, description);
+                    if (target != null) {
+                        rawSet(target, key, value, site);
+                    }
                 }
                 return;
             }
@@ -78,24 +90,31 @@ public final class IndexSetNode extends Node {
             }
         }
         metaPath.enter();
-        setSlow(frame, obj, key, key, value, site, description);
+        MoatTable target = storeThroughMetatables(frame, obj, key, key, value, site, description);
+        if (target != null) {
+            rawSet(target, key, value, site);
+        }
     }
 
-    /** {@code key} is the normalised key of the raw stores, {@code written} the key a __newindex function gets. */
-    private void setSlow(VirtualFrame frame, Object obj, Object key, Object written, Object value, Node site, String description) {
+    /**
+     * Follows {@code __newindex} from {@code obj}: calls a handler function and returns null, or returns the
+     * table the raw store goes into (the first one in the chain that holds the key or has no handler). The
+     * callers make that store from one call site each, so a compiled store carries the raw store's code once.
+     * {@code key} is the normalised key of the raw stores, {@code written} the key a __newindex function gets.
+     */
+    private MoatTable storeThroughMetatables(VirtualFrame frame, Object obj, Object key, Object written, Object value,
+                                             Node site, String description) {
         MoatContext context = MoatContext.get(this);
         Object current = obj;
         for (int loop = 0; loop < MAX_CHAIN; loop++) {
             Object handler;
             if (current instanceof MoatTable t) {
-                if (t.getMetatable() == null || t.get(key) != null) {
-                    rawSet(t, key, value, site);
-                    return;
+                if (t.getMetatable() == null || holdsKey(t, key)) {
+                    return t;
                 }
                 handler = t.getMetatable().get(Metatables.NEWINDEX);
                 if (handler == null || handler == MoatNil.NIL) {
-                    rawSet(t, key, value, site);
-                    return;
+                    return t;
                 }
             } else {
                 handler = Metatables.metamethod(context, current, Metatables.NEWINDEX);
@@ -105,18 +124,34 @@ public final class IndexSetNode extends Node {
             }
             if (handler instanceof MoatFunction) {
                 invoker().callWith(frame, handler, current, written, value, "metamethod 'newindex'");
-                return;
+                return null;
             }
             current = handler;
         }
         throw MoatError.at(site, "'__newindex' chain too long; possible loop");
     }
 
+    /**
+     * Whether a table with a metatable already holds {@code key} (then {@code __newindex} is not consulted).
+     * Out of line: a generic probe of either part for any kind of key, made only on the metatable path.
+     */
+    @TruffleBoundary
+    private static boolean holdsKey(MoatTable t, Object key) {
+        return t.get(key) != null;
+    }
+
+    /**
+     * The raw store by kind of key. Each kind is compiled only once this site has stored such a key (a
+     * branch profile per kind: an unseen kind deoptimises), so a site that stores string keys does not carry
+     * the integer keys' array and hash logic nor the generic keys' hash insertion, and the other way round.
+     */
     private void rawSet(MoatTable t, Object key, Object value, Node site) {
         boolean added;
         if (key instanceof Long l) {
+            integerKeyStores.enter();
             added = t.putLong(l, value);
         } else if (key instanceof TruffleString s) {
+            stringKeyStores.enter();
             if (stringKeys == null && CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
                 coldRuns++;
                 added = TableFields.putComputed(t, s, value); // the same placement as the cached path (deterministic pairs order)
@@ -128,6 +163,7 @@ public final class IndexSetNode extends Node {
         } else if (key instanceof Double d && Double.isNaN(d)) {
             throw MoatError.at(site, "table index is NaN");
         } else {
+            otherKeyStores.enter();
             added = t.put(key, value);
         }
         if (added) {
