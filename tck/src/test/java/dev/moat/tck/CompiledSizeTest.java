@@ -27,10 +27,12 @@ class CompiledSizeTest {
             local scope = setmetatable({}, {__index = plain})
             local function store_plain(k, v) plain[k] = v end
             local function store_through_meta(k, v) scope[k] = v end
+            local function concat2(a, b) return a .. b end
+            local function concat4(a, b) return a .. "-" .. b .. ":" end
             local names = {"p1", "p2", "p3", "p4"}
             for i = 1, 300 do
               local k = names[i % 4 + 1]
-              record4(i, k); record12(i, k); store_plain(k, i); store_through_meta(k, i)
+              record4(i, k); record12(i, k); store_plain(k, i); store_through_meta(k, i); concat2(k, k); concat4(k, k)
             end
             print(plain.p1, scope.p1)
             """;
@@ -44,7 +46,7 @@ class CompiledSizeTest {
         while (m.find()) {
             sizes.put(m.group(1), Integer.parseInt(m.group(2)));
         }
-        for (String name : new String[] {"record4", "record12", "store_plain", "store_through_meta"}) {
+        for (String name : new String[] {"record4", "record12", "store_plain", "store_through_meta", "concat2", "concat4"}) {
             assertTrue(sizes.containsKey(name), () -> name + " was not compiled:\n" + run.log());
         }
         return sizes;
@@ -71,5 +73,16 @@ class CompiledSizeTest {
     void aStoreThroughAMetatableCarriesOneRawStore() {
         Map<String, Integer> sizes = sizes();
         assertTrue(sizes.get("store_through_meta") < 2 * sizes.get("store_plain"), () -> "compiled sizes " + sizes);
+    }
+
+    /**
+     * A chain of four strings is a single build of the result (289 nodes against 208 for two operands): the
+     * pairwise path, for operands with {@code __concat}, is compiled only once a chain has met one. It was
+     * compiled into every chain, and made this one 881 nodes.
+     */
+    @Test
+    void aChainOfStringsCarriesNoPairwisePath() {
+        Map<String, Integer> sizes = sizes();
+        assertTrue(sizes.get("concat4") < 2 * sizes.get("concat2"), () -> "compiled sizes " + sizes);
     }
 }

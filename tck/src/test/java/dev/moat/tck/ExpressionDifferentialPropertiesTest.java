@@ -40,6 +40,10 @@ class ExpressionDifferentialPropertiesTest extends LuaBatch.Properties {
             local obj = setmetatable({}, mt)
             local a, b, c = 3, 4.5, "6"
             local u
+            local raw_tostring = tostring
+            -- Addresses differ by nature: printed ones are masked below, but a case can take one apart
+            -- (string.byte(tostring(f), -1) read the last hex digit), so tostring masks them at the source.
+            local function tostring(...) return (string.gsub(raw_tostring(...), "0x%x+", "ADDR")) end
             """;
 
     private static final String[] INTEGERS = {"0", "1", "-1", "2", "3", "7", "-7", "10", "255", "1000", "math.maxinteger",
