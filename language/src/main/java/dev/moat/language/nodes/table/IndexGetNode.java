@@ -182,9 +182,10 @@ public final class IndexGetNode extends Node {
     }
 
     /**
-     * A raw read before this site has a cache for string keys: the first reads use the uncached
-     * table methods, so code that runs once (a huge straight-line chunk, set-up code) never pays
-     * for building inline caches; a site that keeps reading string keys gets one.
+     * The raw read of every key but a string one at a site that has its string-key cache. A string key
+     * before the site has that cache: the first reads use the uncached table methods, so code that runs
+     * once (a huge straight-line chunk, set-up code) never pays for building inline caches; a site that
+     * keeps reading string keys gets one. Integer and other keys: by kind, as the site has met them.
      */
     private Object getRawWarmingUp(MoatTable t, Object key) {
         if (key instanceof TruffleString s) {
