@@ -223,16 +223,18 @@ public final class TableBuiltins {
         }
     }
 
-    /** table.pack builds a plain table: no metamethods are involved. */
+    /**
+     * table.pack builds a plain table: no metamethods are involved. Its arguments go in as one sequence,
+     * holes and all, as {@code {...}} does (Lua presizes the array part for both), so
+     * {@code #table.pack(1, nil, 3)} is 3 as on lua5.4, not the 1 that storing key by key gave.
+     */
     @MoatBuiltin(name = "pack", variadic = true)
     public abstract static class PackNode extends BuiltinNode {
         @Specialization
         protected Object pack(Object[] args) {
             allocate(SizeModel.table(args.length, 1));
             MoatTable t = new MoatTable(args.length, 1);
-            for (int k = 0; k < args.length; k++) {
-                t.putLong(k + 1, args[k]);
-            }
+            t.setSequence(args, args.length);
             t.put(MoatStrings.fromJava("n"), (long) args.length);
             return t;
         }
