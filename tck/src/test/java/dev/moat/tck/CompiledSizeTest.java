@@ -29,10 +29,18 @@ class CompiledSizeTest {
             local function store_through_meta(k, v) scope[k] = v end
             local function concat2(a, b) return a .. b end
             local function concat4(a, b) return a .. "-" .. b .. ":" end
+            local function less_strings(a, b) return a < b end
+            local function less_numbers(a, b) return a < b end
+            local function descending(a, b) return a > b end
+            local function sort_descending(t) table.sort(t, descending) end
+            local function swap(t, i, j) t[i], t[j] = t[j], t[i] end
             local names = {"p1", "p2", "p3", "p4"}
             for i = 1, 300 do
               local k = names[i % 4 + 1]
               record4(i, k); record12(i, k); store_plain(k, i); store_through_meta(k, i); concat2(k, k); concat4(k, k)
+              less_strings(k, names[i % 3 + 1]); less_numbers(i, i % 7)
+              local t = {} for j = 1, 6 do t[j] = names[(i + j) % 4 + 1] end
+              sort_descending(t); swap(t, 1, 2)
             end
             print(plain.p1, scope.p1)
             """;
@@ -46,7 +54,8 @@ class CompiledSizeTest {
         while (m.find()) {
             sizes.put(m.group(1), Integer.parseInt(m.group(2)));
         }
-        for (String name : new String[] {"record4", "record12", "store_plain", "store_through_meta", "concat2", "concat4"}) {
+        for (String name : new String[] {"record4", "record12", "store_plain", "store_through_meta", "concat2", "concat4",
+            "less_strings", "less_numbers", "sort_descending", "swap"}) {
             assertTrue(sizes.containsKey(name), () -> name + " was not compiled:\n" + run.log());
         }
         return sizes;
@@ -84,5 +93,29 @@ class CompiledSizeTest {
     void aChainOfStringsCarriesNoPairwisePath() {
         Map<String, Integer> sizes = sizes();
         assertTrue(sizes.get("concat4") < 2 * sizes.get("concat2"), () -> "compiled sizes " + sizes);
+    }
+
+    /**
+     * {@code a < b} on strings is a bytewise loop over the strings' arrays (207 nodes against 60 for two
+     * integers): TruffleString's byte comparison compiled a copy for every combination of strides and
+     * storage (486 nodes), though Moat's strings always have stride 0.
+     */
+    @Test
+    void aStringComparisonCompilesInProportion() {
+        Map<String, Integer> sizes = sizes();
+        assertTrue(sizes.get("less_strings") < 5 * sizes.get("less_numbers"), () -> "compiled sizes " + sizes);
+    }
+
+    /**
+     * {@code table.sort(t, cmp)} with its comparator inlined at its five call sites, over an Object[] array
+     * part, is about ten times a function that swaps two elements (2,040 nodes against 197): its ten element
+     * reads and twelve writes compile the array part's Object[] case and leave the rest (hash part, holes,
+     * other strategies) until a sort meets them. With the table's whole general get and put at each site,
+     * and a string comparison of 486 nodes at each comparator site, it was 6,601.
+     */
+    @Test
+    void aSortWithAComparatorCompilesInProportion() {
+        Map<String, Integer> sizes = sizes();
+        assertTrue(sizes.get("sort_descending") < 14 * sizes.get("swap"), () -> "compiled sizes " + sizes);
     }
 }

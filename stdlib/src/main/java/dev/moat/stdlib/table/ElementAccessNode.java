@@ -6,6 +6,7 @@ import com.oracle.truffle.api.profiles.BranchProfile;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
@@ -33,6 +34,17 @@ final class ElementAccessNode extends Node {
 
     @Child private InvokeNode invoke;
     private final BranchProfile metaPath = BranchProfile.create();
+    /*
+     * Raw accesses by where the element lives. An element of an Object[] array part is read and overwritten
+     * inline; the other kinds (unboxed long[]/double[] elements, holes, keys past the array part, the hash
+     * part, strategy changes, appends) are compiled only once a site has met them. Each table builtin has
+     * several access sites (table.sort ten reads and twelve writes), and compiling MoatTable's whole general
+     * get and put at each made a sort with a comparator ~4,100 nodes before its comparator was inlined.
+     */
+    private final BranchProfile longElements = BranchProfile.create();
+    private final BranchProfile doubleElements = BranchProfile.create();
+    private final BranchProfile otherReads = BranchProfile.create();
+    private final BranchProfile otherWrites = BranchProfile.create();
 
     static ElementAccessNode create() {
         return new ElementAccessNode();
@@ -41,7 +53,7 @@ final class ElementAccessNode extends Node {
     /** {@code lua_geti(obj, i)}. */
     Object get(Object obj, long i) {
         if (obj instanceof MoatTable t) {
-            Object v = t.getLong(i);
+            Object v = rawGet(t, i);
             if (v != null) {
                 return v;
             }
@@ -56,11 +68,44 @@ final class ElementAccessNode extends Node {
     /** {@code lua_seti(obj, i, value)}. */
     void set(Object obj, long i, Object value) {
         if (obj instanceof MoatTable t && t.getMetatable() == null) {
-            t.putLong(i, value);
+            rawSet(t, i, value);
             return;
         }
         metaPath.enter();
         setWithMetamethods(obj, i, value);
+    }
+
+    /** {@link MoatTable#getLong}, with the element kinds this site has not met left out of compiled code. */
+    private Object rawGet(MoatTable t, long i) {
+        if (ArrayElements.hasObjectElement(t, i)) {
+            return ArrayElements.objectElement(t, i);
+        }
+        if (ArrayElements.hasLongElement(t, i)) {
+            longElements.enter();
+            return ArrayElements.longElement(t, i);
+        }
+        if (ArrayElements.hasDoubleElement(t, i)) {
+            doubleElements.enter();
+            return ArrayElements.doubleElement(t, i);
+        }
+        otherReads.enter();
+        return t.getLong(i);
+    }
+
+    /** {@link MoatTable#putLong} for a table without metatable, profiled like {@link #rawGet}. */
+    private void rawSet(MoatTable t, long i, Object value) {
+        if (ArrayElements.overwritesObjectElement(t, i, value)) {
+            ArrayElements.overwriteObjectElement(t, i, value);
+        } else if (value instanceof Long l && ArrayElements.hasLongElement(t, i)) {
+            longElements.enter();
+            ArrayElements.overwriteLongElement(t, i, l);
+        } else if (value instanceof Double d && ArrayElements.hasDoubleElement(t, i)) {
+            doubleElements.enter();
+            ArrayElements.overwriteDoubleElement(t, i, d);
+        } else {
+            otherWrites.enter();
+            t.putLong(i, value);
+        }
     }
 
     /** {@code luaL_len(obj)}: the length operator, then Lua's integer check of its result. */

@@ -8,13 +8,13 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.nodes.call.InvokeNode;
+import dev.moat.language.nodes.expression.StringOrderNode;
 import dev.moat.language.nodes.table.MetamethodLookupNode;
 import dev.moat.language.runtime.LuaArith;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
-import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MultiValue;
 
 /**
@@ -66,8 +66,8 @@ abstract class SortOrderNode extends Node {
 
     @Specialization
     static boolean strings(TruffleString a, TruffleString b, MoatNil comparator,
-                    @Cached TruffleString.CompareBytesNode compareBytes) {
-        return compareBytes.execute(a, b, MoatStrings.ENCODING) < 0;
+                    @Cached("create()") StringOrderNode order) {
+        return order.execute(a, b) < 0;
     }
 
     /** Anything else compares through {@code __lt}, or fails as Lua's lua_lessthan does. */

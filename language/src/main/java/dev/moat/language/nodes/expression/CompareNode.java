@@ -58,9 +58,9 @@ public abstract class CompareNode extends BinaryNode {
     }
 
     @Specialization
-    protected boolean doString(TruffleString a, TruffleString b, @Cached TruffleString.CompareBytesNode compare) {
+    protected boolean doString(TruffleString a, TruffleString b, @Cached("create()") StringOrderNode compare) {
         chargeStringWork(a, b, this);
-        int c = swapped ? compare.execute(b, a, MoatStrings.ENCODING) : compare.execute(a, b, MoatStrings.ENCODING);
+        int c = swapped ? compare.execute(b, a) : compare.execute(a, b);
         return orEqual ? c <= 0 : c < 0;
     }
 
