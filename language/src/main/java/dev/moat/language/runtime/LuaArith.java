@@ -61,7 +61,20 @@ public final class LuaArith {
     }
 
     public static double fmod(double a, double b) {
-        double m = cFmod(a, b);
+        double m;
+        long x = (long) a;
+        long y = (long) b;
+        if (x == a && y == b && y != 0 && fitsLong(a) && fitsLong(b)) {
+            // Both integral and in long range (NaN and infinities fail the tests): the remainder of the
+            // integers is exactly C's fmod (an integer no larger than a, so a double holds it), with the sign
+            // of a, also for a zero result; a long division costs a fraction of the call to C's fmod that
+            // Java's double remainder compiles to. Code that keeps integer values in floats (a / 256 and
+            // then % 256, as hashing and bit twiddling without the bitwise operators do) lives here.
+            long r = x % y;
+            m = r == 0 ? Math.copySign(0.0, a) : (double) r;
+        } else {
+            m = cFmod(a, b);
+        }
         // fmod truncates; Lua's modulo floors, so a non-zero remainder whose sign differs from b's moves by b.
         if ((m > 0 && b < 0) || (m < 0 && b > 0)) {
             m += b;
