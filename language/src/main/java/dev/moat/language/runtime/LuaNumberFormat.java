@@ -16,7 +16,10 @@ public final class LuaNumberFormat {
 
     @TruffleBoundary
     public static String toLuaString(double d) {
-        String s = formatG(d, 14);
+        String s = ShortestDigits.formatG14(d);
+        if (s == null) {
+            s = formatG(d, 14);
+        }
         if (s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('n') < 0 && s.indexOf('i') < 0) {
             return s + ".0";
         }

@@ -1,0 +1,79 @@
+package dev.moat.language.runtime;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * {@link ShortestDigits#formatG14} against the exact rounding ({@link LuaNumberFormat#formatG}, which the
+ * goldens hold against lua5.4): wherever the fast path answers, it answers the same, for doubles of every
+ * bit pattern, short decimals, integers, and values a hair either side of a 14-digit rounding midpoint.
+ */
+class ShortestDigitsTest {
+    @Property(tries = 20000)
+    void anyBitPatternFormatsAsTheExactRounding(@ForAll long bits) {
+        assertAgrees(Double.longBitsToDouble(bits));
+    }
+
+    @Property(tries = 20000)
+    void decimalsAndIntegersFormatAsTheExactRounding(@ForAll("numbers") double d) {
+        assertAgrees(d);
+        assertAgrees(-d);
+    }
+
+    @Provide
+    Arbitrary<Double> numbers() {
+        Arbitrary<Double> shortDecimals = Arbitraries.longs().between(-99_999_999_999_999_999L, 99_999_999_999_999_999L)
+                .flatMap(m -> Arbitraries.integers().between(-30, 30).map(e -> new BigDecimal(m).scaleByPowerOfTen(e).doubleValue()));
+        Arbitrary<Double> fewDigits = Arbitraries.integers().between(-99_999, 99_999)
+                .flatMap(m -> Arbitraries.integers().between(-8, 20).map(e -> m * Math.pow(10, e)));
+        // 14 digits and then a 5: rounding midpoints, and the doubles next to them
+        Arbitrary<Double> midpoints = Arbitraries.longs().between(10_000_000_000_000L, 99_999_999_999_999L)
+                .flatMap(m -> Arbitraries.integers().between(-20, 20).flatMap(e -> Arbitraries.integers().between(-2, 2)
+                        .map(step -> {
+                            double mid = new BigDecimal(m * 10 + 5).scaleByPowerOfTen(e).doubleValue();
+                            double v = mid;
+                            for (int i = 0; i < Math.abs(step); i++) {
+                                v = step > 0 ? Math.nextUp(v) : Math.nextDown(v);
+                            }
+                            return v;
+                        })));
+        Arbitrary<Double> sums = Arbitraries.integers().between(1, 1000)
+                .flatMap(a -> Arbitraries.integers().between(1, 1000).map(b -> a / 10.0 + b / 100.0));
+        return Arbitraries.oneOf(shortDecimals, fewDigits, midpoints, sums, Arbitraries.doubles());
+    }
+
+    @Test
+    void knownValues() {
+        assertEquals("0.3", ShortestDigits.formatG14(0.1 + 0.2));
+        assertEquals("1e+15", ShortestDigits.formatG14(1e15));
+        assertEquals("1e+14", ShortestDigits.formatG14(99999999999999.99));
+        assertEquals("12345678901234", ShortestDigits.formatG14(12345678901234.0));
+        assertEquals("1.2345678901234e+14", ShortestDigits.formatG14(123456789012340.0));
+        assertEquals("0.0001", ShortestDigits.formatG14(1e-4));
+        assertEquals("1e-05", ShortestDigits.formatG14(1e-5));
+        assertEquals("-2.5", ShortestDigits.formatG14(-2.5));
+        assertEquals("3.1415926535898", ShortestDigits.formatG14(Math.PI));
+        assertEquals("1.7976931348623e+308", ShortestDigits.formatG14(Double.MAX_VALUE));
+        assertEquals("2.2250738585072e-308", ShortestDigits.formatG14(Double.MIN_NORMAL));
+        assertNull(ShortestDigits.formatG14(Double.MIN_VALUE)); // subnormal: "4.9e-324" is not its %.14g
+        assertNull(ShortestDigits.formatG14(0.0));
+        assertNull(ShortestDigits.formatG14(Double.NaN));
+        assertNull(ShortestDigits.formatG14(Double.NEGATIVE_INFINITY));
+    }
+
+    private static void assertAgrees(double d) {
+        String fast = ShortestDigits.formatG14(d);
+        if (fast != null) {
+            assertEquals(LuaNumberFormat.formatG(d, 14), fast, () -> "%.14g of " + d + " (bits " + Long.toHexString(Double.doubleToRawLongBits(d)) + ")");
+        }
+    }
+}
