@@ -15,71 +15,70 @@ package dev.moat.language.runtime;
  * the caller rounds exactly. Zeros, infinities, NaN and subnormals (fewer significant bits, so the
  * shortest digits may be as short as "4.9e-324") are left to the caller too.
  */
-final class ShortestDigits {
+public final class ShortestDigits {
     private static final int PRECISION = 14;
 
     private ShortestDigits() {
     }
 
-    /** {@code %.14g} of {@code d}, or null where the exact rounding is needed (see the class comment). */
-    static String formatG14(double d) {
-        if (!(Math.abs(d) >= Double.MIN_NORMAL) || Double.isInfinite(d)) {
-            return null; // zeros, NaN, infinities, and subnormals, whose ulp is no longer 2^-52 of them
-        }
-        String shortest = Double.toString(Math.abs(d));
-        // "ddd.ddd" or "d.dddE[-]n": collect the significant digits and the power of ten of the first one.
-        char[] digits = new char[PRECISION + 4];
-        int count = 0;
-        int firstPower = 0;
-        int integerDigits = 0;
-        boolean seenPoint = false;
-        boolean seenNonZero = false;
-        int leadingZerosAfterPoint = 0;
-        int exponent = 0;
-        int length = shortest.length();
-        int i = 0;
-        for (; i < length; i++) {
-            char c = shortest.charAt(i);
-            if (c == '.') {
-                seenPoint = true;
-            } else if (c == 'E') {
-                exponent = Integer.parseInt(shortest, i + 1, length, 10);
-                break;
-            } else {
-                if (!seenPoint) {
-                    integerDigits++;
-                }
-                if (c == '0' && !seenNonZero) {
-                    if (seenPoint) {
-                        leadingZerosAfterPoint++;
+    /** The significant digits of a positive double's shortest decimal and the power of ten of the first. */
+    private static final class Decimal {
+        final char[] digits = new char[20];
+        int count;
+        int firstPower;
+
+        /** Parses {@link Double#toString}'s "ddd.ddd" or "d.dddE[-]n" of a positive finite double. */
+        Decimal(double positive) {
+            String shortest = Double.toString(positive);
+            int integerDigits = 0;
+            boolean seenPoint = false;
+            boolean seenNonZero = false;
+            int leadingZerosAfterPoint = 0;
+            int exponent = 0;
+            int length = shortest.length();
+            for (int i = 0; i < length; i++) {
+                char c = shortest.charAt(i);
+                if (c == '.') {
+                    seenPoint = true;
+                } else if (c == 'E') {
+                    exponent = Integer.parseInt(shortest, i + 1, length, 10);
+                    break;
+                } else {
+                    if (!seenPoint) {
+                        integerDigits++;
                     }
-                    continue;
+                    if (c == '0' && !seenNonZero) {
+                        if (seenPoint) {
+                            leadingZerosAfterPoint++;
+                        }
+                        continue;
+                    }
+                    seenNonZero = true;
+                    digits[count++] = c;
                 }
-                seenNonZero = true;
-                if (count == digits.length) {
-                    return null; // more than 18 digits: not from Double.toString
-                }
-                digits[count++] = c;
+            }
+            trimZeros();
+            boolean startsInInteger = shortest.charAt(0) != '0';
+            firstPower = (startsInInteger ? integerDigits - 1 : -1 - leadingZerosAfterPoint) + exponent;
+        }
+
+        void trimZeros() {
+            while (count > 0 && digits[count - 1] == '0') {
+                count--; // "100.0" has one significant digit
             }
         }
-        while (count > 0 && digits[count - 1] == '0') {
-            count--; // "100.0" has one significant digit
-        }
-        boolean startsInInteger = shortest.charAt(0) != '0';
-        firstPower = (startsInInteger ? integerDigits - 1 : -1 - leadingZerosAfterPoint) + exponent;
-        if (count > PRECISION) {
-            if (count == PRECISION + 1 && digits[PRECISION] == '5') {
-                return null; // possibly a tie: the exact value decides
-            }
-            boolean up = digits[PRECISION] >= '5';
-            count = PRECISION;
+
+        /** Keeps the first {@code keep} (>= 1, < count) digits, rounding half up on the next one. */
+        void roundTo(int keep) {
+            boolean up = digits[keep] >= '5';
+            count = keep;
             if (up) {
                 int k = count - 1;
                 while (k >= 0 && digits[k] == '9') {
                     k--;
                 }
                 if (k < 0) {
-                    digits[0] = '1'; // 99999999999999.5... becomes 1 followed by zeros, one power up
+                    digits[0] = '1'; // 99.96 to three digits is 100: one digit, one power up
                     count = 1;
                     firstPower++;
                 } else {
@@ -87,10 +86,31 @@ final class ShortestDigits {
                     count = k + 1;
                 }
             }
-            while (count > 0 && digits[count - 1] == '0') {
-                count--;
-            }
+            trimZeros();
         }
+
+        /** The digit of the power of ten {@code power}, '0' outside the significant digits. */
+        char digitAt(int power) {
+            int index = firstPower - power;
+            return index >= 0 && index < count ? digits[index] : '0';
+        }
+    }
+
+    /** {@code %.14g} of {@code d}, or null where the exact rounding is needed (see the class comment). */
+    static String formatG14(double d) {
+        if (!(Math.abs(d) >= Double.MIN_NORMAL) || Double.isInfinite(d)) {
+            return null; // zeros, NaN, infinities, and subnormals, whose ulp is no longer 2^-52 of them
+        }
+        Decimal decimal = new Decimal(Math.abs(d));
+        char[] digits = decimal.digits;
+        if (decimal.count > PRECISION) {
+            if (decimal.count == PRECISION + 1 && digits[PRECISION] == '5') {
+                return null; // possibly a tie: the exact value decides
+            }
+            decimal.roundTo(PRECISION);
+        }
+        int count = decimal.count;
+        int firstPower = decimal.firstPower;
         StringBuilder out = new StringBuilder(24);
         if (d < 0) {
             out.append('-');
@@ -119,6 +139,72 @@ final class ShortestDigits {
             }
         } else {
             out.append(digits, 0, firstPower + 1).append('.').append(digits, firstPower + 1, count - firstPower - 1);
+        }
+        return out.toString();
+    }
+
+    /** Largest {@code %.Nf} precision answered here. */
+    private static final int MAX_FIXED_PRECISION = 15;
+    /** Half of 10^-N: the fast path needs the double's ulp below it (see {@link #formatFixed}). */
+    private static final double[] HALF_STEP = new double[MAX_FIXED_PRECISION + 1];
+
+    static {
+        for (int n = 0; n <= MAX_FIXED_PRECISION; n++) {
+            HALF_STEP[n] = 0.5 / Math.pow(10, n);
+        }
+    }
+
+    /**
+     * C's {@code %.Nf} digits of a non-negative finite double (no sign), or null where the exact rounding is
+     * needed. Where the double's ulp is below half of 10^-N, its shortest digits S round as its exact value x:
+     * if S has at most N decimals it is x's rounding (x is within half an ulp of it); with N + 2 or more, a
+     * rounding midpoint (N + 1 decimals) between x and S would be a shorter decimal in x's rounding interval;
+     * with exactly N + 1, one that is not S would be a decimal of S's length closer to x; S itself a midpoint
+     * (its last digit a 5) is left to the exact rounding, as are larger doubles, whose integer digits the
+     * shortest form drops ({@code %.2f} of 2^70 prints all 22 of them).
+     */
+    public static String formatFixed(double v, int precision) {
+        if (precision > MAX_FIXED_PRECISION || !(v >= 0) || Double.isInfinite(v)) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(24);
+        if (v == 0) {
+            out.append('0');
+            if (precision > 0) {
+                out.append('.');
+                for (int i = 0; i < precision; i++) {
+                    out.append('0');
+                }
+            }
+            return out.toString();
+        }
+        if (!(Math.ulp(v) < HALF_STEP[precision])) {
+            return null;
+        }
+        Decimal decimal = new Decimal(v);
+        int decimals = decimal.count - 1 - decimal.firstPower; // digits of S below the units
+        if (decimals > precision) {
+            if (decimals == precision + 1 && decimal.digits[decimal.count - 1] == '5') {
+                return null; // S may be a midpoint: the exact value decides
+            }
+            int keep = decimal.firstPower + precision + 1; // digits of S at 10^-N and above
+            if (keep <= 0) {
+                // S < 10^-N: it rounds to 10^-N when at least half of it, else to zero (keep == 0 means
+                // S's first digit is at 10^-(N+1); a lone 5 there was the midpoint case above)
+                boolean up = keep == 0 && decimal.digits[0] >= '5';
+                decimal.count = up ? 1 : 0;
+                decimal.digits[0] = '1';
+                decimal.firstPower = -precision;
+            } else {
+                decimal.roundTo(keep);
+            }
+        }
+        int top = Math.max(decimal.firstPower, 0);
+        for (int power = top; power >= -precision; power--) {
+            if (power == -1) {
+                out.append('.');
+            }
+            out.append(decimal.digitAt(power));
         }
         return out.toString();
     }

@@ -29,6 +29,60 @@ class ShortestDigitsTest {
         assertAgrees(-d);
     }
 
+    @Property(tries = 20000)
+    void fixedPrecisionFormatsAsTheExactRounding(@ForAll("numbers") double d, @ForAll("precisions") int precision) {
+        assertFixedAgrees(Math.abs(d), precision);
+    }
+
+    @Property(tries = 20000)
+    void fixedPrecisionOfAnyBitPatternFormatsAsTheExactRounding(@ForAll long bits, @ForAll("precisions") int precision) {
+        assertFixedAgrees(Math.abs(Double.longBitsToDouble(bits)), precision);
+    }
+
+    /** Cents and other decimals just either side of a midpoint at their own precision: 0.125, 2.675, 1.005. */
+    @Property(tries = 20000)
+    void fixedPrecisionNearMidpointsFormatsAsTheExactRounding(@ForAll("precisions") int precision,
+                                                             @ForAll("midpointMantissas") long mantissa,
+                                                             @ForAll("steps") int step) {
+        double mid = new BigDecimal(mantissa * 10 + 5).scaleByPowerOfTen(-precision - 1).doubleValue();
+        double v = mid;
+        for (int i = 0; i < Math.abs(step); i++) {
+            v = step > 0 ? Math.nextUp(v) : Math.nextDown(v);
+        }
+        assertFixedAgrees(v, precision);
+    }
+
+    @Provide
+    Arbitrary<Integer> precisions() {
+        return Arbitraries.integers().between(0, 17);
+    }
+
+    @Provide
+    Arbitrary<Long> midpointMantissas() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, 1000), Arbitraries.longs().between(0, 999_999_999_999L));
+    }
+
+    @Provide
+    Arbitrary<Integer> steps() {
+        return Arbitraries.integers().between(-3, 3);
+    }
+
+    @Test
+    void knownFixedValues() {
+        assertEquals("0.13", ShortestDigits.formatFixed(Math.nextUp(0.125), 2));
+        assertNull(ShortestDigits.formatFixed(2.675, 2)); // shortest "2.675", exactly 2.67499999...: the exact value decides
+        assertEquals("2.68", ShortestDigits.formatFixed(2.6751, 2));
+        assertEquals("1.00", ShortestDigits.formatFixed(0.999, 2));
+        assertEquals("10.0", ShortestDigits.formatFixed(9.96, 1));
+        assertEquals("0.01", ShortestDigits.formatFixed(0.006, 2));
+        assertEquals("0.00", ShortestDigits.formatFixed(0.004, 2));
+        assertEquals("0.000", ShortestDigits.formatFixed(0.0, 3));
+        assertEquals("3", ShortestDigits.formatFixed(2.5000001, 0));
+        assertEquals("1234567.89", ShortestDigits.formatFixed(1234567.891, 2));
+        assertNull(ShortestDigits.formatFixed(Math.pow(2, 70), 2)); // its integer digits need the exact value
+        assertNull(ShortestDigits.formatFixed(0.125, 2)); // a midpoint: half-even on the exact value
+    }
+
     @Provide
     Arbitrary<Double> numbers() {
         Arbitrary<Double> shortDecimals = Arbitraries.longs().between(-99_999_999_999_999_999L, 99_999_999_999_999_999L)
@@ -74,6 +128,14 @@ class ShortestDigitsTest {
         String fast = ShortestDigits.formatG14(d);
         if (fast != null) {
             assertEquals(LuaNumberFormat.formatG(d, 14), fast, () -> "%.14g of " + d + " (bits " + Long.toHexString(Double.doubleToRawLongBits(d)) + ")");
+        }
+    }
+
+    private static void assertFixedAgrees(double v, int precision) {
+        String fast = ShortestDigits.formatFixed(v, precision);
+        if (fast != null) {
+            String exact = new BigDecimal(v).setScale(precision, java.math.RoundingMode.HALF_EVEN).toPlainString();
+            assertEquals(exact, fast, () -> "%." + precision + "f of " + v + " (bits " + Long.toHexString(Double.doubleToRawLongBits(v)) + ")");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.moat.stdlib.string;
 
 import dev.moat.language.runtime.LuaNumberFormat;
+import dev.moat.language.runtime.ShortestDigits;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -24,7 +25,11 @@ final class DecimalFloatFormat {
     }
 
     private static String fixed(double v, int precision, boolean alternate) {
-        String s = new BigDecimal(v).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        // Money and measurements ("%.2f") mostly take the shortest-digits path; the exact value decides the rest.
+        String s = ShortestDigits.formatFixed(v, precision);
+        if (s == null) {
+            s = new BigDecimal(v).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        }
         return alternate && precision == 0 ? s + "." : s;
     }
 
