@@ -16,19 +16,22 @@ public final class LuaNumberFormat {
 
     @TruffleBoundary
     public static String toLuaString(double d) {
-        String s = ShortestDigits.formatG14(d);
-        if (s == null) {
-            s = formatG(d, 14);
-        }
+        String s = formatG(d, 14);
         if (s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('n') < 0 && s.indexOf('i') < 0) {
             return s + ".0";
         }
         return s;
     }
 
-    /** C's %.{precision}g. */
+    /** C's %.{precision}g: from the shortest digits where they round as the exact value, else exactly. */
     @TruffleBoundary
     public static String formatG(double d, int precision) {
+        String fast = ShortestDigits.formatG(d, precision == 0 ? 1 : precision);
+        return fast != null ? fast : exactG(d, precision);
+    }
+
+    /** C's %.{precision}g from the exact binary value (round-half-even, as glibc). */
+    static String exactG(double d, int precision) {
         if (Double.isNaN(d)) {
             return Double.doubleToRawLongBits(d) < 0 ? "-nan" : "nan";
         }

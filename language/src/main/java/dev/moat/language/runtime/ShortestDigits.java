@@ -16,7 +16,8 @@ package dev.moat.language.runtime;
  * shortest digits may be as short as "4.9e-324") are left to the caller too.
  */
 public final class ShortestDigits {
-    private static final int PRECISION = 14;
+    /** Largest {@code %.Pg} precision answered here: 10^-(P-1) of a value must stay well above its ulp. */
+    static final int MAX_GENERAL_PRECISION = 15;
 
     private ShortestDigits() {
     }
@@ -98,16 +99,28 @@ public final class ShortestDigits {
 
     /** {@code %.14g} of {@code d}, or null where the exact rounding is needed (see the class comment). */
     static String formatG14(double d) {
+        return formatG(d, 14);
+    }
+
+    /**
+     * {@code %.Pg} of {@code d} for 1 &lt;= P &lt;= 15, or null where the exact rounding is needed. The class
+     * comment's argument holds for any such P: the steps of a P-digit rounding are at least 10^-P of the
+     * value, the shortest digits within 2^-53 of it.
+     */
+    static String formatG(double d, int precision) {
+        if (precision < 1 || precision > MAX_GENERAL_PRECISION) {
+            return null;
+        }
         if (!(Math.abs(d) >= Double.MIN_NORMAL) || Double.isInfinite(d)) {
             return null; // zeros, NaN, infinities, and subnormals, whose ulp is no longer 2^-52 of them
         }
         Decimal decimal = new Decimal(Math.abs(d));
         char[] digits = decimal.digits;
-        if (decimal.count > PRECISION) {
-            if (decimal.count == PRECISION + 1 && digits[PRECISION] == '5') {
+        if (decimal.count > precision) {
+            if (decimal.count == precision + 1 && digits[precision] == '5') {
                 return null; // possibly a tie: the exact value decides
             }
-            decimal.roundTo(PRECISION);
+            decimal.roundTo(precision);
         }
         int count = decimal.count;
         int firstPower = decimal.firstPower;
@@ -115,7 +128,7 @@ public final class ShortestDigits {
         if (d < 0) {
             out.append('-');
         }
-        if (firstPower < -4 || firstPower >= PRECISION) {
+        if (firstPower < -4 || firstPower >= precision) {
             out.append(digits[0]);
             if (count > 1) {
                 out.append('.').append(digits, 1, count - 1);

@@ -52,6 +52,19 @@ class ShortestDigitsTest {
         assertFixedAgrees(v, precision);
     }
 
+    @Property(tries = 20000)
+    void generalPrecisionFormatsAsTheExactRounding(@ForAll("numbers") double d, @ForAll("generalPrecisions") int precision) {
+        String fast = ShortestDigits.formatG(d, precision);
+        if (fast != null) {
+            assertEquals(LuaNumberFormat.exactG(d, precision), fast, () -> "%." + precision + "g of " + d);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> generalPrecisions() {
+        return Arbitraries.integers().between(1, ShortestDigits.MAX_GENERAL_PRECISION);
+    }
+
     @Provide
     Arbitrary<Integer> precisions() {
         return Arbitraries.integers().between(0, 17);
@@ -127,7 +140,7 @@ class ShortestDigitsTest {
     private static void assertAgrees(double d) {
         String fast = ShortestDigits.formatG14(d);
         if (fast != null) {
-            assertEquals(LuaNumberFormat.formatG(d, 14), fast, () -> "%.14g of " + d + " (bits " + Long.toHexString(Double.doubleToRawLongBits(d)) + ")");
+            assertEquals(LuaNumberFormat.exactG(d, 14), fast, () -> "%.14g of " + d + " (bits " + Long.toHexString(Double.doubleToRawLongBits(d)) + ")");
         }
     }
 
