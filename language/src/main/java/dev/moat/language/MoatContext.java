@@ -205,6 +205,34 @@ public final class MoatContext {
         return nextFunction;
     }
 
+    /** This context's own {@code error}, whose calls from Lua call sites hand it their node (see {@link #takeErrorCallSite}). */
+    private Object errorFunction = dev.moat.language.runtime.MoatNil.NIL;
+    /** The Lua call site calling {@link #errorFunction} right now; null at any other time. */
+    private com.oracle.truffle.api.nodes.Node errorCallSite;
+
+    public Object getErrorFunction() {
+        return errorFunction;
+    }
+
+    public void setErrorFunction(Object error) {
+        this.errorFunction = error;
+    }
+
+    /** Set by a Lua call site around its call of {@code error}, and cleared after it, whatever happens. */
+    public void setErrorCallSite(com.oracle.truffle.api.nodes.Node site) {
+        this.errorCallSite = site;
+    }
+
+    /**
+     * The Lua call site that called {@code error} (the position of its level 1), or null when the call came
+     * another way (from a builtin, a metamethod, a tail call) and the stack must be walked. Cleared on read.
+     */
+    public com.oracle.truffle.api.nodes.Node takeErrorCallSite() {
+        com.oracle.truffle.api.nodes.Node site = errorCallSite;
+        errorCallSite = null;
+        return site;
+    }
+
     public void setNextFunction(Object next) {
         this.nextFunction = next;
     }

@@ -429,13 +429,26 @@ public final class BaseBuiltins {
         @Specialization
         protected Object error(Object value, Object levelArg) {
             int level = (int) optInteger(levelArg, 2, 1); // Lua casts the level to a C int, high bits dropped
+            // Taken (and cleared) whatever the level: the Lua call site that called this error, if one did.
+            Node callSite = context().takeErrorCallSite();
             Object v = value;
             if (v instanceof TruffleString s && level > 0) {
-                v = prefixed(s, level);
+                if (level == 1 && callSite == dev.moat.language.nodes.call.InvokeNode.FROM_BUILTIN) {
+                    v = s; // called by a builtin: level 1 has no position
+                } else {
+                    v = level == 1 && callSite != null ? prefixedAt(s, callSite) : prefixed(s, level);
+                }
             }
             MoatError error = new MoatError(v, this);
             // Rare: only a run in which the runtime raised a depth or host error looks at the message.
             throw context().hasRaisedAny() ? error.from(MoatError.rethrown(v, context())) : error;
+        }
+
+        /** {@link #prefixed} at level 1 when the Lua call site is known: the position the stack walk would find. */
+        @TruffleBoundary
+        static TruffleString prefixedAt(TruffleString s, Node callSite) {
+            String where = Positions.callSiteWhere(callSite);
+            return where.isEmpty() ? s : MoatStrings.concat(MoatStrings.fromJava(where), s);
         }
 
         @TruffleBoundary

@@ -17,6 +17,7 @@ public final class BaseLibrary implements MoatLibrary {
         targets.installAll(context.getGlobals(), BaseBuiltinsFactory.getFactories());
         targets.installAll(context.getGlobals(), ProtectedCallBuiltinsFactory.getFactories());
         context.setNextFunction(context.getGlobals().get(MoatStrings.fromJava("next")));
+        context.setErrorFunction(context.getGlobals().get(MoatStrings.fromJava("error")));
         context.getGlobals().put(MoatStrings.fromJava("load"), targets.lazyFunction(LoadBuiltinFactory.getInstance(), null, null));
         context.getGlobals().put(MoatStrings.fromJava("ipairs_iterator"), dev.moat.language.runtime.MoatNil.NIL);
         context.getGlobals().put(MoatStrings.fromJava("require"), targets.lazyFunction(RequireBuiltinFactory.getInstance(), null, null));

@@ -67,7 +67,12 @@ public final class Positions {
         if (!(root instanceof LuaRoot)) {
             return "";
         }
-        Node call = frame.getCallNode();
+        return callSiteWhere(frame.getCallNode());
+    }
+
+    /** "chunk:line: " of a call site in Lua code ({@code call} or a node inside it), or empty without a position. */
+    @TruffleBoundary
+    public static String callSiteWhere(Node call) {
         if (call == null) {
             return "";
         }
