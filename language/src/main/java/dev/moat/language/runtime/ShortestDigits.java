@@ -97,11 +97,6 @@ public final class ShortestDigits {
         }
     }
 
-    /** {@code %.14g} of {@code d}, or null where the exact rounding is needed (see the class comment). */
-    static String formatG14(double d) {
-        return formatG(d, 14);
-    }
-
     /**
      * {@code %.Pg} of {@code d} for 1 &lt;= P &lt;= 15, or null where the exact rounding is needed. The class
      * comment's argument holds for any such P: the steps of a P-digit rounding are at least 10^-P of the

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * {@link ShortestDigits#formatG14} against the exact rounding ({@link LuaNumberFormat#formatG}, which the
+ * {@link ShortestDigits} against the exact rounding ({@link LuaNumberFormat#exactG} and BigDecimal, which the
  * goldens hold against lua5.4): wherever the fast path answers, it answers the same, for doubles of every
  * bit pattern, short decimals, integers, and values a hair either side of a 14-digit rounding midpoint.
  */
@@ -120,25 +120,25 @@ class ShortestDigitsTest {
 
     @Test
     void knownValues() {
-        assertEquals("0.3", ShortestDigits.formatG14(0.1 + 0.2));
-        assertEquals("1e+15", ShortestDigits.formatG14(1e15));
-        assertEquals("1e+14", ShortestDigits.formatG14(99999999999999.99));
-        assertEquals("12345678901234", ShortestDigits.formatG14(12345678901234.0));
-        assertEquals("1.2345678901234e+14", ShortestDigits.formatG14(123456789012340.0));
-        assertEquals("0.0001", ShortestDigits.formatG14(1e-4));
-        assertEquals("1e-05", ShortestDigits.formatG14(1e-5));
-        assertEquals("-2.5", ShortestDigits.formatG14(-2.5));
-        assertEquals("3.1415926535898", ShortestDigits.formatG14(Math.PI));
-        assertEquals("1.7976931348623e+308", ShortestDigits.formatG14(Double.MAX_VALUE));
-        assertEquals("2.2250738585072e-308", ShortestDigits.formatG14(Double.MIN_NORMAL));
-        assertNull(ShortestDigits.formatG14(Double.MIN_VALUE)); // subnormal: "4.9e-324" is not its %.14g
-        assertNull(ShortestDigits.formatG14(0.0));
-        assertNull(ShortestDigits.formatG14(Double.NaN));
-        assertNull(ShortestDigits.formatG14(Double.NEGATIVE_INFINITY));
+        assertEquals("0.3", ShortestDigits.formatG(0.1 + 0.2, 14));
+        assertEquals("1e+15", ShortestDigits.formatG(1e15, 14));
+        assertEquals("1e+14", ShortestDigits.formatG(99999999999999.99, 14));
+        assertEquals("12345678901234", ShortestDigits.formatG(12345678901234.0, 14));
+        assertEquals("1.2345678901234e+14", ShortestDigits.formatG(123456789012340.0, 14));
+        assertEquals("0.0001", ShortestDigits.formatG(1e-4, 14));
+        assertEquals("1e-05", ShortestDigits.formatG(1e-5, 14));
+        assertEquals("-2.5", ShortestDigits.formatG(-2.5, 14));
+        assertEquals("3.1415926535898", ShortestDigits.formatG(Math.PI, 14));
+        assertEquals("1.7976931348623e+308", ShortestDigits.formatG(Double.MAX_VALUE, 14));
+        assertEquals("2.2250738585072e-308", ShortestDigits.formatG(Double.MIN_NORMAL, 14));
+        assertNull(ShortestDigits.formatG(Double.MIN_VALUE, 14)); // subnormal: "4.9e-324" is not its %.14g
+        assertNull(ShortestDigits.formatG(0.0, 14));
+        assertNull(ShortestDigits.formatG(Double.NaN, 14));
+        assertNull(ShortestDigits.formatG(Double.NEGATIVE_INFINITY, 14));
     }
 
     private static void assertAgrees(double d) {
-        String fast = ShortestDigits.formatG14(d);
+        String fast = ShortestDigits.formatG(d, 14);
         if (fast != null) {
             assertEquals(LuaNumberFormat.exactG(d, 14), fast, () -> "%.14g of " + d + " (bits " + Long.toHexString(Double.doubleToRawLongBits(d)) + ")");
         }
