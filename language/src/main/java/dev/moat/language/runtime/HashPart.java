@@ -324,6 +324,39 @@ final class HashPart {
         rebuildIndex();
     }
 
+    /** True if inserting a new key would make the entries grow (or drop their tombstones) first. */
+    boolean isFull() {
+        return used == keys.length;
+    }
+
+    /**
+     * The live integer keys above {@code floor}, in entry order, in {@code out} (at least {@link #size}
+     * long); returns how many there are.
+     */
+    int integerKeysAbove(long floor, long[] out) {
+        int n = 0;
+        for (int e = 0; e < used; e++) {
+            if (values[e] != null && keys[e] instanceof Long l && l > floor) {
+                out[n++] = l;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Removes the live integer keys in {@code (floor, ceiling]}, storing each value at {@code elements[key - 1]}:
+     * one pass over the entries, without probing (their slots in the index become tombstones' slots).
+     */
+    void moveIntegerKeys(long floor, long ceiling, Object[] elements) {
+        for (int e = 0; e < used; e++) {
+            if (values[e] != null && keys[e] instanceof Long l && l > floor && l <= ceiling) {
+                elements[(int) (l - 1)] = values[e];
+                values[e] = null;
+                live--;
+            }
+        }
+    }
+
     /** Entry position to continue a traversal after {@code key}; -2 if the key is not present. */
     int slotAfter(Object key) {
         int e = find(key);

@@ -244,7 +244,53 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
             migrateIfHashed();
             return true;
         }
+        if (k > size && value != MoatNil.NIL && hash != null && hash.isFull() && extendArrayPart(k, value)) {
+            return true;
+        }
         return putHash(k, value);
+    }
+
+    /**
+     * New integer key {@code k > size + 1} when the hash part is full: if Lua's rule ({@link ArrayPartSizing})
+     * gives a larger array part, moves the hash part's keys up to that size, and {@code k}, into it (absent
+     * keys become holes, so a primitive strategy turns general where there are any) and returns true;
+     * else false, and {@code k} goes to the hash part. Runs when the hash part would grow, so its cost is
+     * amortised over the insertions that filled it, as Lua's rehash is.
+     */
+    private boolean extendArrayPart(long k, Object value) {
+        long[] keys = new long[hash.size()];
+        int count = hash.integerKeysAbove(size, keys);
+        long chosen = ArrayPartSizing.chooseSize(size, keys, count, k, ArrayStorage.APPEND_LIMIT);
+        if (chosen <= size) {
+            return false;
+        }
+        // The new size: the largest present key up to the chosen size, so the array never ends with a hole.
+        long top = k <= chosen ? k : size;
+        for (int j = 0; j < count; j++) {
+            if (keys[j] <= chosen && keys[j] > top) {
+                top = keys[j];
+            }
+        }
+        int newSize = (int) top;
+        Object[] elements = new Object[newSize];
+        for (int i = 0; i < size; i++) {
+            elements[i] = ArrayStorage.read(array, i);
+        }
+        hash.moveIntegerKeys(size, newSize, elements);
+        if (k <= newSize) {
+            elements[(int) (k - 1)] = value;
+        }
+        Object store = ArrayStorage.allocateForSequence(elements, newSize);
+        for (int i = 0; i < newSize; i++) {
+            ArrayStorage.write(store, i, elements[i]);
+        }
+        array = store;
+        size = newSize;
+        migrateIfHashed();
+        if (k > newSize) {
+            hashPart().put(k, value);
+        }
+        return true;
     }
 
     /** Clears element {@code i}: the last one shrinks the array part, any other becomes a hole. */
