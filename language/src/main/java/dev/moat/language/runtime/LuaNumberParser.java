@@ -73,8 +73,11 @@ public final class LuaNumberParser {
             int maxLastDigit = (int) (Long.MAX_VALUE % 10);
             while (i < s.length() && isDigit(s.charAt(i))) {
                 int d = s.charAt(i) - '0';
-                // Overflow: not an integer (it may still be read as a float); -2^63 itself fits.
-                if (a >= maxBy10 && (a > maxBy10 || d > maxLastDigit + (neg ? 1 : 0))) {
+                // Overflow: not an integer (it may still be read as a float); -2^63 itself fits. Compared
+                // unsigned, as Lua's lua_Unsigned accumulator is: after "-9223372036854775808" the value has
+                // wrapped to Long.MIN_VALUE, and a signed test let a further digit through.
+                int atMax = Long.compareUnsigned(a, maxBy10);
+                if (atMax >= 0 && (atMax > 0 || d > maxLastDigit + (neg ? 1 : 0))) {
                     return null;
                 }
                 a = a * 10 + d;
