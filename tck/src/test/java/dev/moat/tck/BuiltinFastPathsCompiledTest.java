@@ -10,7 +10,8 @@ import java.io.IOException;
  * char, len) on cached TruffleString nodes and shared one-byte strings, math.floor/ceil returning
  * integers unboxed, tonumber's in-place decimal parse, string.find's plain search (PlainFind: on the
  * strings' internal bytes, which may start at an offset, with the compiler's vectorised byte search) and its
- * search for a pattern of one character class, and gsub's for a subject without that class (SingleClassPattern). These goldens run with every function compiled at
+ * search for a pattern of one character class, gsub's for a subject without that class (SingleClassPattern), and
+ * table.insert's appends by element kind (ElementAccessNode). These goldens run with every function compiled at
  * its first call, so their loops meet those paths compiled, and must print what lua5.4 prints.
  */
 class BuiltinFastPathsCompiledTest {
@@ -19,7 +20,8 @@ class BuiltinFastPathsCompiledTest {
             "strings/byte_scan_to_end.moat",
             "math/floor_ceil_tonumber.moat", "lib-string/find_plain_offsets.moat", "lib-string/find_plain.moat",
             "lib-string/find_init.moat", "lib-string/find_edges.moat", "lib-string/find_errors.moat",
-            "lib-string/find_single_class.moat", "lib-string/gsub_single_class.moat"})
+            "lib-string/find_single_class.moat", "lib-string/gsub_single_class.moat", "tables/insert_appends.moat",
+            "tables/insert_cases.moat", "tables/insert_remove.moat"})
     void giveLuasResultsWhenCompiled(String golden) throws IOException {
         GoldenScripts.assertExpectedWhenCompiled(golden);
     }

@@ -45,6 +45,9 @@ final class ElementAccessNode extends Node {
     private final BranchProfile doubleElements = BranchProfile.create();
     private final BranchProfile otherReads = BranchProfile.create();
     private final BranchProfile otherWrites = BranchProfile.create();
+    private final BranchProfile longAppends = BranchProfile.create();
+    private final BranchProfile doubleAppends = BranchProfile.create();
+    private final BranchProfile objectAppends = BranchProfile.create();
 
     static ElementAccessNode create() {
         return new ElementAccessNode();
@@ -104,8 +107,35 @@ final class ElementAccessNode extends Node {
             ArrayElements.overwriteDoubleElement(t, i, d);
         } else {
             otherWrites.enter();
-            t.putLong(i, value);
+            if (!appendsInline(t, i, value)) {
+                t.putLong(i, value);
+            }
         }
+    }
+
+    /**
+     * {@code table.insert(t, v)}'s append (and any store of the next element) in compiled code, by strategy:
+     * through {@link MoatTable#putLong} every append was a call, since only overwrites are inline there, and
+     * {@code table.insert} in a loop ran at twice the cost of {@code t[#t + 1] = v}. Returns false, having
+     * stored nothing, for the other writes.
+     */
+    private boolean appendsInline(MoatTable t, long i, Object value) {
+        if (value instanceof Long l && ArrayElements.acceptsLongElement(t, i)) {
+            longAppends.enter();
+            ArrayElements.setLongElement(t, i, l);
+            return true;
+        }
+        if (value instanceof Double d && ArrayElements.acceptsDoubleElement(t, i)) {
+            doubleAppends.enter();
+            ArrayElements.setDoubleElement(t, i, d);
+            return true;
+        }
+        if (ArrayElements.acceptsObjectElement(t, i, value)) {
+            objectAppends.enter();
+            ArrayElements.setObjectElement(t, i, value);
+            return true;
+        }
+        return false;
     }
 
     /** {@code luaL_len(obj)}: the length operator, then Lua's integer check of its result. */
