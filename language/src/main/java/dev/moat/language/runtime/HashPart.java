@@ -41,6 +41,11 @@ final class HashPart {
     private int traversalCursor;
     /** Keys are hashed with SipHash under the secret key instead of {@link #hash} (after a flood). */
     private boolean sipHashed;
+    /**
+     * No integer key below this one was ever inserted (removals leave it lower than the least live key,
+     * which only makes {@link MoatTable}'s array-part check scan where it could have skipped).
+     */
+    private long leastIntegerKey = Long.MAX_VALUE;
 
     HashPart() {
         this(MIN_CAPACITY);
@@ -255,6 +260,9 @@ final class HashPart {
      */
     @TruffleBoundary
     private void insertNew(Object key, Object value, int h) {
+        if (key instanceof Long l && l < leastIntegerKey) {
+            leastIntegerKey = l;
+        }
         if (used == keys.length) {
             compact(live + 1);
         }
@@ -322,6 +330,11 @@ final class HashPart {
             }
         }
         rebuildIndex();
+    }
+
+    /** A lower bound of the integer keys present (Long.MAX_VALUE if there never were any). */
+    long leastIntegerKey() {
+        return leastIntegerKey;
     }
 
     /** True if inserting a new key would make the entries grow (or drop their tombstones) first. */

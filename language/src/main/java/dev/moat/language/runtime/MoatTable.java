@@ -258,6 +258,13 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      * amortised over the insertions that filled it, as Lua's rehash is.
      */
     private boolean extendArrayPart(long k, Object value) {
+        // Cheap rejection before the scan: with the least integer key m, no power of two n >= m can be more than
+        // half full if even all of the array part, the hash part and k together are at most (m - 1) / 2 keys;
+        // a fill from the top skips the scan at every growth of its hash part until it is a third full.
+        long least = Math.min(k, hash.leastIntegerKey());
+        if (least - 1 >= 2L * (size + hash.size() + 1L)) {
+            return false;
+        }
         long[] keys = new long[hash.size()];
         int count = hash.integerKeysAbove(size, keys);
         long chosen = ArrayPartSizing.chooseSize(size, keys, count, k, ArrayStorage.APPEND_LIMIT);
