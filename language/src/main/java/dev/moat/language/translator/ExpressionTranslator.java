@@ -383,7 +383,9 @@ abstract class ExpressionTranslator {
                     if (lit.getValue() instanceof Long l) {
                         return new Expr(new LiteralNode(-l), null);
                     }
-                    if (lit.getValue() instanceof Double d) {
+                    // Lua folds no float result that is zero or NaN (lcode.c, constfolding): -0.0 stays an
+                    // operation, not a constant, so "-0.0 and t.x" keeps its test and t.x's name is lost.
+                    if (lit.getValue() instanceof Double d && d != 0 && !Double.isNaN(d)) {
                         return new Expr(new LiteralNode(-d), null);
                     }
                 }
