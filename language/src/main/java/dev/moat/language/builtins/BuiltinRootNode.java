@@ -38,6 +38,11 @@ public final class BuiltinRootNode extends RootNode {
         return body instanceof dev.moat.language.coroutine.MayYield;
     }
 
+    /** The builtin as floor or ceil ({@link RoundsToInteger}), or null for any other. */
+    public RoundsToInteger rounding() {
+        return body instanceof RoundsToInteger r ? r : null;
+    }
+
     /**
      * Publishes the level of the Lua function that called this builtin, where the builtin's own calls into
      * the script (and a coroutine switch) take it from: a builtin is not a level of its own, as in Lua

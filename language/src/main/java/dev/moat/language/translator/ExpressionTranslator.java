@@ -9,6 +9,8 @@ import dev.moat.language.nodes.call.ArgumentsNode;
 import dev.moat.language.nodes.call.CallNode;
 import dev.moat.language.nodes.generator.DirectYieldNode;
 import dev.moat.language.nodes.call.MethodCallNode;
+import dev.moat.language.nodes.call.QuotientArgumentNode;
+import dev.moat.language.nodes.expression.ArithNode;
 import dev.moat.language.nodes.expression.ArithNodeGen;
 import dev.moat.language.nodes.expression.ArithOp;
 import dev.moat.language.nodes.expression.BinaryNode;
@@ -484,7 +486,10 @@ abstract class ExpressionTranslator {
                         fn.resumeValuesSlot);
                 return new Expr(at(node, c), null);
             }
-            CallNode node = new CallNode(target.node(), args, multi, target.description());
+            CallNode node = args.onlyExpression() instanceof ArithNode div && div.getOp() == ArithOp.DIV
+                    ? new CallNode(target.node(), new QuotientArgumentNode(div.getLeft(), div.getRight(), div.withoutOperands()),
+                            multi, target.description())
+                    : new CallNode(target.node(), args, multi, target.description());
             return new Expr(at(node, whole), null); // Lua's calls get the line where the suffixed expression starts
         }
     }

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.GenerateCached;
 import com.oracle.truffle.api.dsl.Specialization;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
+import dev.moat.language.builtins.RoundsToInteger;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.expression.CompareNode;
 import dev.moat.language.nodes.table.MetamethodLookupNode;
@@ -23,10 +24,11 @@ public final class MathBuiltins {
      * floor and ceil: an integer is returned as it is; a float whose rounding is an integer in range
      * returns a long from its own specialisation (the generic path returns a Long or a Double, and that
      * merge made compiled callers allocate a box per call); anything else (numeric strings, floats out
-     * of range, NaN) goes the generic way, which keeps a float result a float.
+     * of range, NaN) goes the generic way, which keeps a float result a float. A call {@code floor(a / b)} of
+     * two integers does not get here: its call site computes it ({@link RoundsToInteger}).
      */
     @GenerateCached(false)
-    abstract static class RoundingNode extends BuiltinNode {
+    abstract static class RoundingNode extends BuiltinNode implements RoundsToInteger {
         /** Math.floor or Math.ceil. */
         protected abstract double round(double v);
 
@@ -64,6 +66,11 @@ public final class MathBuiltins {
         protected final double round(double v) {
             return Math.floor(v);
         }
+
+        @Override
+        public final boolean roundsUp() {
+            return false;
+        }
     }
 
     @MoatBuiltin(name = "ceil")
@@ -71,6 +78,11 @@ public final class MathBuiltins {
         @Override
         protected final double round(double v) {
             return Math.ceil(v);
+        }
+
+        @Override
+        public final boolean roundsUp() {
+            return true;
         }
     }
 

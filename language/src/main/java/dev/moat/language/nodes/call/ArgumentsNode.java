@@ -28,6 +28,11 @@ public final class ArgumentsNode extends Node {
         return expressions.length;
     }
 
+    /** The only expression of a list of one single-valued expression, else null (translation time). */
+    public MoatExpressionNode onlyExpression() {
+        return expressions.length == 1 && !lastIsMulti ? expressions[0] : null;
+    }
+
     @ExplodeLoop
     public Object[] evaluate(VirtualFrame frame, Object self) {
         int n = expressions.length;

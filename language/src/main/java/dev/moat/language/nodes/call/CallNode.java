@@ -7,11 +7,15 @@ import dev.moat.language.runtime.MultiValue;
 
 /**
  * A call expression {@code f(args)}. In a single-value context the result is adjusted to one value
- * here; in a multi-value context (last in a list) all results pass through as returned.
+ * here; in a multi-value context (last in a list) all results pass through as returned. A call whose only
+ * argument is a division, {@code f(a / b)}, evaluates it through a {@link QuotientArgumentNode}, which
+ * computes {@code math.floor}'s and {@code math.ceil}'s result from two integers at the site.
  */
 public final class CallNode extends MoatExpressionNode {
     @Child private MoatExpressionNode function;
+    /** The arguments; null for a call of one division, whose argument is {@link #quotient}. */
     @Child private ArgumentsNode arguments;
+    @Child private QuotientArgumentNode quotient;
     @Child private InvokeNode invoke = InvokeNode.createForCallExpression();
     private final boolean multiResult;
     private final String description;
@@ -23,11 +27,29 @@ public final class CallNode extends MoatExpressionNode {
         this.description = description;
     }
 
+    /** {@code f(a / b)}: see {@link QuotientArgumentNode}. */
+    public CallNode(MoatExpressionNode function, QuotientArgumentNode quotient, boolean multiResult, String description) {
+        this.function = function;
+        this.quotient = quotient;
+        this.multiResult = multiResult;
+        this.description = description;
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object callee = function.execute(frame);
         invoke.beforeArguments(frame, callee);
-        Object[] argv = arguments.evaluate(frame, null);
+        Object[] argv;
+        if (quotient != null) {
+            Object a = quotient.evaluateDividend(frame);
+            Object b = quotient.evaluateDivisor(frame);
+            if (quotient.rounds(callee, a, b)) {
+                return quotient.round((Long) a, (Long) b);
+            }
+            argv = quotient.arguments(frame, a, b);
+        } else {
+            argv = arguments.evaluate(frame, null);
+        }
         Object result = invoke.call(frame, callee, argv, this, description);
         return multiResult ? result : MultiValue.first(result);
     }
@@ -39,8 +61,14 @@ public final class CallNode extends MoatExpressionNode {
         return callee;
     }
 
+    /** For tail calls, after {@link #quotientArgument} (null here): evaluates the arguments. */
     Object[] evaluateArguments(VirtualFrame frame) {
         return arguments.evaluate(frame, null);
+    }
+
+    /** The argument of a call {@code f(a / b)}, or null for any other call. */
+    QuotientArgumentNode quotientArgument() {
+        return quotient;
     }
 
     public String callDescription() {

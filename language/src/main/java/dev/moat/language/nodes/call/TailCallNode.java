@@ -51,7 +51,18 @@ public final class TailCallNode extends MoatExpressionNode {
         } else {
             CallNode c = (CallNode) call;
             callee = c.evaluateCallee(frame);
-            argv = c.evaluateArguments(frame);
+            QuotientArgumentNode quotient = c.quotientArgument();
+            if (quotient != null) {
+                // return floor(a / b): computed here as in a call expression (a builtin keeps this frame anyway)
+                Object a = quotient.evaluateDividend(frame);
+                Object b = quotient.evaluateDivisor(frame);
+                if (quotient.rounds(callee, a, b)) {
+                    return quotient.round((Long) a, (Long) b);
+                }
+                argv = quotient.arguments(frame, a, b);
+            } else {
+                argv = c.evaluateArguments(frame);
+            }
             description = c.callDescription();
         }
         MoatFunction luaTarget = null;

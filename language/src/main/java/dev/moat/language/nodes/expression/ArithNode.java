@@ -39,6 +39,21 @@ public abstract class ArithNode extends BinaryNode {
         return op;
     }
 
+    /** The operator on operands its user evaluated (a node made by {@link #withoutOperands}). */
+    public abstract Object executeEvaluated(VirtualFrame frame, Object left, Object right);
+
+    /**
+     * This operator without its operand nodes, for a parent that evaluates them itself and hands their values
+     * to {@link #executeEvaluated} (a call {@code floor(a / b)}, see nodes.call.QuotientArgumentNode): the same
+     * errors, naming the same operands, at the same position.
+     */
+    public final ArithNode withoutOperands() {
+        ArithNode node = ArithNodeGen.create(op, null, null);
+        node.setDescriptions(leftDescription, rightDescription);
+        node.setSourceRange(getSourceStart(), getSourceLength());
+        return node;
+    }
+
     private static final int INTEGERS = 1;
     private static final int FLOATS = 2;
     private static final int MIXED = 4;

@@ -1,0 +1,121 @@
+package dev.moat.language.nodes.call;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+import dev.moat.language.MoatContext;
+import dev.moat.language.builtins.BuiltinRootNode;
+import dev.moat.language.builtins.RoundsToInteger;
+import dev.moat.language.nodes.MoatExpressionNode;
+import dev.moat.language.nodes.expression.ArithNode;
+import dev.moat.language.runtime.CallArguments;
+import dev.moat.language.runtime.MoatFunction;
+
+/**
+ * The only argument of a call {@code f(a / b)}, evaluated by the call ({@link CallNode}) so that a call of
+ * {@code math.floor} or {@code math.ceil} on two integers is computed at the site, exactly and without the
+ * float division: {@code floor(t / BASE)}, the carry of Lua code written before {@code //}, cost a float
+ * conversion, a division, a rounding, two range tests and a conversion back on the critical path of its loop
+ * (≈ 35 cycles), where an integer division by a constant is a multiplication and a shift.
+ *
+ * <p>Exact: for integers with {@code |a| < 2^53} and {@code 0 < |b| < 2^53} the float quotient's rounding error
+ * is below {@code 1/|b|}, the distance from the true quotient to the nearest integer it is not, so the float
+ * quotient lies between the same two integers and rounds to the same one, which fits in an integer as Lua's
+ * {@code math.floor} returns it. Anything else (floats, strings, metamethods, larger integers, a zero divisor,
+ * another callee) divides here as the operator would and calls the function with the quotient.
+ *
+ * <p>The call is charged as the call of a builtin is at a call expression (DispatchNode: one instruction,
+ * counted, the caller's next test covers it), so the count is the same whichever way the site runs.
+ */
+public final class QuotientArgumentNode extends Node {
+    @Child private MoatExpressionNode dividend;
+    @Child private MoatExpressionNode divisor;
+    /** The division, on operands evaluated here (no children): its errors and position are the operator's. */
+    @Child private ArithNode division;
+
+    private static final byte UNSEEN = 0;
+    private static final byte ROUNDS = 1;
+    private static final byte DIVIDES = 2;
+    /** UNSEEN until the first call; ROUNDS while every call was of {@link #rounder} on two fitting integers. */
+    @CompilationFinal private byte state = UNSEEN;
+    /** The call target of the floor or ceil builtin this site calls (shared by the contexts of an engine). */
+    @CompilationFinal private RootCallTarget rounder;
+    @CompilationFinal private boolean roundsUp;
+
+    /** Bounds of the operands the rounding computes exactly: {@code |v| < 2^53}. */
+    private static final long EXACT = 1L << 53;
+
+    public QuotientArgumentNode(MoatExpressionNode dividend, MoatExpressionNode divisor, ArithNode division) {
+        this.dividend = dividend;
+        this.divisor = divisor;
+        this.division = division;
+    }
+
+    Object evaluateDividend(VirtualFrame frame) {
+        return dividend.execute(frame);
+    }
+
+    Object evaluateDivisor(VirtualFrame frame) {
+        return divisor.execute(frame);
+    }
+
+    /**
+     * True if this call of {@code callee} on {@code a / b} is computed by {@link #round}: {@code callee} is
+     * the rounding builtin this site met first and both operands are integers it computes exactly. The first
+     * call that is not leaves this site to division and call for good (compiled code deoptimises once).
+     */
+    boolean rounds(Object callee, Object a, Object b) {
+        if (state == ROUNDS) {
+            // getTarget: a context's floor is resolved on its first call (with a deoptimisation, not here).
+            if (callee instanceof MoatFunction f && f.getTarget() == rounder && fits(a, b)) {
+                return true;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            state = DIVIDES;
+            return false;
+        }
+        if (state == UNSEEN) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            state = DIVIDES;
+            if (callee instanceof MoatFunction f && f.getTarget().getRootNode() instanceof BuiltinRootNode root
+                    && root.rounding() != null && fits(a, b)) {
+                rounder = f.getTarget();
+                roundsUp = root.rounding().roundsUp();
+                state = ROUNDS;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fits(Object a, Object b) {
+        return a instanceof Long x && b instanceof Long y && y != 0
+                && x > -EXACT && x < EXACT && y > -EXACT && y < EXACT;
+    }
+
+    /** The rounded quotient of two integers {@link #rounds} accepted; charges the builtin's call. */
+    long round(long a, long b) {
+        MoatContext.get(this).budget.count(1);
+        if (CompilerDirectives.isPartialEvaluationConstant(b)) {
+            // A constant divisor: Graal turns the integer division into a multiplication and shifts.
+            return roundsUp ? Math.ceilDiv(a, b) : Math.floorDiv(a, b);
+        }
+        // A variable one: the float division (≈ 13 cycles where a 64-bit integer division may take 40 or
+        // more), truncated, then moved down (floor) or up (ceil) if that was on the other side of the quotient.
+        double q = (double) a / (double) b;
+        long t = (long) q;
+        if (roundsUp) {
+            return (double) t < q ? t + 1 : t;
+        }
+        return (double) t > q ? t - 1 : t;
+    }
+
+    /** The call's argument array, for a call that {@link #rounds} did not accept: the quotient as the operator computes it. */
+    Object[] arguments(VirtualFrame frame, Object a, Object b) {
+        Object[] argv = CallArguments.create(1);
+        argv[CallArguments.FIRST] = division.executeEvaluated(frame, a, b);
+        return argv;
+    }
+}
