@@ -90,6 +90,9 @@ class ExpressionDifferentialPropertiesTest extends LuaBatch.Properties {
         "local w = %s; w.y = 1", "return math.floor(%s), math.tointeger(%s)", "return tostring(%s), tonumber(%s)",
         "for i, v in ipairs(%s) do if i > 3 then break end end return 1",
         "local r = {} for i = %s, 3 do r[#r + 1] = i if #r > 4 then break end end return table.unpack(r)",
+        // a call of one division: rounded at the call site for two integers (QuotientArgumentNode)
+        "return math.floor(%s / %s), math.ceil(%s / %s)",
+        "local r = {} for _, f in ipairs({math.floor, math.ceil, tostring}) do r[#r + 1] = f(%s / %s) end return table.unpack(r)",
     };
 
     @Provide
