@@ -172,9 +172,18 @@ final class HashPart {
 
     /** Entry number of integer key {@code key}, or -1: {@link #find} without the generic key comparison. */
     private int findLong(long key) {
+        return findLong(key, longHash(key));
+    }
+
+    /** The hash this table uses for integer key {@code key}: {@link #hashIn} without the type dispatch. */
+    private int longHash(long key) {
+        return sipHashed ? sipHash(key) : HashSeed.mix(key);
+    }
+
+    private int findLong(long key, int h) {
         int[] idx = index;
         int mask = idx.length - 1;
-        int i = (sipHashed ? sipHash(key) : HashSeed.mix(key)) & mask;
+        int i = h & mask;
         while (true) {
             int e = idx[i] - 1;
             if (e < 0 || keys[e] instanceof Long l && l == key) {
@@ -236,14 +245,33 @@ final class HashPart {
         int h = hashIn(key, genericHash);
         int e = find(key, h);
         if (e >= 0) {
-            Object old = values[e];
-            values[e] = value;
-            if (old == null && value != null) {
-                live++;
-            } else if (old != null && value == null) {
-                live--;
-            }
-            return old == null && value != null;
+            return overwrite(e, value);
+        }
+        if (value == null) {
+            return false;
+        }
+        insertNew(key, value, h);
+        return true;
+    }
+
+    /** Sets the value of entry {@code e} (null removes); true if its key was absent and now is present. */
+    private boolean overwrite(int e, Object value) {
+        Object old = values[e];
+        values[e] = value;
+        if (old == null && value != null) {
+            live++;
+        } else if (old != null && value == null) {
+            live--;
+        }
+        return old == null && value != null;
+    }
+
+    /** {@link #put} for an integer key: one probe that compares integers, no boxing unless the key is new. */
+    boolean putLong(long key, Object value) {
+        int h = longHash(key);
+        int e = findLong(key, h);
+        if (e >= 0) {
+            return overwrite(e, value);
         }
         if (value == null) {
             return false;

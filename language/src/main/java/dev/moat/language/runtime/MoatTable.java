@@ -247,7 +247,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (k > size && value != MoatNil.NIL && hash != null && hash.isFull() && extendArrayPart(k, value)) {
             return true;
         }
-        return putHash(k, value);
+        if (value == MoatNil.NIL) {
+            return hash != null && hash.putLong(k, null);
+        }
+        return hashPart().putLong(k, value);
     }
 
     /**
@@ -295,7 +298,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         size = newSize;
         migrateIfHashed();
         if (k > newSize) {
-            hashPart().put(k, value);
+            hashPart().putLong(k, value);
         }
         return true;
     }
