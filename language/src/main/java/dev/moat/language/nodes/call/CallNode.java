@@ -41,12 +41,11 @@ public final class CallNode extends MoatExpressionNode {
         invoke.beforeArguments(frame, callee);
         Object[] argv;
         if (quotient != null) {
-            Object a = quotient.evaluateDividend(frame);
-            Object b = quotient.evaluateDivisor(frame);
-            if (quotient.rounds(callee, a, b)) {
-                return quotient.round((Long) a, (Long) b);
+            Object evaluated = quotient.evaluate(frame, callee);
+            if (!(evaluated instanceof Object[] quotientArgv)) {
+                return evaluated; // floor or ceil, computed at the site
             }
-            argv = quotient.arguments(frame, a, b);
+            argv = quotientArgv;
         } else {
             argv = arguments.evaluate(frame, null);
         }

@@ -53,12 +53,20 @@ public final class QuotientArgumentNode extends Node {
         this.division = division;
     }
 
-    Object evaluateDividend(VirtualFrame frame) {
-        return dividend.execute(frame);
-    }
-
-    Object evaluateDivisor(VirtualFrame frame) {
-        return divisor.execute(frame);
+    /**
+     * Evaluates the dividend, then the divisor; returns the call's result if {@link #rounds} computes it here
+     * (a Long), else the call's argument array holding the quotient. Only one of the two is ever live in
+     * compiled code (the other way deoptimises), so the result is not a merge that would box.
+     */
+    Object evaluate(VirtualFrame frame, Object callee) {
+        Object a = dividend.execute(frame);
+        Object b = divisor.execute(frame);
+        if (rounds(callee, a, b)) {
+            return round((Long) a, (Long) b);
+        }
+        Object[] argv = CallArguments.create(1);
+        argv[CallArguments.FIRST] = division.executeEvaluated(frame, a, b);
+        return argv;
     }
 
     /**
@@ -66,7 +74,7 @@ public final class QuotientArgumentNode extends Node {
      * the rounding builtin this site met first and both operands are integers it computes exactly. The first
      * call that is not leaves this site to division and call for good (compiled code deoptimises once).
      */
-    boolean rounds(Object callee, Object a, Object b) {
+    private boolean rounds(Object callee, Object a, Object b) {
         if (state == ROUNDS) {
             // getTarget: a context's floor is resolved on its first call (with a deoptimisation, not here).
             if (callee instanceof MoatFunction f && f.getTarget() == rounder && fits(a, b)) {
@@ -96,7 +104,7 @@ public final class QuotientArgumentNode extends Node {
     }
 
     /** The rounded quotient of two integers {@link #rounds} accepted; charges the builtin's call. */
-    long round(long a, long b) {
+    private long round(long a, long b) {
         MoatContext.get(this).budget.count(1);
         if (CompilerDirectives.isPartialEvaluationConstant(b)) {
             // A constant divisor: Graal turns the integer division into a multiplication and shifts.
@@ -110,12 +118,5 @@ public final class QuotientArgumentNode extends Node {
             return (double) t < q ? t + 1 : t;
         }
         return (double) t > q ? t - 1 : t;
-    }
-
-    /** The call's argument array, for a call that {@link #rounds} did not accept: the quotient as the operator computes it. */
-    Object[] arguments(VirtualFrame frame, Object a, Object b) {
-        Object[] argv = CallArguments.create(1);
-        argv[CallArguments.FIRST] = division.executeEvaluated(frame, a, b);
-        return argv;
     }
 }

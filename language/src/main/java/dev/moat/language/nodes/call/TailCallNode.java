@@ -54,12 +54,11 @@ public final class TailCallNode extends MoatExpressionNode {
             QuotientArgumentNode quotient = c.quotientArgument();
             if (quotient != null) {
                 // return floor(a / b): computed here as in a call expression (a builtin keeps this frame anyway)
-                Object a = quotient.evaluateDividend(frame);
-                Object b = quotient.evaluateDivisor(frame);
-                if (quotient.rounds(callee, a, b)) {
-                    return quotient.round((Long) a, (Long) b);
+                Object evaluated = quotient.evaluate(frame, callee);
+                if (!(evaluated instanceof Object[] quotientArgv)) {
+                    return evaluated;
                 }
-                argv = quotient.arguments(frame, a, b);
+                argv = quotientArgv;
             } else {
                 argv = c.evaluateArguments(frame);
             }
