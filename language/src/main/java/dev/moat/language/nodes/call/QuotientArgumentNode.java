@@ -35,14 +35,20 @@ public final class QuotientArgumentNode extends Node {
     /** The division, on operands evaluated here (no children): its errors and position are the operator's. */
     @Child private ArithNode division;
 
-    private static final byte UNSEEN = 0;
-    private static final byte ROUNDS = 1;
-    private static final byte DIVIDES = 2;
-    /** UNSEEN until the first call; ROUNDS while every call was of {@link #rounder} on two fitting integers. */
-    @CompilationFinal private byte state = UNSEEN;
-    /** The call target of the floor or ceil builtin this site calls (shared by the contexts of an engine). */
-    @CompilationFinal private RootCallTarget rounder;
-    @CompilationFinal private boolean roundsUp;
+    /** Not yet called. */
+    private static final Object UNSEEN = new Object();
+    /** Met another callee or other operands: divides and calls, for good. */
+    private static final Object DIVIDES = new Object();
+    /**
+     * UNSEEN, DIVIDES, or the {@link Rounder} this site computes while every call was of its builtin on two
+     * fitting integers. One field holding an immutable value, so a site that contexts on several threads share
+     * never pairs one builtin's target with the other's direction.
+     */
+    @CompilationFinal private Object mode = UNSEEN;
+
+    /** The call target of the floor or ceil builtin (shared by the contexts of an engine), and which it is. */
+    private record Rounder(RootCallTarget target, boolean up) {
+    }
 
     /** Bounds of the operands the rounding computes exactly: {@code |v| < 2^53}. */
     private static final long EXACT = 1L << 53;
@@ -61,8 +67,9 @@ public final class QuotientArgumentNode extends Node {
     Object evaluate(VirtualFrame frame, Object callee) {
         Object a = dividend.execute(frame);
         Object b = divisor.execute(frame);
-        if (rounds(callee, a, b)) {
-            return round((Long) a, (Long) b);
+        Rounder rounder = rounds(callee, a, b);
+        if (rounder != null) {
+            return round(rounder.up(), (Long) a, (Long) b);
         }
         Object[] argv = CallArguments.create(1);
         argv[CallArguments.FIRST] = division.executeEvaluated(frame, a, b);
@@ -70,32 +77,33 @@ public final class QuotientArgumentNode extends Node {
     }
 
     /**
-     * True if this call of {@code callee} on {@code a / b} is computed by {@link #round}: {@code callee} is
-     * the rounding builtin this site met first and both operands are integers it computes exactly. The first
-     * call that is not leaves this site to division and call for good (compiled code deoptimises once).
+     * The site's rounder if this call of {@code callee} on {@code a / b} is computed by {@link #round}: {@code
+     * callee} is the rounding builtin this site met first and both operands are integers it computes exactly;
+     * else null. The first call that is not leaves this site to division and call for good (compiled code
+     * deoptimises once).
      */
-    private boolean rounds(Object callee, Object a, Object b) {
-        if (state == ROUNDS) {
+    private Rounder rounds(Object callee, Object a, Object b) {
+        Object current = mode;
+        if (current instanceof Rounder r) {
             // getTarget: a context's floor is resolved on its first call (with a deoptimisation, not here).
-            if (callee instanceof MoatFunction f && f.getTarget() == rounder && fits(a, b)) {
-                return true;
+            if (callee instanceof MoatFunction f && f.getTarget() == r.target() && fits(a, b)) {
+                return r;
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            state = DIVIDES;
-            return false;
+            mode = DIVIDES;
+            return null;
         }
-        if (state == UNSEEN) {
+        if (current == UNSEEN) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            state = DIVIDES;
             if (callee instanceof MoatFunction f && f.getTarget().getRootNode() instanceof BuiltinRootNode root
                     && root.rounding() != null && fits(a, b)) {
-                rounder = f.getTarget();
-                roundsUp = root.rounding().roundsUp();
-                state = ROUNDS;
-                return true;
+                Rounder r = new Rounder(f.getTarget(), root.rounding().roundsUp());
+                mode = r;
+                return r;
             }
+            mode = DIVIDES;
         }
-        return false;
+        return null;
     }
 
     private static boolean fits(Object a, Object b) {
@@ -103,8 +111,8 @@ public final class QuotientArgumentNode extends Node {
                 && x > -EXACT && x < EXACT && y > -EXACT && y < EXACT;
     }
 
-    /** The rounded quotient of two integers {@link #rounds} accepted; charges the builtin's call. */
-    private long round(long a, long b) {
+    /** The rounded quotient (up: ceil) of two integers {@link #rounds} accepted; charges the builtin's call. */
+    private long round(boolean roundsUp, long a, long b) {
         MoatContext.get(this).budget.count(1);
         if (CompilerDirectives.isPartialEvaluationConstant(b)) {
             // A constant divisor: Graal turns the integer division into a multiplication and shifts.
