@@ -8,7 +8,8 @@ import java.io.IOException;
 /**
  * Builtins with fast paths of their own in compiled code: the byte-level string functions (sub, byte,
  * char, len) on cached TruffleString nodes and shared one-byte strings, math.floor/ceil returning
- * integers unboxed and computed at the call site from two integers ({@code floor(a / b)}, QuotientArgumentNode), tonumber's in-place decimal parse, string.find's plain search (PlainFind: on the
+ * integers unboxed and computed at the call site from two integers ({@code floor(a / b)}, QuotientArgumentNode), {@code type(x) == "name"}
+ * tested at the site (TypeTestNode), tonumber's in-place decimal parse, string.find's plain search (PlainFind: on the
  * strings' internal bytes, which may start at an offset, with the compiler's vectorised byte search) and its
  * search for a pattern of one character class, gsub's for a subject without that class (SingleClassPattern), and
  * table.insert's appends by element kind (ElementAccessNode). These goldens run with every function compiled at
@@ -21,7 +22,8 @@ class BuiltinFastPathsCompiledTest {
             "math/floor_ceil_tonumber.moat", "lib-string/find_plain_offsets.moat", "lib-string/find_plain.moat",
             "lib-string/find_init.moat", "lib-string/find_edges.moat", "lib-string/find_errors.moat",
             "lib-string/find_single_class.moat", "lib-string/gsub_single_class.moat", "tables/insert_appends.moat",
-            "tables/insert_cases.moat", "tables/insert_remove.moat", "lib-math/floor_of_quotient.moat"})
+            "tables/insert_cases.moat", "tables/insert_remove.moat", "lib-math/floor_of_quotient.moat",
+            "lib-base/type_comparisons.moat"})
     void giveLuasResultsWhenCompiled(String golden) throws IOException {
         GoldenScripts.assertExpectedWhenCompiled(golden);
     }

@@ -93,6 +93,8 @@ class ExpressionDifferentialPropertiesTest extends LuaBatch.Properties {
         // a call of one division: rounded at the call site for two integers (QuotientArgumentNode)
         "return math.floor(%s / %s), math.ceil(%s / %s)",
         "local r = {} for _, f in ipairs({math.floor, math.ceil, tostring}) do r[#r + 1] = f(%s / %s) end return table.unpack(r)",
+        // a call of one argument compared with a type's name: tested at the site (TypeTestNode)
+        "return type(%s) == 'number', type(%s) ~= 'table', 'string' == type(%s), type(%s) == 'nil'",
     };
 
     @Provide

@@ -38,6 +38,11 @@ public final class BuiltinRootNode extends RootNode {
         return body instanceof dev.moat.language.coroutine.MayYield;
     }
 
+    /** True for the root of {@code type} (see nodes.expression.TypeTestNode). */
+    public boolean isType() {
+        return body instanceof BaseBuiltins.TypeNode;
+    }
+
     /** The builtin as floor or ceil ({@link RoundsToInteger}), or null for any other. */
     public RoundsToInteger rounding() {
         return body instanceof RoundsToInteger r ? r : null;

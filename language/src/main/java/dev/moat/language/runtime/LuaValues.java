@@ -22,8 +22,33 @@ public final class LuaValues {
         }
     }
 
-    /** Index of v's Lua type in {@link #TYPE_NAMES}. */
-    private static int typeIndex(Object v) {
+    /**
+     * The index {@link #typeIndex} gives values of the type called {@code name} ("number", "table", ...), or
+     * -1 if no type is called that.
+     */
+    public static int typeIndexOfName(String name) {
+        return java.util.Arrays.asList(TYPE_NAMES).indexOf(name);
+    }
+
+    /**
+     * {@code typeIndex(v) == index}, with only the test that type needs: {@code index} is a constant where
+     * compiled code asks (TypeTestNode), so the switch folds to one or two class tests.
+     */
+    public static boolean hasType(Object v, int index) {
+        return switch (index) {
+            case 0 -> v == MoatNil.NIL;
+            case 1 -> v instanceof Boolean;
+            case 2 -> v instanceof Long || v instanceof Double;
+            case 3 -> v instanceof TruffleString;
+            case 4 -> v instanceof MoatTable;
+            case 5 -> v instanceof MoatFunction;
+            case 6 -> v instanceof MoatCoroutineMarker;
+            default -> typeIndex(v) == index;
+        };
+    }
+
+    /** Index of v's Lua type in the type names (nil, boolean, number, string, table, function, thread, userdata). */
+    public static int typeIndex(Object v) {
         if (v == MoatNil.NIL) {
             return 0;
         } else if (v instanceof Boolean) {

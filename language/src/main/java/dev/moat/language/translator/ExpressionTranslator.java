@@ -23,6 +23,7 @@ import dev.moat.language.nodes.expression.LiteralNode;
 import dev.moat.language.nodes.expression.LogicNodes;
 import dev.moat.language.nodes.expression.MultiExpressionNode;
 import dev.moat.language.nodes.expression.SingleValueNode;
+import dev.moat.language.nodes.expression.TypeTestNode;
 import dev.moat.language.nodes.expression.UnaryArithNode;
 import dev.moat.language.nodes.expression.UnaryArithNodeGen;
 import dev.moat.language.nodes.local.LocalReadNode;
@@ -352,6 +353,14 @@ abstract class ExpressionTranslator {
     private Expr compare(CompareExpContext c) {
         Expr left = expr(c.exp(0), false);
         Expr right = expr(c.exp(1), false);
+        String op = c.op.getText();
+        if (op.equals("==") || op.equals("~=")) {
+            // type(x) == "table": the type tested at the site (TypeTestNode); the call's own line for its errors
+            TypeTestNode test = TypeTestNode.fuse(left.node(), right.node(), op.equals("~="));
+            if (test != null) {
+                return new Expr(at(test, c.stop), null);
+            }
+        }
         BinaryNode node = switch (c.op.getText()) {
             case "==" -> EqualNodeGen.create(false, left.node(), right.node());
             case "~=" -> EqualNodeGen.create(true, left.node(), right.node());

@@ -53,15 +53,28 @@ public final class CallNode extends MoatExpressionNode {
         return multiResult ? result : MultiValue.first(result);
     }
 
+    /** The only argument of a call of one single-valued expression (not a division), else null (translation time). */
+    public MoatExpressionNode onlyArgument() {
+        return arguments != null ? arguments.onlyExpression() : null;
+    }
+
+    /**
+     * The call of {@code callee} with the arguments {@link #evaluateArguments} gave, adjusted to one value, as
+     * {@link #execute} makes it (for a parent that evaluated them itself: TypeTestNode).
+     */
+    public Object callEvaluated(VirtualFrame frame, Object callee, Object[] argv) {
+        return MultiValue.first(invoke.call(frame, callee, argv, this, description));
+    }
+
     /** For tail calls: evaluates callee and arguments without calling. */
-    Object evaluateCallee(VirtualFrame frame) {
+    public Object evaluateCallee(VirtualFrame frame) {
         Object callee = function.execute(frame);
         invoke.beforeArguments(frame, callee);
         return callee;
     }
 
     /** For tail calls, after {@link #quotientArgument} (null here): evaluates the arguments. */
-    Object[] evaluateArguments(VirtualFrame frame) {
+    public Object[] evaluateArguments(VirtualFrame frame) {
         return arguments.evaluate(frame, null);
     }
 
