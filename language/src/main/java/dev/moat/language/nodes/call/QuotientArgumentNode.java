@@ -1,17 +1,13 @@
 package dev.moat.language.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BuiltinRootNode;
-import dev.moat.language.builtins.RoundsToInteger;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.expression.ArithNode;
 import dev.moat.language.runtime.CallArguments;
-import dev.moat.language.runtime.MoatFunction;
 
 /**
  * The only argument of a call {@code f(a / b)}, evaluated by the call ({@link CallNode}) so that a call of
@@ -35,20 +31,8 @@ public final class QuotientArgumentNode extends Node {
     /** The division, on operands evaluated here (no children): its errors and position are the operator's. */
     @Child private ArithNode division;
 
-    /** Not yet called. */
-    private static final Object UNSEEN = new Object();
-    /** Met another callee or other operands: divides and calls, for good. */
-    private static final Object DIVIDES = new Object();
-    /**
-     * UNSEEN, DIVIDES, or the {@link Rounder} this site computes while every call was of its builtin on two
-     * fitting integers. One field holding an immutable value, so a site that contexts on several threads share
-     * never pairs one builtin's target with the other's direction.
-     */
-    @CompilationFinal private Object mode = UNSEEN;
-
-    /** The call target of the floor or ceil builtin (shared by the contexts of an engine), and which it is. */
-    private record Rounder(RootCallTarget target, boolean up) {
-    }
+    /** Whether this site's callee is floor or ceil (see SiteBuiltin). */
+    @Child private SiteBuiltin rounder = new SiteBuiltin(root -> root.rounding() != null);
 
     /** Bounds of the operands the rounding computes exactly: {@code |v| < 2^53}. */
     private static final long EXACT = 1L << 53;
@@ -60,50 +44,21 @@ public final class QuotientArgumentNode extends Node {
     }
 
     /**
-     * Evaluates the dividend, then the divisor; returns the call's result if {@link #rounds} computes it here
-     * (a Long), else the call's argument array holding the quotient. Only one of the two is ever live in
+     * Evaluates the dividend, then the divisor; returns the call's result (a Long) if the site computes it (the
+     * callee is the floor or ceil builtin it met first and both operands are integers it computes exactly), else
+     * the call's argument array holding the quotient. Only one of the two is ever live in
      * compiled code (the other way deoptimises), so the result is not a merge that would box.
      */
     Object evaluate(VirtualFrame frame, Object callee) {
         Object a = dividend.execute(frame);
         Object b = divisor.execute(frame);
-        Rounder rounder = rounds(callee, a, b);
-        if (rounder != null) {
-            return round(rounder.up(), (Long) a, (Long) b);
+        BuiltinRootNode root = rounder.match(callee, fits(a, b));
+        if (root != null) {
+            return round(root.rounding().roundsUp(), (Long) a, (Long) b);
         }
         Object[] argv = CallArguments.create(1);
         argv[CallArguments.FIRST] = division.executeEvaluated(frame, a, b);
         return argv;
-    }
-
-    /**
-     * The site's rounder if this call of {@code callee} on {@code a / b} is computed by {@link #round}: {@code
-     * callee} is the rounding builtin this site met first and both operands are integers it computes exactly;
-     * else null. The first call that is not leaves this site to division and call for good (compiled code
-     * deoptimises once).
-     */
-    private Rounder rounds(Object callee, Object a, Object b) {
-        Object current = mode;
-        if (current instanceof Rounder r) {
-            // getTarget: a context's floor is resolved on its first call (with a deoptimisation, not here).
-            if (callee instanceof MoatFunction f && f.getTarget() == r.target() && fits(a, b)) {
-                return r;
-            }
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            mode = DIVIDES;
-            return null;
-        }
-        if (current == UNSEEN) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            if (callee instanceof MoatFunction f && f.getTarget().getRootNode() instanceof BuiltinRootNode root
-                    && root.rounding() != null && fits(a, b)) {
-                Rounder r = new Rounder(f.getTarget(), root.rounding().roundsUp());
-                mode = r;
-                return r;
-            }
-            mode = DIVIDES;
-        }
-        return null;
     }
 
     private static boolean fits(Object a, Object b) {
@@ -111,7 +66,7 @@ public final class QuotientArgumentNode extends Node {
                 && x > -EXACT && x < EXACT && y > -EXACT && y < EXACT;
     }
 
-    /** The rounded quotient (up: ceil) of two integers {@link #rounds} accepted; charges the builtin's call. */
+    /** The rounded quotient (up: ceil) of two integers {@link #fits} accepts; charges the builtin's call. */
     private long round(boolean roundsUp, long a, long b) {
         MoatContext.get(this).budget.count(1);
         if (CompilerDirectives.isPartialEvaluationConstant(b)) {

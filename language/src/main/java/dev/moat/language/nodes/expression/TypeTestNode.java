@@ -1,17 +1,15 @@
 package dev.moat.language.nodes.expression;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BuiltinRootNode;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.nodes.call.CallNode;
+import dev.moat.language.nodes.call.SiteBuiltin;
 import dev.moat.language.runtime.CallArguments;
 import dev.moat.language.runtime.LuaValues;
-import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatStrings;
 
 /**
@@ -31,12 +29,8 @@ public final class TypeTestNode extends MoatExpressionNode {
     private final int typeIndex;
     private final boolean negate;
 
-    /** Not yet run. */
-    private static final Object UNSEEN = new Object();
-    /** Met another callee: calls and compares, for good. */
-    private static final Object COMPARES = new Object();
-    /** UNSEEN, COMPARES, or the call target of the type builtin (shared by the contexts of an engine). */
-    @CompilationFinal private Object mode = UNSEEN;
+    /** Whether this site's callee is the type builtin (see SiteBuiltin). */
+    @Child private SiteBuiltin typeBuiltin = new SiteBuiltin(BuiltinRootNode::isType);
 
     private TypeTestNode(CallNode call, TruffleString name, int typeIndex, boolean negate) {
         this.call = call;
@@ -72,36 +66,12 @@ public final class TypeTestNode extends MoatExpressionNode {
     public boolean executeBoolean(VirtualFrame frame) {
         Object callee = call.evaluateCallee(frame);
         Object[] argv = call.evaluateArguments(frame);
-        if (isTypeBuiltin(callee)) {
+        if (typeBuiltin.match(callee, true) != null) {
             MoatContext.get(this).budget.count(1);
             return LuaValues.hasType(argv[CallArguments.FIRST], typeIndex) != negate;
         }
         Object result = call.callEvaluated(frame, callee, argv);
         return (result instanceof TruffleString s && equal().execute(s, name, MoatStrings.ENCODING)) != negate;
-    }
-
-    /** True if {@code callee} is the type builtin this site has called every time; the first other callee ends that. */
-    private boolean isTypeBuiltin(Object callee) {
-        Object current = mode;
-        if (current instanceof RootCallTarget target) {
-            // getTarget: a context's type is resolved on its first call (with a deoptimisation, not here).
-            if (callee instanceof MoatFunction f && f.getTarget() == target) {
-                return true;
-            }
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            mode = COMPARES;
-            return false;
-        }
-        if (current == UNSEEN) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            if (callee instanceof MoatFunction f && f.getTarget().getRootNode() instanceof BuiltinRootNode root
-                    && root.isType()) {
-                mode = f.getTarget();
-                return true;
-            }
-            mode = COMPARES;
-        }
-        return false;
     }
 
     private TruffleString.EqualNode equal() {
