@@ -66,14 +66,14 @@ public final class CallNode extends MoatExpressionNode {
         return MultiValue.first(invoke.call(frame, callee, argv, this, description));
     }
 
-    /** For tail calls: evaluates callee and arguments without calling. */
+    /** For tail calls and TypeTestNode: evaluates the callee (then {@link #evaluateArguments}) without calling. */
     public Object evaluateCallee(VirtualFrame frame) {
         Object callee = function.execute(frame);
         invoke.beforeArguments(frame, callee);
         return callee;
     }
 
-    /** For tail calls, after {@link #quotientArgument} (null here): evaluates the arguments. */
+    /** The arguments of a call that has no {@link #quotientArgument}, evaluated without calling. */
     public Object[] evaluateArguments(VirtualFrame frame) {
         return arguments.evaluate(frame, null);
     }
