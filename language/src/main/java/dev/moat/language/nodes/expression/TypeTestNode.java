@@ -17,8 +17,8 @@ import dev.moat.language.runtime.MoatStrings;
  * names a Lua type. When the callee is the {@code type} builtin, the site tests the value's type itself: the
  * call would return one of eight shared strings, and the equality then compared its bytes with the literal's
  * (the lengths of "number" and "string" are equal), ten loads and as many tests where a class test does
- * (a loop of such tests ran in 1.8x LuaJIT's time, 1.3x this way). The call is counted as a builtin's call at a call expression (one
- * instruction), and comparing short strings charges nothing, so the count is the same either way. Any other
+ * (a loop of such tests ran in 1.8x LuaJIT's time, 1.3x this way). The call is counted as a builtin's call at
+ * a call expression (one instruction), and comparing short strings charges nothing, so the count is the same either way. Any other
  * callee is called and its result compared with the literal as {@code ==} compares strings, and the site stays
  * on that path (one deoptimisation).
  */
