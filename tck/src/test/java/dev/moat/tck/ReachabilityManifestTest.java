@@ -23,7 +23,7 @@ class ReachabilityManifestTest {
             local function walk(v, path, depth)
               local t = type(v)
               out[#out + 1] = path .. " " .. t
-              if t == "table" and not seen[v] and depth < 4 then
+              if t == "table" and not seen[v] and depth < 6 then
                 seen[v] = path
                 local keys = {}
                 for k in pairs(v) do keys[#keys + 1] = k end
@@ -35,7 +35,7 @@ class ReachabilityManifestTest {
                 local mt = getmetatable(v)
                 if mt ~= nil then walk(mt, path .. "<mt>", depth + 1) end
               elseif t == "table" then
-                out[#out] = path .. " -> " .. seen[v]
+                out[#out] = path .. " -> " .. (seen[v] or error("reachable deeper than the walk goes: " .. path))
               end
             end
             walk(_G, "_G", 0)

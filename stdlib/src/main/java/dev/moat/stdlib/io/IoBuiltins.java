@@ -1,13 +1,14 @@
 package dev.moat.stdlib.io;
 
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.MoatContext;
 import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.runtime.MoatStrings;
 
-/** io.write: the only io function in Moat; it writes to the context's output sink, like print. */
+/** io.write: writes to the context's output sink, like print, and returns io.stdout (see FileBuiltins). */
 public final class IoBuiltins {
     private IoBuiltins() {
     }
@@ -15,22 +16,31 @@ public final class IoBuiltins {
     @MoatBuiltin(name = "write", variadic = true)
     public abstract static class WriteNode extends BuiltinNode {
         @Specialization
-        protected Object write(Object[] args) {
-            MoatContext context = context();
-            for (int i = 0; i < args.length; i++) {
-                // io.write formats floats with "%.14g" (no ".0" suffix), unlike tostring.
-                TruffleString s = args[i] instanceof Double d ? formatFloat(d) : checkString(args[i], i + 1);
-                int len = MoatStrings.length(s);
-                context.budget.output(len, this);
-                charge(1 + len / 64);
-                context.write(s);
-            }
-            return context.getGlobal("io");
+        protected Object write(VirtualFrame frame, Object[] args) {
+            writeAll(this, args, 0);
+            return IoLibrary.stdout(frame);
         }
+    }
 
-        @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
-        private static TruffleString formatFloat(double d) {
-            return MoatStrings.fromJava(dev.moat.language.runtime.LuaNumberFormat.formatG(d, 14));
+    /**
+     * Writes {@code args} from index {@code first} on, numbering them from 1 in errors (a method's self is not
+     * counted): strings as they are, integers in decimal, floats as {@code "%.14g"} (no ".0" suffix, unlike
+     * tostring), anything else "bad argument #n to 'write' (string expected, got ...)". Each string is counted
+     * against the output limit before it is written.
+     */
+    static void writeAll(BuiltinNode node, Object[] args, int first) {
+        MoatContext context = MoatContext.get(node);
+        for (int i = first; i < args.length; i++) {
+            TruffleString s = args[i] instanceof Double d ? formatFloat(d) : node.checkString(args[i], i + 1);
+            int len = MoatStrings.length(s);
+            context.budget.output(len, node);
+            node.charge(1 + len / 64);
+            context.write(s);
         }
+    }
+
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private static TruffleString formatFloat(double d) {
+        return MoatStrings.fromJava(dev.moat.language.runtime.LuaNumberFormat.formatG(d, 14));
     }
 }
