@@ -158,8 +158,21 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         return root.getCallTarget();
     }
 
-    private final java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> interned =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> interned = internTable();
+
+    /**
+     * The intern table, holding from the start the names type() returns: a literal {@code "table"} is then the
+     * very string {@code type(t)} gives, and {@code tv == "table"} with {@code local tv = type(v)} holds on an
+     * identity test (see EqualNode#doString).
+     */
+    private static java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> internTable() {
+        java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> table =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        for (TruffleString name : dev.moat.language.runtime.LuaValues.typeNameStrings()) {
+            table.put(name, new java.lang.ref.WeakReference<>(name));
+        }
+        return table;
+    }
 
     /**
      * Interns a string constant of translated code. Table keys that come from constants are then

@@ -76,6 +76,11 @@ public final class LuaValues {
         return TYPE_NAME_STRINGS[typeIndex(v)];
     }
 
+    /** The names type() returns, each one string for the life of the JVM (MoatLanguage interns them). */
+    public static java.util.List<TruffleString> typeNameStrings() {
+        return java.util.List.of(TYPE_NAME_STRINGS);
+    }
+
     private static final TruffleString NAME = MoatStrings.fromJava("__name");
 
     /**

@@ -50,7 +50,10 @@ public abstract class EqualNode extends BinaryNode {
 
     @Specialization
     protected boolean doString(TruffleString a, TruffleString b, @Cached TruffleString.EqualNode equal) {
-        if (a != b && a.byteLength(MoatStrings.ENCODING) == b.byteLength(MoatStrings.ENCODING)) {
+        if (a == b) {
+            return !negate; // interned constants, type()'s names (see MoatLanguage#intern)
+        }
+        if (a.byteLength(MoatStrings.ENCODING) == b.byteLength(MoatStrings.ENCODING)) {
             CompareNode.chargeStringWork(a, b, this); // only equal lengths are compared byte by byte
         }
         return equal.execute(a, b, MoatStrings.ENCODING) != negate;
