@@ -79,13 +79,18 @@ final class HashPart {
         if (key instanceof Long l) {
             return HashSeed.mix(l);
         } else if (key instanceof TruffleString s) {
-            return HashSeed.mix(s.hashCode());
+            return stringHash(s.hashCode());
         } else if (key instanceof Double d) {
             return HashSeed.mix(Double.doubleToRawLongBits(d));
         } else if (key instanceof Boolean b) {
             return b ? 1 : 2;
         }
         return HashSeed.mix(System.identityHashCode(key));
+    }
+
+    /** {@link #hash} of a string, from its TruffleString hash code. */
+    static int stringHash(int truffleStringHash) {
+        return HashSeed.mix(truffleStringHash);
     }
 
     /** The hash this table uses for {@code key}, given the generic {@link #hash} a caller may have cached. */

@@ -176,6 +176,15 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         return HashPart.hash(key);
     }
 
+    /**
+     * {@link #keyHash} of a string key whose TruffleString hash code a caller took with a cached
+     * {@code TruffleString.HashCodeNode}: the string's own {@code hashCode()} is a boundary, a real call per
+     * computed-key access in compiled code, where the node reads the hash the string keeps once computed.
+     */
+    public static int stringKeyHash(int truffleStringHash) {
+        return HashPart.stringHash(truffleStringHash);
+    }
+
     /** Raw read of a normalised key; null if absent. */
     public Object get(Object key) {
         if (key instanceof Long l) {
