@@ -18,7 +18,6 @@ import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
-import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.TableFields;
 import dev.moat.language.runtime.MultiValue;
@@ -36,7 +35,7 @@ public final class IndexGetNode extends Node {
     @Child private InvokeNode invoke;
     @Child private FieldLookupNode fieldLookup;
     @Child private DynamicObjectLibrary stringKeys;
-    @Child private TruffleString.HashCodeNode stringHashes;
+    @Child private StringKeyHashNode stringHashes = new StringKeyHashNode();
     @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
     private final BranchProfile integerKeyReads = BranchProfile.create();
@@ -59,7 +58,7 @@ public final class IndexGetNode extends Node {
         Object rawKey = MoatTable.normalizeKey(key);
         if (obj instanceof MoatTable t) {
             Object v = rawKey instanceof TruffleString s && stringKeys != null
-                            ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHash(s))
+                            ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHashes.execute(s))
                             : getRawWarmingUp(t, rawKey);
             if (v != null) {
                 return v;
@@ -197,7 +196,7 @@ public final class IndexGetNode extends Node {
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
-            return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHash(s));
+            return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHashes.execute(s));
         }
         // Each kind of key is compiled only once this site has read one (an unseen kind deoptimises): a
         // site that reads integer keys does not carry the generic keys' hash probe, nor the other way round.
@@ -277,15 +276,5 @@ public final class IndexGetNode extends Node {
     public static MoatError indexError(Object obj, Node site, String description) {
         String desc = description == null ? "" : " (" + description + ")";
         return MoatError.runtime(site, "attempt to index a " + LuaValues.objTypeName(obj) + " value" + desc);
-    }
-
-    /** A computed string key's hash (see MoatTable#stringKeyHash): no call for a string whose hash is known. */
-    private int stringHash(TruffleString s) {
-        TruffleString.HashCodeNode hashes = stringHashes;
-        if (hashes == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            hashes = stringHashes = insert(TruffleString.HashCodeNode.create());
-        }
-        return MoatTable.stringKeyHash(hashes.execute(s, MoatStrings.ENCODING));
     }
 }

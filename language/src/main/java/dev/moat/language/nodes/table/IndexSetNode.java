@@ -15,7 +15,6 @@ import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
 import dev.moat.language.runtime.MoatNil;
 import dev.moat.language.runtime.DictionaryProfile;
-import dev.moat.language.runtime.MoatStrings;
 import dev.moat.language.runtime.MoatTable;
 import dev.moat.language.runtime.TableFields;
 
@@ -29,7 +28,7 @@ public final class IndexSetNode extends Node {
 
     @Child private InvokeNode invoke;
     @Child private DynamicObjectLibrary stringKeys;
-    @Child private TruffleString.HashCodeNode stringHashes;
+    @Child private StringKeyHashNode stringHashes = new StringKeyHashNode();
     @Child private DynamicObjectLibrary metaFields;
     private final BranchProfile metaPath = BranchProfile.create();
     private final BranchProfile integerKeyStores = BranchProfile.create();
@@ -158,7 +157,7 @@ public final class IndexSetNode extends Node {
                 coldRuns++;
                 added = TableFields.putComputed(t, s, value); // the same placement as the cached path (deterministic pairs order)
             } else {
-                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, stringHash(s), value);
+                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, stringHashes.execute(s), value);
             }
         } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");
@@ -205,15 +204,5 @@ public final class IndexSetNode extends Node {
             invoke = insert(InvokeNode.create());
         }
         return invoke;
-    }
-
-    /** A computed string key's hash (see MoatTable#stringKeyHash): no call for a string whose hash is known. */
-    private int stringHash(TruffleString s) {
-        TruffleString.HashCodeNode hashes = stringHashes;
-        if (hashes == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            hashes = stringHashes = insert(TruffleString.HashCodeNode.create());
-        }
-        return MoatTable.stringKeyHash(hashes.execute(s, MoatStrings.ENCODING));
     }
 }
