@@ -305,10 +305,12 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         }
         array = store;
         size = newSize;
-        migrateIfHashed();
         if (k > newSize) {
             hashPart().putLong(k, value);
         }
+        // After k is in: k may be the key just past the new size (keys 5 and 8 moved, then t[9] = v), which
+        // must not stay in the hash part, or #t would stop at a border that is not one.
+        migrateIfHashed();
         return true;
     }
 
