@@ -23,8 +23,8 @@ public final class IoBuiltins {
     }
 
     /**
-     * Writes {@code args} from index {@code first} on, numbering them from 1 in errors (a method's self is not
-     * counted): strings as they are, integers in decimal, floats as {@code "%.14g"} (no ".0" suffix, unlike
+     * Writes {@code args} from index {@code first} on, an error naming an argument by its position in the call
+     * (BuiltinNode#argError leaves a method call's self out, as Lua does): strings as they are, integers in decimal, floats as {@code "%.14g"} (no ".0" suffix, unlike
      * tostring), anything else "bad argument #n to 'write' (string expected, got ...)". Each string is counted
      * against the output limit before it is written.
      */
