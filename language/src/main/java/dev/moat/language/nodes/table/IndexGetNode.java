@@ -35,7 +35,8 @@ public final class IndexGetNode extends Node {
     @Child private InvokeNode invoke;
     @Child private FieldLookupNode fieldLookup;
     @Child private DynamicObjectLibrary stringKeys;
-    @Child private StringKeyHashNode stringHashes = new StringKeyHashNode();
+    /** Made with {@link #stringKeys}, when the site first reads a computed string key (never for {@code obj.name}). */
+    @Child private StringKeyHashNode stringHashes;
     @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
     private final BranchProfile integerKeyReads = BranchProfile.create();
@@ -196,6 +197,7 @@ public final class IndexGetNode extends Node {
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
+            stringHashes = insert(new StringKeyHashNode());
             return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHashes.execute(s));
         }
         // Each kind of key is compiled only once this site has read one (an unseen kind deoptimises): a

@@ -28,7 +28,8 @@ public final class IndexSetNode extends Node {
 
     @Child private InvokeNode invoke;
     @Child private DynamicObjectLibrary stringKeys;
-    @Child private StringKeyHashNode stringHashes = new StringKeyHashNode();
+    /** Made when the site first stores a computed string key (never for {@code obj.name = v}). */
+    @Child private StringKeyHashNode stringHashes;
     @Child private DynamicObjectLibrary metaFields;
     private final BranchProfile metaPath = BranchProfile.create();
     private final BranchProfile integerKeyStores = BranchProfile.create();
@@ -157,7 +158,7 @@ public final class IndexSetNode extends Node {
                 coldRuns++;
                 added = TableFields.putComputed(t, s, value); // the same placement as the cached path (deterministic pairs order)
             } else {
-                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, stringHashes.execute(s), value);
+                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, stringHashes().execute(s), value);
             }
         } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");
@@ -180,6 +181,14 @@ public final class IndexSetNode extends Node {
     /** The same charge for a store made by {@code node} on its own fast path. */
     static void chargeNewEntry(Node node, Node site) {
         MoatContext.get(node).budget.allocate(SizeModel.NEW_ENTRY, site);
+    }
+
+    private StringKeyHashNode stringHashes() {
+        if (stringHashes == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            stringHashes = insert(new StringKeyHashNode());
+        }
+        return stringHashes;
     }
 
     private DynamicObjectLibrary stringKeys() {
