@@ -76,9 +76,18 @@ final class LuaPatternMatcher {
         if (compiled == null || compiled.leadingClass < 0) {
             return s;
         }
-        int leading = compiled.leadingClass;
+        // Locals only in the loop: the scan is most of the time of a pattern that matches rarely (digits
+        // among words), and with the matcher's fields in it the JIT kept reloading them.
+        byte[] bytes = src;
+        int end = bytes.length;
+        long[] bits = compiled.classBits;
+        int at = compiled.leadingClass << 2;
         int k = s;
-        while (k < src.length && !compiled.matches(leading, src[k] & 0xff)) {
+        while (k < end) {
+            int c = bytes[k] & 0xff;
+            if ((bits[at | (c >>> 6)] & (1L << c)) != 0) {
+                break;
+            }
             k++;
         }
         long total = pendingSteps + (long) (k - s) * compiled.leadingSteps;
@@ -434,9 +443,22 @@ final class LuaPatternMatcher {
 
     /** Capture i as byte[] or Long (position), or the whole match [s, e) when there are no captures. */
     Object capture(int i, int s, int e) {
+        int len = captureLength(i, s, e);
+        int from = captureBegin(i, s);
+        if (len == CAP_POSITION) {
+            return (long) from + 1;
+        }
+        return java.util.Arrays.copyOfRange(src, from, from + len);
+    }
+
+    /**
+     * The length of capture i (of the whole match [s, e) when there are none), or {@link #CAP_POSITION} for a
+     * position capture; Lua's error for an index past the captures or an unfinished one.
+     */
+    int captureLength(int i, int s, int e) {
         if (i >= level) {
             if (i == 0) {
-                return java.util.Arrays.copyOfRange(src, s, e);
+                return e - s;
             }
             throw new PatternError("invalid capture index %" + (i + 1));
         }
@@ -444,10 +466,12 @@ final class LuaPatternMatcher {
         if (len == CAP_UNFINISHED) {
             throw new PatternError("unfinished capture");
         }
-        if (len == CAP_POSITION) {
-            return (long) captureStart[i] + 1;
-        }
-        return java.util.Arrays.copyOfRange(src, captureStart[i], captureStart[i] + len);
+        return len;
+    }
+
+    /** Where capture i starts in the subject (the whole match's start {@code s} when there are no captures). */
+    int captureBegin(int i, int s) {
+        return i >= level ? s : captureStart[i];
     }
 
     /** True if {@code length} pattern bytes from {@code offset} hold one of Lua's special characters (else find searches plainly). */

@@ -19,7 +19,6 @@ import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.table.IndexGetNode;
 import dev.moat.language.runtime.ByteSink;
-import dev.moat.language.runtime.Cell;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.MoatError;
 import dev.moat.language.runtime.MoatFunction;
@@ -74,19 +73,26 @@ public final class PatternBuiltins {
         return len + init + 1;
     }
 
-    static Object guestCapture(BuiltinNode node, Object c) {
-        if (c instanceof byte[] b) {
-            node.allocate(SizeModel.string(b.length));
-            return MoatStrings.fromBytes(b);
+    /**
+     * Capture i (the whole match [s, e) when there are none) as a guest value: a position, or a string made
+     * from the subject's bytes in one copy. One-byte captures are the shared one-byte strings (as
+     * {@code s:sub(i, i)}), charged as any other string so that budgets do not depend on it.
+     */
+    static Object guestCapture(BuiltinNode node, LuaPatternMatcher m, int i, int s, int e) {
+        int length = m.captureLength(i, s, e);
+        int from = m.captureBegin(i, s);
+        if (length == LuaPatternMatcher.CAP_POSITION) {
+            return (long) from + 1;
         }
-        return c;
+        node.allocate(SizeModel.string(length));
+        return length == 1 ? MoatStrings.singleByte(m.src[from]) : MoatStrings.fromBytes(m.src, from, length);
     }
 
     static Object[] captures(BuiltinNode node, LuaPatternMatcher m, int s, int e, boolean wholeIfNone) {
         int n = m.captureCount(wholeIfNone);
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
-            out[i] = guestCapture(node, m.capture(i, s, e));
+            out[i] = guestCapture(node, m, i, s, e);
         }
         return out;
     }
@@ -228,48 +234,19 @@ public final class PatternBuiltins {
             if (init > MoatStrings.length(s) + 1L) {
                 init = MoatStrings.length(s) + 2L; // past the end: not even an empty match there (lstrlib's "start after string's end")
             }
-            // The pattern compiled once per gmatch, not looked up at every step.
-            Cell[] state = {new Cell(s), new Cell(p), new Cell(init - 1), new Cell(-1L),
-                new Cell(compiledPattern(context(), MoatStrings.bytesView(p)))};
+            GmatchIterator state = GmatchIterator.create(context(), s, p, (int) init - 1);
             return new MoatFunction(context().getLanguage().getBuiltinTargets().target(PatternBuiltinsFactory.GmatchStepNodeFactory.getInstance(), "string"),
-                    state, false);
+                    new Object[]{state}, false);
         }
     }
 
-    /** The iterator gmatch returns; its cells hold the subject, pattern, position, last match end and compiled pattern. */
+    /** The iterator gmatch returns: its one upvalue is its {@link GmatchIterator}. */
     @MoatBuiltin(name = "gmatch_step", variadic = true)
     public abstract static class GmatchStepNode extends BuiltinNode {
         @Specialization
         protected Object step(VirtualFrame frame, Object[] ignored) {
-            Cell[] st = (Cell[]) ((MoatFunction) frame.getArguments()[0]).upvalues; // made as a Cell[] by gmatch
-            return advance(st);
-        }
-
-        @TruffleBoundary
-        private Object advance(Cell[] st) {
-            byte[] s = MoatStrings.bytesView((TruffleString) st[0].value);
-            byte[] p = MoatStrings.bytesView((TruffleString) st[1].value);
-            int pos = (int) (long) (Long) st[2].value;
-            int last = (int) (long) (Long) st[3].value;
-            LuaPatternMatcher m = matcher(this, s, p, (CompiledPattern) st[4].value);
-            try {
-                for (int src = pos; src <= s.length; src++) {
-                    src = m.skipToCandidate(src);
-                    m.reset();
-                    int e = m.match(src, 0);
-                    if (e != -1 && e != last) {
-                        st[2].value = (long) e;
-                        st[3].value = (long) e;
-                        m.flush();
-                        return MultiValue.of(captures(this, m, src, e, true));
-                    }
-                }
-            } catch (LuaPatternMatcher.PatternError e) {
-                throw patternError(this, e);
-            }
-            m.flush();
-            st[2].value = (long) s.length + 1;
-            return MultiValue.EMPTY; // an exhausted iterator returns no values at all
+            GmatchIterator state = (GmatchIterator) ((MoatFunction) frame.getArguments()[0]).upvalues[0]; // made so by gmatch
+            return state.next(this);
         }
     }
 
@@ -397,7 +374,7 @@ public final class PatternBuiltins {
                 }
                 return;
             }
-            Object first = guestCapture(this, m.capture(0, s, e));
+            Object first = guestCapture(this, m, 0, s, e);
             if (repl instanceof MoatTable) {
                 value = index.get(null, repl, MoatTable.normalizeKey(first), this, null);
             } else {
