@@ -109,6 +109,29 @@ class FoldedLookupsTest {
         GoldenScripts.assertExpectedWhenCompiled("metatables/cached_metamethods.moat");
     }
 
+    /**
+     * The class is a dictionary (its first keys were stored by computed keys, more than such a record keeps),
+     * so the redefinition overwrites an entry of its hash part, which reads no field and checks no shape.
+     */
+    private static final String DICTIONARY_CLASS = """
+            local Base = {}
+            for i = 1, 20 do Base["m" .. i] = function(self) return i end end
+            Base.__index = Base
+            local Sub = setmetatable({}, {__index = Base}); Sub.__index = Sub
+            local function sum(o, n) local s = 0 for i = 1, n do s = s + o:m3() end return s end
+            local o = setmetatable({}, Sub)
+            for _ = 1, 4 do print(sum(o, 3000)) end  -- sum compiled with m3 folded in
+            local name = "m" .. 3
+            Base[name] = function(self) return 100 end
+            for _ = 1, 2 do print(sum(o, 3000)) end
+            """;
+    private static final String DICTIONARY_CLASS_EXPECTED = "9000\n".repeat(4) + "300000\n".repeat(2);
+
+    @Test
+    void aMethodOfADictionaryClassRedefinedByAComputedKeyInvalidatesIt() {
+        assertFoldedThenInvalidated(DICTIONARY_CLASS, DICTIONARY_CLASS_EXPECTED);
+    }
+
     @Test
     void oneContextFoldsTheMethodAndARedefinitionInvalidatesIt() {
         assertFoldedThenInvalidated(PROGRAM, EXPECTED);

@@ -155,6 +155,40 @@ final class HashPart {
         }
     }
 
+    /**
+     * {@link #find} for a string key, its contents compared by a site's cached {@code equality} (inline in
+     * compiled code, where {@code TruffleString.equals} is a call): a key made at run time meets the equal
+     * key stored as another object, so a hit compares contents.
+     */
+    private int findString(TruffleString key, int h, TruffleString.EqualNode equality) {
+        int[] idx = index;
+        int mask = idx.length - 1;
+        int i = h & mask;
+        while (true) {
+            int e = idx[i] - 1;
+            if (e < 0) {
+                return -1;
+            }
+            Object k = keys[e];
+            if (k == key || (hashes[e] == h && k instanceof TruffleString s && equality.execute(s, key, MoatStrings.ENCODING))) {
+                return e;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** {@link #get(Object, int)} of a string key through a site's cached comparison (see {@link #findString}). */
+    Object getString(TruffleString key, int genericHash, TruffleString.EqualNode equality) {
+        int e = findString(key, hashIn(key, genericHash), equality);
+        return e < 0 ? null : values[e];
+    }
+
+    /** {@link #findPresent} of a string key through a site's cached comparison (see {@link #findString}). */
+    int findPresentString(TruffleString key, int genericHash, TruffleString.EqualNode equality) {
+        int e = findString(key, hashIn(key, genericHash), equality);
+        return e >= 0 && values[e] != null ? e : -1;
+    }
+
     private int find(Object key) {
         return find(key, hashIn(key, hash(key)));
     }

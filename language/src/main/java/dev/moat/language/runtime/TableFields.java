@@ -66,19 +66,20 @@ public final class TableFields {
      */
     private static Object getWith(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
                                   TruffleString key, int keyHash) {
-        return getComputed(t, fields, isFloat, DictionaryProfile.getUncached(), key, keyHash);
+        return getComputed(t, fields, isFloat, DictionaryProfile.getUncached(), key, keyHash, null);
     }
 
     /**
      * {@link #getWith} for a computed-key site with its {@link DictionaryProfile}: a dictionary is read in its
      * hash part, where most of its string keys are (a key is in one part only), and the first keys it kept as
      * fields are looked up out of line, as finding a field by a computed key means searching the shape's
-     * property map.
+     * property map. {@code equality}: the site's comparison of string keys (see HashPart#findString), or null.
      */
     public static Object getComputed(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
-                                     DictionaryProfile kind, TruffleString key, int keyHash) {
+                                     DictionaryProfile kind, TruffleString key, int keyHash,
+                                     TruffleString.EqualNode equality) {
         if (kind.profile(t.stringsInHash)) {
-            Object inHash = t.hash.get(key, keyHash);
+            Object inHash = equality == null ? t.hash.get(key, keyHash) : t.hash.getString(key, keyHash, equality);
             if (inHash != null || t.getShape().getPropertyCount() == 0) {
                 return inHash; // a dictionary built by computed keys has no fields (moveFieldsToHash)
             }
@@ -184,7 +185,7 @@ public final class TableFields {
      */
     private static boolean putWith(MoatTable t, DynamicObjectLibrary fields, TruffleString key, int keyHash,
                                    Object value) {
-        return putWith(t, fields, DictionaryProfile.getUncached(), key, keyHash, value, false);
+        return putWith(t, fields, DictionaryProfile.getUncached(), key, keyHash, null, value, false);
     }
 
     /**
@@ -212,24 +213,27 @@ public final class TableFields {
      * rest (insertions, removals, its first keys kept as fields) out of line.
      */
     public static boolean putComputed(MoatTable t, DynamicObjectLibrary fields, DictionaryProfile kind,
-                                      TruffleString key, int keyHash, Object value) {
-        return putWith(t, fields, kind, key, keyHash, value, true);
+                                      TruffleString key, int keyHash, TruffleString.EqualNode equality, Object value) {
+        return putWith(t, fields, kind, key, keyHash, equality, value, true);
     }
 
     /** {@link #putComputed} without a cached library (a site's first runs). */
     @TruffleBoundary
     public static boolean putComputed(MoatTable t, TruffleString key, Object value) {
-        return putWith(t, UNCACHED, DictionaryProfile.getUncached(), key, HashPart.hash(key), value, true);
+        return putWith(t, UNCACHED, DictionaryProfile.getUncached(), key, HashPart.hash(key), null, value, true);
     }
 
+    /** {@code equality}: a computed-key site's comparison of string keys (see HashPart#findString), or null. */
     private static boolean putWith(MoatTable t, DynamicObjectLibrary fields, DictionaryProfile kind,
-                                   TruffleString key, int keyHash, Object value, boolean computed) {
+                                   TruffleString key, int keyHash, TruffleString.EqualNode equality, Object value,
+                                   boolean computed) {
         if (kind.profile(t.stringsInHash)) {
-            int entry = value == MoatNil.NIL ? -1 : t.hash.findPresent(key, keyHash);
+            int entry = value == MoatNil.NIL ? -1
+                    : equality == null ? t.hash.findPresent(key, keyHash) : t.hash.findPresentString(key, keyHash, equality);
             if (entry < 0) {
                 return putInDictionary(t, key, keyHash, value, computed);
             }
-            ReliedKeys.beforeWrite(t, fields, key, keyHash); // an overwrite in the hash part: not a field
+            ReliedKeys.beforeHashPartWrite(t, key, keyHash); // an overwrite in the hash part: not a field
             t.hash.setPresent(entry, value);
             return false;
         }

@@ -36,7 +36,7 @@ public final class IndexGetNode extends Node {
     @Child private FieldLookupNode fieldLookup;
     @Child private DynamicObjectLibrary stringKeys;
     /** Made with {@link #stringKeys}, when the site first reads a computed string key (never for {@code obj.name}). */
-    @Child private StringKeyHashNode stringHashes;
+    @Child private StringKeyNode stringKeyNode;
     @Child private MetamethodLookupNode indexLookup;
     private final BranchProfile metaPath = BranchProfile.create();
     private final BranchProfile integerKeyReads = BranchProfile.create();
@@ -59,7 +59,7 @@ public final class IndexGetNode extends Node {
         Object rawKey = MoatTable.normalizeKey(key);
         if (obj instanceof MoatTable t) {
             Object v = rawKey instanceof TruffleString s && stringKeys != null
-                            ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHashes.execute(s))
+                            ? TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringKeyNode.hash(s), stringKeyNode.equality())
                             : getRawWarmingUp(t, rawKey);
             if (v != null) {
                 return v;
@@ -197,8 +197,8 @@ public final class IndexGetNode extends Node {
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stringKeys = insert(DynamicObjectLibrary.getFactory().createDispatched(MoatTable.SHAPE_CACHE_LIMIT));
-            stringHashes = insert(new StringKeyHashNode());
-            return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringHashes.execute(s));
+            stringKeyNode = insert(new StringKeyNode());
+            return TableFields.getComputed(t, stringKeys, stringKeyIsFloat, stringKeyKind, s, stringKeyNode.hash(s), stringKeyNode.equality());
         }
         // Each kind of key is compiled only once this site has read one (an unseen kind deoptimises): a
         // site that reads integer keys does not carry the generic keys' hash probe, nor the other way round.

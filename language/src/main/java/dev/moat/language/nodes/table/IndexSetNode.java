@@ -29,7 +29,7 @@ public final class IndexSetNode extends Node {
     @Child private InvokeNode invoke;
     @Child private DynamicObjectLibrary stringKeys;
     /** Made when the site first stores a computed string key (never for {@code obj.name = v}). */
-    @Child private StringKeyHashNode stringHashes;
+    @Child private StringKeyNode stringKeyNode;
     @Child private DynamicObjectLibrary metaFields;
     private final BranchProfile metaPath = BranchProfile.create();
     private final BranchProfile integerKeyStores = BranchProfile.create();
@@ -158,7 +158,7 @@ public final class IndexSetNode extends Node {
                 coldRuns++;
                 added = TableFields.putComputed(t, s, value); // the same placement as the cached path (deterministic pairs order)
             } else {
-                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, stringHashes().execute(s), value);
+                added = TableFields.putComputed(t, stringKeys(), stringKeyKind, s, stringKeyNode().hash(s), stringKeyNode().equality(), value);
             }
         } else if (key == MoatNil.NIL) {
             throw MoatError.at(site, "table index is nil");
@@ -183,12 +183,12 @@ public final class IndexSetNode extends Node {
         MoatContext.get(node).budget.allocate(SizeModel.NEW_ENTRY, site);
     }
 
-    private StringKeyHashNode stringHashes() {
-        if (stringHashes == null) {
+    private StringKeyNode stringKeyNode() {
+        if (stringKeyNode == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            stringHashes = insert(new StringKeyHashNode());
+            stringKeyNode = insert(new StringKeyNode());
         }
-        return stringHashes;
+        return stringKeyNode;
     }
 
     private DynamicObjectLibrary stringKeys() {
