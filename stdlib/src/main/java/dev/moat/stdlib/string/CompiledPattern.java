@@ -30,12 +30,31 @@ final class CompiledPattern {
     final int leadingClass;
     /** Matching steps a start position costs whose byte is not in the leading class: 1 + leading parentheses. */
     final int leadingSteps;
+    /**
+     * Where the pattern's one item is when the pattern (after an anchor) is a single class repeated by
+     * {@code +} or {@code *} and nothing else ({@code "%a+"}, {@code "[^,]*"}, {@code "^%s+"}): such a match
+     * is the longest run of the class, found without the matcher's recursion (LuaPatternMatcher.matchAt);
+     * else -1.
+     */
+    final int runItem;
 
-    private CompiledPattern(int[] classEnd, long[] classBits, int leadingClass, int leadingSteps) {
+    private CompiledPattern(int[] classEnd, long[] classBits, int leadingClass, int leadingSteps, int runItem) {
         this.classEnd = classEnd;
         this.classBits = classBits;
         this.leadingClass = leadingClass;
         this.leadingSteps = leadingSteps;
+        this.runItem = runItem;
+    }
+
+    /** See {@link #runItem}: the item after an optional '^', if it is a recorded class, then '+' or '*', then the end. */
+    private static int runItem(byte[] pat, int[] ends) {
+        int n = pat.length;
+        int item = n > 0 && pat[0] == '^' ? 1 : 0;
+        if (item >= n || ends[item] < 0) {
+            return -1;
+        }
+        int ep = ends[item];
+        return ep + 1 == n && (pat[ep] == '+' || pat[ep] == '*') ? item : -1;
     }
 
     /**
@@ -124,7 +143,7 @@ final class CompiledPattern {
             atStart = false;
             p = quantified ? ep + 1 : ep;
         }
-        return new CompiledPattern(ends, bits, leading, 1 + parens);
+        return new CompiledPattern(ends, bits, leading, 1 + parens, runItem(pat, ends));
     }
 
     /** The class at {@code p} (ending at {@code ep}) into {@code bits}, as the matcher's singleMatch reads it. */

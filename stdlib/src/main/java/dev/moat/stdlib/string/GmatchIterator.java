@@ -52,7 +52,7 @@ final class GmatchIterator {
             for (int from = position; from <= subject.length; from++) {
                 from = m.skipToCandidate(from);
                 m.reset();
-                int e = m.match(from, 0);
+                int e = m.matchAt(from, 0);
                 if (e != -1 && e != lastEnd) {
                     position = e;
                     lastEnd = e;

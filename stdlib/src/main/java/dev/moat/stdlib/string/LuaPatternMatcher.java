@@ -90,13 +90,50 @@ final class LuaPatternMatcher {
             }
             k++;
         }
-        long total = pendingSteps + (long) (k - s) * compiled.leadingSteps;
+        addSteps((long) (k - s) * compiled.leadingSteps);
+        return k;
+    }
+
+    /** {@code n} steps at once, reported in the batches that as many calls of {@link #step} would report. */
+    private void addSteps(long n) {
+        long total = pendingSteps + n;
         while (total >= METER_BATCH) {
             pendingSteps = METER_BATCH;
             flush();
             total -= METER_BATCH;
         }
         pendingSteps = (int) total;
+    }
+
+    /**
+     * {@link #match}{@code (s, p)}, where the pattern from {@code p} on is one class repeated ({@link
+     * CompiledPattern#runItem}) found as the longest run of the class at {@code s}, with the steps and the
+     * result the matcher's recursion gives: for {@code +} a run of n &gt; 0 bytes costs n + 1 steps and none 1
+     * step and no match; for {@code *} n + 2 steps, an empty match 2.
+     */
+    int matchAt(int s, int p) {
+        if (compiled == null || p != compiled.runItem) {
+            return match(s, p);
+        }
+        byte[] bytes = src;
+        int end = bytes.length;
+        long[] bits = compiled.classBits;
+        int at = p << 2;
+        int k = s;
+        while (k < end) {
+            int c = bytes[k] & 0xff;
+            if ((bits[at | (c >>> 6)] & (1L << c)) == 0) {
+                break;
+            }
+            k++;
+        }
+        int run = k - s;
+        boolean plus = pat[compiled.classEnd[p]] == '+';
+        if (run == 0) {
+            addSteps(plus ? 1 : 2);
+            return plus ? -1 : s;
+        }
+        addSteps(plus ? run + 1L : run + 2L);
         return k;
     }
 

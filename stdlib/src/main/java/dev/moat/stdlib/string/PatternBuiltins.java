@@ -124,7 +124,7 @@ public final class PatternBuiltins {
                     s1 = m.skipToCandidate(s1);
                 }
                 m.reset();
-                int e = m.match(s1, pstart);
+                int e = m.matchAt(s1, pstart);
                 if (e != -1) {
                     m.flush();
                     if (find) {
@@ -319,7 +319,7 @@ public final class PatternBuiltins {
                         src = next;
                     }
                     m.reset();
-                    int e = m.match(src, pstart);
+                    int e = m.matchAt(src, pstart);
                     if (e != -1 && e != last) {
                         n++;
                         addValue(m, src, e, repl, out, invoke, index);

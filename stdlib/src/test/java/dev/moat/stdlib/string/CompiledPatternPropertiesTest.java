@@ -1,6 +1,7 @@
 package dev.moat.stdlib.string;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -29,6 +30,55 @@ class CompiledPatternPropertiesTest {
         byte[] p = pattern.getBytes(StandardCharsets.ISO_8859_1);
         byte[] s = subject.getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(search(s, p, null), search(s, p, CompiledPattern.compile(p)), () -> "pattern " + pattern);
+    }
+
+    /**
+     * A class repeated by {@code +} or {@code *} and nothing else is matched as the longest run of the class
+     * (LuaPatternMatcher.matchAt): the same matches and, to the step, the same charges as the matcher's
+     * recursion, unanchored (gmatch's loop) and anchored at every start (find and match with '^').
+     */
+    @Property(tries = 1500)
+    void aRepeatedClassIsMatchedAsTheMatcherWould(@ForAll("runPatterns") String pattern, @ForAll("subjects") String subject) {
+        byte[] p = pattern.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] s = subject.getBytes(StandardCharsets.ISO_8859_1);
+        CompiledPattern compiled = CompiledPattern.compile(p);
+        boolean anchored = p[0] == '^';
+        if (!pattern.startsWith("^-")) { // compiled from its start, "^-" reads as '^' repeated lazily: no run there
+            assertEquals(anchored ? 1 : 0, compiled.runItem, () -> "pattern " + pattern);
+        }
+        if (anchored) {
+            assertEquals(anchoredAtEveryStart(s, p, null), anchoredAtEveryStart(s, p, compiled), () -> "pattern " + pattern);
+        } else {
+            assertEquals(search(s, p, null), search(s, p, compiled), () -> "pattern " + pattern);
+        }
+    }
+
+    @Example
+    void onlyAClassRepeatedAloneIsARun() {
+        for (String p : new String[]{"%a+x", "x%a+", "(%a+)", "%a-", "%a?", "%a", "%b()+", "%f[%a]+", "%1+", "[a+", "^%a+x", "^(%a+)"}) {
+            assertEquals(-1, CompiledPattern.compile(p.getBytes(StandardCharsets.ISO_8859_1)).runItem, p);
+        }
+    }
+
+    /** find/match with an anchor: matchAt(start, 1) from every start, each result, then the steps. */
+    private static String anchoredAtEveryStart(byte[] s, byte[] p, CompiledPattern compiled) {
+        long[] steps = {0};
+        LuaPatternMatcher m = new LuaPatternMatcher(s, p, compiled, n -> steps[0] += n);
+        List<String> out = new ArrayList<>();
+        for (int start = 0; start <= s.length; start++) {
+            m.reset();
+            out.add(start + ":" + m.matchAt(start, 1));
+        }
+        m.flush();
+        out.add("steps=" + steps[0]);
+        return String.join(" ", out);
+    }
+
+    @Provide
+    Arbitrary<String> runPatterns() {
+        Arbitrary<String> item = Arbitraries.of("a", "x", "9", ".", "$", "]", "-", "%a", "%d", "%D", "%w", "%s", "%p",
+                "%%", "%.", "[a-c]", "[%d_]", "[^%s]", "[]a]", "[a-]", "[%]-]", "[z-a]", "[^ab]", "\u00e9");
+        return Combinators.combine(Arbitraries.of("", "^"), item, Arbitraries.of("+", "*")).as((a, i, q) -> a + i + q);
     }
 
     @Property(tries = 1000)
@@ -86,7 +136,7 @@ class CompiledPatternPropertiesTest {
             for (int start = 0; start <= s.length; start++) {
                 start = m.skipToCandidate(start);
                 m.reset();
-                int e = m.match(start, 0);
+                int e = m.matchAt(start, 0);
                 if (e != -1) {
                     StringBuilder caps = new StringBuilder();
                     for (int i = 0; i < m.captureCount(true); i++) {
