@@ -86,8 +86,9 @@ public final class StringBuiltins {
     public abstract static class UpperNode extends BuiltinNode {
         @Specialization
         protected Object upper(Object s, @Cached TruffleString.FromByteArrayNode fromBytes) {
-            byte[] b = mapBytes(this, checkString(s, 1), true);
-            return fromBytes.execute(b, 0, b.length, MoatStrings.ENCODING, false);
+            TruffleString str = checkString(s, 1);
+            byte[] b = mapBytes(this, str, true);
+            return b == null ? str : fromBytes.execute(b, 0, b.length, MoatStrings.ENCODING, false);
         }
     }
 
@@ -95,28 +96,38 @@ public final class StringBuiltins {
     public abstract static class LowerNode extends BuiltinNode {
         @Specialization
         protected Object lower(Object s, @Cached TruffleString.FromByteArrayNode fromBytes) {
-            byte[] b = mapBytes(this, checkString(s, 1), false);
-            return fromBytes.execute(b, 0, b.length, MoatStrings.ENCODING, false);
+            TruffleString str = checkString(s, 1);
+            byte[] b = mapBytes(this, str, false);
+            return b == null ? str : fromBytes.execute(b, 0, b.length, MoatStrings.ENCODING, false);
         }
     }
 
     /**
-     * The mapped copy of {@code s}'s bytes, charged before it is made. The caller makes the string with its
-     * cached node, so that compiled code works out its code range with Graal's vectorised intrinsic
-     * (see ByteSink#toMoatString).
+     * The mapped copy of {@code s}'s bytes, charged before it is made, or null when no byte changes: then the
+     * string itself is the result (strings are values; {@code lower} of a word already in lower case, the
+     * usual case when counting words, made a copy of it), charged as the copy would have been. The caller
+     * makes the string with its cached node, so that compiled code works out its code range with Graal's
+     * vectorised intrinsic (see ByteSink#toMoatString).
      */
     @TruffleBoundary
     static byte[] mapBytes(BuiltinNode node, TruffleString s, boolean upper) {
         int length = MoatStrings.length(s);
         node.charge(1 + length / 16);
         MoatNodes.allocate(node, SizeModel.string(length));
-        byte[] b = MoatStrings.bytes(s);
-        for (int i = 0; i < b.length; i++) {
+        byte[] view = MoatStrings.bytesView(s);
+        int lo = upper ? 'a' : 'A';
+        int first = 0;
+        while (first < view.length && ((view[first] & 0xff) < lo || (view[first] & 0xff) > lo + 25)) {
+            first++;
+        }
+        if (first == view.length) {
+            return null;
+        }
+        byte[] b = view.clone();
+        for (int i = first; i < b.length; i++) {
             int c = b[i] & 0xff;
-            if (upper && c >= 'a' && c <= 'z') {
-                b[i] = (byte) (c - 32);
-            } else if (!upper && c >= 'A' && c <= 'Z') {
-                b[i] = (byte) (c + 32);
+            if (c >= lo && c <= lo + 25) {
+                b[i] = (byte) (upper ? c - 32 : c + 32);
             }
         }
         return b;
