@@ -139,28 +139,16 @@ final class HashPart {
 
     /** Entry number of {@code key} (whose table hash is {@code h}), or -1. */
     private int find(Object key, int h) {
-        int[] idx = index;
-        int mask = idx.length - 1;
-        int i = h & mask;
-        while (true) {
-            int e = idx[i] - 1;
-            if (e < 0) {
-                return -1;
-            }
-            Object k = keys[e];
-            if (k == key || (hashes[e] == h && keyEquals(k, key))) {
-                return e;
-            }
-            i = (i + 1) & mask;
-        }
+        return find(key, h, null);
     }
 
     /**
-     * {@link #find} for a string key, its contents compared by a site's cached {@code equality} (inline in
-     * compiled code, where {@code TruffleString.equals} is a call): a key made at run time meets the equal
-     * key stored as another object, so a hit compares contents.
+     * {@link #find(Object, int)} whose string keys are compared by a site's cached {@code equality} when it is
+     * not null (inline in compiled code, where {@code TruffleString.equals} is a call): a key made at run time
+     * meets the equal key stored as another object, so a hit compares contents. The site's node is a constant
+     * in compiled code, so only one of the two comparisons is compiled.
      */
-    private int findString(TruffleString key, int h, TruffleString.EqualNode equality) {
+    private int find(Object key, int h, TruffleString.EqualNode equality) {
         int[] idx = index;
         int mask = idx.length - 1;
         int i = h & mask;
@@ -170,22 +158,23 @@ final class HashPart {
                 return -1;
             }
             Object k = keys[e];
-            if (k == key || (hashes[e] == h && k instanceof TruffleString s && equality.execute(s, key, MoatStrings.ENCODING))) {
+            if (k == key || (hashes[e] == h && (equality == null ? keyEquals(k, key)
+                    : k instanceof TruffleString s && key instanceof TruffleString t && equality.execute(s, t, MoatStrings.ENCODING)))) {
                 return e;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /** {@link #get(Object, int)} of a string key through a site's cached comparison (see {@link #findString}). */
+    /** {@link #get(Object, int)} of a string key through a site's cached comparison (see {@link #find(Object, int, TruffleString.EqualNode)}). */
     Object getString(TruffleString key, int genericHash, TruffleString.EqualNode equality) {
-        int e = findString(key, hashIn(key, genericHash), equality);
+        int e = find(key, hashIn(key, genericHash), equality);
         return e < 0 ? null : values[e];
     }
 
-    /** {@link #findPresent} of a string key through a site's cached comparison (see {@link #findString}). */
+    /** {@link #findPresent} of a string key through a site's cached comparison (see {@link #find(Object, int, TruffleString.EqualNode)}). */
     int findPresentString(TruffleString key, int genericHash, TruffleString.EqualNode equality) {
-        int e = findString(key, hashIn(key, genericHash), equality);
+        int e = find(key, hashIn(key, genericHash), equality);
         return e >= 0 && values[e] != null ? e : -1;
     }
 

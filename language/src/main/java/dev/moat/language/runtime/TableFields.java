@@ -73,7 +73,7 @@ public final class TableFields {
      * {@link #getWith} for a computed-key site with its {@link DictionaryProfile}: a dictionary is read in its
      * hash part, where most of its string keys are (a key is in one part only), and the first keys it kept as
      * fields are looked up out of line, as finding a field by a computed key means searching the shape's
-     * property map. {@code equality}: the site's comparison of string keys (see HashPart#findString), or null.
+     * property map. {@code equality}: the site's comparison of string keys (see HashPart#getString), or null.
      */
     public static Object getComputed(MoatTable t, DynamicObjectLibrary fields, FieldSubtypeProfile isFloat,
                                      DictionaryProfile kind, TruffleString key, int keyHash,
@@ -223,7 +223,7 @@ public final class TableFields {
         return putWith(t, UNCACHED, DictionaryProfile.getUncached(), key, HashPart.hash(key), null, value, true);
     }
 
-    /** {@code equality}: a computed-key site's comparison of string keys (see HashPart#findString), or null. */
+    /** {@code equality}: a computed-key site's comparison of string keys (see HashPart#getString), or null. */
     private static boolean putWith(MoatTable t, DynamicObjectLibrary fields, DictionaryProfile kind,
                                    TruffleString key, int keyHash, TruffleString.EqualNode equality, Object value,
                                    boolean computed) {
