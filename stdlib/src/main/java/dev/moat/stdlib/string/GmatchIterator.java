@@ -13,8 +13,8 @@ import dev.moat.language.runtime.MoatStrings;
  *
  * <p>Everything a step can reuse is made once per iterator, not per step: the subject's and pattern's
  * bytes, the compiled pattern and the matcher with its capture arrays (a step is one search and nothing
- * else runs during it, so the matcher is never in use twice). A word-splitting loop spent a quarter of its
- * steps making those again. The matcher is made at the first step, so its charges name the step's node.
+ * else runs during it, so the matcher is never in use twice): made per step, they were a quarter of a
+ * word-splitting loop's step. The matcher is made at the first step, so its charges name the step's node.
  */
 final class GmatchIterator {
     private final byte[] subject;

@@ -76,8 +76,9 @@ final class LuaPatternMatcher {
         if (compiled == null || compiled.leadingClass < 0) {
             return s;
         }
-        // Locals only in the loop: the scan is most of the time of a pattern that matches rarely (digits
-        // among words), and with the matcher's fields in it the JIT kept reloading them.
+        // The scan is most of the time of a pattern that matches rarely (digits among words): one set, read
+        // from locals, as in matchAt. (How C2 compiles it depends on the profile the start-up cache replays:
+        // see the scanning pattern in interpreter/src/main/startup/training.lua.)
         byte[] bytes = src;
         int end = bytes.length;
         long[] bits = compiled.classBits;
