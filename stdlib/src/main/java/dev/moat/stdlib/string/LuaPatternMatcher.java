@@ -77,8 +77,10 @@ final class LuaPatternMatcher {
             return s;
         }
         // The scan is most of the time of a pattern that matches rarely (digits among words): one set, read
-        // from locals, as in matchAt. (How C2 compiles it depends on the profile the start-up cache replays:
-        // see the scanning pattern in interpreter/src/main/startup/training.lua.)
+        // from locals. matchAt has the same loop with the test the other way round, kept apart on purpose:
+        // how C2 compiles such a loop depends on its branch profile, which the start-up cache replays (see the
+        // scanning pattern in interpreter/src/main/startup/training.lua), and a shared loop would mix a scan
+        // that stops at once with one that runs far.
         byte[] bytes = src;
         int end = bytes.length;
         long[] bits = compiled.classBits;
