@@ -18,7 +18,7 @@ import java.io.IOException;
 class BuiltinFastPathsCompiledTest {
     @ParameterizedTest
     @ValueSource(strings = {"strings/single_byte_strings.moat", "strings/byte_char.moat", "strings/byte_positions.moat",
-            "strings/byte_scan_to_end.moat",
+            "strings/byte_scan_to_end.moat", "strings/one_subject_reads.moat",
             "math/floor_ceil_tonumber.moat", "lib-string/find_plain_offsets.moat", "lib-string/find_plain.moat",
             "lib-string/find_init.moat", "lib-string/find_edges.moat", "lib-string/find_errors.moat",
             "lib-string/find_single_class.moat", "lib-string/gsub_single_class.moat", "tables/insert_appends.moat",

@@ -1,9 +1,11 @@
 package dev.moat.stdlib.string;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Cached.Shared;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.InlinedBranchProfile;
@@ -23,6 +25,23 @@ import dev.moat.language.runtime.MultiValue;
  */
 public final class StringBuiltins {
     private StringBuiltins() {
+    }
+
+    /**
+     * The string a {@code sub} or {@code byte} site reads from, when it is one string every time (a tokenizer's
+     * source, an interpreter's program), or null for any other value, which takes the generic specialisation.
+     */
+    static Object stringOrNull(Object s) {
+        return s instanceof TruffleString ? s : null;
+    }
+
+    /**
+     * The cached string's bytes, read without a copy: in compiled code an array constant, so a read is one
+     * bounds test and a load instead of the TruffleString's encoding, storage-kind and offset tests at every
+     * call, which Graal does not hoist out of a loop that has calls in it.
+     */
+    static byte[] bytesView(Object s) {
+        return s instanceof TruffleString str ? MoatStrings.bytesView(str) : null;
     }
 
     /** Lua's posrelat for string.sub/byte: negative positions count from the end. */
@@ -57,10 +76,32 @@ public final class StringBuiltins {
     }
 
     @MoatBuiltin(name = "sub")
+    @ImportStatic(StringBuiltins.class)
     public abstract static class SubNode extends BuiltinNode {
         /** Cached TruffleString nodes, not the uncached helpers: compiled loops over s:sub(i, i) stay in compiled code. */
-        @Specialization
-        protected Object sub(Object s, Object i, Object j, @Cached TruffleString.SubstringByteIndexNode substring,
+        @Specialization(guards = "s == cachedString", limit = "1", assumptions = "keep")
+        protected Object subOfKnownString(Object s, Object i, Object j,
+                                          @Cached("stringOrNull(s)") Object cachedString,
+                                          @Cached("cacheAssumption(cachedString)") Assumption keep,
+                                          @Cached(value = "bytesView(cachedString)", dimensions = 1) byte[] bytes,
+                                          @Shared @Cached TruffleString.SubstringByteIndexNode substring) {
+            long len = bytes.length;
+            long start = startIndex(checkInteger(i, 2), len);
+            long end = endIndex(optInteger(j, 3, -1), len);
+            if (start > end) {
+                return MoatStrings.EMPTY;
+            }
+            charge(1 + (end - start) / 64);
+            if (start == end) {
+                return MoatStrings.singleByte(bytes[(int) start - 1]);
+            }
+            int length = (int) (end - start + 1);
+            allocate(SizeModel.string(length));
+            return substring.execute((TruffleString) cachedString, (int) start - 1, length, MoatStrings.ENCODING, false);
+        }
+
+        @Specialization(replaces = "subOfKnownString")
+        protected Object sub(Object s, Object i, Object j, @Shared @Cached TruffleString.SubstringByteIndexNode substring,
                              @Cached TruffleString.ReadByteNode readByte) {
             TruffleString str = checkString(s, 1);
             long len = str.byteLength(MoatStrings.ENCODING);
@@ -196,6 +237,7 @@ public final class StringBuiltins {
     }
 
     @MoatBuiltin(name = "byte")
+    @ImportStatic(StringBuiltins.class)
     public abstract static class ByteNode extends BuiltinNode {
         /**
          * {@code s:byte(i)}: at most one result, so the compiled specialisation has no loop and no result
@@ -203,9 +245,26 @@ public final class StringBuiltins {
          * it has not happened the compiled code returns only the byte, so the caller gets it unboxed;
          * merged with the empty result the boxed byte would have to be materialised on every call.
          */
-        @Specialization
+        @Specialization(guards = "s == cachedString", limit = "1", assumptions = "keep")
+        protected Object oneByteOfKnownString(Object s, Object i, MoatNil j, @Bind Node node,
+                        @Cached("stringOrNull(s)") Object cachedString,
+                        @Cached("cacheAssumption(cachedString)") Assumption keep,
+                        @Cached(value = "bytesView(cachedString)", dimensions = 1) byte[] bytes,
+                        @Shared @Cached InlinedBranchProfile outside) {
+            long len = bytes.length;
+            long first = optInteger(i, 2, 1);
+            long start = startIndex(first, len);
+            if (start > endIndex(first, len)) {
+                outside.enter(node);
+                return MultiValue.EMPTY;
+            }
+            charge(1);
+            return (long) (bytes[(int) (start - 1)] & 0xff);
+        }
+
+        @Specialization(replaces = "oneByteOfKnownString")
         protected Object oneByte(Object s, Object i, MoatNil j, @Bind Node node,
-                        @Shared @Cached TruffleString.ReadByteNode readByte, @Cached InlinedBranchProfile outside) {
+                        @Shared @Cached TruffleString.ReadByteNode readByte, @Shared @Cached InlinedBranchProfile outside) {
             TruffleString str = checkString(s, 1);
             long len = str.byteLength(MoatStrings.ENCODING);
             long first = optInteger(i, 2, 1);
