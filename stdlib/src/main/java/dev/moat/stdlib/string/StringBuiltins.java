@@ -78,33 +78,29 @@ public final class StringBuiltins {
     @MoatBuiltin(name = "sub")
     @ImportStatic(StringBuiltins.class)
     public abstract static class SubNode extends BuiltinNode {
-        /** Cached TruffleString nodes, not the uncached helpers: compiled loops over s:sub(i, i) stay in compiled code. */
+        /**
+         * Cached TruffleString nodes, not the uncached helpers: compiled loops over s:sub(i, i) stay in compiled
+         * code. A site that reads one string every time reads that string's bytes (see {@link #bytesView}).
+         */
         @Specialization(guards = "s == cachedString", limit = "1", assumptions = "keep")
         protected Object subOfKnownString(Object s, Object i, Object j,
                                           @Cached("stringOrNull(s)") Object cachedString,
                                           @Cached("cacheAssumption(cachedString)") Assumption keep,
                                           @Cached(value = "bytesView(cachedString)", dimensions = 1) byte[] bytes,
                                           @Shared @Cached TruffleString.SubstringByteIndexNode substring) {
-            long len = bytes.length;
-            long start = startIndex(checkInteger(i, 2), len);
-            long end = endIndex(optInteger(j, 3, -1), len);
-            if (start > end) {
-                return MoatStrings.EMPTY;
-            }
-            charge(1 + (end - start) / 64);
-            if (start == end) {
-                return MoatStrings.singleByte(bytes[(int) start - 1]);
-            }
-            int length = (int) (end - start + 1);
-            allocate(SizeModel.string(length));
-            return substring.execute((TruffleString) cachedString, (int) start - 1, length, MoatStrings.ENCODING, false);
+            return slice((TruffleString) cachedString, bytes, i, j, substring, null);
         }
 
         @Specialization(replaces = "subOfKnownString")
         protected Object sub(Object s, Object i, Object j, @Shared @Cached TruffleString.SubstringByteIndexNode substring,
                              @Cached TruffleString.ReadByteNode readByte) {
-            TruffleString str = checkString(s, 1);
-            long len = str.byteLength(MoatStrings.ENCODING);
+            return slice(checkString(s, 1), null, i, j, substring, readByte);
+        }
+
+        /** {@code sub(str, i, j)}; {@code knownBytes} are str's bytes at a site that keeps them, else null (then readByte reads). */
+        private Object slice(TruffleString str, byte[] knownBytes, Object i, Object j,
+                             TruffleString.SubstringByteIndexNode substring, TruffleString.ReadByteNode readByte) {
+            long len = knownBytes != null ? knownBytes.length : str.byteLength(MoatStrings.ENCODING);
             long start = startIndex(checkInteger(i, 2), len);
             long end = endIndex(optInteger(j, 3, -1), len);
             if (start > end) {
@@ -112,7 +108,8 @@ public final class StringBuiltins {
             }
             charge(1 + (end - start) / 64);
             if (start == end) {
-                return MoatStrings.singleByte(readByte.execute(str, (int) start - 1, MoatStrings.ENCODING));
+                return MoatStrings.singleByte(knownBytes != null ? knownBytes[(int) start - 1]
+                        : readByte.execute(str, (int) start - 1, MoatStrings.ENCODING));
             }
             // A copy, not a view of the subject (lazy = false): a view would keep a large subject alive and be
             // copied again by every builtin that reads a string's bytes as one array (patterns, utf8, unpack),
@@ -251,22 +248,19 @@ public final class StringBuiltins {
                         @Cached("cacheAssumption(cachedString)") Assumption keep,
                         @Cached(value = "bytesView(cachedString)", dimensions = 1) byte[] bytes,
                         @Shared @Cached InlinedBranchProfile outside) {
-            long len = bytes.length;
-            long first = optInteger(i, 2, 1);
-            long start = startIndex(first, len);
-            if (start > endIndex(first, len)) {
-                outside.enter(node);
-                return MultiValue.EMPTY;
-            }
-            charge(1);
-            return (long) (bytes[(int) (start - 1)] & 0xff);
+            return oneByte(node, null, bytes, i, null, outside);
         }
 
         @Specialization(replaces = "oneByteOfKnownString")
         protected Object oneByte(Object s, Object i, MoatNil j, @Bind Node node,
                         @Shared @Cached TruffleString.ReadByteNode readByte, @Shared @Cached InlinedBranchProfile outside) {
-            TruffleString str = checkString(s, 1);
-            long len = str.byteLength(MoatStrings.ENCODING);
+            return oneByte(node, checkString(s, 1), null, i, readByte, outside);
+        }
+
+        /** {@code byte(str, i)}; {@code knownBytes} are str's bytes at a site that keeps them (see bytesView), else null. */
+        private Object oneByte(Node node, TruffleString str, byte[] knownBytes, Object i, TruffleString.ReadByteNode readByte,
+                               InlinedBranchProfile outside) {
+            long len = knownBytes != null ? knownBytes.length : str.byteLength(MoatStrings.ENCODING);
             long first = optInteger(i, 2, 1);
             long start = startIndex(first, len);
             if (start > endIndex(first, len)) {
@@ -274,7 +268,8 @@ public final class StringBuiltins {
                 return MultiValue.EMPTY;
             }
             charge(1);
-            return (long) readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING);
+            return (long) (knownBytes != null ? knownBytes[(int) (start - 1)] & 0xff
+                    : readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING));
         }
 
         @Specialization
