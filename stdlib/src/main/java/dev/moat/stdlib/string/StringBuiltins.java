@@ -1,11 +1,9 @@
 package dev.moat.stdlib.string;
 
-import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Cached.Shared;
-import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.InlinedBranchProfile;
@@ -25,23 +23,6 @@ import dev.moat.language.runtime.MultiValue;
  */
 public final class StringBuiltins {
     private StringBuiltins() {
-    }
-
-    /**
-     * The string a {@code sub} or {@code byte} site reads from, when it is one string every time (a tokenizer's
-     * source, an interpreter's program), or null for any other value, which takes the generic specialisation.
-     */
-    static Object stringOrNull(Object s) {
-        return s instanceof TruffleString ? s : null;
-    }
-
-    /**
-     * The cached string's bytes, read without a copy: in compiled code an array constant, so a read is one
-     * bounds test and a load instead of the TruffleString's encoding, storage-kind and offset tests at every
-     * call, which Graal does not hoist out of a loop that has calls in it.
-     */
-    static byte[] bytesView(Object s) {
-        return s instanceof TruffleString str ? MoatStrings.bytesView(str) : null;
     }
 
     /** Lua's posrelat for string.sub/byte: negative positions count from the end. */
@@ -76,31 +57,13 @@ public final class StringBuiltins {
     }
 
     @MoatBuiltin(name = "sub")
-    @ImportStatic(StringBuiltins.class)
     public abstract static class SubNode extends BuiltinNode {
-        /**
-         * Cached TruffleString nodes, not the uncached helpers: compiled loops over s:sub(i, i) stay in compiled
-         * code. A site that reads one string every time reads that string's bytes (see {@link #bytesView}).
-         */
-        @Specialization(guards = "s == cachedString", limit = "1", assumptions = "keep")
-        protected Object subOfKnownString(Object s, Object i, Object j,
-                                          @Cached("stringOrNull(s)") Object cachedString,
-                                          @Cached("cacheAssumption(cachedString)") Assumption keep,
-                                          @Cached(value = "bytesView(cachedString)", dimensions = 1) byte[] bytes,
-                                          @Shared @Cached TruffleString.SubstringByteIndexNode substring) {
-            return slice((TruffleString) cachedString, bytes, i, j, substring, null);
-        }
-
-        @Specialization(replaces = "subOfKnownString")
-        protected Object sub(Object s, Object i, Object j, @Shared @Cached TruffleString.SubstringByteIndexNode substring,
+        /** Cached TruffleString nodes, not the uncached helpers: compiled loops over s:sub(i, i) stay in compiled code. */
+        @Specialization
+        protected Object sub(Object s, Object i, Object j, @Cached TruffleString.SubstringByteIndexNode substring,
                              @Cached TruffleString.ReadByteNode readByte) {
-            return slice(checkString(s, 1), null, i, j, substring, readByte);
-        }
-
-        /** {@code sub(str, i, j)}; {@code knownBytes} are str's bytes at a site that keeps them, else null (then readByte reads). */
-        private Object slice(TruffleString str, byte[] knownBytes, Object i, Object j,
-                             TruffleString.SubstringByteIndexNode substring, TruffleString.ReadByteNode readByte) {
-            long len = knownBytes != null ? knownBytes.length : str.byteLength(MoatStrings.ENCODING);
+            TruffleString str = checkString(s, 1);
+            long len = str.byteLength(MoatStrings.ENCODING);
             long start = startIndex(checkInteger(i, 2), len);
             long end = endIndex(optInteger(j, 3, -1), len);
             if (start > end) {
@@ -108,8 +71,7 @@ public final class StringBuiltins {
             }
             charge(1 + (end - start) / 64);
             if (start == end) {
-                return MoatStrings.singleByte(knownBytes != null ? knownBytes[(int) start - 1]
-                        : readByte.execute(str, (int) start - 1, MoatStrings.ENCODING));
+                return MoatStrings.singleByte(readByte.execute(str, (int) start - 1, MoatStrings.ENCODING));
             }
             // A copy, not a view of the subject (lazy = false): a view would keep a large subject alive and be
             // copied again by every builtin that reads a string's bytes as one array (patterns, utf8, unpack),
@@ -234,7 +196,6 @@ public final class StringBuiltins {
     }
 
     @MoatBuiltin(name = "byte")
-    @ImportStatic(StringBuiltins.class)
     public abstract static class ByteNode extends BuiltinNode {
         /**
          * {@code s:byte(i)}: at most one result, so the compiled specialisation has no loop and no result
@@ -242,25 +203,11 @@ public final class StringBuiltins {
          * it has not happened the compiled code returns only the byte, so the caller gets it unboxed;
          * merged with the empty result the boxed byte would have to be materialised on every call.
          */
-        @Specialization(guards = "s == cachedString", limit = "1", assumptions = "keep")
-        protected Object oneByteOfKnownString(Object s, Object i, MoatNil j, @Bind Node node,
-                        @Cached("stringOrNull(s)") Object cachedString,
-                        @Cached("cacheAssumption(cachedString)") Assumption keep,
-                        @Cached(value = "bytesView(cachedString)", dimensions = 1) byte[] bytes,
-                        @Shared @Cached InlinedBranchProfile outside) {
-            return oneByte(node, null, bytes, i, null, outside);
-        }
-
-        @Specialization(replaces = "oneByteOfKnownString")
+        @Specialization
         protected Object oneByte(Object s, Object i, MoatNil j, @Bind Node node,
-                        @Shared @Cached TruffleString.ReadByteNode readByte, @Shared @Cached InlinedBranchProfile outside) {
-            return oneByte(node, checkString(s, 1), null, i, readByte, outside);
-        }
-
-        /** {@code byte(str, i)}; {@code knownBytes} are str's bytes at a site that keeps them (see bytesView), else null. */
-        private Object oneByte(Node node, TruffleString str, byte[] knownBytes, Object i, TruffleString.ReadByteNode readByte,
-                               InlinedBranchProfile outside) {
-            long len = knownBytes != null ? knownBytes.length : str.byteLength(MoatStrings.ENCODING);
+                        @Shared @Cached TruffleString.ReadByteNode readByte, @Cached InlinedBranchProfile outside) {
+            TruffleString str = checkString(s, 1);
+            long len = str.byteLength(MoatStrings.ENCODING);
             long first = optInteger(i, 2, 1);
             long start = startIndex(first, len);
             if (start > endIndex(first, len)) {
@@ -268,8 +215,7 @@ public final class StringBuiltins {
                 return MultiValue.EMPTY;
             }
             charge(1);
-            return (long) (knownBytes != null ? knownBytes[(int) (start - 1)] & 0xff
-                    : readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING));
+            return (long) readByte.execute(str, (int) (start - 1), MoatStrings.ENCODING);
         }
 
         @Specialization
