@@ -16,13 +16,27 @@ public final class FunctionRootNode extends LuaFunctionRoot {
     private RootCallTarget generatorTarget;
     /** Where a compiled call marks its frame as virtual, so that dead slots are reset (see ClearLocalsNode); -1 if none are. */
     private final int compiledFrameSlot;
+    /** A chunk's main function: run once per load, so never split (see isCloningAllowed). */
+    private final boolean mainChunk;
 
     public FunctionRootNode(MoatLanguage language, FrameDescriptor descriptor, MoatStatementNode[] prologue,
                             MoatStatementNode body, MoatExpressionNode finalReturn, int paramCount, int varargSlot,
-                            int callCharge, int levelSlot, int compiledFrameSlot, String name, SourceSection section) {
+                            int callCharge, int levelSlot, int compiledFrameSlot, String name, SourceSection section,
+                            boolean mainChunk) {
         super(language, descriptor, prologue, body, finalReturn, paramCount, varargSlot, callCharge, levelSlot, name,
                 section);
         this.compiledFrameSlot = compiledFrameSlot;
+        this.mainChunk = mainChunk;
+    }
+
+    /**
+     * A function that may be split keeps an uninitialized copy of its whole tree, which Truffle makes at its first
+     * call. A chunk's main function runs once for each time it is loaded, where that copy was a tenth of what
+     * {@code load} cost (bench/README.md, "Loading a chunk"), and a split of it would serve no second caller.
+     */
+    @Override
+    public boolean isCloningAllowed() {
+        return !mainChunk;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.moat.language.parser;
 
 import com.oracle.truffle.api.source.Source;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -8,6 +9,8 @@ import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.List;
 
@@ -29,6 +32,11 @@ public final class MoatParser {
     }
 
     public static Parsed parseWithTokens(Source source, ParseMeter meter) {
+        return parseWithTokens(source, meter, true);
+    }
+
+    /** {@code sllFirst} false: full LL prediction only, the reference the two-pass parse is tested against. */
+    static Parsed parseWithTokens(Source source, ParseMeter meter, boolean sllFirst) {
         String text = source.getCharacters().toString();
         LuaLexer lexer = new LuaLexer(CharStreams.fromString(text, source.getName()));
         lexer.setInterpreter(new LuaLineBreaks(lexer, text));
@@ -38,17 +46,76 @@ public final class MoatParser {
         tokens.fill();
         TokenErrors.First tokenError = TokenErrors.first(tokens.getTokens(), source.getName());
         // the parser reads only the tokens before a token error: a syntax error there is reported first
-        LuaParser parser = newParser(tokenError == null ? tokens : tokensBefore(tokens, tokenError.tokenIndex()),
-                source.getName(), tokenError);
-        parser.meter = meter;
+        CommonTokenStream input = tokenError == null ? tokens : tokensBefore(tokens, tokenError.tokenIndex());
         try {
-            LuaParser.ChunkContext chunk = parser.chunk();
+            LuaParser.ChunkContext chunk = parseChunk(input, source.getName(), tokenError, meter, sllFirst);
             if (tokenError != null) {
                 throw tokenError.error(); // what came before it parsed
             }
             return new Parsed(chunk, tokens.getTokens());
         } catch (StackOverflowError e) {
             throw new MoatSyntaxError(source.getName(), 1, 1, "chunk has too many syntax levels", null);
+        }
+    }
+
+    /**
+     * The chunk's tree, predicted with ANTLR's SLL mode first and with full LL only where that pass reports an
+     * error. SLL decides each choice without the calling rules' context, which is what most of a parse's
+     * prediction time goes to otherwise (bench/README.md, "SLL first": 0.94 against 1.67 ms for calc.lua
+     * warm); per ANTLR's contract for that mode it gives the very tree LL gives or reports a syntax error,
+     * which may be one that only LL's context resolves. So a chunk that parses does so once, and every error
+     * is the one the LL parse reports, worded as before. The tokens the first pass reported to {@code meter}
+     * are not reported again.
+     */
+    private static LuaParser.ChunkContext parseChunk(CommonTokenStream input, String name, TokenErrors.First tokenError,
+                                                     ParseMeter meter, boolean sllFirst) {
+        if (!sllFirst) {
+            LuaParser ll = newParser(input, name, tokenError);
+            ll.meter = meter;
+            return ll.chunk();
+        }
+        CountingMeter firstPass = new CountingMeter(meter);
+        LuaParser sll = newParser(input, name, tokenError);
+        sll.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        // Stops at the first error instead of checking, before every loop and optional part, that the next token
+        // can follow (DefaultErrorStrategy.sync, a tenth of a parse): the second pass finds and words the error.
+        sll.setErrorHandler(new BailErrorStrategy());
+        sll.meter = firstPass;
+        try {
+            return sll.chunk();
+        } catch (ParseCancellationException | MoatSyntaxError e) {
+            input.seek(0);
+            LuaParser ll = newParser(input, name, tokenError);
+            ll.meter = firstPass.thenSkipping();
+            return ll.chunk();
+        }
+    }
+
+    /** Passes progress on and counts it, so that a second pass over the same tokens reports only what is new. */
+    private static final class CountingMeter implements ParseMeter {
+        private final ParseMeter target;
+        private long reported;
+
+        CountingMeter(ParseMeter target) {
+            this.target = target;
+        }
+
+        @Override
+        public void tokens(int n) {
+            reported += n;
+            target.tokens(n);
+        }
+
+        /** A meter for the second pass: silent for the tokens this one reported, then passing progress on. */
+        ParseMeter thenSkipping() {
+            long[] toSkip = {reported};
+            return n -> {
+                long skipped = Math.min(toSkip[0], n);
+                toSkip[0] -= skipped;
+                if (n > skipped) {
+                    target.tokens((int) (n - skipped));
+                }
+            };
         }
     }
 

@@ -75,10 +75,15 @@ final class TokenErrors {
     }
 
     private static MoatSyntaxError lexicalError(Token t, String name) {
+        int type = t.getType();
+        if (type != LuaLexer.UNFINISHED_STRING && type != LuaLexer.UNFINISHED_LONG && type != LuaLexer.UNFINISHED_LONG_COMMENT
+                && type != LuaLexer.MALFORMED_NUMBER && type != LuaLexer.BAD_LONG_DELIMITER) {
+            return null; // every good token: its text is not needed (getText copies it out of the input each time)
+        }
         String message;
         String near = "'" + t.getText() + "'";
         int line = t.getLine();
-        switch (t.getType()) {
+        switch (type) {
             case LuaLexer.UNFINISHED_STRING -> {
                 // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
                 LiteralDecoder.Unfinished read;

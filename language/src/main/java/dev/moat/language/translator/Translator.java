@@ -91,7 +91,7 @@ public final class Translator extends AssignmentTranslator {
         Body body = functionBody(chunk.block(), List.of(), chunk);
         SourceSection section = source.createSection(0, source.getLength());
         return new FunctionRootNode(language, fn.frame.build(), new MoatStatementNode[0], body.statements,
-                body.finalReturn, 0, fn.varargSlot, EntryCharges.callCharge(body.statements), fn.levelSlot, fn.compiledFrameSlot, "main chunk", section);
+                body.finalReturn, 0, fn.varargSlot, EntryCharges.callCharge(body.statements), fn.levelSlot, fn.compiledFrameSlot, "main chunk", section, true);
     }
 
     private record Body(MoatStatementNode[] prologue, MoatStatementNode statements, MoatExpressionNode finalReturn) {
@@ -135,7 +135,7 @@ public final class Translator extends AssignmentTranslator {
             MoatStatementNode[] prologue = translated.prologue;
             FunctionRootNode root = new FunctionRootNode(language, fn.frame.build(), prologue, translated.statements,
                     translated.finalReturn, names.size(), fn.varargSlot, EntryCharges.callCharge(translated.statements), fn.levelSlot, fn.compiledFrameSlot,
-                    name, section);
+                    name, section, false);
             GeneratorShape shape = generatorPasses == 0 ? GeneratorShape.of(body.block(), names, fn.upvalueNames) : null;
             if (shape != null) {
                 root.setGeneratorTarget(generatorVariant(body, shape, names, whole, name, section));
