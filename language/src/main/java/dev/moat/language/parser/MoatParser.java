@@ -60,9 +60,10 @@ public final class MoatParser {
 
     /**
      * The chunk's tree, predicted with ANTLR's SLL mode first and with full LL only where that pass reports an
-     * error. SLL decides each choice without the calling rules' context, which is what most of a parse's
-     * prediction time goes to otherwise (bench/README.md, "SLL first": 0.94 against 1.67 ms for calc.lua
-     * warm); per ANTLR's contract for that mode it gives the very tree LL gives or reports a syntax error,
+     * error. SLL decides each choice without the calling rules' context, and the first pass stops at an error
+     * instead of checking the next token before every loop and optional part (bench/README.md, "Loading a
+     * chunk": calc.lua parses in 0.76-0.87 ms warm against 1.61); per ANTLR's contract for SLL it gives the
+     * very tree LL gives or reports a syntax error,
      * which may be one that only LL's context resolves. So a chunk that parses does so once, and every error
      * is the one the LL parse reports, worded as before. The tokens the first pass reported to {@code meter}
      * are not reported again.

@@ -75,15 +75,10 @@ final class TokenErrors {
     }
 
     private static MoatSyntaxError lexicalError(Token t, String name) {
-        int type = t.getType();
-        if (type != LuaLexer.UNFINISHED_STRING && type != LuaLexer.UNFINISHED_LONG && type != LuaLexer.UNFINISHED_LONG_COMMENT
-                && type != LuaLexer.MALFORMED_NUMBER && type != LuaLexer.BAD_LONG_DELIMITER) {
-            return null; // every good token: its text is not needed (getText copies it out of the input each time)
-        }
         String message;
-        String near = "'" + t.getText() + "'";
+        String near = null; // the token's text, quoted, unless a case says otherwise: only for an error token
         int line = t.getLine();
-        switch (type) {
+        switch (t.getType()) {
             case LuaLexer.UNFINISHED_STRING -> {
                 // Lua's lexer decodes escapes as it reads, so a bad one before the end is the error.
                 LiteralDecoder.Unfinished read;
@@ -116,6 +111,9 @@ final class TokenErrors {
             default -> {
                 return null;
             }
+        }
+        if (near == null) {
+            near = "'" + t.getText() + "'"; // not before: getText copies the text out of the input, for every token
         }
         if (near.length() > 60) {
             near = near.substring(0, 57) + "...'";
