@@ -268,7 +268,7 @@ BAD_LONG_DELIMITER : '[' '='+ ;
 
 COMMENT : '--' { finishComment(); } -> channel(HIDDEN) ;
 
-WS : [ \t\r\n\f\u000B]+ -> channel(HIDDEN) ;
+WS : [ \t\r\n\f\u000B]+ -> skip ;
 
 // Token types set from actions (never matched directly).
 fragment UNFINISHED_LONG_FRAGMENT : '\u0000' ;
