@@ -107,15 +107,17 @@ public final class MoatParser {
             target.tokens(n);
         }
 
-        /** A meter for the second pass: silent for the tokens this one reported, then passing progress on. */
+        /**
+         * A meter for the second pass: the tokens this one reported are reported as 0 (so a cancellation or a
+         * timeout is still noticed as the second pass reads them again, and nothing is charged twice), then
+         * progress is passed on.
+         */
         ParseMeter thenSkipping() {
             long[] toSkip = {reported};
             return n -> {
                 long skipped = Math.min(toSkip[0], n);
                 toSkip[0] -= skipped;
-                if (n > skipped) {
-                    target.tokens((int) (n - skipped));
-                }
+                target.tokens((int) (n - skipped));
             };
         }
     }

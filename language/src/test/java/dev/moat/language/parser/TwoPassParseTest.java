@@ -68,6 +68,36 @@ class TwoPassParseTest {
         assertTrue(whole.metered >= 2 * ParseMeter.BATCH, "the chunk passes the meter's batch: " + whole.metered);
     }
 
+    /**
+     * The second pass still reports every batch (as 0 for those the first pass reported), so a meter that cancels
+     * (a timeout, SECURITY.md D12) is heard while the second pass reads a long chunk again.
+     */
+    @Test
+    void theSecondPassKeepsReportingProgress() {
+        String broken = CHUNK + "\nlocal = 1\n";
+        int[] llReports = {0};
+        Source source = Source.newBuilder("moat", broken, "chunk.moat").build();
+        try {
+            MoatParser.parseWithTokens(source, n -> llReports[0]++, false);
+        } catch (MoatSyntaxError expected) {
+            // the error this test needs
+        }
+        assertTrue(llReports[0] >= 2, "the lexer and the parser report batches: " + llReports[0]);
+        int[] calls = {0};
+        RuntimeException cancelled = new RuntimeException("cancelled");
+        try {
+            MoatParser.parseWithTokens(source, n -> {
+                if (++calls[0] > llReports[0]) {
+                    throw cancelled;
+                }
+            }, true);
+        } catch (MoatSyntaxError notExpected) {
+            throw new AssertionError("the second pass ran to its error without reporting its batches", notExpected);
+        } catch (RuntimeException e) {
+            assertEquals(cancelled, e);
+        }
+    }
+
     private record Outcome(String result, long metered) {
     }
 
