@@ -62,18 +62,15 @@ public final class MoatParser {
      * The chunk's tree, predicted with ANTLR's SLL mode first and with full LL only where that pass reports an
      * error. SLL decides each choice without the calling rules' context, and the first pass stops at an error
      * instead of checking the next token before every loop and optional part (bench/README.md, "Loading a
-     * chunk": calc.lua parses in 0.76-0.87 ms warm against 1.61); per ANTLR's contract for SLL it gives the
-     * very tree LL gives or reports a syntax error,
-     * which may be one that only LL's context resolves. So a chunk that parses does so once, and every error
-     * is the one the LL parse reports, worded as before. The tokens the first pass reported to {@code meter}
-     * are not reported again.
+     * chunk": calc.lua parses in 0.76-0.87 ms warm against 1.61). Per ANTLR's contract for SLL it gives the
+     * very tree LL gives or reports a syntax error, which may be one that only LL's context resolves. So a chunk
+     * that parses does so once, and every error is the one the LL parse reports, worded as before. The tokens
+     * the first pass charged to {@code meter} are not charged again.
      */
     private static LuaParser.ChunkContext parseChunk(CommonTokenStream input, String name, TokenErrors.First tokenError,
                                                      ParseMeter meter, boolean sllFirst) {
         if (!sllFirst) {
-            LuaParser ll = newParser(input, name, tokenError);
-            ll.meter = meter;
-            return ll.chunk();
+            return parseLL(input, name, tokenError, meter);
         }
         CountingMeter firstPass = new CountingMeter(meter);
         LuaParser sll = newParser(input, name, tokenError);
@@ -86,10 +83,16 @@ public final class MoatParser {
             return sll.chunk();
         } catch (ParseCancellationException | MoatSyntaxError e) {
             input.seek(0);
-            LuaParser ll = newParser(input, name, tokenError);
-            ll.meter = firstPass.thenSkipping();
-            return ll.chunk();
+            return parseLL(input, name, tokenError, firstPass.thenSkipping());
         }
+    }
+
+    /** The parse with full LL prediction and the error handling that words Lua's messages. */
+    private static LuaParser.ChunkContext parseLL(CommonTokenStream input, String name, TokenErrors.First tokenError,
+                                                  ParseMeter meter) {
+        LuaParser ll = newParser(input, name, tokenError);
+        ll.meter = meter;
+        return ll.chunk();
     }
 
     /** Passes progress on and counts it, so that a second pass over the same tokens reports only what is new. */
