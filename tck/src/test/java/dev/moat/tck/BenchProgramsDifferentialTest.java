@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The benchmark programs (bench/programs, the held-out bench/unseen and bench/blind) at small sizes: Moat prints the
+ * The benchmark programs (bench/programs, the held-out bench/unseen, bench/blind and bench/blind2) at small sizes: Moat prints the
  * checksum line lua5.4 prints. The comparison harness checks this at full size; this keeps a wrong
  * result from waiting for the next benchmark run. Every program must have a size here.
  */
@@ -42,7 +42,11 @@ class BenchProgramsDifferentialTest extends SharedEngineTest {
             Map.entry("blind/sha", "10"), Map.entry("blind/calc", "200"), Map.entry("blind/dijkstra", "20"),
             Map.entry("blind/bignum", "300"), Map.entry("blind/template", "400"), Map.entry("blind/matrix", "30"),
             Map.entry("blind/kmeans", "500"), Map.entry("blind/pipeline", "3000"), Map.entry("blind/inherit", "100"),
-            Map.entry("blind/wordfreq", "20000"));
+            Map.entry("blind/wordfreq", "20000"),
+            Map.entry("blind2/rules", "2000"), Map.entry("blind2/csv", "5000"), Map.entry("blind2/lru", "8000"),
+            Map.entry("blind2/huffman", "10000"), Map.entry("blind2/vm", "3"), Map.entry("blind2/levenshtein", "10"),
+            Map.entry("blind2/eventsim", "15000"), Map.entry("blind2/textwrap", "50"), Map.entry("blind2/serialize", "300"),
+            Map.entry("blind2/trie", "2000"), Map.entry("blind2/hull", "500"), Map.entry("blind2/maze", "20000"));
 
     private static Path benchDir() {
         return Path.of(System.getProperty("moat.bench.dir", "../bench")).toAbsolutePath().normalize();
@@ -53,7 +57,7 @@ class BenchProgramsDifferentialTest extends SharedEngineTest {
         boolean lua = DifferentialTest.luaAvailable();
         List<DynamicTest> tests = new ArrayList<>();
         int found = 0;
-        for (String dir : List.of("programs", "unseen", "blind")) {
+        for (String dir : List.of("programs", "unseen", "blind", "blind2")) {
             try (var files = Files.list(benchDir().resolve(dir))) {
                 for (Path file : files.filter(p -> p.toString().endsWith(".lua")).sorted().toList()) {
                     found++;
