@@ -16,7 +16,8 @@ final class LuaLineBreaks extends LexerATNSimulator {
 
     LuaLineBreaks(LuaLexer lexer, String text) {
         super(lexer, LuaLexer._ATN, LuaLexer._decisionToDFA, LuaLexer._sharedContextCache);
-        for (int i = 0; i < text.length() - 1; i++) {
+        // A two-character break needs a "\r": most sources have none, and this scan then costs one search.
+        for (int i = text.indexOf('\r') < 0 ? text.length() : 0; i < text.length() - 1; i++) {
             char c = text.charAt(i);
             char next = text.charAt(i + 1);
             if ((c == '\n' || c == '\r') && (next == '\n' || next == '\r') && next != c) {

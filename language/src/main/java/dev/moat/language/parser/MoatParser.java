@@ -12,7 +12,9 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses a chunk with the generated ANTLR parser and turns every failure into a {@link MoatSyntaxError}:
@@ -23,8 +25,11 @@ public final class MoatParser {
     private MoatParser() {
     }
 
-    /** A parsed chunk and its tokens (the translator reports some errors at the token after a construct). */
-    public record Parsed(LuaParser.ChunkContext chunk, List<Token> tokens) {
+    /**
+     * A parsed chunk and its tokens (the translator reports some errors at the token after a construct), with the
+     * bytes of the short strings with escapes, which checking their escapes decoded (by token identity).
+     */
+    public record Parsed(LuaParser.ChunkContext chunk, List<Token> tokens, Map<Token, byte[]> decodedStrings) {
     }
 
     public static LuaParser.ChunkContext parse(Source source) {
@@ -44,7 +49,8 @@ public final class MoatParser {
         lexer.meter = meter;
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
-        TokenErrors.First tokenError = TokenErrors.first(tokens.getTokens(), source.getName());
+        Map<Token, byte[]> decoded = new IdentityHashMap<>();
+        TokenErrors.First tokenError = TokenErrors.first(tokens.getTokens(), source.getName(), decoded);
         // the parser reads only the tokens before a token error: a syntax error there is reported first
         CommonTokenStream input = tokenError == null ? tokens : tokensBefore(tokens, tokenError.tokenIndex());
         try {
@@ -52,7 +58,7 @@ public final class MoatParser {
             if (tokenError != null) {
                 throw tokenError.error(); // what came before it parsed
             }
-            return new Parsed(chunk, tokens.getTokens());
+            return new Parsed(chunk, tokens.getTokens(), decoded);
         } catch (StackOverflowError e) {
             throw new MoatSyntaxError(source.getName(), 1, 1, "chunk has too many syntax levels", null);
         }

@@ -3,6 +3,7 @@ package dev.moat.language.parser;
 import org.antlr.v4.runtime.Token;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The errors Lua's lexer finds as it reads a token, found here in the token list before parsing: error tokens
@@ -23,12 +24,12 @@ final class TokenErrors {
     }
 
     /** The first token error in source order, or null when every token reads. */
-    static First first(List<Token> tokens, String name) {
+    static First first(List<Token> tokens, String name, Map<Token, byte[]> decoded) {
         Token tooDeep = NestingGuard.firstTooDeep(tokens, NESTING_LIMIT);
         int limit = tooDeep == null ? tokens.size() : tooDeep.getTokenIndex();
         for (int i = 0; i < limit; i++) {
             Token t = tokens.get(i);
-            MoatSyntaxError error = t.getType() == LuaLexer.SHORT_STRING ? badEscape(t, name) : lexicalError(t, name);
+            MoatSyntaxError error = t.getType() == LuaLexer.SHORT_STRING ? badEscape(t, name, decoded) : lexicalError(t, name);
             if (error != null) {
                 return new First(i, error);
             }
@@ -40,13 +41,17 @@ final class TokenErrors {
                 "chunk has too many syntax levels", "'" + tooDeep.getText() + "'"));
     }
 
-    /** A complete short string whose escape Lua's lexer would reject as it reads it, or null. */
-    private static MoatSyntaxError badEscape(Token t, String name) {
-        if (t.getText().indexOf('\\') < 0) {
+    /**
+     * A complete short string whose escape Lua's lexer would reject as it reads it, or null; a string with escapes
+     * that decodes goes into {@code decoded}, so that the translator does not decode it again.
+     */
+    private static MoatSyntaxError badEscape(Token t, String name, Map<Token, byte[]> decoded) {
+        String text = t.getText();
+        if (text.indexOf('\\') < 0) {
             return null;
         }
         try {
-            LiteralDecoder.decodeShortString(t.getText());
+            decoded.put(t, LiteralDecoder.decodeShortString(text));
             return null;
         } catch (EscapeError e) {
             return escapeError(t, name, e);

@@ -64,6 +64,8 @@ abstract class ExpressionTranslator {
     protected FunctionScope fn;
     /** The generator shape of the function body being translated as a generator, else null. */
     GeneratorShape generator;
+    /** Short strings with escapes that the parser decoded when it checked them (see MoatParser.Parsed). */
+    java.util.Map<Token, byte[]> decodedStrings = java.util.Map.of();
 
     ExpressionTranslator(MoatLanguage language, Source source) {
         this.language = language;
@@ -288,9 +290,12 @@ abstract class ExpressionTranslator {
     TruffleString stringLiteral(StringContext s) {
         Token t = s.start;
         try {
-            byte[] bytes = t.getType() == LuaParser.LONG_STRING
-                    ? LiteralDecoder.decodeLongString(t.getText())
-                    : LiteralDecoder.decodeShortString(t.getText());
+            byte[] bytes = decodedStrings.get(t);
+            if (bytes == null) {
+                bytes = t.getType() == LuaParser.LONG_STRING
+                        ? LiteralDecoder.decodeLongString(t.getText())
+                        : LiteralDecoder.decodeShortString(t.getText());
+            }
             return MoatStrings.fromBytes(bytes);
         } catch (dev.moat.language.parser.EscapeError ex) {
             throw new MoatSyntaxError(source.getName(), t.getLine() + ex.extraLines(), t.getCharPositionInLine() + 1,
