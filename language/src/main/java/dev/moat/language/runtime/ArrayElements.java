@@ -30,6 +30,42 @@ public final class ArrayElements {
         return Long.compareUnsigned(k - 1, t.size) < 0;
     }
 
+    /**
+     * Reads {@code t[first]} to {@code t[first + out.length - 1]} into {@code out} (numbers boxed, holes as nil)
+     * when all of them lie in the array part, choosing the strategy once, before the loop; returns false, out
+     * untouched, otherwise. Only for a table without metatable (a hole would ask its {@code __index}).
+     * table.unpack read element by element, each read testing the strategy inside its loop, and a site that
+     * unpacked tables of two strategies deoptimised its compiled code once per compilation of every caller
+     * that inlined it: Graal had moved the loop-invariant test out of the loop on a speculation, which the
+     * other strategy failed (golden tables/unpack_strategies).
+     */
+    public static boolean readElements(MoatTable t, long first, Object[] out) {
+        int n = out.length;
+        if (first < 1 || first - 1 > t.size - n) {
+            return false;
+        }
+        int from = (int) (first - 1);
+        Object store = t.array;
+        if (ArrayStorage.isObjects(store)) {
+            Object[] objects = ArrayStorage.objects(store);
+            for (int k = 0; k < n; k++) {
+                Object v = objects[from + k];
+                out[k] = v == null ? MoatNil.NIL : v;
+            }
+        } else if (store instanceof long[] longs) {
+            for (int k = 0; k < n; k++) {
+                out[k] = longs[from + k];
+            }
+        } else if (store instanceof double[] doubles) {
+            for (int k = 0; k < n; k++) {
+                out[k] = doubles[from + k];
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     /** True if {@code t[k]} is an element of a long[] array part, so {@link #longElement} may read it. */
     public static boolean hasLongElement(MoatTable t, long k) {
         return t.array instanceof long[] && inArrayPart(t, k);

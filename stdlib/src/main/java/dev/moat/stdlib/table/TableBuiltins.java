@@ -10,6 +10,7 @@ import dev.moat.language.builtins.BuiltinNode;
 import dev.moat.language.builtins.MoatBuiltin;
 import dev.moat.language.nodes.call.InvokeNode;
 import dev.moat.language.nodes.expression.LuaEquality;
+import dev.moat.language.runtime.ArrayElements;
 import dev.moat.language.runtime.LuaValues;
 import dev.moat.language.runtime.Metatables;
 import dev.moat.language.runtime.MoatNil;
@@ -162,11 +163,16 @@ public final class TableBuiltins {
             int n = (int) spanMinusOne + 1;
             charge(1 + n / 8);
             allocate(SizeModel.arraySlots(n));
-            Object[] out = new Object[n];
-            for (int k = 0; k < n; k++) {
-                out[k] = access.get(table, first + k);
+            if (n == 1) {
+                return access.get(table, first);
             }
-            return n == 1 ? out[0] : out;
+            Object[] out = new Object[n];
+            if (!(table instanceof MoatTable t && t.getMetatable() == null && ArrayElements.readElements(t, first, out))) {
+                for (int k = 0; k < n; k++) {
+                    out[k] = access.get(table, first + k);
+                }
+            }
+            return out;
         }
     }
 
