@@ -16,29 +16,28 @@ final class LiteralBytes extends ByteArrayOutputStream {
 
     @Override
     public void write(int b) {
-        if (count == buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(16, buf.length * 2));
-        }
+        ensureRoom(1);
         buf[count++] = (byte) b;
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
-        if (count + len > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(count + len, buf.length * 2));
-        }
+        ensureRoom(len);
         System.arraycopy(b, off, buf, count, len);
         count += len;
     }
 
     /** Appends the ASCII characters {@code text[from, to)}, one byte each. */
     void writeAscii(String text, int from, int to) {
-        int len = to - from;
-        if (count + len > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(count + len, buf.length * 2));
-        }
+        ensureRoom(to - from);
         for (int k = from; k < to; k++) {
             buf[count++] = (byte) text.charAt(k);
+        }
+    }
+
+    private void ensureRoom(int more) {
+        if (count + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(Math.max(16, count + more), buf.length * 2));
         }
     }
 

@@ -49,6 +49,7 @@ import org.antlr.v4.runtime.Token;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates expressions of the parse tree into nodes, resolving names to locals, upvalues or globals
@@ -65,7 +66,7 @@ abstract class ExpressionTranslator {
     /** The generator shape of the function body being translated as a generator, else null. */
     GeneratorShape generator;
     /** Short strings with escapes that the parser decoded when it checked them (see MoatParser.Parsed). */
-    java.util.Map<Token, byte[]> decodedStrings = java.util.Map.of();
+    Map<Token, byte[]> decodedStrings = Map.of();
 
     ExpressionTranslator(MoatLanguage language, Source source) {
         this.language = language;
