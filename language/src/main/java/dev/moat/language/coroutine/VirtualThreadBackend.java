@@ -46,13 +46,8 @@ final class VirtualThreadBackend extends CoroutineBackend {
     private final MoatContext context;
     /** Started coroutines whose body has not returned: disposal wakes them with a kill. */
     private final Set<MoatCoroutine> unfinished = ConcurrentHashMap.newKeySet();
-    /**
-     * Coroutine threads that may still be alive: Truffle requires every one to have terminated before
-     * the context closes, even after its body returned. Pruned of terminated threads whenever it has
-     * doubled, so a long run does not keep every thread it ever started.
-     */
-    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    private int pruneAt = 64;
+    /** Every coroutine thread started, until it is known to have terminated: disposal joins them. */
+    private final CoroutineThreads threads = new CoroutineThreads();
 
     VirtualThreadBackend(MoatContext context) {
         this.context = context;
@@ -76,19 +71,11 @@ final class VirtualThreadBackend extends CoroutineBackend {
         }).virtual(true).build();
         co.handle = h; // only once it has a thread: a coroutine whose thread could not be built is dead
         unfinished.add(co);
-        track(h.thread);
+        threads.record(h.thread);
         h.resumer = Thread.currentThread();
         h.coroutineTurn = true;
         h.thread.start();
         await(h, UNTIL_RESUMER_TURN, site);
-    }
-
-    private void track(Thread t) {
-        threads.add(t);
-        if (threads.size() >= pruneAt) {
-            threads.removeIf(x -> !x.isAlive());
-            pruneAt = Math.max(64, threads.size() * 2);
-        }
     }
 
     @Override
@@ -129,14 +116,7 @@ final class VirtualThreadBackend extends CoroutineBackend {
             h.coroutineTurn = true;
             LockSupport.unpark(h.thread);
         }
-        for (Thread t : new ArrayList<>(threads)) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        threads.joinAll(10_000);
     }
 
     @Override
