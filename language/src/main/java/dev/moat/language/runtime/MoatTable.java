@@ -440,6 +440,24 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /**
+     * True while this table has no array part and no hash part: a constructor's items may then become
+     * its array part directly ({@link #initSequence}).
+     */
+    public boolean hasNoArrayNorHash() {
+        return array == ArrayStorage.UNDECIDED && hash == null;
+    }
+
+    /**
+     * Makes {@code store} (a fresh {@code long[]}, {@code double[]} or {@code Object[]} of {@code n} items,
+     * none nil) the array part of a table for which {@link #hasNoArrayNorHash} holds: what
+     * {@link #setSequence} does for such a table, without its loops.
+     */
+    public void initSequence(Object store, int n) {
+        array = store;
+        size = n;
+    }
+
+    /**
      * Every position 1..n was assigned, nil items included: as with Lua's SETLIST, an item overrides a
      * keyed field given for the same index ({@code {[3] = "x", 1, 2, nil}} leaves t[3] nil).
      */

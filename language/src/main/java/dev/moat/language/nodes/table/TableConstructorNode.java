@@ -63,6 +63,26 @@ public final class TableConstructorNode extends MoatExpressionNode {
     @Children private DynamicObjectLibrary[] fields;
     private boolean ranOnce;
 
+    /**
+     * Up to this many positional items ({@code {x, y}}, {@code {i, i + 1}}) are stored by an unrolled
+     * {@link #initSequence}, whose type tests fold where the items' types are known; longer lists (data)
+     * take the table's general loop.
+     */
+    static final int UNROLLED_ITEMS = 16;
+
+    private static final byte LONGS = 1;
+    private static final byte DOUBLES = 2;
+    private static final byte OBJECTS = 4;
+
+    /**
+     * The array strategies {@link #initSequence} has made here: only those are compiled, so a site that
+     * builds integer pairs has no float or object case (a site meeting all three compiled three allocations
+     * and fills, larger than the general loop).
+     */
+    @CompilationFinal private byte strategiesMade;
+    /** Whether a short list here has needed the general loop (a nil item, keyed entries at its indices). */
+    @CompilationFinal private boolean generalSequenceMet;
+
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
@@ -114,7 +134,13 @@ public final class TableConstructorNode extends MoatExpressionNode {
         }
         int fixed = extra == null ? positionalCount : positionalCount - 1;
         if (extra == null) {
-            if (positionalCount > 0) {
+            if (positionalCount > UNROLLED_ITEMS) {
+                table.setSequence(positional, positionalCount);
+            } else if (positionalCount > 0 && !initSequence(table, positional)) {
+                if (!generalSequenceMet) {
+                    CompilerDirectives.transferToInterpreterAndInvalidate();
+                    generalSequenceMet = true;
+                }
                 table.setSequence(positional, positionalCount);
             }
         } else {
@@ -125,5 +151,54 @@ public final class TableConstructorNode extends MoatExpressionNode {
             table.setSequence(all, all.length);
         }
         return table;
+    }
+
+    /**
+     * Stores the positional items as a fresh table's array part, choosing its strategy as
+     * {@link MoatTable#setSequence} would (all integers: {@code long[]}, all floats: {@code double[]},
+     * else {@code Object[]}), unrolled: that general loop kept its tests, its loops and a materialised
+     * item array in compiled code (≈ 160 IR nodes for {@code {i, i + 1}}). False, storing nothing, if an
+     * item is nil or the keyed entries already made an array or hash part ({@code {[1] = x, y}}).
+     */
+    @ExplodeLoop
+    private boolean initSequence(MoatTable table, Object[] items) {
+        if (!table.hasNoArrayNorHash()) {
+            return false;
+        }
+        boolean allLong = true;
+        boolean allDouble = true;
+        for (int i = 0; i < positionalCount; i++) {
+            Object v = items[i];
+            if (v == MoatNil.NIL || v == null) {
+                return false;
+            }
+            allLong &= v instanceof Long;
+            allDouble &= v instanceof Double;
+        }
+        byte strategy = allLong ? LONGS : allDouble ? DOUBLES : OBJECTS;
+        if ((strategiesMade & strategy) == 0) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            strategiesMade |= strategy;
+        }
+        if (strategy == LONGS) {
+            long[] longs = new long[positionalCount];
+            for (int i = 0; i < positionalCount; i++) {
+                longs[i] = (Long) items[i];
+            }
+            table.initSequence(longs, positionalCount);
+        } else if (strategy == DOUBLES) {
+            double[] doubles = new double[positionalCount];
+            for (int i = 0; i < positionalCount; i++) {
+                doubles[i] = (Double) items[i];
+            }
+            table.initSequence(doubles, positionalCount);
+        } else {
+            Object[] objects = new Object[positionalCount];
+            for (int i = 0; i < positionalCount; i++) {
+                objects[i] = items[i];
+            }
+            table.initSequence(objects, positionalCount);
+        }
+        return true;
     }
 }
