@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.moat.language.MoatContext;
@@ -55,10 +56,18 @@ public abstract class LuaFunctionRoot extends RootNode implements Positions.LuaR
         this.finalReturn = finalReturn;
         this.paramCount = paramCount;
         this.callCharge = callCharge;
-        this.leaf = LeafFunctions.isLeaf(prologue) && LeafFunctions.isLeaf(body, finalReturn);
+        this.leaf = LeafFunctions.isLeaf(withBody(prologue, body, finalReturn));
         this.varargSlot = varargSlot;
         this.name = name;
         this.section = section;
+    }
+
+    /** The prologue's statements, the body and the final return, for {@link LeafFunctions#isLeaf}. */
+    private static Node[] withBody(MoatStatementNode[] prologue, MoatStatementNode body, MoatExpressionNode finalReturn) {
+        Node[] all = Arrays.copyOf(prologue, prologue.length + 2, Node[].class);
+        all[prologue.length] = body;
+        all[prologue.length + 1] = finalReturn;
+        return all;
     }
 
     /**
