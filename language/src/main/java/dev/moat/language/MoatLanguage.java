@@ -170,6 +170,7 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
                 java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
         for (TruffleString name : dev.moat.language.runtime.LuaValues.typeNameStrings()) {
             table.put(name, new java.lang.ref.WeakReference<>(name));
+            dev.moat.language.runtime.CodeLiterals.register(name);
         }
         return table;
     }
@@ -177,7 +178,9 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     /**
      * Interns a string constant of translated code. Table keys that come from constants are then
      * identical objects, so field lookups succeed on an identity check. Strings are immutable, so
-     * sharing them between contexts is safe.
+     * sharing them between contexts is safe. A string new to the table is registered as a literal of
+     * code here (CodeLiterals), once: registering every literal node took a global lock per string
+     * constant of every chunk loaded.
      */
     public TruffleString intern(TruffleString s) {
         synchronized (interned) {
@@ -187,6 +190,7 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
                 return existing;
             }
             interned.put(s, new java.lang.ref.WeakReference<>(s));
+            dev.moat.language.runtime.CodeLiterals.register(s);
             return s;
         }
     }

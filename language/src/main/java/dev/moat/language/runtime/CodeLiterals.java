@@ -16,8 +16,9 @@ import java.util.Set;
  * literal; it can only pass the literal on.
  *
  * <p>Held weakly here, so the registry keeps no code alive.
- * Registered as the translator makes literal nodes and asked only when a cache entry is made (the
- * interpreter's slow path), so the lock is not on any hot path.
+ * Registered when the language interns a string constant of code (MoatLanguage#intern, once per distinct
+ * string, not per literal node) and asked only when a cache entry is made (the interpreter's slow path),
+ * so the lock is not on any hot path.
  */
 public final class CodeLiterals {
     private static final Set<Entry> LITERALS = new HashSet<>();

@@ -2,19 +2,18 @@ package dev.moat.language.nodes.expression;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
-import com.oracle.truffle.api.strings.TruffleString;
 import dev.moat.language.nodes.MoatExpressionNode;
-import dev.moat.language.runtime.CodeLiterals;
 
-/** Constants: nil, booleans, integers, floats and strings (TruffleStrings are immutable, so sharing is safe). */
+/**
+ * Constants: nil, booleans, integers, floats and strings (TruffleStrings are immutable, so sharing is safe).
+ * Strings are the language's interned constants, which interning registered as literals of code (see
+ * MoatLanguage#intern and CodeLiterals).
+ */
 public final class LiteralNode extends MoatExpressionNode {
     private final Object value;
 
     public LiteralNode(Object value) {
         this.value = value;
-        if (value instanceof TruffleString s) {
-            CodeLiterals.register(s); // a string of the code, which builtins may cache (see CodeLiterals)
-        }
     }
 
     public Object getValue() {
