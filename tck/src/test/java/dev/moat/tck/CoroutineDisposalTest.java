@@ -48,25 +48,22 @@ class CoroutineDisposalTest {
      */
     @Test
     void aCoroutineThatJustFinishedHasEndedBeforeTheContextCloses() {
-        for (int round = 0; round < 200; round++) {
-            Context context = Context.newBuilder("moat").out(new ByteArrayOutputStream()).allowAllAccess(false)
-                    .allowCreateThread(true).allowExperimentalOptions(true).option("moat.CoroutineBackend", "thread").build();
-            try {
-                assertEquals(64, context.eval("moat", "local n = 0 for i = 1, 64 do coroutine.wrap(function() n = n + 1 end)() end return n").asInt());
-            } finally {
-                assertDoesNotThrow(() -> context.close(), "round " + round);
-            }
-        }
+        runAndClose(200, "local n = 0 for i = 1, 64 do coroutine.wrap(function() n = n + 1 end)() end return n", 64);
     }
 
     /** Hundreds of coroutines left suspended at depth, nested ones inside: all killed and joined. */
     @Test
     void everySuspendedCoroutineThreadEndsBeforeTheContextCloses() {
-        for (int round = 0; round < 10; round++) {
+        runAndClose(10, LEAVE_SUSPENDED, 200);
+    }
+
+    /** Runs {@code script} in {@code rounds} fresh contexts on the thread backend, each closed without an error. */
+    private static void runAndClose(int rounds, String script, int expected) {
+        for (int round = 0; round < rounds; round++) {
             Context context = Context.newBuilder("moat").out(new ByteArrayOutputStream()).allowAllAccess(false)
                     .allowCreateThread(true).allowExperimentalOptions(true).option("moat.CoroutineBackend", "thread").build();
             try {
-                assertEquals(200, context.eval("moat", LEAVE_SUSPENDED).asInt());
+                assertEquals(expected, context.eval("moat", script).asInt());
             } finally {
                 assertDoesNotThrow(() -> context.close(), "round " + round);
             }
