@@ -458,6 +458,46 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     }
 
     /**
+     * Makes {@code items} (a fresh, exactly {@code Object[]} array the caller gives up) the array part of a
+     * table for which {@link #hasNoArrayNorHash} holds, as {@link #setSequence} would store them: all
+     * integers or all floats are copied into a primitive array, anything else is kept as it is, without
+     * the copy setSequence makes. False, storing nothing, if an item is nil.
+     */
+    public boolean adoptSequence(Object[] items) {
+        int n = items.length;
+        boolean allLong = true;
+        boolean allDouble = true;
+        for (int i = 0; i < n; i++) {
+            Object v = items[i];
+            if (isNil(v)) {
+                return false;
+            }
+            allLong &= v instanceof Long;
+            allDouble &= v instanceof Double;
+        }
+        if (n == 0) {
+            return true;
+        }
+        if (allLong) {
+            long[] longs = new long[n];
+            for (int i = 0; i < n; i++) {
+                longs[i] = (Long) items[i];
+            }
+            array = longs;
+        } else if (allDouble) {
+            double[] doubles = new double[n];
+            for (int i = 0; i < n; i++) {
+                doubles[i] = (Double) items[i];
+            }
+            array = doubles;
+        } else {
+            array = items;
+        }
+        size = n;
+        return true;
+    }
+
+    /**
      * Every position 1..n was assigned, nil items included: as with Lua's SETLIST, an item overrides a
      * keyed field given for the same index ({@code {[3] = "x", 1, 2, nil}} leaves t[3] nil).
      */

@@ -148,7 +148,9 @@ public final class TableConstructorNode extends MoatExpressionNode {
             Object[] all = new Object[fixed + extra.length];
             System.arraycopy(positional, 0, all, 0, fixed);
             System.arraycopy(extra, 0, all, fixed, extra.length);
-            table.setSequence(all, all.length);
+            if (!(table.hasNoArrayNorHash() && table.adoptSequence(all))) {
+                table.setSequence(all, all.length);
+            }
         }
         return table;
     }
