@@ -58,6 +58,35 @@ final class ArrayStorage {
 
     /** The strategy for a whole sequence of positional values (nil entries are holes). */
     static Object allocateForSequence(Object[] values, int n) {
+        Class<?> kind = sequenceKind(values, n);
+        if (kind == Long.class) {
+            return new long[n];
+        }
+        if (kind == Double.class) {
+            return new double[n];
+        }
+        return new Object[n];
+    }
+
+    /**
+     * {@code items} (n &gt; 0 of them, none nil; an exactly {@code Object[]} array the caller gives up) as an
+     * array part of the strategy {@link #allocateForSequence} picks: copied into a primitive array, or
+     * the array itself.
+     */
+    static Object adoptSequence(Object[] items, int n) {
+        Class<?> kind = sequenceKind(items, n);
+        if (kind == Object.class) {
+            return items;
+        }
+        Object store = kind == Long.class ? new long[n] : new double[n];
+        for (int i = 0; i < n; i++) {
+            write(store, i, items[i]);
+        }
+        return store;
+    }
+
+    /** Long or Double if all {@code n} values are integers or all floats (n &gt; 0), else Object. */
+    private static Class<?> sequenceKind(Object[] values, int n) {
         Object first = n == 0 ? null : values[0];
         boolean allLong = first instanceof Long;
         boolean allDouble = first instanceof Double;
@@ -66,13 +95,7 @@ final class ArrayStorage {
             allLong &= v instanceof Long;
             allDouble &= v instanceof Double;
         }
-        if (allLong) {
-            return new long[n];
-        }
-        if (allDouble) {
-            return new double[n];
-        }
-        return new Object[n];
+        return allLong ? Long.class : allDouble ? Double.class : Object.class;
     }
 
     /** True if {@code store} can hold {@code value} (non-nil) without generalising. */

@@ -465,35 +465,15 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
      */
     public boolean adoptSequence(Object[] items) {
         int n = items.length;
-        boolean allLong = true;
-        boolean allDouble = true;
         for (int i = 0; i < n; i++) {
-            Object v = items[i];
-            if (isNil(v)) {
+            if (isNil(items[i])) {
                 return false;
             }
-            allLong &= v instanceof Long;
-            allDouble &= v instanceof Double;
         }
-        if (n == 0) {
-            return true;
+        if (n > 0) {
+            array = ArrayStorage.adoptSequence(items, n);
+            size = n;
         }
-        if (allLong) {
-            long[] longs = new long[n];
-            for (int i = 0; i < n; i++) {
-                longs[i] = (Long) items[i];
-            }
-            array = longs;
-        } else if (allDouble) {
-            double[] doubles = new double[n];
-            for (int i = 0; i < n; i++) {
-                doubles[i] = (Double) items[i];
-            }
-            array = doubles;
-        } else {
-            array = items;
-        }
-        size = n;
         return true;
     }
 
