@@ -158,41 +158,36 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
         return root.getCallTarget();
     }
 
-    private final java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> interned = internTable();
+    private final dev.moat.language.runtime.StringInterner interned = internTable();
 
     /**
      * The intern table, holding from the start the names type() returns: a literal {@code "table"} is then the
      * very string {@code type(t)} gives, and {@code tv == "table"} with {@code local tv = type(v)} holds on an
      * identity test (see EqualNode#doString).
      */
-    private static java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> internTable() {
-        java.util.Map<TruffleString, java.lang.ref.WeakReference<TruffleString>> table =
-                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static dev.moat.language.runtime.StringInterner internTable() {
+        dev.moat.language.runtime.StringInterner table = new dev.moat.language.runtime.StringInterner();
         for (TruffleString name : dev.moat.language.runtime.LuaValues.typeNameStrings()) {
-            table.put(name, new java.lang.ref.WeakReference<>(name));
-            dev.moat.language.runtime.CodeLiterals.register(name);
+            table.intern(name);
         }
         return table;
     }
 
     /**
-     * Interns a string constant of translated code. Table keys that come from constants are then
-     * identical objects, so field lookups succeed on an identity check. Strings are immutable, so
-     * sharing them between contexts is safe. A string new to the table is registered as a literal of
-     * code here (CodeLiterals), once: registering every literal node took a global lock per string
-     * constant of every chunk loaded.
+     * Interns a string constant of translated code (see StringInterner): table keys that come from constants
+     * are then identical objects, so field lookups succeed on an identity check, and the string is known as a
+     * literal of code from now on ({@link #isLiteral}).
      */
     public TruffleString intern(TruffleString s) {
-        synchronized (interned) {
-            java.lang.ref.WeakReference<TruffleString> ref = interned.get(s);
-            TruffleString existing = ref == null ? null : ref.get();
-            if (existing != null) {
-                return existing;
-            }
-            interned.put(s, new java.lang.ref.WeakReference<>(s));
-            dev.moat.language.runtime.CodeLiterals.register(s);
-            return s;
-        }
+        return interned.intern(s);
+    }
+
+    /**
+     * True if {@code value} is a string object that translated code holds as a literal (the interned one of its
+     * content): what a builtin node shared by every context may keep (BuiltinNode#cacheAssumption).
+     */
+    public boolean isLiteral(Object value) {
+        return interned.isLiteral(value);
     }
 
     public BuiltinTargets getBuiltinTargets() {

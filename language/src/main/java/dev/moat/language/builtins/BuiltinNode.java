@@ -41,7 +41,7 @@ public abstract class BuiltinNode extends MoatExpressionNode {
 
     /**
      * What keeps a cache entry for {@code value} valid: nothing for a short literal of the code, which all
-     * contexts share anyway ({@link dev.moat.language.runtime.CodeLiterals}); for anything else, the engine
+     * contexts share anyway ({@link dev.moat.language.MoatLanguage#isLiteral}); for anything else, the engine
      * serving one context only. The node holds the value strongly (a weak reference made the guard cost
      * ≈ 5 % of strings.lua), so a literal of a chunk that {@code load} made may outlive the chunk: short
      * ones only, a few per site.
@@ -49,7 +49,7 @@ public abstract class BuiltinNode extends MoatExpressionNode {
     protected final com.oracle.truffle.api.Assumption cacheAssumption(Object value) {
         return value instanceof com.oracle.truffle.api.strings.TruffleString s
                 && dev.moat.language.runtime.MoatStrings.length(s) <= CACHED_LITERAL_LENGTH
-                && dev.moat.language.runtime.CodeLiterals.isLiteral(s)
+                && dev.moat.language.MoatLanguage.get(this).isLiteral(s)
                 ? com.oracle.truffle.api.Assumption.ALWAYS_VALID : singleContextAssumption();
     }
 

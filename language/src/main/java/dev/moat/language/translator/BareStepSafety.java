@@ -318,7 +318,7 @@ final class BareStepSafety {
 
     private void table(TableconstructorContext t) {
         effect(); // the table (charged to the budget); its fields are stored raw
-        for (FieldContext f : t.field()) {
+        for (FieldContext f : ExpressionTranslator.fieldsOf(t)) {
             for (ExpContext e : f.getRuleContexts(ExpContext.class)) {
                 exp(e);
             }

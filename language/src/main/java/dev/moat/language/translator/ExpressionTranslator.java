@@ -56,8 +56,19 @@ import java.util.Map;
  * ({@code _ENV.name}) and keeping Lua's variable descriptions for error messages.
  */
 abstract class ExpressionTranslator {
-    /** A translated expression and how Lua would describe it in an error ("local 'x'"), or null. */
-    record Expr(MoatExpressionNode node, String description) {
+    /**
+     * A translated expression and how Lua would describe it in an error: a description ("local 'x'"), a string
+     * constant (described as "constant '...'" only when asked: most never are, and a data chunk has thousands),
+     * or null.
+     */
+    record Expr(MoatExpressionNode node, Object describedAs) {
+        /** How Lua describes the expression in an error, or null. */
+        String description() {
+            if (describedAs instanceof TruffleString constant) {
+                return "constant '" + LuaValues.asCString(MoatStrings.toJava(constant)) + "'";
+            }
+            return (String) describedAs;
+        }
     }
 
     protected final MoatLanguage language;
@@ -162,14 +173,27 @@ abstract class ExpressionTranslator {
     private Expr literal(Object value) {
         if (value instanceof TruffleString s) {
             TruffleString interned = constant(s);
-            return new Expr(new LiteralNode(interned), "constant '" + LuaValues.asCString(MoatStrings.toJava(interned)) + "'");
+            return new Expr(new LiteralNode(interned), interned);
         }
         return new Expr(new LiteralNode(value), null);
     }
 
+    /**
+     * This chunk's interned names, and its interned string literals by their token's text (quotes or brackets
+     * included, so never a name): a key or a string that recurs in a chunk (every record of a data chunk has
+     * the same keys) is converted, decoded and interned once.
+     */
+    private final Map<String, TruffleString> chunkNames = new java.util.HashMap<>();
+    private final Map<String, TruffleString> chunkStrings = new java.util.HashMap<>();
+
     /** An interned string constant (see MoatLanguage.intern). */
     TruffleString constant(String s) {
-        return language.intern(MoatStrings.fromJava(s));
+        TruffleString interned = chunkNames.get(s);
+        if (interned == null) {
+            interned = language.intern(MoatStrings.fromJava(s));
+            chunkNames.put(s, interned);
+        }
+        return interned;
     }
 
     TruffleString constant(TruffleString s) {
@@ -246,7 +270,8 @@ abstract class ExpressionTranslator {
             }
             return new Expr(new LiteralNode(value), null);
         } else if (e instanceof StringExpContext s) {
-            return literal(stringLiteral(s.string()));
+            TruffleString constant = stringLiteral(s.string());
+            return new Expr(new LiteralNode(constant), constant);
         } else if (e instanceof VarargExpContext v) {
             if (!fn.isVararg) {
                 throw syntaxError(v.start, "cannot use '...' outside a vararg function");
@@ -288,14 +313,24 @@ abstract class ExpressionTranslator {
         return new Expr(and ? new LogicNodes.AndNode(first.node(), second) : new LogicNodes.OrNode(first.node(), second), null);
     }
 
+    /** The interned string a string literal of the code denotes. */
     TruffleString stringLiteral(StringContext s) {
-        Token t = s.start;
+        String text = s.start.getText();
+        TruffleString interned = chunkStrings.get(text);
+        if (interned == null) {
+            interned = constant(decodeString(s.start, text));
+            chunkStrings.put(text, interned);
+        }
+        return interned;
+    }
+
+    private TruffleString decodeString(Token t, String text) {
         try {
             byte[] bytes = decodedStrings.get(t);
             if (bytes == null) {
                 bytes = t.getType() == LuaParser.LONG_STRING
-                        ? LiteralDecoder.decodeLongString(t.getText())
-                        : LiteralDecoder.decodeShortString(t.getText());
+                        ? LiteralDecoder.decodeLongString(text)
+                        : LiteralDecoder.decodeShortString(text);
             }
             return MoatStrings.fromBytes(bytes);
         } catch (dev.moat.language.parser.EscapeError ex) {
@@ -538,7 +573,7 @@ abstract class ExpressionTranslator {
             return new ArgumentsNode(new MoatExpressionNode[]{table(t.tableconstructor())}, false, offset);
         }
         StringArgsContext s = (StringArgsContext) a;
-        return new ArgumentsNode(new MoatExpressionNode[]{new LiteralNode(constant(stringLiteral(s.string())))}, false, offset);
+        return new ArgumentsNode(new MoatExpressionNode[]{new LiteralNode(stringLiteral(s.string()))}, false, offset);
     }
 
     /** Translates a list; the last expression keeps all its values if it is multi-valued. */
@@ -562,7 +597,7 @@ abstract class ExpressionTranslator {
     }
 
     MoatExpressionNode table(TableconstructorContext t) {
-        List<FieldContext> fields = t.field();
+        List<FieldContext> fields = fieldsOf(t);
         MoatExpressionNode[] keys = new MoatExpressionNode[fields.size()];
         MoatExpressionNode[] values = new MoatExpressionNode[fields.size()];
         boolean lastMulti = false;
@@ -582,5 +617,22 @@ abstract class ExpressionTranslator {
             }
         }
         return at(new TableConstructorNode(keys, values, lastMulti), t);
+    }
+
+    /**
+     * The fields of a constructor. ANTLR's {@code field()} tests each child with {@code Class.isInstance} on a
+     * class it is handed, a few per cent of translating a data chunk; this is the same walk with a plain test.
+     */
+    static List<FieldContext> fieldsOf(TableconstructorContext t) {
+        if (t.children == null) {
+            return List.of();
+        }
+        List<FieldContext> fields = new java.util.ArrayList<>(t.children.size() / 2 + 1);
+        for (org.antlr.v4.runtime.tree.ParseTree child : t.children) {
+            if (child instanceof FieldContext f) {
+                fields.add(f);
+            }
+        }
+        return fields;
     }
 }
