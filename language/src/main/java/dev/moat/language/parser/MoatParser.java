@@ -3,7 +3,6 @@ package dev.moat.language.parser;
 import com.oracle.truffle.api.source.Source;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
@@ -43,11 +42,8 @@ public final class MoatParser {
     /** {@code sllFirst} false: full LL prediction only, the reference the two-pass parse is tested against. */
     static Parsed parseWithTokens(Source source, ParseMeter meter, boolean sllFirst) {
         String text = source.getCharacters().toString();
-        LuaLexer lexer = new LuaLexer(CharStreams.fromString(text, source.getName()));
-        lexer.setInterpreter(new LuaLineBreaks(lexer, text));
-        lexer.removeErrorListeners();
-        lexer.meter = meter;
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        LuaScanner lexer = new LuaScanner(new SourceChars(text, source.getName()), text, meter);
+        CommonTokenStream tokens = new PresizedTokenStream(lexer, text.length());
         tokens.fill();
         Map<Token, byte[]> decoded = new IdentityHashMap<>();
         TokenErrors.First tokenError = TokenErrors.first(tokens.getTokens(), source.getName(), decoded);
@@ -153,6 +149,17 @@ public final class MoatParser {
             }
         });
         return parser;
+    }
+
+    /**
+     * A token stream whose list starts near the size the text needs (a token per five characters or so): grown
+     * from ANTLR's hundred it was copied a dozen times for a data chunk of 20 KB.
+     */
+    private static final class PresizedTokenStream extends CommonTokenStream {
+        PresizedTokenStream(org.antlr.v4.runtime.TokenSource source, int textLength) {
+            super(source);
+            tokens = new java.util.ArrayList<>(Math.max(100, textLength / 5));
+        }
     }
 
     /** The tokens before index {@code end}, then an end of input. */

@@ -47,6 +47,9 @@ final class TokenErrors {
      */
     private static MoatSyntaxError badEscape(Token t, String name, Map<Token, byte[]> decoded) {
         String text = t.getText();
+        if (t instanceof org.antlr.v4.runtime.CommonToken held) {
+            held.setText(text); // kept, so that the translator reads this string rather than cutting another
+        }
         if (text.indexOf('\\') < 0) {
             return null;
         }

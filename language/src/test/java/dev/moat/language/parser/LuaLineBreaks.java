@@ -6,9 +6,9 @@ import org.antlr.v4.runtime.atn.LexerATNSimulator;
 import java.util.BitSet;
 
 /**
- * The lexer's line counting as Lua's: each of "\n", "\r", "\r\n" and "\n\r" is one line break (its
- * inclinenumber), where ANTLR's lexer counts '\n' only, so a file with "\r" line ends was all line 1.
- * Error positions and the lines Lua code sees (error messages, tracebacks) come from these counts.
+ * The generated lexer's line counting made Lua's: each of "\n", "\r", "\r\n" and "\n\r" is one line break
+ * (its inclinenumber), where ANTLR's lexer counts '\n' only. With it the generated lexer is the reference
+ * that {@link LuaScanner}, the lexer Moat runs, is tested against (LuaScannerTest).
  */
 final class LuaLineBreaks extends LexerATNSimulator {
     /** Indices of a "\r" or "\n" that ends a two-character break begun by the character before it. */
@@ -16,10 +16,12 @@ final class LuaLineBreaks extends LexerATNSimulator {
 
     LuaLineBreaks(LuaLexer lexer, String text) {
         super(lexer, LuaLexer._ATN, LuaLexer._decisionToDFA, LuaLexer._sharedContextCache);
-        // A two-character break needs a "\r": most sources have none, and this scan then costs one search.
-        for (int i = text.indexOf('\r') < 0 ? text.length() : 0; i < text.length() - 1; i++) {
-            char c = text.charAt(i);
-            char next = text.charAt(i + 1);
+        // Indices in code points, as the character stream counts them (the production lexer once counted chars
+        // here, which put the pairs after a character outside the BMP one place off; LuaScannerTest found it).
+        int[] points = text.codePoints().toArray();
+        for (int i = 0; i < points.length - 1; i++) {
+            int c = points[i];
+            int next = points[i + 1];
             if ((c == '\n' || c == '\r') && (next == '\n' || next == '\r') && next != c) {
                 secondHalves.set(i + 1);
                 i++; // a pair is one break; the character after it starts afresh
