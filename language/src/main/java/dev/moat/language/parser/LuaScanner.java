@@ -89,7 +89,9 @@ public final class LuaScanner implements TokenSource {
     }
 
     private Token token(int type, int channel, int start, int startLine, int startColumn) {
-        return factory.create(source, type, null, channel, start, index - 1, startLine, startColumn);
+        String text = tokenText;
+        tokenText = null;
+        return factory.create(source, type, text, channel, start, index - 1, startLine, startColumn);
     }
 
     private int peek(int ahead) {
@@ -191,7 +193,68 @@ public final class LuaScanner implements TokenSource {
         }
         advance(end - start);
         int keyword = keyword(start, end - start);
-        return keyword > 0 ? keyword : LuaLexer.NAME;
+        if (keyword > 0) {
+            return keyword;
+        }
+        tokenText = name(start, end - start);
+        return LuaLexer.NAME;
+    }
+
+    /**
+     * The chunk's names so far, one String each (open addressing by hash): a name's tokens then share their text,
+     * so the translator's lookups of it (locals, interned keys) hash it once and compare by identity, and a
+     * data chunk's keys, repeated in every record, are not cut out of the text again and again.
+     */
+    private String[] names = new String[256];
+    private int nameCount;
+    /** The text of the token being made, when the scanner has it already (a name). */
+    private String tokenText;
+
+    private String name(int start, int n) {
+        int hash = 0;
+        for (int i = start; i < start + n; i++) {
+            hash = 31 * hash + text[i];
+        }
+        int mask = names.length - 1;
+        for (int slot = (hash ^ (hash >>> 16)) & mask;; slot = (slot + 1) & mask) {
+            String known = names[slot];
+            if (known == null) {
+                String name = new String(text, start, n);
+                names[slot] = name;
+                if (++nameCount * 2 > names.length) {
+                    growNames();
+                }
+                return name;
+            }
+            if (known.hashCode() == hash && known.length() == n && sameChars(known, start)) {
+                return known;
+            }
+        }
+    }
+
+    private boolean sameChars(String known, int start) {
+        for (int i = 0; i < known.length(); i++) {
+            if (known.charAt(i) != text[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void growNames() {
+        String[] old = names;
+        names = new String[old.length * 2];
+        int mask = names.length - 1;
+        for (String name : old) {
+            if (name != null) {
+                int hash = name.hashCode();
+                int slot = (hash ^ (hash >>> 16)) & mask;
+                while (names[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                names[slot] = name;
+            }
+        }
     }
 
     /** Keywords by length, each with its token type, so that a name is compared with a few of them at most. */
