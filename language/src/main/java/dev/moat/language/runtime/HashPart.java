@@ -46,6 +46,13 @@ final class HashPart {
      * which only makes {@link MoatTable}'s array-part check scan where it could have skipped).
      */
     private long leastIntegerKey = Long.MAX_VALUE;
+    /**
+     * No integer key above this one was ever inserted (Long.MIN_VALUE: none was). MoatTable moves keys past its
+     * array part into it only when this is above the array's size: a hash part holding t[0] (0-based arrays),
+     * negative keys or keys of other types never has to be probed at each append (blind2 levenshtein's rows and
+     * vm's registers probed it for every element they appended).
+     */
+    private long greatestIntegerKey = Long.MIN_VALUE;
 
     HashPart() {
         this(MIN_CAPACITY);
@@ -316,8 +323,9 @@ final class HashPart {
      */
     @TruffleBoundary
     private void insertNew(Object key, Object value, int h) {
-        if (key instanceof Long l && l < leastIntegerKey) {
-            leastIntegerKey = l;
+        if (key instanceof Long l) {
+            leastIntegerKey = Math.min(leastIntegerKey, l);
+            greatestIntegerKey = Math.max(greatestIntegerKey, l);
         }
         if (used == keys.length) {
             compact(live + 1);
@@ -391,6 +399,11 @@ final class HashPart {
     /** A lower bound of the integer keys present (Long.MAX_VALUE if there never were any). */
     long leastIntegerKey() {
         return leastIntegerKey;
+    }
+
+    /** An upper bound of the integer keys present (Long.MIN_VALUE if there never were any). */
+    long greatestIntegerKey() {
+        return greatestIntegerKey;
     }
 
     /** True if inserting a new key would make the entries grow (or drop their tombstones) first. */

@@ -377,8 +377,10 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         ArrayStorage.write(store, size++, value);
     }
 
+    /** After the array part grew: moves keys size+1, ... from the hash part, if it may hold any. */
     void migrateIfHashed() {
-        if (hash != null && hash.size() > 0) {
+        HashPart h = hash;
+        if (h != null && h.size() > 0 && h.greatestIntegerKey() > size) {
             migrateFromHash();
         }
     }
