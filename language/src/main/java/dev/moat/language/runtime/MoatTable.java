@@ -90,6 +90,18 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     Object array;
     int size;
     HashPart hash;
+    /**
+     * The value of integer key 0, or null. Lua keeps t[0] in the hash part (its array part starts at 1), and so
+     * did Moat: a 0-based row or register file ({@code prev[j - 1]} at j = 1, a VM's {@code regs[0]}) hashed and
+     * probed for that one key on every access (blind2 vm: a sixth of its time). Traversal gives it right after
+     * the array part ({@link TableTraversal}).
+     */
+    Object zero;
+    /**
+     * Key 0 was present once: {@code next(t, 0)} stays valid after {@code t[0] = nil} in a traversal, as Lua's
+     * dead keys keep it valid (a key never present is an invalid key to 'next').
+     */
+    boolean hadZero;
     /** Set only through {@link #setMetatable}, which tells the lookups that rely on it. */
     private MoatTable metatable;
     /** Keys compiled lookups rely on, null for almost every table: writing one of them invalidates them. */
@@ -168,6 +180,9 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
         if (ArrayElements.inArrayPart(this, k)) {
             return ArrayStorage.read(array, (int) (k - 1));
         }
+        if (k == 0) {
+            return zero;
+        }
         return hash == null ? null : hash.getLong(k);
     }
 
@@ -230,10 +245,20 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
                 ArrayStorage.write(store, i, value);
                 return false;
             }
+        } else if (k == 0) {
+            return putZero(value);
         } else if ((k < 1 || k > size + 1L) && value != MoatNil.NIL && hash != null && hash.replaceLong(k, value)) {
             return false;
         }
         return putLongOutOfLine(k, value);
+    }
+
+    /** t[0] = value (NIL removes); true if the key was absent and now is present. */
+    private boolean putZero(Object value) {
+        boolean added = zero == null && value != MoatNil.NIL;
+        zero = value == MoatNil.NIL ? null : value;
+        hadZero |= added;
+        return added;
     }
 
     /** The rest of {@link #putLong}. */
@@ -503,7 +528,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
 
     /** Number of entries in the hash part (for size accounting). */
     public int hashSize() {
-        return hash == null ? 0 : hash.size();
+        return (hash == null ? 0 : hash.size()) + (zero == null ? 0 : 1);
     }
 
     /** Number of string fields in the shape, cleared ones included. */

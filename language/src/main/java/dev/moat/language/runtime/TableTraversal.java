@@ -19,10 +19,16 @@ final class TableTraversal {
     /** The entry after {@code key} (nil starts) as {key, value}; null at the end; IllegalArgumentException for a key not in {@code t}. */
     static Object[] next(MoatTable t, Object key) {
         int arrayIndex; // 0-based index in the array part to start scanning
+        boolean zeroNext = true; // key 0 (MoatTable.zero) comes after the array part, before the fields
         int fieldIndex; // index in the field keys to start scanning
         int hashSlot;
         if (key == MoatNil.NIL) {
             arrayIndex = 0;
+            fieldIndex = 0;
+            hashSlot = 0;
+        } else if (key instanceof Long l && l == 0 && t.hadZero) {
+            arrayIndex = t.size;
+            zeroNext = false;
             fieldIndex = 0;
             hashSlot = 0;
         } else {
@@ -40,10 +46,12 @@ final class TableTraversal {
             } else if (t.hash != null && (afterCursor = t.hash.slotAfterCursor(k)) >= 0) {
                 // the hash-part key handed out last (a key is in one part only): continue after it
                 arrayIndex = t.size;
+                zeroNext = false;
                 fieldIndex = Integer.MAX_VALUE;
                 hashSlot = afterCursor;
             } else {
                 arrayIndex = t.size;
+                zeroNext = false;
                 int f = k instanceof TruffleString ? fieldIndexOf(t, k) : -1;
                 if (f >= 0) {
                     fieldIndex = f + 1;
@@ -55,6 +63,7 @@ final class TableTraversal {
                         // Clearing the last elements during a traversal shrinks the array part; their keys
                         // are still valid positions to continue from (fields and hash part come after them).
                         if (k instanceof Long l && l >= 1 && l <= ArrayStorage.capacity(t.array)) {
+                            zeroNext = true;
                             fieldIndex = 0;
                             hashSlot = 0;
                         } else {
@@ -71,6 +80,9 @@ final class TableTraversal {
         }
         if (arrayIndex < t.size) {
             return new Object[]{(long) (arrayIndex + 1), ArrayStorage.read(t.array, arrayIndex)};
+        }
+        if (zeroNext && t.zero != null) {
+            return new Object[]{0L, t.zero};
         }
         Property[] fields = fieldProperties(t);
         Shape shape = t.getShape();
