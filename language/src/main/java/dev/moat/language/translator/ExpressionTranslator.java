@@ -34,7 +34,6 @@ import dev.moat.language.nodes.local.VarargNode;
 import dev.moat.language.nodes.table.FieldExpressionNode;
 import dev.moat.language.nodes.table.IndexExpressionNode;
 import dev.moat.language.nodes.table.TableConstructorNode;
-import dev.moat.language.parser.LiteralDecoder;
 import dev.moat.language.parser.LuaParser;
 import dev.moat.language.parser.LuaParser.*;
 import dev.moat.language.parser.MoatSyntaxError;
@@ -76,12 +75,13 @@ abstract class ExpressionTranslator {
     protected FunctionScope fn;
     /** The generator shape of the function body being translated as a generator, else null. */
     GeneratorShape generator;
-    /** Short strings with escapes that the parser decoded when it checked them (see MoatParser.Parsed). */
-    Map<Token, byte[]> decodedStrings = Map.of();
+    /** The chunk's interned string constants (set for a chunk with what its parse decoded). */
+    ChunkConstants constants;
 
     ExpressionTranslator(MoatLanguage language, Source source) {
         this.language = language;
         this.source = source;
+        this.constants = new ChunkConstants(language, source, Map.of());
     }
 
     abstract MoatExpressionNode translateFunction(FuncbodyContext body, String name, boolean isMethod, ParserRuleContext whole);
@@ -178,22 +178,9 @@ abstract class ExpressionTranslator {
         return new Expr(new LiteralNode(value), null);
     }
 
-    /**
-     * This chunk's interned names, and its interned string literals by their token's text (quotes or brackets
-     * included, so never a name): a key or a string that recurs in a chunk (every record of a data chunk has
-     * the same keys) is converted, decoded and interned once.
-     */
-    private final Map<String, TruffleString> chunkNames = new java.util.HashMap<>();
-    private final Map<String, TruffleString> chunkStrings = new java.util.HashMap<>();
-
-    /** An interned string constant (see MoatLanguage.intern). */
+    /** An interned string constant (see MoatLanguage.intern), once per chunk (ChunkConstants). */
     TruffleString constant(String s) {
-        TruffleString interned = chunkNames.get(s);
-        if (interned == null) {
-            interned = language.intern(MoatStrings.fromJava(s));
-            chunkNames.put(s, interned);
-        }
-        return interned;
+        return constants.name(s);
     }
 
     TruffleString constant(TruffleString s) {
@@ -315,33 +302,7 @@ abstract class ExpressionTranslator {
 
     /** The interned string a string literal of the code denotes. */
     TruffleString stringLiteral(StringContext s) {
-        String text = s.start.getText();
-        TruffleString interned = chunkStrings.get(text);
-        if (interned == null) {
-            interned = constant(decodeString(s.start, text));
-            chunkStrings.put(text, interned);
-        }
-        return interned;
-    }
-
-    private TruffleString decodeString(Token t, String text) {
-        try {
-            byte[] bytes = decodedStrings.get(t);
-            if (bytes == null) {
-                bytes = t.getType() == LuaParser.LONG_STRING
-                        ? LiteralDecoder.decodeLongString(text)
-                        : LiteralDecoder.decodeShortString(text);
-            }
-            return MoatStrings.fromBytes(bytes);
-        } catch (dev.moat.language.parser.EscapeError ex) {
-            throw new MoatSyntaxError(source.getName(), t.getLine() + ex.extraLines(), t.getCharPositionInLine() + 1,
-                    ex.getMessage(), "'" + ex.near() + "'");
-        } catch (RuntimeException ex) {
-            if (ex instanceof MoatSyntaxError se) {
-                throw se;
-            }
-            throw syntaxError(t, ex.getMessage() == null ? "invalid escape sequence" : ex.getMessage());
-        }
+        return constants.literal(s.start);
     }
 
     private Expr binaryArith(ExpContext e) {

@@ -78,7 +78,7 @@ public final class Translator extends AssignmentTranslator {
         ChunkContext chunk = parsed.chunk();
         Translator t = new Translator(language, source);
         t.tokens = parsed.tokens();
-        t.decodedStrings = parsed.decodedStrings();
+        t.constants = new ChunkConstants(language, source, parsed.decodedStrings());
         try {
             return t.mainFunction(chunk);
         } catch (StackOverflowError e) {
