@@ -196,77 +196,27 @@ public final class LuaScanner implements TokenSource {
         if (keyword > 0) {
             return keyword;
         }
-        tokenText = name(start, end - start);
+        tokenText = names.of(text, start, end - start);
         return LuaLexer.NAME;
     }
 
-    /**
-     * The chunk's names so far, one String each (open addressing by hash): a name's tokens then share their text,
-     * so the translator's lookups of it (locals, interned keys) hash it once and compare by identity, and a
-     * data chunk's keys, repeated in every record, are not cut out of the text again and again.
-     */
-    private String[] names = new String[256];
-    private int nameCount;
+    /** The chunk's names so far, one String each (see {@link ScannedNames}). */
+    private final ScannedNames names = new ScannedNames();
     /** The text of the token being made, when the scanner has it already (a name). */
     private String tokenText;
 
-    private String name(int start, int n) {
-        int hash = 0;
-        for (int i = start; i < start + n; i++) {
-            hash = 31 * hash + text[i];
-        }
-        int mask = names.length - 1;
-        for (int slot = (hash ^ (hash >>> 16)) & mask;; slot = (slot + 1) & mask) {
-            String known = names[slot];
-            if (known == null) {
-                String name = new String(text, start, n);
-                names[slot] = name;
-                if (++nameCount * 2 > names.length) {
-                    growNames();
-                }
-                return name;
-            }
-            if (known.hashCode() == hash && known.length() == n && sameChars(known, start)) {
-                return known;
-            }
-        }
-    }
-
-    private boolean sameChars(String known, int start) {
-        for (int i = 0; i < known.length(); i++) {
-            if (known.charAt(i) != text[start + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void growNames() {
-        String[] old = names;
-        names = new String[old.length * 2];
-        int mask = names.length - 1;
-        for (String name : old) {
-            if (name != null) {
-                int hash = name.hashCode();
-                int slot = (hash ^ (hash >>> 16)) & mask;
-                while (names[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                names[slot] = name;
-            }
-        }
-    }
-
-    /** Keywords by length, each with its token type, so that a name is compared with a few of them at most. */
+    /**
+     * The grammar's keywords (its literals that are names) by length, each with its token type, so that a name is
+     * compared with a few of them at most.
+     */
     private static final char[][][] KEYWORDS = new char[9][][];
     private static final int[][] KEYWORD_TYPES = new int[9][];
 
     static {
-        String[] all = {"and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
-            "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"};
         for (int n = 0; n < KEYWORDS.length; n++) {
             final int len = n;
-            String[] ofLength = java.util.Arrays.stream(all).filter(k -> k.length() == len).toArray(String[]::new);
+            String[] ofLength = LITERALS.keySet().stream()
+                    .filter(k -> k.length() == len && isNameStart(k.charAt(0))).sorted().toArray(String[]::new);
             KEYWORDS[n] = new char[ofLength.length][];
             KEYWORD_TYPES[n] = new int[ofLength.length];
             for (int i = 0; i < ofLength.length; i++) {
@@ -317,8 +267,7 @@ public final class LuaScanner implements TokenSource {
             consume();
             return LuaLexer.BAD_CHAR;
         }
-        advance(type == DOTS ? 3 : type == CONCAT || type == DOUBLE_COLON || type == EQ || type == SHL || type == LE
-                || type == SHR || type == GE || type == NE || type == IDIV ? 2 : 1);
+        advance(LITERAL_LENGTH[type]);
         return type;
     }
 
@@ -340,6 +289,13 @@ public final class LuaScanner implements TokenSource {
     private static final int SLASH = type("/");
     private static final int IDIV = type("//");
     private static final int OPEN_BRACKET = type("[");
+    /** The length of each literal of the grammar by its token type. */
+    private static final int[] LITERAL_LENGTH = new int[LuaLexer.VOCABULARY.getMaxTokenType() + 1];
+
+    static {
+        LITERALS.forEach((literal, type) -> LITERAL_LENGTH[type] = literal.length());
+    }
+
     /** One-character operators by their character (0: none). */
     private static final int[] SINGLE = new int[128];
 
@@ -455,10 +411,7 @@ public final class LuaScanner implements TokenSource {
             }
         }
         int c = at(i);
-        boolean letter = (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_';
-        if (hex && (c == 'p' || c == 'P')) {
-            letter = false; // consumed by the loop already; never here
-        }
+        boolean letter = (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_'; // a hex 'p' is in the loop
         return i - start + (letter ? 1 : 0);
     }
 
