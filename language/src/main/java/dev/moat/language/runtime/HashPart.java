@@ -49,8 +49,8 @@ final class HashPart {
     /**
      * No integer key above this one was ever inserted (Long.MIN_VALUE: none was). MoatTable moves keys past its
      * array part into it only when this is above the array's size: a hash part holding t[0] (0-based arrays),
-     * negative keys or keys of other types never has to be probed at each append (blind2 levenshtein's rows and
-     * vm's registers probed it for every element they appended).
+     * negative keys or keys of other types never has to be probed at each append (blind2 levenshtein's rows probed
+     * it for every element they appended).
      */
     private long greatestIntegerKey = Long.MIN_VALUE;
 

@@ -93,7 +93,7 @@ public final class MoatTable extends DynamicObject implements TruffleObject {
     /**
      * The value of integer key 0, or null. Lua keeps t[0] in the hash part (its array part starts at 1), and so
      * did Moat: a 0-based row or register file ({@code prev[j - 1]} at j = 1, a VM's {@code regs[0]}) hashed and
-     * probed for that one key on every access (blind2 vm: a sixth of its time). Traversal gives it right after
+     * probed for that one key on every access (blind2 levenshtein's rows). Traversal gives it right after
      * the array part ({@link TableTraversal}).
      */
     Object zero;
