@@ -14,23 +14,25 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Arithmetic over fields that hold integers in some tables and floats in others, against the reference:
- * random expression trees of {@code + - *} over {@code a.x}, {@code b.y} and literals, each called with a
- * run of operand tables whose fields mix the two subtypes (including values that wrap around, {@code -0.0}
- * and floats beyond 2^53), so that their sites switch to tagged arithmetic (TaggedArithNode) part-way and
- * later calls run there. Every result's subtype and exact value must be lua5.4's. Skipped, not passed, when
- * lua5.4 is not installed.
+ * Arithmetic and comparisons over fields that hold integers in some tables and floats in others, against the
+ * reference: random expression trees of {@code + - * /} over {@code a.x}, {@code b.y} and literals, a third of
+ * them compared ({@code < <= > >= == ~=}) with another such tree, each called with a run of operand tables whose
+ * fields mix the two subtypes (including values that wrap around, {@code -0.0} and floats beyond 2^53, where
+ * an integer and a float differ by less than the float's precision), so that their sites switch to tagged
+ * arithmetic and comparisons (TaggedArithNode, TaggedCompareNode) part-way and later calls run there. Every
+ * result's subtype and exact value must be lua5.4's. Skipped, not passed, when lua5.4 is not installed.
  */
 @AddLifecycleHook(LuaRequired.class)
 class MixedSubtypeArithmeticPropertiesTest extends LuaBatch.Properties {
     private static final int EXPRESSIONS_PER_BATCH = 30;
     private static final String PRELUDE = """
             local function show(r)
+              if type(r) == "boolean" then return tostring(r) end
               if math.type(r) == "integer" then return "integer " .. tostring(r) end
               return math.type(r) .. " " .. string.format("%.17g", r)
             end
-            local V = { 0, 1, -3, 7, 1000003, math.maxinteger, math.mininteger, 2^53 // 1,
-                        0.5, -0.0, 2.25, -1.5, 1e10, 3.0, 2^53 + 2.0 }
+            local V = { 0, 1, -3, 7, 1000003, math.maxinteger, math.mininteger, 2^53 // 1, 2^53 // 1 + 1,
+                        0.5, -0.0, 2.25, -1.5, 1e10, 3.0, 2^53 + 2.0, 2^53, 2^63, 1 }
             local function run(f)
               local out = {}
               for round = 1, 3 do
@@ -44,14 +46,17 @@ class MixedSubtypeArithmeticPropertiesTest extends LuaBatch.Properties {
             end
             """;
     private static final String[] LEAVES = {"a.x", "a.y", "b.x", "b.y", "a.x", "b.y", "1", "0", "2", "0.5", "2.0"};
-    private static final String[] OPS = {"+", "-", "*"};
+    private static final String[] OPS = {"+", "-", "*", "/"};
+    private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "~="};
 
     @Provide
     Arbitrary<List<String>> batches() {
         return Arbitraries.randomValue(r -> {
             List<String> expressions = new ArrayList<>();
             for (int i = 0; i < EXPRESSIONS_PER_BATCH; i++) {
-                expressions.add(expression(r, 3));
+                expressions.add(r.nextInt(3) == 0
+                        ? expression(r, 2) + " " + COMPARISONS[r.nextInt(COMPARISONS.length)] + " " + expression(r, 2)
+                        : expression(r, 3));
             }
             return expressions;
         });
@@ -80,7 +85,7 @@ class MixedSubtypeArithmeticPropertiesTest extends LuaBatch.Properties {
         return "outputs differ in length";
     }
 
-    /** A random tree of {@code + - *}; a subtraction of an integer literal ({@code x - 1}) is common in it. */
+    /** A random tree of {@code + - * /}; a subtraction of an integer literal ({@code x - 1}) is common in it. */
     static String expression(Random r, int depth) {
         if (depth == 0 || r.nextInt(4) == 0) {
             return LEAVES[r.nextInt(LEAVES.length)];

@@ -31,16 +31,9 @@ public abstract class ArithNode extends BinaryNode {
         this.subtractAsAdd = true;
     }
 
-    public abstract MoatExpressionNode getLeft();
-
-    public abstract MoatExpressionNode getRight();
-
     public final ArithOp getOp() {
         return op;
     }
-
-    /** The operator on operands its user evaluated (a node made by {@link #withoutOperands}). */
-    public abstract Object executeEvaluated(VirtualFrame frame, Object left, Object right);
 
     /**
      * This operator without its operand nodes, for a parent that evaluates them itself and hands their values
@@ -48,10 +41,7 @@ public abstract class ArithNode extends BinaryNode {
      * errors, naming the same operands, at the same position.
      */
     public final ArithNode withoutOperands() {
-        ArithNode node = ArithNodeGen.create(op, null, null);
-        node.setDescriptions(leftDescription, rightDescription);
-        node.setSourceRange(getSourceStart(), getSourceLength());
-        return node;
+        return (ArithNode) withoutOperands(ArithNodeGen.create(op, null, null));
     }
 
     private static final int INTEGERS = 1;
@@ -59,6 +49,8 @@ public abstract class ArithNode extends BinaryNode {
     private static final int MIXED = 4;
     /** Which of the operand subtype pairs above this site has met (interpreter only). */
     private int subtypesSeen;
+    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
+    private int operandsSeen;
 
     /**
      * Records the operands' subtypes; a site of {@code + - *} whose results have been integers (two integer
@@ -66,15 +58,22 @@ public abstract class ArithNode extends BinaryNode {
      * cross to its neighbours unboxed where this node's merge of a Long and a Double result would allocate a
      * box. A site whose results are all floats (integers met only with floats, as n-body's bodies starting at
      * integer 0) stays: its typed double result is already unboxed, and measured faster than the tagged node
-     * there (n-body's advance compiled to 11.8 KB instead of 6.8 KB). The specializations run first in the
-     * interpreter (a new one deoptimises compiled code).
+     * there (n-body's advance compiled to 11.8 KB instead of 6.8 KB). {@code /} and {@code ^}, whose result is
+     * always a float, become tagged when an operand has had both subtypes: the operand is then a merge of
+     * boxes that the typed specializations take as it is, and the tagged node unboxed. The specializations run
+     * first in the interpreter (a new one deoptimises compiled code); a node without operand nodes
+     * ({@link #withoutOperands}) stays as it is.
      */
-    private void noteSubtypes(int pair) {
-        if (CompilerDirectives.inInterpreter()) {
+    private void noteSubtypes(int pair, boolean leftFloat, boolean rightFloat) {
+        if (CompilerDirectives.inInterpreter() && getLeft() != null) {
             int seen = subtypesSeen | pair;
-            if (seen != subtypesSeen) {
+            int operands = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
+            if (seen != subtypesSeen || operands != operandsSeen) {
                 subtypesSeen = seen;
-                if ((seen & INTEGERS) != 0 && seen != INTEGERS && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
+                operandsSeen = operands;
+                boolean mixed = op.integerResult() ? (seen & INTEGERS) != 0 && seen != INTEGERS
+                        : OperandSubtypes.eitherMixed(operands);
+                if (mixed && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
                     TaggedArithNode tagged = new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(),
                             leftDescription, rightDescription);
                     tagged.setSourceRange(getSourceStart(), getSourceLength());
@@ -97,7 +96,7 @@ public abstract class ArithNode extends BinaryNode {
 
     @Specialization(guards = "isIntegerOp()")
     protected long doLong(long a, long b) {
-        noteSubtypes(INTEGERS);
+        noteSubtypes(INTEGERS, false, false);
         return op.onLongs(a, b);
     }
 
@@ -108,25 +107,25 @@ public abstract class ArithNode extends BinaryNode {
 
     @Specialization(guards = "!op.integerResult()")
     protected double doLongFloatResult(long a, long b) {
-        noteSubtypes(INTEGERS);
+        noteSubtypes(INTEGERS, false, false);
         return op.onDoubles(a, b);
     }
 
     @Specialization(guards = "!op.bitwise")
     protected double doDouble(double a, double b) {
-        noteSubtypes(FLOATS);
+        noteSubtypes(FLOATS, true, true);
         return op.onDoubles(a, b);
     }
 
     @Specialization(guards = "!op.bitwise")
     protected double doLongDouble(long a, double b) {
-        noteSubtypes(MIXED);
+        noteSubtypes(MIXED, false, true);
         return op.onDoubles(a, b);
     }
 
     @Specialization(guards = "!op.bitwise")
     protected double doDoubleLong(double a, long b) {
-        noteSubtypes(MIXED);
+        noteSubtypes(MIXED, true, false);
         if (subtractAsAdd) {
             return a + (double) -b;
         }

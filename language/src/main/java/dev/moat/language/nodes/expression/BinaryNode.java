@@ -1,6 +1,7 @@
 package dev.moat.language.nodes.expression;
 
 import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
 
 /**
@@ -17,4 +18,18 @@ public abstract class BinaryNode extends MoatExpressionNode {
         this.leftDescription = left;
         this.rightDescription = right;
     }
+
+    public abstract MoatExpressionNode getLeft();
+
+    public abstract MoatExpressionNode getRight();
+
+    /** {@code copy} (this operator made without operand nodes) with this node's descriptions and position. */
+    protected final BinaryNode withoutOperands(BinaryNode copy) {
+        copy.setDescriptions(leftDescription, rightDescription);
+        copy.setSourceRange(getSourceStart(), getSourceLength());
+        return copy;
+    }
+
+    /** The operator on operands its user evaluated (a node made without operand nodes). */
+    public abstract Object executeEvaluated(VirtualFrame frame, Object left, Object right);
 }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
@@ -33,8 +34,32 @@ public abstract class CompareNode extends BinaryNode {
         this.swapped = swapped;
     }
 
+    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
+    private int operandsSeen;
+
+    /**
+     * Records the operands' subtypes; once an operand has had both, the site becomes a
+     * {@link TaggedCompareNode}, which takes that operand unboxed (the specializations run first in the
+     * interpreter). A node without operand nodes (the tagged node's own fallback) stays as it is.
+     */
+    private void noteSubtypes(boolean leftFloat, boolean rightFloat) {
+        if (CompilerDirectives.inInterpreter() && getLeft() != null) {
+            int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
+            if (seen != operandsSeen) {
+                operandsSeen = seen;
+                if (OperandSubtypes.eitherMixed(seen)) {
+                    BinaryNode generic = CompareNodeGen.create(orEqual, swapped, null, null);
+                    TaggedCompareNode tagged = TaggedCompareNode.order(orEqual, swapped, getLeft(), getRight(), withoutOperands(generic));
+                    tagged.setSourceRange(getSourceStart(), getSourceLength());
+                    replace(tagged, "operands of both number subtypes");
+                }
+            }
+        }
+    }
+
     @Specialization
     protected boolean doLong(long a, long b) {
+        noteSubtypes(false, false);
         long x = swapped ? b : a;
         long y = swapped ? a : b;
         return orEqual ? x <= y : x < y;
@@ -42,6 +67,7 @@ public abstract class CompareNode extends BinaryNode {
 
     @Specialization
     protected boolean doDouble(double a, double b) {
+        noteSubtypes(true, true);
         double x = swapped ? b : a;
         double y = swapped ? a : b;
         return orEqual ? x <= y : x < y;
@@ -49,11 +75,13 @@ public abstract class CompareNode extends BinaryNode {
 
     @Specialization
     protected boolean doLongDouble(long a, double b) {
+        noteSubtypes(false, true);
         return swapped ? (orEqual ? LuaArith.le(b, a) : LuaArith.lt(b, a)) : (orEqual ? LuaArith.le(a, b) : LuaArith.lt(a, b));
     }
 
     @Specialization
     protected boolean doDoubleLong(double a, long b) {
+        noteSubtypes(true, false);
         return swapped ? (orEqual ? LuaArith.le(b, a) : LuaArith.lt(b, a)) : (orEqual ? LuaArith.le(a, b) : LuaArith.lt(a, b));
     }
 

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -28,23 +29,46 @@ public abstract class EqualNode extends BinaryNode {
 
     protected static final TruffleString EQ_EVENT = Metatables.EQ;
 
+    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
+    private int operandsSeen;
+
+    /** As CompareNode#noteSubtypes: a site whose operand has had both number subtypes becomes tagged. */
+    private void noteSubtypes(boolean leftFloat, boolean rightFloat) {
+        if (CompilerDirectives.inInterpreter() && getLeft() != null) {
+            int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
+            if (seen != operandsSeen) {
+                operandsSeen = seen;
+                if (OperandSubtypes.eitherMixed(seen)) {
+                    BinaryNode generic = EqualNodeGen.create(negate, null, null);
+                    TaggedCompareNode tagged = TaggedCompareNode.equality(negate, getLeft(), getRight(), withoutOperands(generic));
+                    tagged.setSourceRange(getSourceStart(), getSourceLength());
+                    replace(tagged, "operands of both number subtypes");
+                }
+            }
+        }
+    }
+
     @Specialization
     protected boolean doLong(long a, long b) {
+        noteSubtypes(false, false);
         return (a == b) != negate;
     }
 
     @Specialization
     protected boolean doDouble(double a, double b) {
+        noteSubtypes(true, true);
         return (a == b) != negate;
     }
 
     @Specialization
     protected boolean doLongDouble(long a, double b) {
+        noteSubtypes(false, true);
         return LuaArith.eq(a, b) != negate;
     }
 
     @Specialization
     protected boolean doDoubleLong(double a, long b) {
+        noteSubtypes(true, false);
         return LuaArith.eq(b, a) != negate;
     }
 

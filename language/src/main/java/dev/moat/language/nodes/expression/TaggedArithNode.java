@@ -14,6 +14,8 @@ import dev.moat.language.runtime.TaggedNumber;
  * arrive as {@link TaggedNumber}s and its result leaves as one to a parent of the same kind, so a chain of
  * such operations over field reads keeps every intermediate value unboxed where the typed
  * specializations, whose results merge a {@code Long} and a {@code Double} box, allocated one per step.
+ * {@code /} and {@code ^} become this node once an operand has had both subtypes ({@code (b.x - a.x) / (b.y - a.y)}
+ * over integer and decimal coordinates): their result is always a float, but their operands were such merges.
  * Values that are not numbers (metamethods, string coercion, errors) take {@link ArithFallbackNode}.
  */
 public final class TaggedArithNode extends MoatExpressionNode {
@@ -39,11 +41,11 @@ public final class TaggedArithNode extends MoatExpressionNode {
     }
 
     /**
-     * The operators whose result is an integer or a float depending on the operands (see ArithNode#noteSubtypes);
-     * the result of {@code /} is always a float.
+     * The operators whose result is an integer or a float depending on the operands, and {@code /} and
+     * {@code ^}, whose result is always a float (see ArithNode#noteSubtypes).
      */
     static boolean handles(ArithOp op) {
-        return op == ArithOp.ADD || op == ArithOp.SUB || op == ArithOp.MUL;
+        return op == ArithOp.ADD || op == ArithOp.SUB || op == ArithOp.MUL || op == ArithOp.DIV || op == ArithOp.POW;
     }
 
     @Override
@@ -67,7 +69,7 @@ public final class TaggedArithNode extends MoatExpressionNode {
     }
 
     private TaggedNumber compute(TaggedNumber a, TaggedNumber b) {
-        if (!a.isFloat && !b.isFloat) {
+        if (!a.isFloat && !b.isFloat && op.integerResult()) {
             return TaggedNumber.ofInteger(op.onLongs(a.bits, b.bits));
         }
         double x = a.isFloat ? a.asDouble() : (double) a.bits;
