@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Arithmetic and comparisons over fields that hold integers in some tables and floats in others, against the
  * reference: random expression trees of {@code + - * /} over {@code a.x}, {@code b.y} and literals, a third of
- * them compared ({@code < <= > >= == ~=}) with another such tree, each called with a run of operand tables whose
+ * them compared ({@code < <= > >= == ~=}) with another such tree, half of them reading a local that holds
+ * another such tree's value (NumberLocalWriteNode), each called with a run of operand tables whose
  * fields mix the two subtypes (including values that wrap around, {@code -0.0} and floats beyond 2^53, where
  * an integer and a float differ by less than the float's precision), so that their sites switch to tagged
  * arithmetic and comparisons (TaggedArithNode, TaggedCompareNode) part-way and later calls run there. Every
@@ -54,9 +55,14 @@ class MixedSubtypeArithmeticPropertiesTest extends LuaBatch.Properties {
         return Arbitraries.randomValue(r -> {
             List<String> expressions = new ArrayList<>();
             for (int i = 0; i < EXPRESSIONS_PER_BATCH; i++) {
-                expressions.add(r.nextInt(3) == 0
+                String e = r.nextInt(3) == 0
                         ? expression(r, 2) + " " + COMPARISONS[r.nextInt(COMPARISONS.length)] + " " + expression(r, 2)
-                        : expression(r, 3));
+                        : expression(r, 3);
+                if (r.nextBoolean()) {
+                    // through a local that holds both subtypes: t in the expression is a.x, b.y or a result
+                    e = "local t = " + expression(r, 2) + "; return " + e.replace("b.y", "t");
+                }
+                expressions.add(e);
             }
             return expressions;
         });
@@ -66,7 +72,7 @@ class MixedSubtypeArithmeticPropertiesTest extends LuaBatch.Properties {
     void mixedSubtypeArithmeticAgreesWithLua(@ForAll("batches") List<String> expressions) throws Exception {
         StringBuilder script = new StringBuilder(PRELUDE);
         for (String e : expressions) {
-            script.append("run(function(a, b) return ").append(e).append(" end)\n");
+            script.append("run(function(a, b) ").append(e.startsWith("local") ? e : "return " + e).append(" end)\n");
         }
         String expected = batch.runLua(script.toString(), "mixed.lua");
         String actual = batch.runMoat(script.toString(), "mixed.lua");
