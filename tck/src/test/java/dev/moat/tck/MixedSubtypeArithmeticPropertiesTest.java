@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Arithmetic and comparisons over fields that hold integers in some tables and floats in others, against the
  * reference: random expression trees of {@code + - * /} over {@code a.x}, {@code b.y} and literals, a third of
  * them compared ({@code < <= > >= == ~=}) with another such tree, half of them reading a local that holds
- * another such tree's value (NumberLocalWriteNode), each called with a run of operand tables whose
+ * another such tree's value, each called with a run of operand tables whose
  * fields mix the two subtypes (including values that wrap around, {@code -0.0} and floats beyond 2^53, where
  * an integer and a float differ by less than the float's precision), so that their sites switch to tagged
  * arithmetic and comparisons (TaggedArithNode, TaggedCompareNode) part-way and later calls run there. Every

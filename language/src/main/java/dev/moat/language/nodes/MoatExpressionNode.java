@@ -34,4 +34,13 @@ public abstract class MoatExpressionNode extends MoatNode {
     public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
         return TaggedNumber.expect(execute(frame));
     }
+
+    /**
+     * Whether {@link #executeTagged} hands over a number of either subtype without a box (a field read, a
+     * tagged arithmetic result), rather than taking apart the box {@link #execute} made: only then does a
+     * parent gain by taking this operand tagged (see nodes.expression.OperandSubtypes).
+     */
+    public boolean yieldsTaggedUnboxed() {
+        return false;
+    }
 }

@@ -72,7 +72,7 @@ public abstract class ArithNode extends BinaryNode {
                 subtypesSeen = seen;
                 operandsSeen = operands;
                 boolean mixed = op.integerResult() ? (seen & INTEGERS) != 0 && seen != INTEGERS
-                        : OperandSubtypes.eitherMixed(operands);
+                        : OperandSubtypes.worthTagging(operands, getLeft(), getRight());
                 if (mixed && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
                     TaggedArithNode tagged = new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(),
                             leftDescription, rightDescription);

@@ -47,7 +47,7 @@ public abstract class CompareNode extends BinaryNode {
             int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
             if (seen != operandsSeen) {
                 operandsSeen = seen;
-                if (OperandSubtypes.eitherMixed(seen)) {
+                if (OperandSubtypes.worthTagging(seen, getLeft(), getRight())) {
                     BinaryNode generic = CompareNodeGen.create(orEqual, swapped, null, null);
                     TaggedCompareNode tagged = TaggedCompareNode.order(orEqual, swapped, getLeft(), getRight(), withoutOperands(generic));
                     tagged.setSourceRange(getSourceStart(), getSourceLength());

@@ -38,7 +38,7 @@ public abstract class EqualNode extends BinaryNode {
             int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
             if (seen != operandsSeen) {
                 operandsSeen = seen;
-                if (OperandSubtypes.eitherMixed(seen)) {
+                if (OperandSubtypes.worthTagging(seen, getLeft(), getRight())) {
                     BinaryNode generic = EqualNodeGen.create(negate, null, null);
                     TaggedCompareNode tagged = TaggedCompareNode.equality(negate, getLeft(), getRight(), withoutOperands(generic));
                     tagged.setSourceRange(getSourceStart(), getSourceLength());

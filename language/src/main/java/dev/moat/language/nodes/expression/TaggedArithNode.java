@@ -49,6 +49,11 @@ public final class TaggedArithNode extends MoatExpressionNode {
     }
 
     @Override
+    public boolean yieldsTaggedUnboxed() {
+        return true;
+    }
+
+    @Override
     public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
         TaggedNumber a;
         try {

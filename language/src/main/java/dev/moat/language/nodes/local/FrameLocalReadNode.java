@@ -4,9 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.UnexpectedResultException;
 import dev.moat.language.nodes.MoatExpressionNode;
-import dev.moat.language.runtime.TaggedNumber;
 
 /**
  * Reads an uncaptured local from its frame slot. Specialised on the slot's current tag so that integer
@@ -27,22 +25,6 @@ public abstract class FrameLocalReadNode extends MoatExpressionNode {
     @Specialization(guards = "frame.isDouble(slot)")
     protected double doDouble(VirtualFrame frame) {
         return frame.getDouble(slot);
-    }
-
-    /**
-     * The number under the frame's tag, for a parent that takes both subtypes (TaggedArithNode,
-     * TaggedCompareNode, NumberLocalWriteNode): a local that has held integers and floats is read without the
-     * merge of two boxes that {@link #execute} would be.
-     */
-    @Override
-    public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
-        if (frame.isLong(slot)) {
-            return TaggedNumber.ofInteger(frame.getLong(slot));
-        }
-        if (frame.isDouble(slot)) {
-            return TaggedNumber.ofFloat(frame.getDouble(slot));
-        }
-        return TaggedNumber.expect(execute(frame));
     }
 
     @Specialization(replaces = {"doLong", "doDouble"})

@@ -10,8 +10,7 @@ import dev.moat.language.nodes.MoatStatementNode;
 
 /**
  * Writes an uncaptured local. The slot kind is speculated from the first values stored (long, then
- * double) and generalises to Object once a value that is not a number arrives; a number of the other subtype
- * makes the slot hold either subtype unboxed ({@link NumberLocalWriteNode}).
+ * double) and generalises to Object once a different type arrives.
  */
 @NodeChild(value = "valueNode", type = MoatExpressionNode.class)
 public abstract class FrameLocalWriteNode extends MoatStatementNode {
@@ -41,27 +40,9 @@ public abstract class FrameLocalWriteNode extends MoatStatementNode {
 
     @Specialization(replaces = {"doLong", "doDouble"})
     protected void doObject(VirtualFrame frame, Object value) {
-        FrameSlotKind kind = frame.getFrameDescriptor().getSlotKind(slot); // a constant in compiled code
-        if ((kind == FrameSlotKind.Long || kind == FrameSlotKind.Double) && (value instanceof Long || value instanceof Double)
-                && NUMBER_SLOTS) {
-            // A number of the other subtype: the slot keeps numbers of both unboxed, under their frame tags.
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            if (value instanceof Long l) {
-                frame.setLong(slot, l);
-            } else {
-                frame.setDouble(slot, (Double) value);
-            }
-            replace(new NumberLocalWriteNode(slot, getValueNode()), "numbers of both subtypes");
-            return;
-        }
         frame.getFrameDescriptor().setSlotKind(slot, FrameSlotKind.Object);
         frame.setObject(slot, value);
     }
-
-    protected abstract MoatExpressionNode getValueNode();
-
-    /** Switch for measuring: {@code -Dmoat.numberSlots=false} makes a local of both subtypes an Object slot. */
-    private static final boolean NUMBER_SLOTS = !"false".equals(System.getProperty("moat.numberSlots"));
 
     protected static final FrameSlotKind LONG = FrameSlotKind.Long;
     protected static final FrameSlotKind DOUBLE = FrameSlotKind.Double;

@@ -5,7 +5,6 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
 import dev.moat.language.nodes.MoatExpressionNode;
 import dev.moat.language.runtime.Cell;
-import dev.moat.language.runtime.TaggedNumber;
 
 /**
  * Reads a local variable. Whether it lives in a frame slot or in a {@link Cell} is only known once its
@@ -44,11 +43,6 @@ public final class LocalReadNode extends MoatExpressionNode {
     @Override
     public double executeDouble(VirtualFrame frame) throws UnexpectedResultException {
         return reader().executeDouble(frame);
-    }
-
-    @Override
-    public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
-        return reader().executeTagged(frame);
     }
 
     static final class CellReadNode extends MoatExpressionNode {

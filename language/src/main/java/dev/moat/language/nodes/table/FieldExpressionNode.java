@@ -48,6 +48,11 @@ public final class FieldExpressionNode extends MoatExpressionNode {
      * in others comes from the table's storage to the parent without a box (see TaggedNumber).
      */
     @Override
+    public boolean yieldsTaggedUnboxed() {
+        return true;
+    }
+
+    @Override
     public TaggedNumber executeTagged(VirtualFrame frame) throws UnexpectedResultException {
         if (!tagged) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
