@@ -49,8 +49,6 @@ public abstract class ArithNode extends BinaryNode {
     private static final int MIXED = 4;
     /** Which of the operand subtype pairs above this site has met (interpreter only). */
     private int subtypesSeen;
-    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
-    private int operandsSeen;
 
     /**
      * Records the operands' subtypes; a site of {@code + - *} whose results have been integers (two integer
@@ -59,25 +57,23 @@ public abstract class ArithNode extends BinaryNode {
      * box. A site whose results are all floats (integers met only with floats, as n-body's bodies starting at
      * integer 0) stays: its typed double result is already unboxed, and measured faster than the tagged node
      * there (n-body's advance compiled to 11.8 KB instead of 6.8 KB). {@code /} and {@code ^}, whose result is
-     * always a float, become tagged when an operand has had both subtypes: the operand is then a merge of
+     * always a float, become tagged when an operand has had both subtypes and can hand them over unboxed
+     * (BinaryNode#operandsWantTagging): the operand is then a merge of
      * boxes that the typed specializations take as it is, and the tagged node unboxed. The specializations run
      * first in the interpreter (a new one deoptimises compiled code); a node without operand nodes
      * ({@link #withoutOperands}) stays as it is.
      */
     private void noteSubtypes(int pair, boolean leftFloat, boolean rightFloat) {
-        if (CompilerDirectives.inInterpreter() && getLeft() != null) {
+        if (!op.integerResult()) {
+            if (operandsWantTagging(leftFloat, rightFloat) && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
+                replaceWithTagged(new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(), leftDescription, rightDescription));
+            }
+        } else if (CompilerDirectives.inInterpreter() && getLeft() != null) {
             int seen = subtypesSeen | pair;
-            int operands = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
-            if (seen != subtypesSeen || operands != operandsSeen) {
+            if (seen != subtypesSeen) {
                 subtypesSeen = seen;
-                operandsSeen = operands;
-                boolean mixed = op.integerResult() ? (seen & INTEGERS) != 0 && seen != INTEGERS
-                        : OperandSubtypes.worthTagging(operands, getLeft(), getRight());
-                if (mixed && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
-                    TaggedArithNode tagged = new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(),
-                            leftDescription, rightDescription);
-                    tagged.setSourceRange(getSourceStart(), getSourceLength());
-                    replace(tagged, "operands of both number subtypes");
+                if ((seen & INTEGERS) != 0 && seen != INTEGERS && TaggedArithNode.handles(op) && TAGGED_ARITHMETIC) {
+                    replaceWithTagged(new TaggedArithNode(op, subtractAsAdd, getLeft(), getRight(), leftDescription, rightDescription));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.moat.language.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.moat.language.nodes.MoatExpressionNode;
@@ -22,6 +23,32 @@ public abstract class BinaryNode extends MoatExpressionNode {
     public abstract MoatExpressionNode getLeft();
 
     public abstract MoatExpressionNode getRight();
+
+    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
+    private int operandsSeen;
+
+    /**
+     * Records one evaluation's operand subtypes (interpreter only); true when this site should now take its
+     * operands tagged: an operand has had both subtypes and can hand them over unboxed
+     * (OperandSubtypes#worthTagging). A node without operand nodes ({@link #withoutOperands}) never is.
+     */
+    protected final boolean operandsWantTagging(boolean leftFloat, boolean rightFloat) {
+        if (!CompilerDirectives.inInterpreter() || getLeft() == null) {
+            return false;
+        }
+        int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
+        if (seen == operandsSeen) {
+            return false;
+        }
+        operandsSeen = seen;
+        return OperandSubtypes.worthTagging(seen, getLeft(), getRight());
+    }
+
+    /** Replaces this node with its tagged form, which takes over its position in the source. */
+    protected final void replaceWithTagged(MoatExpressionNode tagged) {
+        tagged.setSourceRange(getSourceStart(), getSourceLength());
+        replace(tagged, "operands of both number subtypes");
+    }
 
     /** {@code copy} (this operator made without operand nodes) with this node's descriptions and position. */
     protected final BinaryNode withoutOperands(BinaryNode copy) {

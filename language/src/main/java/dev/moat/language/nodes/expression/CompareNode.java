@@ -1,6 +1,5 @@
 package dev.moat.language.nodes.expression;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
@@ -34,26 +33,15 @@ public abstract class CompareNode extends BinaryNode {
         this.swapped = swapped;
     }
 
-    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
-    private int operandsSeen;
-
     /**
-     * Records the operands' subtypes; once an operand has had both, the site becomes a
-     * {@link TaggedCompareNode}, which takes that operand unboxed (the specializations run first in the
-     * interpreter). A node without operand nodes (the tagged node's own fallback) stays as it is.
+     * Records the operands' subtypes; once an operand has had both (and can hand them over unboxed), the site
+     * becomes a {@link TaggedCompareNode}, which takes that operand unboxed (the specializations run first in
+     * the interpreter). A node without operand nodes (the tagged node's own fallback) stays as it is.
      */
     private void noteSubtypes(boolean leftFloat, boolean rightFloat) {
-        if (CompilerDirectives.inInterpreter() && getLeft() != null) {
-            int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
-            if (seen != operandsSeen) {
-                operandsSeen = seen;
-                if (OperandSubtypes.worthTagging(seen, getLeft(), getRight())) {
-                    BinaryNode generic = CompareNodeGen.create(orEqual, swapped, null, null);
-                    TaggedCompareNode tagged = TaggedCompareNode.order(orEqual, swapped, getLeft(), getRight(), withoutOperands(generic));
-                    tagged.setSourceRange(getSourceStart(), getSourceLength());
-                    replace(tagged, "operands of both number subtypes");
-                }
-            }
+        if (operandsWantTagging(leftFloat, rightFloat)) {
+            replaceWithTagged(TaggedCompareNode.order(orEqual, swapped, getLeft(), getRight(),
+                    withoutOperands(CompareNodeGen.create(orEqual, swapped, null, null))));
         }
     }
 

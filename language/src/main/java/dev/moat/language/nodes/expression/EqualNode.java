@@ -1,6 +1,5 @@
 package dev.moat.language.nodes.expression;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -29,22 +28,11 @@ public abstract class EqualNode extends BinaryNode {
 
     protected static final TruffleString EQ_EVENT = Metatables.EQ;
 
-    /** Which subtypes each operand has had (interpreter only, see OperandSubtypes). */
-    private int operandsSeen;
-
     /** As CompareNode#noteSubtypes: a site whose operand has had both number subtypes becomes tagged. */
     private void noteSubtypes(boolean leftFloat, boolean rightFloat) {
-        if (CompilerDirectives.inInterpreter() && getLeft() != null) {
-            int seen = OperandSubtypes.record(operandsSeen, leftFloat, rightFloat);
-            if (seen != operandsSeen) {
-                operandsSeen = seen;
-                if (OperandSubtypes.worthTagging(seen, getLeft(), getRight())) {
-                    BinaryNode generic = EqualNodeGen.create(negate, null, null);
-                    TaggedCompareNode tagged = TaggedCompareNode.equality(negate, getLeft(), getRight(), withoutOperands(generic));
-                    tagged.setSourceRange(getSourceStart(), getSourceLength());
-                    replace(tagged, "operands of both number subtypes");
-                }
-            }
+        if (operandsWantTagging(leftFloat, rightFloat)) {
+            replaceWithTagged(TaggedCompareNode.equality(negate, getLeft(), getRight(),
+                    withoutOperands(EqualNodeGen.create(negate, null, null))));
         }
     }
 
