@@ -58,10 +58,9 @@ public abstract class ArithNode extends BinaryNode {
      * integer 0) stays: its typed double result is already unboxed, and measured faster than the tagged node
      * there (n-body's advance compiled to 11.8 KB instead of 6.8 KB). {@code /} and {@code ^}, whose result is
      * always a float, become tagged when an operand has had both subtypes and can hand them over unboxed
-     * (BinaryNode#operandsWantTagging): the operand is then a merge of
-     * boxes that the typed specializations take as it is, and the tagged node unboxed. The specializations run
-     * first in the interpreter (a new one deoptimises compiled code); a node without operand nodes
-     * ({@link #withoutOperands}) stays as it is.
+     * (BinaryNode#operandsWantTagging): the operand is then a merge of boxes that the typed specializations take
+     * as it is, and the tagged node unboxed. The specializations run first in the interpreter (a new one
+     * deoptimises compiled code); a node without operand nodes ({@link #withoutOperands}) stays as it is.
      */
     private void noteSubtypes(int pair, boolean leftFloat, boolean rightFloat) {
         if (!op.integerResult()) {
