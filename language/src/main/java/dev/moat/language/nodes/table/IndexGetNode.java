@@ -29,8 +29,16 @@ import dev.moat.language.runtime.MultiValue;
  */
 public final class IndexGetNode extends Node {
     private static final int MAX_CHAIN = 2000;
-    /** Executions served by uncached lookups before a site builds its shape caches. */
-    static final int COLD_RUNS = 2;
+    /**
+     * Executions served by uncached lookups before a site builds its shape caches: code that runs once
+     * never builds them. One, not more: loops make a function hot within its first call or two, so it is
+     * compiled while the sites of its straight-line code (run once per call) are cold, and compiled code
+     * deoptimises at a cold site. With two, the interpreted rest of that call left the other sites still
+     * cold, and the recompiled function deoptimised again at the next of them: blind2 huffman's {@code run}
+     * was compiled four times (1.1–1.5 s each on the one compiler thread) and reached its steady speed at the
+     * eleventh iteration; with one, once, at the seventh.
+     */
+    static final int COLD_RUNS = 1;
 
     @Child private InvokeNode invoke;
     @Child private FieldLookupNode fieldLookup;
