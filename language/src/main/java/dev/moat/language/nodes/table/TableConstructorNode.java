@@ -58,10 +58,11 @@ public final class TableConstructorNode extends MoatExpressionNode {
      * the entries before it), where a library shared by the entries saw one shape per entry and a
      * constructor of more than {@link MoatTable#SHAPE_CACHE_LIMIT} fields overflowed its cache, so every
      * field of every record took the uncached path (≈ 2,000 compiled nodes for ten fields against 80 for
-     * five). Made on the second execution, so constructors that run once stay cheap.
+     * five). Made after the uncached executions every table site serves ({@link IndexGetNode#COLD_RUNS}), so
+     * constructors that run once stay cheap.
      */
     @Children private DynamicObjectLibrary[] fields;
-    private boolean ranOnce;
+    private int coldRuns;
 
     /**
      * Up to this many positional items ({@code {x, y}}, {@code {i, i + 1}}) are stored by an unrolled
@@ -88,8 +89,8 @@ public final class TableConstructorNode extends MoatExpressionNode {
     public Object execute(VirtualFrame frame) {
         MoatContext context = MoatContext.get(this);
         if (fields == null && keys.length > positionalCount) {
-            if (CompilerDirectives.inInterpreter() && !ranOnce) {
-                ranOnce = true;
+            if (CompilerDirectives.inInterpreter() && coldRuns < IndexGetNode.COLD_RUNS) {
+                coldRuns++;
             } else {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 DynamicObjectLibrary[] libraries = new DynamicObjectLibrary[keys.length - positionalCount];
