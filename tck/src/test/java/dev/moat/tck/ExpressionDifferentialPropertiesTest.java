@@ -69,9 +69,10 @@ class ExpressionDifferentialPropertiesTest extends LuaBatch.Properties {
         "\"%a\"", "\"%q\"", "\"%s\"", "\"%10.4s\"", "\"%i\"", "\"%-5d|\"", "\"%+d\"", "\"%%\"", "\"%5\"", "\"%.14g\"",
         "\"%#x\"", "\"% d\"", "\"%.0f\""};
     /**
-     * What {@code next} is given: a table with at most one key outside its array part, or no table. Its order
-     * over a hash part is lua5.4's to choose, and lua5.4 seeds its string hashes per process (address space
-     * layout), so {@code next(getmetatable(""))} printed __div in one run and __index in another.
+     * What {@code next} is given: a table whose first key is not lua5.4's to choose (empty, an array part first,
+     * or a single key), or no table. Its order over a hash part is, and lua5.4 seeds its string hashes per
+     * process (address space layout), so {@code next(getmetatable(""))} printed __div in one run and __index in
+     * another.
      */
     private static final String[] TRAVERSABLE = {"t", "obj", "{}", "{1, 2, 3}", "{x = 1}", "{[2.5] = 'h'}", "s", "nil",
         "1", "u", "f"};
