@@ -86,15 +86,26 @@ final class MoatRunner {
         return runTraced(program, threshold, traceOption, false);
     }
 
+    /** {@link #runTraced} with further engine options (such as "compiler.Inlining" = "false"). */
+    static Traced runTraced(String program, int threshold, String traceOption, java.util.Map<String, String> extraOptions) {
+        return runTraced(program, threshold, traceOption, true, extraOptions);
+    }
+
     private static Traced runTraced(String program, int threshold, String traceOption, boolean explicitEngine) {
+        return runTraced(program, threshold, traceOption, explicitEngine, java.util.Map.of());
+    }
+
+    private static Traced runTraced(String program, int threshold, String traceOption, boolean explicitEngine,
+            java.util.Map<String, String> extraOptions) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        java.util.Map<String, String> options = java.util.Map.of(
+        java.util.Map<String, String> options = new java.util.HashMap<>(extraOptions);
+        options.putAll(java.util.Map.of(
                 "engine.BackgroundCompilation", "false",
                 "engine.MultiTier", "false",
                 "engine.SingleTierCompilationThreshold", Integer.toString(threshold),
                 "engine.CompilationFailureAction", "Throw",
-                traceOption, "true");
+                traceOption, "true"));
         Engine engine = explicitEngine
                 ? Engine.newBuilder("moat").allowExperimentalOptions(true).options(options).logHandler(log).build()
                 : null;
