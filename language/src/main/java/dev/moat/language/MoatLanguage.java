@@ -108,9 +108,10 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
     }
 
     private final LazyCallTarget hostFunctionTarget =
-            new LazyCallTarget(() -> new dev.moat.language.host.HostFunctions.HostFunctionRootNode(this));
+            new LazyCallTarget(() -> dev.moat.language.host.HostFunctions.HostFunctionRootNode.withoutProfiles(
+                    new dev.moat.language.host.HostFunctions.HostFunctionRootNode(this).getCallTarget()));
     private final LazyCallTarget continuationCallTarget =
-            new LazyCallTarget(() -> new dev.moat.language.coroutine.ContinuationCall.ContinuationRoot(this));
+            new LazyCallTarget(() -> new dev.moat.language.coroutine.ContinuationCall.ContinuationRoot(this).getCallTarget());
 
     /** The call a coroutine's continuation runs in, in Truffle's fallback runtime (see coroutine.ContinuationCall). */
     public RootCallTarget continuationCallTarget() {
@@ -124,11 +125,11 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
 
     /** A call target of this language made on first use, once, whichever thread asks first. */
     private static final class LazyCallTarget {
-        private final java.util.function.Supplier<RootNode> root;
+        private final java.util.function.Supplier<RootCallTarget> make;
         private volatile RootCallTarget target;
 
-        LazyCallTarget(java.util.function.Supplier<RootNode> root) {
-            this.root = root;
+        LazyCallTarget(java.util.function.Supplier<RootCallTarget> make) {
+            this.make = make;
         }
 
         RootCallTarget get() {
@@ -136,7 +137,7 @@ public final class MoatLanguage extends TruffleLanguage<MoatContext> {
             if (t == null) {
                 synchronized (this) {
                     if (target == null) {
-                        target = root.get().getCallTarget();
+                        target = make.get();
                     }
                     t = target;
                 }
