@@ -86,6 +86,19 @@ final class MoatRunner {
         return runTraced(program, threshold, traceOption, false);
     }
 
+    /**
+     * Fails unless an {@code engine.TraceCompilation} log shows the function {@code caller} compiled and a target
+     * whose name matches {@code callee} compiled on its own, so called out of line (else a test of what such calls
+     * do is too weak), and no compilation given up.
+     */
+    static void assertCompiledApart(String trace, String caller, String callee) {
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern.compile("opt done .*\\b" + caller + "\\b")
+                .matcher(trace).find(), caller + " never compiled (test too weak):\n" + trace);
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern.compile("opt done .*" + callee).matcher(trace).find(),
+                callee + " never compiled on its own, so never called out of line (test too weak):\n" + trace);
+        org.junit.jupiter.api.Assertions.assertFalse(trace.contains("opt failed"), "a compilation gave up:\n" + trace);
+    }
+
     /** {@link #runTraced} with further engine options (such as "compiler.Inlining" = "false"). */
     static Traced runTraced(String program, int threshold, String traceOption, java.util.Map<String, String> extraOptions) {
         return runTraced(program, threshold, traceOption, true, extraOptions);
