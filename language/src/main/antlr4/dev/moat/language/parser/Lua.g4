@@ -12,6 +12,9 @@
  */
 grammar Lua;
 
+// Every context's children in a list sized for the few children most rules have (see MoatRuleContext).
+options { contextSuperClass = MoatRuleContext; }
+
 @lexer::members {
     /** Told about every ParseMeter.BATCH tokens, so lexing can be charged and cancelled. */
     public ParseMeter meter = ParseMeter.NONE;
@@ -221,7 +224,9 @@ parlist
     | '...'
     ;
 
-tableconstructor : '{' (field (fieldsep field)* fieldsep?)? '}' ;
+// The separators are tokens of the constructor, not a rule of their own: a context, its list and its token's
+// node for every field of a data chunk, which the translator never reads.
+tableconstructor : '{' (field ((',' | ';') field)* (',' | ';')?)? '}' ;
 
 field
     : '[' key=exp ']' '=' value=exp                                           # KeyedField
@@ -229,7 +234,6 @@ field
     | exp                                                                     # PositionalField
     ;
 
-fieldsep : ',' | ';' ;
 
 string : SHORT_STRING | LONG_STRING ;
 

@@ -19,30 +19,65 @@ import dev.moat.language.runtime.TableFields;
  * A table constructor. Expressions are evaluated in source order; keyed fields are stored as they come
  * and positional items are stored after them (as Lua's SETLIST does), so {@code {"y", [1]="x"}} gives
  * {@code t[1] == "y"} like the reference. A multi-valued last item contributes all its values.
+ *
+ * <p>Constant string keys ({@code {x = ...}}, {@code {["x"] = ...}}) and literal values ({@code 1},
+ * {@code "a"}, {@code true}, {@code nil}) are held as values, not as child nodes: a data chunk
+ * ({@code return {{id = 1, name = "a"}, ...}}) is mostly such fields, and a node per key and per value made
+ * its tree three to seven times larger, which every load allocates, adopts and counts
+ * ({@code OptimizedCallTarget}'s node count walks the whole tree) and the one run of the chunk executes
+ * node by node. Compiled code folds either form to the same constant.
  */
 public final class TableConstructorNode extends MoatExpressionNode {
-    @Children private final MoatExpressionNode[] keys;      // null entry = positional item
+    /** A field's key expression; null for a positional item and for a constant key ({@link #constantKeys}). */
+    @Children private final MoatExpressionNode[] keys;
+    /** A field's value expression; null where the value is a literal ({@link #constantValues}). */
     @Children private final MoatExpressionNode[] values;
+    /** A keyed field's constant string key, null elsewhere. */
+    @CompilationFinal(dimensions = 1) private final TruffleString[] constantKeys;
+    /** A field's literal value where {@link #values} holds null. */
+    @CompilationFinal(dimensions = 1) private final Object[] constantValues;
     private final boolean lastIsMulti;
     private final int positionalCount;
 
+    /**
+     * {@code keys[i]} null: positional item; a {@link LiteralNode} of a string: a constant key. A
+     * {@link LiteralNode} value is taken as its value. The arrays are not kept.
+     */
     public TableConstructorNode(MoatExpressionNode[] keys, MoatExpressionNode[] values, boolean lastIsMulti) {
-        this.keys = keys;
-        this.values = values;
+        int n = keys.length;
+        this.keys = new MoatExpressionNode[n];
+        this.values = new MoatExpressionNode[n];
+        this.constantKeys = new TruffleString[n];
+        this.constantValues = new Object[n];
+        this.constantKeyHashes = new int[n];
         this.lastIsMulti = lastIsMulti;
-        int n = 0;
-        for (MoatExpressionNode k : keys) {
-            if (k == null) {
-                n++;
-            }
-        }
-        this.positionalCount = n;
-        this.constantKeyHashes = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] instanceof LiteralNode literal && literal.getValue() instanceof TruffleString name) {
+        int positional = 0;
+        for (int i = 0; i < n; i++) {
+            if (keys[i] == null) {
+                positional++;
+            } else if (keys[i] instanceof LiteralNode literal && literal.getValue() instanceof TruffleString name) {
+                constantKeys[i] = name;
                 constantKeyHashes[i] = MoatTable.keyHash(name);
+            } else {
+                this.keys[i] = keys[i];
+            }
+            boolean multi = lastIsMulti && i == n - 1 && keys[i] == null;
+            if (values[i] instanceof LiteralNode literal && !multi) {
+                constantValues[i] = literal.getValue();
+            } else {
+                this.values[i] = values[i];
             }
         }
+        this.positionalCount = positional;
+    }
+
+    private boolean isPositional(int i) {
+        return keys[i] == null && constantKeys[i] == null;
+    }
+
+    private Object value(VirtualFrame frame, int i) {
+        MoatExpressionNode node = values[i];
+        return node == null ? constantValues[i] : node.execute(frame);
     }
 
     /**
@@ -107,17 +142,26 @@ public final class TableConstructorNode extends MoatExpressionNode {
         int p = 0;
         int f = 0; // the keyed entry's index among the keyed entries, and so of its library
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == null) {
-                Object v = values[i].execute(frame);
+            if (isPositional(i)) {
+                Object v = value(frame, i);
                 if (i == keys.length - 1 && lastIsMulti && v instanceof Object[] many) {
                     extra = many;
                     positional[p++] = null;
                 } else {
                     positional[p++] = v;
                 }
+            } else if (constantKeys[i] != null) {
+                TruffleString name = constantKeys[i];
+                Object v = value(frame, i);
+                if (fields != null) {
+                    TableFields.putNamed(table, fields[f], name, constantKeyHashes[i], v);
+                } else {
+                    table.put(name, v);
+                }
+                f++;
             } else {
                 Object k = MoatTable.normalizeKey(keys[i].execute(frame));
-                Object v = values[i].execute(frame);
+                Object v = value(frame, i);
                 if (k == MoatNil.NIL) {
                     throw MoatError.at(this, "table index is nil");
                 }
@@ -125,8 +169,7 @@ public final class TableConstructorNode extends MoatExpressionNode {
                     throw MoatError.at(this, "table index is NaN");
                 }
                 if (k instanceof TruffleString name && fields != null) {
-                    int hash = keys[i] instanceof LiteralNode ? constantKeyHashes[i] : MoatTable.keyHash(name);
-                    TableFields.putNamed(table, fields[f], name, hash, v);
+                    TableFields.putNamed(table, fields[f], name, MoatTable.keyHash(name), v);
                 } else {
                     table.put(k, v);
                 }
