@@ -43,4 +43,18 @@ class LuaArithPowerTest {
             }
         }
     }
+
+    /** {@code 2 ^ n} built from exponent bits is Math.pow's result across the normal range and past its ends. */
+    @Test
+    void powersOfTwo() {
+        for (int n = -1100; n <= 1100; n++) {
+            assertEquals(Double.doubleToRawLongBits(Math.pow(2.0, n)), Double.doubleToRawLongBits(LuaArith.pow(2.0, n)),
+                    "2 ^ " + n);
+        }
+        for (double y : new double[]{-0.0, 0.5, -0.5, 1e-300, 1022.5, Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, 1e10, -1e10, Double.MIN_EXPONENT - 0.5}) {
+            assertEquals(Double.doubleToRawLongBits(LuaArith.cPow(2.0, y)), Double.doubleToRawLongBits(LuaArith.pow(2.0, y)),
+                    "2 ^ " + y);
+        }
+    }
 }
