@@ -30,6 +30,13 @@ final class HashPart {
     private Object[] values;
     /** The hash of each entry's key, compared before equals() so mismatches never touch string contents. */
     private int[] hashes;
+    /**
+     * The value of each entry's key where it is an integer, 0 elsewhere; null until the first integer key. An
+     * integer lookup ({@link #findLong}) compares these and never loads the boxed key, whose object and class
+     * word were most of a probe (a frequency count {@code freq[b] = (freq[b] or 0) + 1} over byte values: two probes
+     * an iteration); a table without integer keys answers such a lookup without probing.
+     */
+    private long[] integerKeys;
     /** Entry number + 1 per slot (0 = empty); twice the entry capacity, so at most half full. */
     private int[] index;
     private int live;
@@ -216,12 +223,17 @@ final class HashPart {
     }
 
     private int findLong(long key, int h) {
+        long[] ints = integerKeys;
+        if (ints == null) {
+            return -1;
+        }
         int[] idx = index;
         int mask = idx.length - 1;
         int i = h & mask;
         while (true) {
             int e = idx[i] - 1;
-            if (e < 0 || keys[e] instanceof Long l && l == key) {
+            // 0 also stands for "not an integer key": only that key looks at the key itself
+            if (e < 0 || ints[e] == key && (key != 0 || keys[e] instanceof Long)) {
                 return e;
             }
             i = (i + 1) & mask;
@@ -334,6 +346,12 @@ final class HashPart {
         keys[entry] = key;
         values[entry] = value;
         hashes[entry] = h;
+        if (key instanceof Long l) {
+            if (integerKeys == null) {
+                integerKeys = new long[keys.length];
+            }
+            integerKeys[entry] = l;
+        }
         live++;
         if (insertIndex(entry, h) > MAX_PROBES && !sipHashed) {
             switchToSipHash();
@@ -380,8 +398,10 @@ final class HashPart {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
+        long[] oldIntegerKeys = integerKeys;
         int oldUsed = used;
         allocate(cap);
+        integerKeys = oldIntegerKeys == null ? null : new long[cap];
         used = 0;
         live = 0;
         for (int e = 0; e < oldUsed; e++) {
@@ -389,6 +409,9 @@ final class HashPart {
                 keys[used] = oldKeys[e];
                 values[used] = oldValues[e];
                 hashes[used] = oldHashes[e];
+                if (oldIntegerKeys != null) {
+                    integerKeys[used] = oldIntegerKeys[e];
+                }
                 used++;
                 live++;
             }
