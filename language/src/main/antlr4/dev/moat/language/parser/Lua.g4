@@ -234,7 +234,6 @@ field
     | exp                                                                     # PositionalField
     ;
 
-
 string : SHORT_STRING | LONG_STRING ;
 
 // ---------------------------------------------------------------- lexer
