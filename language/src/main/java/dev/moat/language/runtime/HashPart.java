@@ -335,10 +335,6 @@ final class HashPart {
      */
     @TruffleBoundary
     private void insertNew(Object key, Object value, int h) {
-        if (key instanceof Long l) {
-            leastIntegerKey = Math.min(leastIntegerKey, l);
-            greatestIntegerKey = Math.max(greatestIntegerKey, l);
-        }
         if (used == keys.length) {
             compact(live + 1);
         }
@@ -347,6 +343,8 @@ final class HashPart {
         values[entry] = value;
         hashes[entry] = h;
         if (key instanceof Long l) {
+            leastIntegerKey = Math.min(leastIntegerKey, l);
+            greatestIntegerKey = Math.max(greatestIntegerKey, l);
             if (integerKeys == null) {
                 integerKeys = new long[keys.length];
             }
